@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Build-time settings come from the environment so one source tree serves every
+ * deployment:
+ * - API_BASE: where the API lives. The h5 build is served by the NestJS server at
+ *   /h5/, so '/api/v1' (same origin) is right there; the weapp build needs the https
+ *   domain registered in the WeChat console.
+ * - WECHAT_SUBSCRIBE_TEMPLATES: up to 3 subscribe-message template ids, comma separated,
+ *   as chosen for this mini-program in the WeChat console.
+ * - TARO_APP_ID: the mini-program appid written to dist/weapp/project.config.json.
+ */
+const platform = process.env.TARO_ENV ?? 'weapp'
+const apiBase =
+  process.env.API_BASE ?? (platform === 'h5' ? '/api/v1' : 'https://yizhan.example.com/api/v1')
+/** @yizhan/shared is compiled from source; Taro only compiles src/ unless told. */
+const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const subscribeTemplates = (process.env.WECHAT_SUBSCRIBE_TEMPLATES ?? '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean)
+  .slice(0, 3)
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'yizhan-miniapp',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplates),
+    },
+    alias: {
+      // Source, not dist: the package's dist is CommonJS and webpack should tree-shake the ESM source.
+      '@yizhan/shared': path.join(sharedSrc, 'index.ts'),
+      '@': path.resolve(__dirname, '../src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      compile: { include: [sharedSrc] },
+      publicPath: '/h5/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

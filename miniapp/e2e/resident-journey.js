@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+/**
+ * Browser E2E of the resident H5 build: one resident's whole journey, with the staff
+ * steps done through the staff API in between.
+ *
+ *   BASE_URL=http://127.0.0.1:3000 STAFF_USERNAME=admin STAFF_PASSWORD=… node e2e/resident-journey.js
+ *
+ * Environment (all optional except a way to act as staff):
+ *   BASE_URL         server serving /h5/ and /api/v1            (default http://127.0.0.1:3000)
+ *   STAFF_TOKEN      a staff access token, or STAFF_USERNAME + STAFF_PASSWORD to log in.
+ *                    The account should be an agent + supervisor of the community (it
+ *                    claims the request, or takes it over by transfer, accepts and resolves it);
+ *                    with the server's demo data that is zhuguan / demo1234.
+ *   COMMUNITY_NAME   community to bind in (default: the first one listed)
+ *   ROOM_QUERY       text typed in the room search (default: none, the first room listed is taken)
+ *   ROSTER_NAME / ROSTER_PHONE  name and phone for the binding     (default 张三 / 13800138000);
+ *                    when they do not match the roster the binding is approved via the staff API
+ *   RESIDENT_NAME    demo-login name                                (default e2e-<time>)
+ *   ARTIFACTS_DIR    screenshots                                    (default /work/main/artifacts/e2e-miniapp)
+ *   CHROMIUM         browser binary                                 (default /usr/bin/chromium)
+ *   HEADED=1         show the browser
+ */
+const fs = require('node:fs')
+const path = require('node:path')
+const zlib = require('node:zlib')
+const { chromium } = require('playwright-core')
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '')
+const API = `${BASE_URL}/api/v1`
+const ARTIFACTS_DIR = process.env.ARTIFACTS_DIR || '/work/main/artifacts/e2e-miniapp'
+const RESIDENT_NAME = process.env.RESIDENT_NAME || `e2e-${Date.now().toString(36)}`
+const ROSTER_NAME = process.env.ROSTER_NAME || '张三'
+const ROSTER_PHONE = process.env.ROSTER_PHONE || '13800138000'
+const ROOM_QUERY = process.env.ROOM_QUERY || ''
+const TIMEOUT = 15000
+
+let shot = 0
+async function screenshot(page, name) {
+  shot += 1
+  await page.waitForTimeout(400) // let Taro's page transition finish
+  const file = path.join(ARTIFACTS_DIR, `${String(shot).padStart(2, '0')}-${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  console.log(`  📸 ${path.relative(process.cwd(), file)}`)
+}
+
+function step(title) {
+  console.log(`▶ ${title}`)
+}
+
+/** A 64×64 PNG "photo" made here, so the test needs no binary fixture. */
+function photoFixture() {
+  const size = 64
+  const raw = Buffer.alloc((size * 3 + 1) * size)
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 3 + 1)] = 0
+    for (let x = 0; x < size; x++) {
+      const o = y * (size * 3 + 1) + 1 + x * 3
+      raw[o] = 40 + x * 3
+      raw[o + 1] = 120
+      raw[o + 2] = 200 - y * 2
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type), data])
+    const c = Buffer.alloc(4)
+    c.writeUInt32BE(crc(td))
+    return Buffer.concat([len, td, c])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+// ---- staff API ----
+
+let staff = null
+async function staffCall(method, p, body) {
+  const res = await fetch(`${API}${p}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${staff.token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  const data = text ? JSON.parse(text) : null
+  if (!res.ok) throw new Error(`staff ${method} ${p} → ${res.status} ${text}`)
+  return data
+}
+
+async function staffLogin() {
+  if (process.env.STAFF_TOKEN) {
+    staff = { token: process.env.STAFF_TOKEN, id: process.env.STAFF_ID || null }
+    return
+  }
+  const username = process.env.STAFF_USERNAME
+  const password = process.env.STAFF_PASSWORD
+  if (!username || !password) throw new Error('Set STAFF_TOKEN, or STAFF_USERNAME and STAFF_PASSWORD, for the staff steps')
+  const res = await fetch(`${API}/auth/staff/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!res.ok) throw new Error(`staff login → ${res.status} ${await res.text()}`)
+  const data = await res.json()
+  staff = { token: data.accessToken, id: data.staff.id }
+}
+
+/** The staff side of the request: take ownership if needed, accept, resolve. */
+async function staffHandles(ticketId) {
+  let t = await staffCall('GET', `/tickets/${ticketId}`)
+  if (!t.owner) t = await staffCall('POST', `/tickets/${ticketId}/claim`)
+  else if (staff.id && t.owner.id !== staff.id) {
+    t = await staffCall('POST', `/tickets/${ticketId}/transfer`, { toStaffId: staff.id, reason: 'E2E：由测试账号接手' })
+  }
+  if (t.status === 'submitted') t = await staffCall('POST', `/tickets/${ticketId}/accept`, { note: '已受理，马上安排师傅' })
+  t = await staffCall('POST', `/tickets/${ticketId}/resolve`, { note: '已更换水槽下水管，现已不漏水' })
+  return t
+}
+
+async function approvePendingBinding(roomLabel) {
+  const list = await staffCall('GET', '/admin/room-bindings?status=pending&limit=100')
+  const binding = list.items.find((b) => b.roomLabel === roomLabel && b.status === 'pending')
+  if (!binding) throw new Error(`no pending binding for ${roomLabel}`)
+  await staffCall('POST', `/admin/room-bindings/${binding.id}/approve`)
+}
+
+// ---- the browser ----
+
+async function main() {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  await staffLogin()
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: !process.env.HEADED,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ].filter((a) => a !== '--headless' || !process.env.HEADED),
+  })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.log(`  [browser] ${msg.text()}`)
+  })
+  const text = (t) => page.getByText(t, { exact: true }).first()
+
+  try {
+    step('first open: the home page asks the resident to log in')
+    await page.goto(`${BASE_URL}/h5/`)
+    await text('登录后即可使用').waitFor()
+    await screenshot(page, 'needs-login')
+
+    step(`demo login as ${RESIDENT_NAME}`)
+    await text('去登录').click()
+    await page.locator('input[placeholder="请输入您的名字，如：张三"]').fill(RESIDENT_NAME)
+    await page.locator('.login__agree').click()
+    await screenshot(page, 'login')
+    await page.locator('.btn', { hasText: '演示登录' }).click()
+    await text('您好，欢迎回家').waitFor()
+    await screenshot(page, 'home-logged-in')
+
+    step('bind a room')
+    await text('去绑定房屋').click()
+    const community = process.env.COMMUNITY_NAME
+    const chip = community ? text(community) : page.locator('.bind .chip').first()
+    await chip.click()
+    if (ROOM_QUERY) await page.locator('input[placeholder^="输入楼栋或房号搜索"]').fill(ROOM_QUERY)
+    const option = page.locator('.bind__room').first()
+    await option.waitFor()
+    const roomLabel = (await option.innerText()).trim()
+    await option.click()
+    await page.locator('input[placeholder="请输入业主或住户姓名"]').fill(ROSTER_NAME)
+    await page.locator('input[placeholder="请输入物业登记的手机号"]').fill(ROSTER_PHONE)
+    await screenshot(page, 'bind-room-form')
+    await page.locator('.btn', { hasText: '提交绑定' }).click()
+    await page.locator('.bind__result-title').waitFor()
+    const bindResult = (await page.locator('.bind__result-title').innerText()).trim()
+    await screenshot(page, 'bind-room-result')
+    if (bindResult !== '绑定成功') {
+      console.log(`  binding is pending (${bindResult}); approving it via the staff API`)
+      await approvePendingBinding(roomLabel)
+    }
+    await page.locator('.btn', { hasText: '确定' }).click()
+    await page.reload()
+    await page.locator('.home__room-label', { hasText: roomLabel }).waitFor()
+    await screenshot(page, 'home-with-room')
+
+    step('submit a repair with a photo')
+    await page.locator('.home__shortcut', { hasText: '报修' }).click()
+    await text('水电').click()
+    await page.locator('textarea').first().fill('E2E：厨房水槽下方漏水，地面已经湿了')
+    const chooser = page.waitForEvent('filechooser')
+    await text('添加照片').click()
+    await (await chooser).setFiles({ name: 'leak.png', mimeType: 'image/png', buffer: photoFixture() })
+    await page.locator('.photo-picker__item .photo-picker__img').waitFor()
+    await page.waitForFunction(() => !document.querySelector('.photo-picker__overlay'), null, { timeout: TIMEOUT })
+    await screenshot(page, 'repair-form')
+    await page.locator('.bottom-bar .btn', { hasText: '提交' }).click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index\?id=/)
+    const ticketId = new URL(page.url().replace('#/', '')).searchParams.get('id')
+    await text('待受理').waitFor()
+    await page.locator('.detail__photo').first().waitFor()
+    console.log(`  request ${ticketId} created`)
+    await screenshot(page, 'detail-submitted')
+
+    step('staff accept and resolve it (staff API)')
+    await staffHandles(ticketId)
+
+    step('resident sees it resolved, confirms and rates')
+    await page.reload()
+    await text('待确认').waitFor()
+    await screenshot(page, 'detail-resolved')
+    await page.locator('.bottom-bar .btn', { hasText: '确认完成' }).click()
+    // Taro's H5 modal
+    await page.locator('.taro__modal, .taro-modal__foot, [class*="modal"]').getByText('确定', { exact: true }).first().click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/rate\/index/)
+    for (const label of ['服务态度', '及时性', '质量']) {
+      await page.locator(`[aria-label="${label} 5 星"]`).click()
+    }
+    await page.locator('textarea').first().fill('E2E：师傅很专业，处理及时')
+    await screenshot(page, 'rate')
+    await page.locator('.btn', { hasText: '提交评价' }).click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index/)
+    await text('已完成').waitFor()
+    await text('E2E：师傅很专业，处理及时').waitFor()
+    await screenshot(page, 'detail-closed-rated')
+
+    step('read the notice and open the request from it')
+    await page.goto(`${BASE_URL}/h5/#/pages/notices/index`)
+    const notice = page.locator('.notice').first()
+    await notice.waitFor()
+    await screenshot(page, 'notices')
+    await notice.click()
+    await page.waitForURL(new RegExp(`detail/index\\?id=${ticketId}`))
+    await text('已完成').waitFor()
+    await page.goto(`${BASE_URL}/h5/#/pages/notices/index`)
+    await page.locator('.notice').first().waitFor()
+    await screenshot(page, 'notices-after-read')
+
+    step('my requests list shows it under 已完成')
+    await page.goto(`${BASE_URL}/h5/#/pages/tickets/index`)
+    await page.locator('.tickets__tab', { hasText: '已完成' }).click()
+    await page.locator('.ticket-card').first().waitFor()
+    await screenshot(page, 'my-requests-done')
+
+    if (pageErrors.length) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`)
+    console.log(`✔ resident journey passed (${shot} screenshots in ${ARTIFACTS_DIR})`)
+  } catch (e) {
+    await screenshot(page, 'failure').catch(() => undefined)
+    console.error(`✖ resident journey failed: ${e.message}`)
+    if (pageErrors.length) console.error(`page errors:\n${pageErrors.join('\n')}`)
+    process.exitCode = 1
+  } finally {
+    await browser.close()
+  }
+}
+
+main()

@@ -1,0 +1,63 @@
+import type {
+  CreateTicketRequest,
+  Page,
+  RatingRequest,
+  ReasonRequest,
+  TicketDetail,
+  TicketStatus,
+  TicketSummary,
+} from '@yizhan/shared'
+import { PAGE_SIZE } from '../config'
+import { get, post } from './request'
+import type { ApiResult } from './result'
+
+/** The tabs of "我的工单". */
+export const TICKET_TABS = ['all', 'open', 'toConfirm', 'done'] as const
+export type TicketTab = (typeof TICKET_TABS)[number]
+
+interface TabQuery {
+  /** Server-side filter: one `status`, or the server's `stage` (open: being handled; done: resolved and after). */
+  query: { status?: TicketStatus; stage?: 'open' | 'done' }
+  /** Client-side refinement where the server's filter is wider than the tab. */
+  keep?: (t: TicketSummary) => boolean
+}
+
+export const TAB_QUERIES: Record<TicketTab, TabQuery> = {
+  all: { query: {} },
+  open: { query: { stage: 'open' } },
+  toConfirm: { query: { status: 'resolved' } },
+  // "已完成" leaves out what still waits for the resident's confirmation (its own tab).
+  done: { query: { stage: 'done' }, keep: (t) => t.status !== 'resolved' },
+}
+
+/** Pages fetched at most in one go when the client-side filter leaves a page empty. */
+const MAX_SKIPPED_PAGES = 5
+
+export async function listTickets(tab: TicketTab, cursor: string | null, limit = PAGE_SIZE): Promise<ApiResult<Page<TicketSummary>>> {
+  const { query, keep } = TAB_QUERIES[tab]
+  let next = cursor
+  const items: TicketSummary[] = []
+  for (let i = 0; i < MAX_SKIPPED_PAGES; i += 1) {
+    const res = await get<Page<TicketSummary>>('/tickets', { ...query, cursor: next, limit })
+    if (!res.ok) return res
+    items.push(...(keep ? res.data.items.filter(keep) : res.data.items))
+    next = res.data.nextCursor
+    if (items.length > 0 || next === null) break
+  }
+  return { ok: true, status: 200, data: { items, nextCursor: next } }
+}
+
+export const fetchTicket = (id: string) => get<TicketDetail>(`/tickets/${encodeURIComponent(id)}`)
+
+/** `idempotencyKey` is generated once per draft and sent again on every retry of that draft. */
+export const createTicket = (body: CreateTicketRequest, idempotencyKey: string) =>
+  post<TicketDetail>('/tickets', body, { 'Idempotency-Key': idempotencyKey })
+
+const action = <T = TicketDetail>(id: string, name: string, body?: unknown) =>
+  post<T>(`/tickets/${encodeURIComponent(id)}/${name}`, body)
+
+export const urgeTicket = (id: string) => action<unknown>(id, 'urge')
+export const cancelTicket = (id: string, body: ReasonRequest) => action(id, 'cancel', body)
+export const confirmTicket = (id: string) => action(id, 'confirm')
+export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)
+export const rateTicket = (id: string, body: RatingRequest) => action<unknown>(id, 'rating', body)

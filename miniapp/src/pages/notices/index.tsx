@@ -1,0 +1,73 @@
+import { useCallback, useEffect } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Notice } from '@yizhan/shared'
+import { listNotices, markNoticeRead } from '../../api/notices'
+import ListFooter from '../../components/ListFooter'
+import PageShell from '../../components/PageShell'
+import { useOnReturn } from '../../hooks/useOnShow'
+import { usePagedList } from '../../hooks/usePagedList'
+import { refreshUnreadBadge } from '../../hooks/useUnreadNotices'
+import { zh } from '../../i18n/zh'
+import { ROUTES } from '../../routes'
+import { formatDateTime } from '../../utils/time'
+import './index.scss'
+
+export default function NoticesPage() {
+  const fetchPage = useCallback((cursor: string | null) => listNotices(cursor), [])
+  const list = usePagedList<Notice>('notices', fetchPage)
+
+  const refreshAll = useCallback(async (mode: 'pull' | 'quiet') => {
+    await Promise.all([list.refresh(mode), refreshUnreadBadge()])
+  }, [list])
+
+  useEffect(() => {
+    if (list.loaded) void refreshUnreadBadge()
+  }, [list.loaded])
+  useOnReturn(() => void refreshAll('quiet'))
+  usePullDownRefresh(async () => {
+    await refreshAll('pull')
+    Taro.stopPullDownRefresh()
+  })
+  useReachBottom(() => void list.loadMore())
+
+  const open = async (notice: Notice) => {
+    if (notice.readAt === null) {
+      // Shown as read at once; the server call is repeated next time if it fails.
+      list.update((items) => items.map((n) => (n.id === notice.id ? { ...n, readAt: new Date().toISOString() } : n)))
+      void markNoticeRead(notice.id).then(() => refreshUnreadBadge())
+    }
+    if (notice.ticketId) void Taro.navigateTo({ url: ROUTES.detail(notice.ticketId) })
+  }
+
+  return (
+    <PageShell loading={list.loading} error={list.error} hasData={list.loaded} onRetry={() => void list.refresh('initial')}>
+      <View className='section notices'>
+        {list.items.map((n) => (
+          <View
+            key={n.id}
+            className={`card notice ${n.readAt === null ? 'notice--unread' : ''}`}
+            data-testid='notice'
+            onClick={() => void open(n)}
+          >
+            <View className='notice__head'>
+              {n.readAt === null && <Text className='notice__dot' aria-label={zh.notices.unread} />}
+              <Text className='notice__title'>{n.title}</Text>
+              <View className='flex-spacer' />
+              <Text className='muted'>{formatDateTime(n.createdAt)}</Text>
+            </View>
+            <View className='notice__body'>{n.body}</View>
+          </View>
+        ))}
+        <ListFooter
+          loadingMore={list.loadingMore}
+          hasMore={list.hasMore}
+          error={list.moreError}
+          empty={list.loaded && list.items.length === 0}
+          emptyText={zh.notices.empty}
+          onRetry={() => void (list.hasMore ? list.loadMore() : list.refresh('quiet'))}
+        />
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,21 @@
+import type { TicketType } from '@yizhan/shared'
+
+/**
+ * Every route of the app. The detail route is also the `page` of subscribe messages
+ * (server side), so it must not move.
+ */
+export const ROUTES = {
+  home: '/pages/home/index',
+  tickets: '/pages/tickets/index',
+  notices: '/pages/notices/index',
+  me: '/pages/me/index',
+  detail: (id: string) => `/subpackages/tickets/pages/detail/index?id=${encodeURIComponent(id)}`,
+  create: (type: Exclude<TicketType, 'home_service'>) => `/subpackages/tickets/pages/create/index?type=${type}`,
+  rate: (id: string) => `/subpackages/tickets/pages/rate/index?id=${encodeURIComponent(id)}`,
+  catalogue: '/subpackages/services/pages/catalogue/index',
+  book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,
+  login: '/subpackages/account/pages/login/index',
+  bindRoom: '/subpackages/account/pages/bind-room/index',
+} as const
+
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.tickets, ROUTES.notices, ROUTES.me]

@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Switch, Text, Textarea, View } from '@tarojs/components'
+import Button from '../../../../components/Button'
+import { isMobilePhone, normalizePhone, TICKET_CATEGORIES } from '@yizhan/shared'
+import { askForSubscriptions } from '../../../../api/subscribe'
+import { createTicket } from '../../../../api/tickets'
+import { Field, PhoneInput } from '../../../../components/Field'
+import PageShell from '../../../../components/PageShell'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import { useDraft } from '../../../../hooks/useDraft'
+import { useMe } from '../../../../hooks/useMe'
+import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads'
+import { zh } from '../../../../i18n/zh'
+import { ROUTES } from '../../../../routes'
+import './index.scss'
+
+type FormType = 'repair' | 'complaint'
+
+interface FormValues {
+  category: string
+  description: string
+  photos: DraftPhoto[]
+  urgent: boolean
+  contactPhone: string
+}
+
+const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '' }
+
+/** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
+function validate(values: FormValues, hasRoom: boolean): string | null {
+  if (!hasRoom) return zh.create.noApprovedRoom
+  if (!values.category) return zh.create.categoryRequired
+  if (values.description.trim().length < 5) return zh.create.descriptionTooShort
+  const photos = photosState(values.photos)
+  if (photos.uploading) return zh.create.photosUploading
+  if (photos.failed) return zh.create.photosFailed
+  if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid
+  return null
+}
+
+export default function CreateTicketPage() {
+  const router = useRouter()
+  const type: FormType = router.params.type === 'complaint' ? 'complaint' : 'repair'
+  const me = useMe()
+  const draft = useDraft<FormValues>(`create-${type}`, EMPTY)
+  const { values, update } = draft
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  // A ref, not state: a second tap in the same frame must see the first one.
+  const inFlight = useRef(false)
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: zh.create.titles[type] })
+    if (draft.hasRestoredInput) {
+      update((v) => ({ photos: restorePhotos(v.photos) }))
+      void Taro.showToast({ title: zh.create.draftRestored, icon: 'none' })
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const updatePhotos = (fn: (photos: DraftPhoto[]) => DraftPhoto[]) => update((v) => ({ photos: fn(v.photos) }))
+
+  const submit = async () => {
+    if (inFlight.current) return
+    const problem = validate(values, me.currentRoom !== null)
+    setError(problem)
+    if (problem || !me.currentRoom) return
+    inFlight.current = true
+    setSubmitting(true)
+    // Must run first in the tap: WeChat only shows the subscribe dialog from a user gesture.
+    await askForSubscriptions()
+    const phone = normalizePhone(values.contactPhone)
+    const res = await createTicket(
+      {
+        type,
+        roomId: me.currentRoom.roomId,
+        category: values.category,
+        description: values.description.trim(),
+        photoIds: photosState(values.photos).ids,
+        priority: type === 'repair' && values.urgent ? 'urgent' : 'normal',
+        ...(phone ? { contactPhone: phone } : {}),
+      },
+      draft.key,
+    )
+    inFlight.current = false
+    setSubmitting(false)
+    if (!res.ok) {
+      // The draft and its Idempotency-Key stay: tapping again retries the same request.
+      setError(res.message)
+      void Taro.showToast({ title: res.message, icon: 'none' })
+      return
+    }
+    draft.clear()
+    void Taro.showToast({ title: zh.create.success, icon: 'success' })
+    void Taro.redirectTo({ url: ROUTES.detail(res.data.id) })
+  }
+
+  const categories = TICKET_CATEGORIES[type]
+  return (
+    <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
+      <View className='create'>
+        <View className='form'>
+          <View className='field field--row'>
+            <Text className='field__label'>{zh.create.room}</Text>
+            {me.currentRoom ? (
+              <Text>{me.currentRoom.label}</Text>
+            ) : (
+              <Text className='link' onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
+                {zh.create.noApprovedRoom} ›
+              </Text>
+            )}
+          </View>
+
+          <View className='field'>
+            <View className='field__label field__required'>{zh.create.category}</View>
+            <View className='chips'>
+              {categories.map((c) => (
+                <Text
+                  key={c}
+                  className={`chip ${values.category === c ? 'chip--on' : ''}`}
+                  onClick={() => update({ category: c })}
+                >
+                  {c}
+                </Text>
+              ))}
+            </View>
+          </View>
+
+          <View className='field'>
+            <View className='field__label field__required'>{zh.create.description}</View>
+            <Textarea
+              className='field__textarea'
+              value={values.description}
+              maxlength={500}
+              placeholder={zh.create.descriptionPlaceholder[type]}
+              onInput={(e) => update({ description: e.detail.value })}
+            />
+            <View className='create__count muted'>{values.description.length}/500</View>
+          </View>
+
+          <View className='field'>
+            <View className='field__label'>{zh.create.photos}</View>
+            <PhotoPicker photos={values.photos} update={updatePhotos} />
+            <View className='field__hint'>{zh.create.photosHint(9)}</View>
+          </View>
+
+          {type === 'repair' && (
+            <View className='field'>
+              <View className='field--row'>
+                <Text className='field__label'>{zh.create.urgent}</Text>
+                <Switch
+                  checked={values.urgent}
+                  color='#e5484d'
+                  onChange={(e) => update({ urgent: e.detail.value })}
+                  aria-label={zh.create.urgent}
+                />
+              </View>
+              <View className='field__hint'>{zh.create.urgentHint}</View>
+            </View>
+          )}
+
+          <Field label={zh.create.contactPhone}>
+            <PhoneInput value={values.contactPhone} placeholder={zh.create.contactPhonePlaceholder} onChange={(contactPhone) => update({ contactPhone })} />
+          </Field>
+        </View>
+
+        {error && <View className='form-error create__error' data-testid='form-error'>{error}</View>}
+        <View className='bottom-bar-space' />
+        <View className='bottom-bar'>
+          <Button className='btn btn--primary' disabled={submitting} onClick={() => void submit()}>
+            {submitting ? zh.common.submitting : zh.create.submit}
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,295 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import Button from '../../../../components/Button'
+import {
+  allowedActions,
+  describeRemaining,
+  LABELS,
+  ticketStateOf,
+  type Deadlines,
+  type Photo,
+  type SlaClock,
+  type TicketAction,
+  type TicketDetail,
+  type TicketStatus,
+} from '@yizhan/shared'
+import type { ApiResult } from '../../../../api/result'
+import { currentSession } from '../../../../api/session'
+import { cancelTicket, confirmTicket, fetchTicket, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import PageShell from '../../../../components/PageShell'
+import ReasonDialog from '../../../../components/ReasonDialog'
+import StarRating from '../../../../components/StarRating'
+import StatusTag from '../../../../components/StatusTag'
+import { useAsync } from '../../../../hooks/useAsync'
+import { useOnReturn } from '../../../../hooks/useOnShow'
+import { zh } from '../../../../i18n/zh'
+import { ROUTES } from '../../../../routes'
+import { formatDateTime } from '../../../../utils/time'
+import './index.scss'
+
+/** The buttons a resident can get, in the order they are offered (most wanted first). */
+const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'urge', 'cancel'] as const
+type ResidentAction = (typeof RESIDENT_ACTIONS)[number]
+
+/** Which time limits matter to the resident in each state. */
+const DEADLINES_BY_STATUS: Partial<Record<TicketStatus, (keyof Deadlines)[]>> = {
+  submitted: ['respondBy'],
+  accepted: ['onsiteBy', 'resolveBy'],
+  dispatched: ['onsiteBy', 'resolveBy'],
+  in_progress: ['resolveBy'],
+  resolved: ['confirmBy'],
+}
+const CLOCK_OF: Record<keyof Deadlines, SlaClock> = {
+  respondBy: 'respond',
+  onsiteBy: 'onsite',
+  resolveBy: 'resolve',
+  confirmBy: 'confirm',
+  revisitBy: 'revisit',
+}
+
+interface DeadlineLine {
+  key: string
+  text: string
+  overdue: boolean
+}
+
+/** "预计 11月23日 16:30 前受理（剩余 1 小时 20 分）" for each time limit that matters now. */
+function deadlineLines(t: TicketDetail, now: Date): DeadlineLine[] {
+  return (DEADLINES_BY_STATUS[t.status] ?? []).flatMap((field): DeadlineLine[] => {
+    const at = t.deadlines[field]
+    if (!at) return []
+    const label = zh.detail.deadlines[field] ?? ''
+    const remaining = describeRemaining(new Date(at), now)
+    const overdue = t.overdue.includes(CLOCK_OF[field]) || Date.parse(at) < now.getTime()
+    if (overdue) return [{ key: field, text: `${label}${remaining}，${zh.detail.overdue}`, overdue }]
+    const base = `预计 ${formatDateTime(at, now)} 前${label}（${remaining}）`
+    return [{ key: field, text: field === 'confirmBy' ? `请在 ${formatDateTime(at, now)} 前确认（${remaining}），${zh.detail.confirmByHint}` : base, overdue }]
+  })
+}
+
+function preview(photos: Photo[], current: Photo) {
+  void Taro.previewImage({ urls: photos.map((p) => p.url), current: current.url })
+}
+
+function Photos({ photos }: { photos: Photo[] }) {
+  if (photos.length === 0) return null
+  return (
+    <View className='detail__photos'>
+      {photos.map((p) => (
+        <Image key={p.id} className='detail__photo' src={p.thumbUrl} mode='aspectFill' onClick={() => preview(photos, p)} />
+      ))}
+    </View>
+  )
+}
+
+export default function TicketDetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const ticket = useAsync(() => fetchTicket(id), [id])
+  const [dialog, setDialog] = useState<'cancel' | 'reopen' | null>(null)
+  const [busy, setBusy] = useState<ResidentAction | null>(null)
+
+  useOnReturn(() => void ticket.reload(true))
+  usePullDownRefresh(async () => {
+    await ticket.reload(true)
+    Taro.stopPullDownRefresh()
+  })
+
+  const t = ticket.data
+  const me = currentSession()?.residentId ?? ''
+  const allowed: TicketAction[] = t ? allowedActions(ticketStateOf(t), { kind: 'resident', id: me }) : []
+  const actions = RESIDENT_ACTIONS.filter((a) => allowed.includes(a))
+
+  /** Run an action, tell the resident how it went, and show the ticket as it is now. */
+  const run = async (action: ResidentAction, call: () => Promise<ApiResult<unknown>>, done: string) => {
+    if (busy) return false
+    setBusy(action)
+    const res = await call()
+    setBusy(null)
+    if (!res.ok) {
+      // e.g. 429 URGE_TOO_SOON or 409 INVALID_TRANSITION: the server's message says why.
+      void Taro.showToast({ title: res.message, icon: 'none', duration: 2500 })
+      if (res.status === 409) void ticket.reload(true)
+      return false
+    }
+    void Taro.showToast({ title: done, icon: 'none', duration: 2000 })
+    void ticket.reload(true)
+    return true
+  }
+
+  const onAction = async (action: ResidentAction) => {
+    if (!t) return
+    switch (action) {
+      case 'urge':
+        await run('urge', () => urgeTicket(t.id), zh.detail.urged)
+        break
+      case 'confirm': {
+        const { confirm } = await Taro.showModal({ title: zh.detail.confirmTitle, content: zh.detail.confirmBody })
+        if (!confirm) return
+        const ok = await run('confirm', () => confirmTicket(t.id), zh.detail.confirmed)
+        if (ok && allowed.includes('rate')) void Taro.navigateTo({ url: ROUTES.rate(t.id) })
+        break
+      }
+      case 'rate':
+        void Taro.navigateTo({ url: ROUTES.rate(t.id) })
+        break
+      case 'cancel':
+      case 'reopen':
+        setDialog(action)
+        break
+    }
+  }
+
+  const onReason = async (reason: string) => {
+    if (!t || !dialog) return
+    const ok =
+      dialog === 'cancel'
+        ? await run('cancel', () => cancelTicket(t.id, { reason }), zh.detail.cancelled)
+        : await run('reopen', () => reopenTicket(t.id, { reason }), zh.detail.reopened)
+    if (ok) setDialog(null)
+  }
+
+  const now = new Date()
+  return (
+    <PageShell loading={ticket.status === 'loading'} error={ticket.error} hasData={t !== null} onRetry={() => void ticket.reload()}>
+      {t && (
+        <View className='detail'>
+          <View className='detail__header'>
+            <View className='detail__status-row'>
+              <StatusTag status={t.status} />
+              {t.priority === 'urgent' && <Text className='detail__urgent'>{LABELS.priority.urgent}</Text>}
+            </View>
+            <View className='detail__title'>
+              {LABELS.type[t.type]} · {t.category}
+            </View>
+            <View className='detail__no muted'>
+              {zh.detail.no} {t.no}
+            </View>
+            {t.onHold && <View className='detail__hold'>{zh.detail.onHold}</View>}
+            {deadlineLines(t, now).map((line) => (
+              <View key={line.key} className={`detail__deadline ${line.overdue ? 'detail__deadline--overdue' : ''}`} data-testid='deadline'>
+                {line.text}
+              </View>
+            ))}
+          </View>
+
+          <View className='section'>
+            <View className='card'>
+              <View className='detail__row'>
+                <Text className='detail__label'>{zh.detail.owner}</Text>
+                <Text data-testid='owner'>{t.owner ? t.owner.name : zh.detail.ownerPending}</Text>
+              </View>
+              {t.owner && <View className='detail__hint muted'>{zh.detail.ownerHint}</View>}
+              {t.assignee && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.assignee}</Text>
+                  <Text>{t.assignee.name}</Text>
+                </View>
+              )}
+              {t.appointmentAt && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.appointment}</Text>
+                  <Text>{formatDateTime(t.appointmentAt, now)}</Text>
+                </View>
+              )}
+              {t.serviceItem && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.serviceItem}</Text>
+                  <Text>{t.serviceItem.name}</Text>
+                </View>
+              )}
+              {t.slotStart && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.slot}</Text>
+                  <Text>{formatDateTime(t.slotStart, now)}</Text>
+                </View>
+              )}
+              {(t.fee ?? t.serviceItem?.price) != null && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.fee}</Text>
+                  <Text>{zh.common.yuan((t.fee ?? t.serviceItem?.price) as number)}</Text>
+                </View>
+              )}
+              <View className='detail__row'>
+                <Text className='detail__label'>{zh.detail.room}</Text>
+                <Text>{t.room.label}</Text>
+              </View>
+              {t.contactPhoneMasked && (
+                <View className='detail__row'>
+                  <Text className='detail__label'>{zh.detail.contactPhone}</Text>
+                  <Text>{t.contactPhoneMasked}</Text>
+                </View>
+              )}
+            </View>
+
+            <View className='card'>
+              <View className='detail__section-title'>{zh.detail.description}</View>
+              <View className='detail__desc'>{t.description}</View>
+              <Photos photos={t.photos} />
+            </View>
+
+            {t.rating && (
+              <View className='card' data-testid='my-rating'>
+                <View className='detail__section-title'>{zh.detail.rating}</View>
+                <StarRating label={zh.rate.dimensions.attitude} value={t.rating.attitude} />
+                <StarRating label={zh.rate.dimensions.timeliness} value={t.rating.timeliness} />
+                <StarRating label={zh.rate.dimensions.quality} value={t.rating.quality} />
+                {t.rating.comment && <View className='detail__desc'>{t.rating.comment}</View>}
+              </View>
+            )}
+
+            <View className='card'>
+              <View className='detail__section-title'>{zh.detail.timeline}</View>
+              <View className='timeline'>
+                {[...t.events].reverse().map((e, i) => (
+                  <View key={`${e.at}-${i}`} className={`timeline__item ${i === 0 ? 'timeline__item--latest' : ''}`} data-testid='event'>
+                    <View className='timeline__dot' />
+                    <View className='timeline__body'>
+                      <View className='timeline__head'>
+                        <Text className='timeline__what'>{zh.detail.events[e.type] ?? e.type}</Text>
+                        <Text className='muted'>{formatDateTime(e.at, now)}</Text>
+                      </View>
+                      <View className='timeline__who muted'>
+                        {e.actor.kind === 'resident' && e.actor.id === t.residentId ? zh.detail.actor.resident : e.actor.name || zh.detail.actor[e.actor.kind]}
+                      </View>
+                      {e.note && <View className='timeline__note'>{e.note}</View>}
+                      <Photos photos={e.photos} />
+                    </View>
+                  </View>
+                ))}
+              </View>
+            </View>
+          </View>
+
+          {actions.length > 0 && (
+            <>
+              <View className='bottom-bar-space' />
+              <View className='bottom-bar'>
+                {actions.map((a) => (
+                  <Button
+                    key={a}
+                    className={`btn ${a === 'confirm' || a === 'rate' ? 'btn--primary' : a === 'cancel' ? 'btn--danger' : 'btn--ghost'}`}
+                    disabled={busy !== null}
+                    onClick={() => void onAction(a)}
+                  >
+                    {zh.detail.actions[a]}
+                  </Button>
+                ))}
+              </View>
+            </>
+          )}
+          {dialog && (
+            <ReasonDialog
+              title={dialog === 'cancel' ? zh.detail.cancelTitle : zh.detail.reopenTitle}
+              placeholder={dialog === 'cancel' ? zh.detail.cancelPlaceholder : zh.detail.reopenPlaceholder}
+              busy={busy !== null}
+              onConfirm={(reason) => void onReason(reason)}
+              onClose={() => setDialog(null)}
+            />
+          )}
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench [-- --scale small|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x]
+ *
+ * Performance at a property company's scale, side by side with the limits (issue #10).
+ * Seeds its own database (yizhan_bench, or yizhan_bench_small), reused on reruns;
+ * starts the compiled server on 127.0.0.1 against it with the fake WeChat in this
+ * process; runs each measurement (bounded in count and time); prints the table and
+ * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
+ * stats, submission, uploads, outbox, sla.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
+const { ROOT, parseArgs, table, log, sleep, round, summary } = require('./lib/util');
+
+const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'sla'];
+
+function ensureBuilt() {
+  const need = [path.join(ROOT, 'shared/dist/index.js'), path.join(ROOT, 'server/dist/main.js')];
+  if (need.every((f) => fs.existsSync(f))) return;
+  log('building shared and server (npm run build -w @yizhan/shared && -w @yizhan/server)');
+  execFileSync('npm', ['run', 'build', '-w', '@yizhan/shared'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '-w', '@yizhan/server'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function platformCompare(ctx) {
+  const { client, closedLoop } = require('./lib/load');
+  const { db } = ctx;
+  for (const [t, ddl] of [
+    ['bench_platform_tickets', 'LIKE tickets'],
+    ['bench_platform_events', '(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, at datetime(3) NOT NULL, note varchar(100), KEY (ticket_id, id))'],
+    ['bench_platform_outbox', "(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, payload text NOT NULL, status enum('pending','delivered') NOT NULL DEFAULT 'pending', created_at datetime(3) NOT NULL, KEY (status, id))"],
+  ]) {
+    await db.query(`DROP TABLE IF EXISTS ${t}`);
+    await db.query(`CREATE TABLE ${t} ${ddl}`);
+  }
+  const out = {};
+  for (const platform of ['express', 'fastify']) {
+    const port = platform === 'express' ? 3911 : 3912;
+    const child = spawn(process.execPath, [path.join(__dirname, 'platform-harness.js'), platform, String(port), ctx.dbName], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${platform} harness did not start`)), 30_000);
+      child.stdout.on('data', (d) => String(d).includes('ready') && (clearTimeout(timer), resolve()));
+      child.on('exit', (code) => reject(new Error(`${platform} harness exited ${code}`)));
+    });
+    const http = client(`http://127.0.0.1:${port}`);
+    try {
+      const body = { type: 'repair', roomId: '1', category: '水电', description: '基准测试报修：卫生间水龙头一直滴水，关不紧，麻烦师傅来看一下' };
+      await closedLoop({ concurrency: 16, count: 500, durationMs: 5000, send: () => http.request({ method: 'POST', path: '/api/v1/tickets', body }) });
+      const post = await closedLoop({ concurrency: 16, count: 200_000, durationMs: ctx.opts.short ? 6000 : 10_000, send: () => http.request({ method: 'POST', path: '/api/v1/tickets', body }) });
+      const ping = await closedLoop({ concurrency: 16, count: 500_000, durationMs: 5000, send: () => http.request({ path: '/api/v1/ping' }) });
+      out[platform] = { post: { throughput: round(post.throughput, 1), ...summary(post.latencies), errors: post.errors }, ping: { throughput: round(ping.throughput, 1), ...summary(ping.latencies), errors: ping.errors } };
+      log(`${platform}: POST ${out[platform].post.throughput}/s p99 ${out[platform].post.p99} ms; GET ping ${out[platform].ping.throughput}/s`);
+    } finally {
+      http.close();
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+    }
+  }
+  for (const t of ['bench_platform_tickets', 'bench_platform_events', 'bench_platform_outbox']) await db.query(`DROP TABLE IF EXISTS ${t}`);
+  const e = out.express;
+  const f = out.fastify;
+  const info = (x) => ({ pass: null, unit: 'req/s', target: null, targetText: 'measure only' });
+  return [
+    { id: 'platform.post', figure: 'Nest submission-shaped POST: Fastify vs Express (16 concurrent)', value: f.post.throughput, ...info(), baseline: `Express ${e.post.throughput}/s (p99 F ${f.post.p99} / E ${e.post.p99} ms)`, ratio: round(f.post.throughput / e.post.throughput, 2), details: out },
+    { id: 'platform.ping', figure: 'Nest GET (framework only): Fastify vs Express', value: f.ping.throughput, ...info(), baseline: `Express ${e.ping.throughput}/s`, ratio: round(f.ping.throughput / e.ping.throughput, 2) },
+  ];
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace('#!/usr/bin/env node\n', '') + '*/\n');
+    return;
+  }
+  const selected = ALL.filter((m) => (!args.only || args.only.includes(m)) && !args.skip.includes(m));
+  const started = Date.now();
+  ensureBuilt();
+  const mysql = require(require.resolve('mysql2/promise', { paths: [path.join(ROOT, 'server')] }));
+  const { ensureSeed, ROOMS } = require('./lib/seed');
+  const measures = require('./lib/measures');
+  const { startServer } = require('./lib/server');
+  const { client } = require('./lib/load');
+  const sizes = require('./lib/sizes');
+
+  const dbName = args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small';
+  const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
+  const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
+  const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
+  if (args.bufferPoolMb > 0 && Number(vars.bp) < args.bufferPoolMb * 1048576) {
+    log(`raising innodb_buffer_pool_size ${Number(vars.bp) / 1048576} → ${args.bufferPoolMb} MB (--buffer-pool-mb)`);
+    await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${args.bufferPoolMb * 1048576}`);
+    await sleep(2000);
+  }
+  const [[vars2]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp');
+  await admin.end();
+  const bufferPoolMb = Number(vars2.bp) / 1048576;
+  if (bufferPoolMb < 1024) log(`note: innodb_buffer_pool_size is ${bufferPoolMb} MB; at full scale the tickets table does not fit (see --buffer-pool-mb)`);
+
+  const results = [];
+  let seedInfo = null;
+  const needsDb = selected.some((m) => m !== 'sizes');
+  let server = null;
+  let fake = null;
+  let inProcess = null;
+  let db = null;
+  const http = { current: null };
+  try {
+    if (selected.includes('sizes')) {
+      const w = sizes.weappMainKb();
+      const h = sizes.h5FirstPageGzipKb();
+      results.push({ id: 'size.weapp_main', figure: 'Mini-program main package', value: w.kb ?? null, unit: 'KB', target: 600, targetText: '≤ 600 KB', baseline: w.error ?? 'scripts/miniapp-size.js', ratio: w.kb ? round(w.kb / 600, 2) : null, pass: w.kb ? w.kb <= 600 : false });
+      results.push({ id: 'size.h5_first_page', figure: `h5 first page JS (${h.firstPage ?? '?'}), gzip`, value: h.kb ?? null, unit: 'KB', target: 300, targetText: '≤ 300 KB gzip', baseline: h.error ?? `${(h.parts || []).length} files`, ratio: h.kb ? round(h.kb / 300, 2) : null, pass: h.kb ? h.kb <= 300 : false, details: h.parts });
+    }
+    if (!needsDb) return;
+    const seeded = await ensureSeed({ mysql, dbUrl, dbName, scaleName: args.scale, reseed: args.reseed });
+    seedInfo = { ...seeded.seed, reused: seeded.reused };
+    db = mysql.createPool({ host: '127.0.0.1', port: 3306, user: 'root', database: dbName, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true, connectionLimit: 4 });
+    // Undo what earlier runs added, so every run starts from the same data.
+    const s = seeded.seed;
+    for (const sql of [
+      `DELETE FROM ticket_events WHERE id > ${s.max_event_id}`,
+      `DELETE FROM ticket_ratings WHERE id > ${s.max_rating_id}`,
+      `DELETE FROM tickets WHERE id > ${s.max_ticket_id}`,
+      `DELETE FROM notices WHERE id > ${s.max_notice_id}`,
+      'DELETE FROM outbox_messages', 'DELETE FROM staff_notices', 'DELETE FROM idempotency_keys', 'DELETE FROM audit_logs',
+      'DELETE FROM uploads', 'DELETE FROM subscription_credits', 'DELETE FROM ticket_sequences',
+      // the current shifts (longer than two days) cover the run
+      'UPDATE duty_shifts SET start_at = NOW(3) - INTERVAL 1 DAY, end_at = NOW(3) + INTERVAL 90 DAY WHERE end_at > start_at + INTERVAL 2 DAY',
+    ]) await db.query(sql);
+    fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
+
+    const { startFakeWechat } = require(path.join(ROOT, 'scripts/fake-wechat'));
+    fake = await startFakeWechat({ port: 0, host: '127.0.0.1', appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
+    for (let id = 1; id <= Number(s.communities) * ROOMS; id++) fake.addUser(`obench${id}`);
+    fake.setMaxListeners(50);
+
+    const ctx = {
+      opts: { short: args.scale === 'small' },
+      mysql, db, dbName, dbUrl, fake, seed: s, scale: { communities: Number(s.communities), tickets: Number(s.tickets) },
+      tokens: measures.ctxTokens(),
+      get http() { return http.current; },
+      server: null,
+      /** Waits until the server answers the health check quickly again (after an overload test). */
+      async settle() {
+        const until = Date.now() + 120_000;
+        while (Date.now() < until) {
+          const r = await http.current.request({ path: '/api/v1/health', timeoutMs: 5000 });
+          if (r.status === 200 && r.ms < 50) return;
+          await sleep(500);
+        }
+      },
+      async inProcessApp() {
+        if (inProcess) return inProcess;
+        require('reflect-metadata');
+        const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
+        const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
+        const { JWT_SECRET } = require('./lib/server');
+        const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: dbUrl, JWT_SECRET, WECHAT_APPID: 'wxbench', WECHAT_SECRET: 'wxbenchsecret', WECHAT_API_BASE: fake.url,
+          OUTBOX_POLL_MS: '0', SLA_SCAN_MS: '0', DEMO_DATA: 'false', FILES_DIR: '/tmp/yizhan-bench-files' });
+        inProcess = await createApp(config, { logger: ['error'] });
+        await inProcess.init();
+        return inProcess;
+      },
+    };
+    const run = async (name, fn) => {
+      if (!selected.includes(name)) return;
+      log(`— ${name}`);
+      const t = Date.now();
+      try {
+        results.push(...(await fn(ctx)));
+      } catch (e) {
+        log(`${name} failed: ${e.stack || e.message}`);
+        results.push({ id: `${name}.error`, figure: `${name}: failed`, value: null, target: null, targetText: '', baseline: String(e.message).slice(0, 120), ratio: null, pass: false });
+      }
+      log(`${name} took ${Math.round((Date.now() - t) / 1000)} s`);
+    };
+
+    await run('platform', platformCompare);
+    if (selected.some((m) => ['queue', 'resident', 'stats', 'submission', 'uploads', 'outbox'].includes(m))) {
+      fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
+      server = await startServer({ dbUrl, port: 3901, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
+      ctx.server = server;
+      http.current = client(server.base);
+      await run('queue', measures.staffQueue);
+      await run('resident', measures.myRequests);
+      await run('stats', measures.stats);
+      await run('submission', measures.submission);
+      await run('uploads', measures.uploads);
+      await run('outbox', measures.outbox);
+      http.current.close();
+      await server.stop();
+      server = null;
+    }
+    await run('sla', measures.slaScanner);
+  } finally {
+    if (server) await server.stop();
+    if (inProcess) await inProcess.close().catch(() => {});
+    if (fake) await fake.close();
+    if (db) await db.end();
+    fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
+    const rows = results.map((r) => ({
+      figure: r.figure,
+      value: r.value === null || r.value === undefined ? '—' : `${r.value} ${r.unit ?? 'ms'}`,
+      target: r.targetText,
+      baseline: r.baseline ?? '',
+      ratio: r.ratio ?? '',
+      result: r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
+    }));
+    const out = {
+      scale: args.scale,
+      label: args.label ?? null,
+      at: new Date().toISOString(),
+      durationSec: Math.round((Date.now() - started) / 1000),
+      machine: { cpus: require('node:os').cpus().length, memGb: Math.round(require('node:os').totalmem() / 2 ** 30), node: process.version, mariadb: vars.version, innodbBufferPoolMb: bufferPoolMb, flushLogAtTrxCommit: Number(vars.flush) },
+      seed: seedInfo,
+      results,
+    };
+    fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'artifacts/bench/results.json'), JSON.stringify(out, null, 2));
+    fs.writeFileSync(path.join(ROOT, `artifacts/bench/results-${args.scale}${args.label ? `-${args.label}` : ''}.json`), JSON.stringify(out, null, 2));
+    process.stdout.write(`\nYizhan bench — scale ${args.scale}${seedInfo ? ` (${seedInfo.tickets} tickets, ${seedInfo.communities} communities)` : ''}, ${out.durationSec} s\n`);
+    process.stdout.write(table(rows, ['figure', 'value', 'target', 'baseline', 'ratio', 'result']) + '\n');
+    process.stdout.write(`\nwritten: artifacts/bench/results.json\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

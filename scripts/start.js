@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: build whatever is missing, then run the server, which serves the API,
+ * the admin pages (/admin) and the resident h5 (/h5). With no configuration it uses
+ * MariaDB at 127.0.0.1:3306 (database `yizhan`, created on first start), the bundled
+ * fake WeChat API, and loads the demo community on first start.
+ *
+ *   npm start               build what is missing, then start
+ *   npm start -- --rebuild  rebuild everything first
+ */
+'use strict';
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const { root, buildMissing } = require('./lib/build');
+
+buildMissing({ rebuild: process.argv.includes('--rebuild') });
+
+const server = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(signal ? 0 : code ?? 0));

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test of the project, in order, on the real MariaDB and a real
+ * Chromium. Each step runs to the end even if an earlier one failed, so one run shows
+ * everything that is broken; the exit code is non-zero if any step failed.
+ *
+ *   npm test                 everything
+ *   npm test -- --no-e2e     skip the browser journeys (quicker while developing)
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const skipE2e = process.argv.includes('--no-e2e');
+
+const steps = [
+  ['build shared', 'npm', ['run', 'build', '-w', '@yizhan/shared']],
+  ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
+  ['fake WeChat server tests', process.execPath, ['--test', 'scripts/fake-wechat/test/']],
+  ['server unit + e2e tests (MariaDB)', 'npm', ['test', '-w', '@yizhan/server']],
+  ['mini-program unit tests', 'npm', ['test', '-w', '@yizhan/miniapp']],
+  ['admin pages unit tests', 'npm', ['test', '-w', '@yizhan/admin']],
+  ['mini-program weapp build + package size budget', 'bash', ['-c', 'npm run build:weapp -w @yizhan/miniapp >/dev/null && node scripts/miniapp-size.js']],
+  ...(skipE2e ? [] : [['browser E2E: resident h5 and staff admin journeys (Chromium)', process.execPath, ['scripts/e2e.js', '--rebuild']]]),
+];
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}`);
+  const started = Date.now();
+  const { status } = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  results.push({ name, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

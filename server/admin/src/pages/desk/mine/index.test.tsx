@@ -1,0 +1,54 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeServer, renderPage, signIn, ticket } from '../../../test/helpers';
+import DeskPage from '.';
+
+describe("agent's desk", () => {
+  beforeEach(() => signIn(['agent'], 's1', '王小丽'));
+
+  it('claiming a pool ticket a colleague already took says "已被同事领取" and removes it from the pool', async () => {
+    const taken = ticket({ no: 'BX-POOL-1' });
+    let poolItems = [taken];
+    const server = fakeServer({
+      'GET /tickets': (c) => (c.query.get('unowned') === 'true' ? { body: { items: poolItems, nextCursor: null } } : { body: { items: [], nextCursor: null } }),
+      [`POST /tickets/${taken.id}/claim`]: () => {
+        poolItems = [];
+        return { status: 409, body: { statusCode: 409, code: 'ALREADY_OWNED', message: '该工单已有首接人' } };
+      },
+    });
+    renderPage(<DeskPage />, { path: '/desk', route: '/desk' });
+    const row = (await screen.findByText('BX-POOL-1')).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: /认\s*领/ }));
+    expect(await screen.findByText('已被同事领取')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('BX-POOL-1')).not.toBeInTheDocument());
+    expect(server.find('POST', `/tickets/${taken.id}/claim`)).toHaveLength(1);
+  });
+
+  it('a successful claim opens the ticket, now mine', async () => {
+    const free = ticket({ no: 'BX-POOL-2' });
+    fakeServer({
+      'GET /tickets': (c) => (c.query.get('unowned') === 'true' ? { body: { items: [free], nextCursor: null } } : { body: { items: [], nextCursor: null } }),
+      [`POST /tickets/${free.id}/claim`]: { body: { ...free, owner: { id: 's1', name: '王小丽' } } },
+    });
+    renderPage(<DeskPage />, { path: '/desk', route: '/desk' });
+    const row = (await screen.findByText('BX-POOL-2')).closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: /认\s*领/ }));
+    expect(await screen.findByText('工单详情页')).toBeInTheDocument();
+  });
+
+  it('my tickets are asked for by owner and status, tab by tab; overdue rows are marked', async () => {
+    const late = ticket({ no: 'BX-LATE', status: 'accepted', owner: { id: 's1', name: '王小丽' }, overdue: ['respond'], deadlines: { respondBy: null, onsiteBy: new Date(Date.now() - 3600_000).toISOString(), resolveBy: null, confirmBy: null, revisitBy: null } });
+    const server = fakeServer({
+      'GET /tickets': (c) =>
+        c.query.get('mine') === 'owner' && c.query.get('status') === 'accepted' ? { body: { items: [late], nextCursor: null } } : { body: { items: [], nextCursor: null } },
+    });
+    renderPage(<DeskPage />, { path: '/desk', route: '/desk' });
+    await userEvent.click(await screen.findByRole('tab', { name: '待派工' }));
+    const cell = await screen.findByText('BX-LATE');
+    expect(cell.closest('tr')).toHaveClass('row-overdue');
+    expect(within(cell.closest('tr')!).getByText(/已超时 1 小时/)).toBeInTheDocument();
+    const statuses = server.find('GET', '/tickets').filter((c) => c.query.get('mine') === 'owner').map((c) => c.query.get('status'));
+    expect(statuses).toEqual(['submitted', 'accepted']);
+  });
+});

@@ -1,0 +1,153 @@
+import {
+  DEFAULT_SLA_POLICIES,
+  LABELS,
+  PRIORITIES,
+  SLA_CLOCKS,
+  TICKET_TYPES,
+  type Priority,
+  type SlaClock,
+  type SlaPolicy,
+  type TicketType,
+} from '@yizhan/shared';
+import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { CommunitySelect } from '../../../components/pickers';
+import { useAsync } from '../../../hooks/useAsync';
+import { deleteSlaPolicy, listSlaPolicies, saveSlaPolicy, type SlaPolicyView } from '../../../services/admin';
+import { T } from '../../../strings';
+import { fmtDuration } from '../../../time';
+
+const FIELD: Record<SlaClock, keyof Pick<SlaPolicy, 'respondWithinSec' | 'onsiteWithinSec' | 'resolveWithinSec' | 'confirmWithinSec' | 'revisitWithinSec'>> = {
+  respond: 'respondWithinSec',
+  onsite: 'onsiteWithinSec',
+  resolve: 'resolveWithinSec',
+  confirm: 'confirmWithinSec',
+  revisit: 'revisitWithinSec',
+};
+
+interface Row {
+  key: string;
+  type: TicketType;
+  priority: Priority;
+  /** The community's own policy; null while the built-in default applies. */
+  policy: SlaPolicyView | null;
+  durations: Record<SlaClock, number | null>;
+}
+
+/** Hours in the form (0.25 = 15 min), seconds on the wire. */
+type HoursForm = Record<SlaClock, number | null>;
+
+export function rowsFor(policies: SlaPolicyView[]): Row[] {
+  return TICKET_TYPES.flatMap((type) =>
+    PRIORITIES.map((priority) => {
+      const found = policies.find((p) => p.type === type && p.priority === priority) ?? null;
+      const policy = found && found.id !== null && !found.isDefault ? found : null;
+      const source = found ?? DEFAULT_SLA_POLICIES[type][priority];
+      const durations = Object.fromEntries(SLA_CLOCKS.map((c) => [c, source[FIELD[c]] ?? null])) as Record<SlaClock, number | null>;
+      return { key: `${type}:${priority}`, type, priority, policy, durations };
+    }),
+  );
+}
+
+export default function SlaPage() {
+  const { message } = App.useApp();
+  const [communityId, setCommunityId] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Row | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<HoursForm>();
+  const { data, loading, reload } = useAsync(() => (communityId ? listSlaPolicies(communityId) : Promise.resolve([])), [communityId]);
+  const rows = rowsFor(data ?? []);
+
+  const open = (row: Row) => {
+    setEditing(row);
+    form.setFieldsValue(Object.fromEntries(SLA_CLOCKS.map((c) => [c, row.durations[c] === null ? null : row.durations[c]! / 3600])) as HoursForm);
+  };
+
+  const save = async (v: HoursForm) => {
+    if (!editing || !communityId) return;
+    const sec = (c: SlaClock) => (v[c] === null || v[c] === undefined ? null : Math.round(v[c]! * 3600));
+    const body = {
+      communityId,
+      type: editing.type,
+      priority: editing.priority,
+      respondWithinSec: sec('respond')!,
+      onsiteWithinSec: sec('onsite'),
+      resolveWithinSec: sec('resolve')!,
+      confirmWithinSec: sec('confirm')!,
+      revisitWithinSec: sec('revisit')!,
+    };
+    setSaving(true);
+    try {
+      await saveSlaPolicy(body);
+      message.success(T.saved);
+      setEditing(null);
+      reload();
+    } catch {
+      // shown by the request wrapper
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title={T.sla.title} extra={<CommunitySelect value={communityId} onChange={setCommunityId} autoPickFirst />}>
+      <Typography.Paragraph type="secondary">{T.sla.hint}</Typography.Paragraph>
+      <Table<Row>
+        rowKey="key"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: T.ticket.type, render: (_, r) => LABELS.type[r.type] },
+          { title: T.ticket.priority, render: (_, r) => (r.priority === 'urgent' ? <Tag color="red">{LABELS.priority.urgent}</Tag> : LABELS.priority.normal) },
+          ...SLA_CLOCKS.map((c) => ({
+            title: LABELS.clock[c],
+            key: c,
+            render: (_: unknown, r: Row) => (r.durations[c] === null ? T.sla.notApplicable : fmtDuration(r.durations[c])),
+          })),
+          { title: '', key: 'source', render: (_, r) => (r.policy ? null : <Tag>{T.sla.default}</Tag>) },
+          {
+            title: T.ticket.actions,
+            key: 'edit',
+            render: (_, r) => (
+              <Space>
+                <Button size="small" onClick={() => open(r)} disabled={!communityId}>
+                  {T.edit}
+                </Button>
+                {r.policy?.id ? (
+                  <Popconfirm title={T.sla.resetConfirm} onConfirm={async () => { await deleteSlaPolicy(r.policy!.id!); message.success(T.saved); reload(); }}>
+                    <Button size="small">{T.sla.reset}</Button>
+                  </Popconfirm>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing ? `${LABELS.type[editing.type]} · ${LABELS.priority[editing.priority]}` : ''}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={saving}
+        okText={T.save}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={save}>
+          {SLA_CLOCKS.map((c) => (
+            <Form.Item
+              key={c}
+              name={c}
+              label={`${LABELS.clock[c]}（${T.sla.hours}）`}
+              rules={c === 'onsite' ? [] : [{ required: true, message: T.sla.durationRequired }]}
+              extra={c === 'onsite' ? `留空表示${T.sla.notApplicable}` : undefined}
+            >
+              <InputNumber min={0.25} max={24 * 30} step={0.25} style={{ width: 200 }} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,275 @@
+import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { isMobilePhone, type Building, type Room, type Zone } from '@yizhan/shared';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { CursorTable } from '../../../components/CursorTable';
+import { useFormModal } from '../../../components/FormModal';
+import { useZones } from '../../../components/pickers';
+import { useAsync } from '../../../hooks/useAsync';
+import { useCursorPages } from '../../../hooks/useCursorPages';
+import * as admin from '../../../services/admin';
+import { T } from '../../../strings';
+
+function ZonesTab({ communityId, zones, loading, reload }: { communityId: string; zones: Zone[]; loading: boolean; reload: () => void }) {
+  const { message } = App.useApp();
+  const modal = useFormModal<{ name: string }>(async (v) => {
+    await admin.createZone(communityId, { name: v.name.trim() });
+    message.success(T.saved);
+    reload();
+  });
+  return (
+    <>
+      <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => modal.open()}>
+        {T.create}
+      </Button>
+      <Table<Zone> rowKey="id" loading={loading} dataSource={zones} pagination={false} columns={[{ title: T.admin.zoneName, dataIndex: 'name' }]} />
+      {modal.render(
+        T.admin.zones,
+        <Form.Item name="name" label={T.admin.zoneName} rules={[{ required: true, whitespace: true, message: T.required(T.admin.zoneName) }]} extra="如 A1区、B2区">
+          <Input maxLength={50} />
+        </Form.Item>,
+      )}
+    </>
+  );
+}
+
+function BuildingsTab({ communityId, zones }: { communityId: string; zones: Zone[] }) {
+  const { message } = App.useApp();
+  const { data, loading, reload } = useAsync(() => admin.listBuildings(communityId), [communityId]);
+  const zoneName = (id: string | null) => zones.find((z) => z.id === id)?.name ?? T.dash;
+  const modal = useFormModal<{ name: string; zoneId?: string }>(async (v) => {
+    await admin.createBuilding(communityId, { name: v.name.trim(), zoneId: v.zoneId ?? null });
+    message.success(T.saved);
+    reload();
+  });
+  return (
+    <>
+      <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => modal.open()}>
+        {T.create}
+      </Button>
+      <Table<Building>
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: T.admin.buildingName, dataIndex: 'name' },
+          { title: T.ticket.zone, dataIndex: 'zoneId', render: zoneName },
+        ]}
+      />
+      {modal.render(
+        T.admin.buildings,
+        <>
+          <Form.Item name="name" label={T.admin.buildingName} rules={[{ required: true, whitespace: true, message: T.required(T.admin.buildingName) }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="zoneId" label={T.ticket.zone} extra="楼栋内房屋的报修按此分区派给值班客服">
+            <Select allowClear options={zones.map((z) => ({ value: z.id, label: z.name }))} />
+          </Form.Item>
+        </>,
+      )}
+    </>
+  );
+}
+
+interface RoomForm {
+  buildingId: string;
+  unit?: string;
+  number: string;
+  ownerName?: string;
+  ownerPhone?: string;
+}
+
+const phoneRule = {
+  validator: (_: unknown, v: string | undefined) => (!v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid))),
+};
+
+function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }) {
+  const { message } = App.useApp();
+  const [q, setQ] = useState('');
+  const { data: buildings } = useAsync(() => admin.listBuildings(communityId), [communityId]);
+  const pager = useCursorPages<Room>((cursor, limit) => admin.listRooms(communityId, { q: q || undefined }, { cursor, limit }), [communityId, q]);
+  const editingId = useRef<string | null>(null);
+  const modal = useFormModal<RoomForm>(async (v) => {
+    // The list shows phones masked and never the full number: send one only when typed.
+    const roster: admin.RoomRosterInput = {};
+    if (v.ownerName?.trim()) roster.ownerName = v.ownerName.trim();
+    if (v.ownerPhone?.trim()) roster.ownerPhone = v.ownerPhone.trim();
+    if (editingId.current) await admin.updateRoom(communityId, editingId.current, roster);
+    else await admin.createRoom(communityId, { buildingId: v.buildingId, number: v.number.trim(), ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}), ...roster });
+    message.success(T.saved);
+    pager.reload();
+  });
+  const zoneName = (id: string | null) => zones.find((z) => z.id === id)?.name ?? T.dash;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Input.Search allowClear placeholder={T.intake.roomPlaceholder} onSearch={setQ} style={{ width: 240 }} />
+        <Button icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); }}>
+          {T.create}
+        </Button>
+      </Space>
+      <CursorTable<Room>
+        pager={pager}
+        rowKey="id"
+        columns={[
+          { title: T.admin.label, dataIndex: 'label' },
+          { title: T.ticket.zone, dataIndex: 'zoneId', render: zoneName },
+          { title: T.admin.ownerName, dataIndex: 'ownerName', render: (v: string | null) => v ?? T.dash },
+          { title: T.admin.ownerPhone, dataIndex: 'ownerPhoneMasked', render: (v: string | null) => v ?? T.dash },
+          {
+            title: T.ticket.actions,
+            key: 'a',
+            render: (_, r) => (
+              <Button size="small" onClick={() => { editingId.current = r.id; modal.open({ buildingId: r.buildingId, unit: r.unit, number: r.number, ownerName: r.ownerName ?? undefined }); }}>
+                {T.admin.editRoster}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {modal.render(
+        T.admin.rooms,
+        <>
+          <Form.Item name="buildingId" label={T.admin.buildings} rules={[{ required: true, message: T.choose(T.admin.buildings) }]}>
+            <Select disabled={modal.editing} options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+          </Form.Item>
+          <Form.Item name="unit" label={T.admin.unit}>
+            <Input maxLength={20} disabled={modal.editing} />
+          </Form.Item>
+          <Form.Item name="number" label={T.admin.number} rules={[{ required: true, whitespace: true, message: T.required(T.admin.number) }]}>
+            <Input maxLength={20} disabled={modal.editing} />
+          </Form.Item>
+          <Form.Item name="ownerName" label={T.admin.ownerName}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="ownerPhone" label={T.admin.ownerPhone} extra={modal.editing ? T.admin.phoneKeepHint : undefined} rules={[phoneRule]}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+        </>,
+      )}
+    </>
+  );
+}
+
+const TEMPLATE = '分区,楼栋,单元,房号,业主姓名,业主电话\nA1区,1栋,1,101,张三,13800138000\n';
+
+function downloadTemplate() {
+  // BOM so that Excel opens the Chinese header correctly.
+  const url = URL.createObjectURL(new Blob(['\ufeff', TEMPLATE], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '房屋名册模板.csv';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Upload the roster, preview with per-row problems (dry run), then apply. */
+export function ImportTab({ communityId }: { communityId: string }) {
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<admin.RoomImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bad = preview?.rows.filter((r) => !r.ok) ?? [];
+
+  const check = async (f: File) => {
+    setFile(f);
+    setPreview(null);
+    setBusy(true);
+    try {
+      setPreview(await admin.importRooms(communityId, f, true));
+    } catch {
+      // shown by the request wrapper
+    } finally {
+      setBusy(false);
+    }
+  };
+  const apply = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await admin.importRooms(communityId, file, false);
+      message.success(T.admin.importDone(result.created, result.updated));
+      setPreview(null);
+      setFile(null);
+    } catch {
+      // shown by the request wrapper
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{T.admin.importHint}</Typography.Text>
+      <Space wrap>
+      <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
+        {T.admin.importTemplate}
+      </Button>
+      <Upload
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        showUploadList={false}
+        beforeUpload={(f) => {
+          void check(f);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={busy && !preview}>
+          {T.admin.importPick}
+        </Button>
+      </Upload>
+      </Space>
+      {preview ? (
+        <>
+          <Alert
+            type={bad.length ? 'warning' : 'success'}
+            showIcon
+            message={bad.length ? T.admin.importHasErrors(bad.length) : T.admin.importSummary(preview.created, preview.updated)}
+          />
+          <Table
+            rowKey="line"
+            size="small"
+            dataSource={bad.length ? bad : preview.rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: T.admin.importLine, dataIndex: 'line', width: 80 },
+              { title: T.admin.label, dataIndex: 'label', render: (v?: string) => v ?? T.dash },
+              { title: T.admin.importOk, dataIndex: 'ok', width: 100, render: (ok: boolean) => (ok ? <Tag color="green">✓</Tag> : <Tag color="red">✗</Tag>) },
+              { title: T.admin.importErrors, dataIndex: 'errors', render: (errors: string[]) => errors.join('；') || T.dash },
+            ]}
+          />
+          <Button type="primary" disabled={bad.length > 0} loading={busy} onClick={apply}>
+            {T.admin.importApply}
+          </Button>
+        </>
+      ) : null}
+    </Space>
+  );
+}
+
+export default function CommunityPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data: community } = useAsync(() => admin.getCommunity(id), [id]);
+  const { zones, loading: zonesLoading, reload: reloadZones } = useZones(id);
+  return (
+    <Card
+      title={
+        <Space>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/system/communities')} aria-label="返回" />
+          {community?.name ?? T.loading}
+        </Space>
+      }
+    >
+      <Tabs
+        items={[
+          { key: 'zones', label: T.admin.zones, children: <ZonesTab communityId={id} zones={zones} loading={zonesLoading} reload={reloadZones} /> },
+          { key: 'buildings', label: T.admin.buildings, children: <BuildingsTab communityId={id} zones={zones} /> },
+          { key: 'rooms', label: T.admin.rooms, children: <RoomsTab communityId={id} zones={zones} /> },
+          { key: 'import', label: T.admin.import, children: <ImportTab communityId={id} /> },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,259 @@
+import { ArrowLeftOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  describeRemaining,
+  LABELS,
+  SLA_CLOCKS,
+  type Photo,
+  type SlaClock,
+  type TicketDetail,
+  type TicketEventView,
+} from '@yizhan/shared';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Image,
+  Input,
+  Popconfirm,
+  Rate,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { runningClocksFor } from '../../../components/deadline';
+import { PhotoUpload } from '../../../components/PhotoUpload';
+import { TicketActions } from '../../../components/TicketActions';
+import { PriorityTag, StatusTag, TypeTag } from '../../../components/TicketTags';
+import { useAsync } from '../../../hooks/useAsync';
+import { useNow } from '../../../hooks/useNow';
+import { useAccess } from '../../../hooks/useSession';
+import { useStaffEventListener } from '../../../hooks/useStaffEventListener';
+import { commentTicket, getTicket, revealPhone } from '../../../services/tickets';
+import { T } from '../../../strings';
+import { fmtDateTime } from '../../../time';
+
+export function Photos({ photos, size = 72 }: { photos: Photo[]; size?: number }) {
+  if (photos.length === 0) return null;
+  return (
+    <Image.PreviewGroup>
+      <Space wrap size={8}>
+        {photos.map((p) => (
+          <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} alt={T.ticket.photos} />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
+
+function EventItem({ event }: { event: TicketEventView }) {
+  const color = event.type === 'overdue' || event.type === 'escalated' ? 'red' : event.type === 'commented' ? 'gray' : 'blue';
+  return {
+    color,
+    children: (
+      <div>
+        <Space size={8} wrap>
+          <Typography.Text strong>{T.events[event.type] ?? event.type}</Typography.Text>
+          <Typography.Text type="secondary">{event.actor.name}</Typography.Text>
+          <Typography.Text type="secondary">{fmtDateTime(event.at)}</Typography.Text>
+        </Space>
+        {event.note ? <Typography.Paragraph style={{ margin: '4px 0' }}>{event.note}</Typography.Paragraph> : null}
+        <Photos photos={event.photos} size={56} />
+      </div>
+    ),
+  } as const;
+}
+
+function Deadlines({ ticket, now }: { ticket: TicketDetail; now: Date }) {
+  const running = runningClocksFor(ticket.status);
+  const rows = SLA_CLOCKS.map((clock: SlaClock) => ({ clock, at: ticket.deadlines[`${clock}By` as const] })).filter((r) => r.at);
+  if (rows.length === 0) return <Typography.Text type="secondary">{T.none}</Typography.Text>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {rows.map(({ clock, at }) => {
+        const missed = ticket.overdue.includes(clock);
+        const ticking = running.includes(clock) && !ticket.onHold;
+        const left = new Date(at!).getTime() - now.getTime();
+        return (
+          <div key={clock} data-clock={clock}>
+            <Space wrap size={6}>
+              <Typography.Text>{LABELS.clock[clock]}</Typography.Text>
+              <Typography.Text type="secondary">{fmtDateTime(at)}</Typography.Text>
+              {missed ? <Tag color="red">{T.ticket.overdue}</Tag> : null}
+              {!missed && !running.includes(clock) && ticket.status !== 'cancelled' ? <Tag color="green">{T.ticket.onTime}</Tag> : null}
+              {ticking ? (
+                <Typography.Text type={left < 0 ? 'danger' : left < 3600_000 ? 'warning' : undefined} strong>
+                  {describeRemaining(new Date(at!), now)}
+                </Typography.Text>
+              ) : ticket.onHold && running.includes(clock) ? (
+                <Tag color="warning">{T.ticket.onHold}</Tag>
+              ) : null}
+            </Space>
+          </div>
+        );
+      })}
+    </Space>
+  );
+}
+
+function PhoneReveal({ ticket }: { ticket: TicketDetail }) {
+  const access = useAccess();
+  const [phone, setPhone] = useState<string | null>(null);
+  if (!ticket.contactPhoneMasked) return <>{T.dash}</>;
+  if (phone) return <a href={`tel:${phone}`}>{phone}</a>;
+  return (
+    <Space>
+      <span style={{ whiteSpace: 'nowrap' }}>{ticket.contactPhoneMasked}</span>
+      {access.canRevealPhone ? (
+        <Popconfirm title={T.ticket.revealConfirm} okText={T.ok} cancelText={T.cancel} onConfirm={async () => setPhone((await revealPhone(ticket.id)).phone)}>
+          <Button size="small" type="link" icon={<EyeOutlined />}>
+            {T.ticket.revealPhone}
+          </Button>
+        </Popconfirm>
+      ) : null}
+    </Space>
+  );
+}
+
+function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string; photoIds?: string[] }>();
+  const [sending, setSending] = useState(false);
+  const [key, setKey] = useState(0);
+  return (
+    <Form
+      key={key}
+      form={form}
+      layout="vertical"
+      onFinish={async (v) => {
+        setSending(true);
+        try {
+          await commentTicket(ticketId, { note: v.note.trim(), ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}) });
+          message.success(T.done);
+          form.resetFields();
+          setKey((k) => k + 1);
+          onDone();
+        } catch {
+          // shown by the request wrapper
+        } finally {
+          setSending(false);
+        }
+      }}
+    >
+      <Form.Item name="note" label={LABELS.action.comment} rules={[{ required: true, whitespace: true, message: T.actionForm.commentRequired }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="photoIds">
+        <PhotoUpload />
+      </Form.Item>
+      <Button htmlType="submit" loading={sending}>
+        {LABELS.action.comment}
+      </Button>
+    </Form>
+  );
+}
+
+export default function TicketDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const now = useNow(30_000);
+  const { data: ticket, loading, error, reload } = useAsync(() => getTicket(id), [id]);
+  useStaffEventListener((e) => {
+    if (e.ticketId === id) void reload();
+  });
+
+  if (loading && !ticket) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (error || !ticket) {
+    return <Result status="404" title={T.ticket.notFound} extra={<Button onClick={() => navigate(-1)}>{T.notFound.back}</Button>} />;
+  }
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="返回" />
+            <span>{ticket.no}</span>
+            <TypeTag type={ticket.type} />
+            <StatusTag status={ticket.status} onHold={ticket.onHold} />
+            <PriorityTag priority={ticket.priority} />
+          </Space>
+        }
+        extra={<Button icon={<ReloadOutlined />} onClick={reload} aria-label={T.refresh} />}
+      >
+        <TicketActions ticket={ticket} onDone={reload} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={T.ticket.description}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{ticket.description}</Typography.Paragraph>
+              <Photos photos={ticket.photos} size={96} />
+              <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginTop: 16 }}>
+                <Descriptions.Item label={T.ticket.category}>{ticket.category}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.room}>{ticket.room.label}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.contactPhone}>
+                  <PhoneReveal ticket={ticket} />
+                </Descriptions.Item>
+                <Descriptions.Item label={T.ticket.channel}>{LABELS.channel[ticket.channel]}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.owner}>{ticket.owner?.name ?? T.ticket.unowned}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.assignee}>{ticket.assignee?.name ?? T.dash}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.appointmentAt}>{fmtDateTime(ticket.appointmentAt)}</Descriptions.Item>
+                {ticket.serviceItem ? (
+                  <Descriptions.Item label={T.ticket.serviceItem}>
+                    {ticket.serviceItem.name}（¥{ticket.serviceItem.price}）{ticket.slotStart ? ` ${fmtDateTime(ticket.slotStart)}` : ''}
+                  </Descriptions.Item>
+                ) : null}
+                {ticket.fee !== null ? <Descriptions.Item label={T.ticket.fee}>¥{ticket.fee}</Descriptions.Item> : null}
+                {ticket.reopenCount > 0 ? <Descriptions.Item label={T.ticket.reopenCount}>{ticket.reopenCount}</Descriptions.Item> : null}
+                <Descriptions.Item label={T.ticket.createdAt}>{fmtDateTime(ticket.createdAt)}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <Card title={T.ticket.timeline}>
+              {ticket.events.length ? (
+                <Timeline items={[...ticket.events].reverse().map((e) => EventItem({ event: e }))} />
+              ) : (
+                <Empty description={T.empty} />
+              )}
+              <CommentBox ticketId={ticket.id} onDone={reload} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={T.ticket.deadlines}>
+              <Deadlines ticket={ticket} now={now} />
+            </Card>
+            <Card title={T.ticket.rating}>
+              {ticket.rating ? (
+                <Space direction="vertical">
+                  <span>
+                    {T.ticket.attitude} <Rate disabled value={ticket.rating.attitude} />
+                  </span>
+                  <span>
+                    {T.ticket.timeliness} <Rate disabled value={ticket.rating.timeliness} />
+                  </span>
+                  <span>
+                    {T.ticket.quality} <Rate disabled value={ticket.rating.quality} />
+                  </span>
+                  {ticket.rating.comment ? <Typography.Paragraph>{ticket.rating.comment}</Typography.Paragraph> : null}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{T.none}</Typography.Text>
+              )}
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

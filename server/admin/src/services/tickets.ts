@@ -1,0 +1,93 @@
+import type {
+  CommentRequest,
+  CreateTicketRequest,
+  DispatchRequest,
+  Id,
+  NoteRequest,
+  Page,
+  ReasonRequest,
+  ResolveRequest,
+  RevisitRequest,
+  TicketDetail,
+  TicketListQuery,
+  TicketStatus,
+  TicketSummary,
+  TransferRequest,
+} from '@yizhan/shared';
+import { downloadFile, http, newIdempotencyKey, type Query } from './request';
+
+/**
+ * Filters the admin pages send to GET /tickets. API.md names status, type,
+ * communityId, ownerId, assigneeId, mine, overdue, q, limit, cursor; the server's
+ * TicketListQuery adds stage, unowned, zoneId, priority, from, to and sort.
+ */
+export interface TicketFilters extends Omit<TicketListQuery, 'status' | 'cursor' | 'limit'> {
+  status?: TicketStatus;
+  /** open: still being handled; done: resolved, closed, revisited or cancelled. */
+  stage?: 'open' | 'done';
+  /** Tickets in the pool (no owner yet). */
+  unowned?: boolean;
+  /** The room's zone. */
+  zoneId?: string;
+  /** createdAt ≥ from and < to (ISO, UTC). */
+  from?: string;
+  to?: string;
+  /** newest (default) | oldest | deadline (nearest open deadline first). */
+  sort?: 'newest' | 'oldest' | 'deadline';
+}
+
+export function toQuery(filters: TicketFilters): Query {
+  return {
+    status: filters.status,
+    stage: filters.stage,
+    type: filters.type,
+    communityId: filters.communityId,
+    zoneId: filters.zoneId,
+    ownerId: filters.ownerId,
+    assigneeId: filters.assigneeId,
+    mine: filters.mine,
+    unowned: filters.unowned ? true : undefined,
+    overdue: filters.overdue ? true : undefined,
+    from: filters.from,
+    to: filters.to,
+    q: filters.q?.trim() || undefined,
+    sort: filters.sort,
+  };
+}
+
+export function listTickets(filters: TicketFilters, page: { cursor?: string | null; limit?: number } = {}) {
+  return http.get<Page<TicketSummary>>('/tickets', {
+    ...toQuery(filters),
+    cursor: page.cursor ?? undefined,
+    limit: page.limit ?? 20,
+  });
+}
+
+export const getTicket = (id: Id) => http.get<TicketDetail>(`/tickets/${id}`, undefined, { silent: true });
+
+export const createTicket = (body: CreateTicketRequest, idempotencyKey = newIdempotencyKey()) =>
+  http.post<TicketDetail>('/tickets', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** 409 ALREADY_OWNED is for the caller to explain ("已被同事领取"). */
+export const claimTicket = (id: Id) => http.post<TicketDetail>(`/tickets/${id}/claim`, undefined, { silent: true });
+export const acceptTicket = (id: Id, body: NoteRequest) => http.post<TicketDetail>(`/tickets/${id}/accept`, body);
+export const dispatchTicket = (id: Id, body: DispatchRequest) => http.post<TicketDetail>(`/tickets/${id}/dispatch`, body);
+export const startTicket = (id: Id, body: NoteRequest) => http.post<TicketDetail>(`/tickets/${id}/start`, body);
+export const holdTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/hold`, body);
+export const resumeTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/resume`, body);
+export const resolveTicket = (id: Id, body: ResolveRequest) => http.post<TicketDetail>(`/tickets/${id}/resolve`, body);
+export const verifyTicket = (id: Id, body: NoteRequest) => http.post<TicketDetail>(`/tickets/${id}/verify`, body);
+export const reopenTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/reopen`, body);
+export const revisitTicket = (id: Id, body: RevisitRequest) => http.post<TicketDetail>(`/tickets/${id}/revisit`, body);
+export const cancelTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/cancel`, body);
+export const transferTicket = (id: Id, body: TransferRequest) => http.post<TicketDetail>(`/tickets/${id}/transfer`, body);
+export const commentTicket = (id: Id, body: CommentRequest) =>
+  http.post<unknown>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
+
+/** Assumed: POST /tickets/:id/reveal-phone → {phone}; the server audits who asked. */
+export const revealPhone = (id: Id) => http.post<{ phone: string }>(`/tickets/${id}/reveal-phone`);
+
+/** GET /admin/reports/tickets.xlsx with the list's own filters. */
+export function exportTickets(filters: TicketFilters, filename: string) {
+  return downloadFile('/admin/reports/tickets.xlsx', toQuery(filters), filename);
+}

@@ -1,0 +1,65 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config/app-config';
+import { createValidationPipe } from './common/validation';
+import { ensureDatabase, runMigrations } from './database/data-source-options';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the configured Nest application; used by main.ts, the tests and the OpenAPI writer. */
+export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'warn' | 'error')[] } = {}): Promise<NestExpressApplication> {
+  // Create the database if it is missing; migrations run below, under a lock, once Nest has its connections.
+  await ensureDatabase(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  // Security headers for the API and the pages served beside it. Same origin only;
+  // inline styles (antd, Taro) and Swagger UI's inline script are allowed, nothing else.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'blob:', 'data:'], // the h5 upload reads the picked photo through a blob: URL
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  app.enableShutdownHooks();
+  await runMigrations(app.get(DataSource));
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Yizhan API')
+    .setDescription('一站 — the HTTP contract of the resident mini-program, the admin pages and outside clients (see API.md).')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+

@@ -1,0 +1,93 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AuthGuard } from './common/auth/auth.guard';
+import { APP_CONFIG, AppConfig } from './common/config/app-config';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
+import { dataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { CommunitiesModule } from './modules/communities/communities.module';
+import { CryptoModule } from './modules/crypto/crypto.module';
+import { DutyModule } from './modules/duty/duty.module';
+import { FilesModule } from './modules/files/files.module';
+import { HealthController } from './modules/health/health.controller';
+import { NoticesModule } from './modules/notices/notices.module';
+import { ResidentsModule } from './modules/residents/residents.module';
+import { SlaModule } from './modules/sla/sla.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { StatsModule } from './modules/stats/stats.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+import { WechatModule } from './modules/wechat/wechat.module';
+
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigHolderModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+/** The whole server, built from an already-validated config (so tests can make their own). */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigHolderModule.register(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ThrottlerModule.forRoot(throttlerOptions(config)),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        CryptoModule,
+        WechatModule,
+        AuditModule,
+        AuthModule,
+        CommunitiesModule,
+        StaffModule,
+        DutyModule,
+        ResidentsModule,
+        SlaModule,
+        CatalogueModule,
+        TicketsModule,
+        FilesModule,
+        StatsModule,
+        NoticesModule,
+        ...frontEnds(config),
+      ],
+      controllers: [HealthController],
+      providers: [
+        // Order matters: the auth guard identifies the caller the throttler counts.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}
+
+/** The built admin pages (/admin) and resident h5 (/h5), served when they have been built. */
+function frontEnds(config: AppConfig): DynamicModule[] {
+  const sites = [
+    { rootPath: config.adminDist, serveRoot: '/admin' },
+    { rootPath: config.h5Dist, serveRoot: '/h5' },
+  ].filter((site) => existsSync(path.join(site.rootPath, 'index.html')));
+  if (!sites.length) return [];
+  return [
+    ServeStaticModule.forRoot(
+      ...sites.map((site) => ({
+        // No `exclude`: the sites live under /admin and /h5 only, and serve-static's error
+        // hook turns every error on an excluded route (malformed JSON included) into a 404.
+        ...site,
+        serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
+      })),
+    ),
+  ];
+}

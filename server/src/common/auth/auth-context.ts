@@ -1,0 +1,27 @@
+import type { Actor, StaffRole } from '@yizhan/shared';
+
+export interface ResidentAuth {
+  kind: 'resident';
+  residentId: string;
+  openid: string;
+}
+export interface StaffAuth {
+  kind: 'staff';
+  staffId: string;
+  name: string;
+  roles: StaffRole[];
+  /** Communities the staff member works in; admins see every community. */
+  communityIds: string[];
+}
+/** The caller, first argument of every service method (STYLE.md habit 2). */
+export type AuthContext = ResidentAuth | StaffAuth;
+
+export interface RequestMeta {
+  ip: string | null;
+}
+
+export function actorOf(auth: AuthContext): Actor {
+  return auth.kind === 'resident'
+    ? { kind: 'resident', id: auth.residentId }
+    : { kind: 'staff', id: auth.staffId, roles: auth.roles };
+}

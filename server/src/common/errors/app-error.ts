@@ -1,0 +1,68 @@
+import { HttpException } from '@nestjs/common';
+
+/**
+ * Stable error codes. Clients branch on these, never on the Chinese message, so a code
+ * once shipped is never renamed.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  INVALID_CURSOR: 400,
+  INVALID_ASSIGNEE: 400,
+  INVALID_STAFF: 400,
+  ROOM_NOT_IN_COMMUNITY: 400,
+  SERVICE_ITEM_REQUIRED: 400,
+  SLOT_INVALID: 400,
+  CONTENT_REJECTED: 400,
+  PHOTO_INVALID: 400,
+  IMPORT_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  LOGIN_FAILED: 401,
+  REFRESH_INVALID: 401,
+  WECHAT_CODE_INVALID: 401,
+  FORBIDDEN: 403,
+  ROOM_NOT_BOUND: 403,
+  ACCOUNT_LOCKED: 429,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  ALREADY_OWNED: 409,
+  ALREADY_RATED: 409,
+  ALREADY_EXISTS: 409,
+  ALREADY_BOUND: 409,
+  SLOT_FULL: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
+  /** An image whose pixel count is beyond what the server decodes (decompression bomb). */
+  IMAGE_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  URGE_TOO_SOON: 429,
+  RATE_LIMITED: 429,
+  WECHAT_UNAVAILABLE: 503,
+  DB_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string[]>;
+}
+
+/** The one exception type services throw: a status, a stable code and a kind Chinese message. */
+export class AppError extends HttpException {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super({ statusCode: ERROR_CODES[code], code, message, ...(fields ? { fields } : {}) }, ERROR_CODES[code]);
+  }
+}
+
+export const notFound = (what = '工单'): AppError => new AppError('NOT_FOUND', `${what}不存在或您无权查看`);
+export const forbidden = (message = '您没有权限进行此操作'): AppError => new AppError('FORBIDDEN', message);

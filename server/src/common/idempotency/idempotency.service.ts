@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThan, QueryFailedError } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AppError } from '../errors/app-error';
+import { IdempotencyKey } from './idempotency-key.entity';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
+const KEY_LIFETIME_MS = 24 * 3600 * 1000;
+
+export function idempotencyScope(auth: AuthContext, operation: string): string {
+  return `${auth.kind === 'resident' ? `r${auth.residentId}` : `s${auth.staffId}`}:${operation}`;
+}
+
+export type Replayable<T> = { replayed: false; value: T } | { replayed: true; value: unknown };
+
+/**
+ * API.md: the same Idempotency-Key from the same caller within 24 h returns the first
+ * result and creates nothing new. The key row is claimed FIRST inside the caller's
+ * transaction: a concurrent duplicate waits on the unique index until the first
+ * commits, then reads its answer; if the first rolls back, the duplicate proceeds.
+ */
+@Injectable()
+export class IdempotencyService {
+  static validateKey(key: string | undefined): string | undefined {
+    if (key === undefined || key === '') return undefined;
+    if (!KEY_PATTERN.test(key)) {
+      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 1–64 个可见字符', {
+        'Idempotency-Key': ['must be 1–64 printable ASCII characters'],
+      });
+    }
+    return key;
+  }
+
+  async once<T>(
+    manager: EntityManager,
+    scope: string,
+    key: string | undefined,
+    statusCode: number,
+    work: () => Promise<T>,
+  ): Promise<Replayable<T>> {
+    if (!key) return { replayed: false, value: await work() };
+    const repo = manager.getRepository(IdempotencyKey);
+    const row = await this.claim(manager, scope, key);
+    if (!row.claimed) return { replayed: true, value: row.response };
+    const value = await work();
+    await repo.update({ id: row.id }, { statusCode, response: value as object });
+    return { replayed: false, value };
+  }
+
+  private async claim(
+    manager: EntityManager,
+    scope: string,
+    key: string,
+  ): Promise<{ claimed: true; id: string } | { claimed: false; response: unknown }> {
+    const repo = manager.getRepository(IdempotencyKey);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const inserted = await repo.insert({ scope, idemKey: key, createdAt: new Date() });
+        return { claimed: true, id: String(inserted.identifiers[0]!.id) };
+      } catch (e) {
+        if (!(e instanceof QueryFailedError) || (e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
+      }
+      // A locking read sees the latest committed row, whatever this transaction's snapshot.
+      const existing = await repo.findOne({ where: { scope, idemKey: key }, lock: { mode: 'pessimistic_read' } });
+      if (!existing) continue;
+      if (existing.createdAt.getTime() < Date.now() - KEY_LIFETIME_MS) {
+        await repo.delete({ id: existing.id });
+        continue;
+      }
+      if (existing.statusCode === null) {
+        throw new AppError('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候');
+      }
+      return { claimed: false, response: existing.response };
+    }
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候');
+  }
+
+  /** Forget keys past their 24 h life (run periodically). */
+  async sweep(manager: EntityManager): Promise<number> {
+    const result = await manager.getRepository(IdempotencyKey).delete({ createdAt: LessThan(new Date(Date.now() - KEY_LIFETIME_MS)) });
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,40 @@
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
+import type { AuthContext } from '../auth/auth-context';
+import type { AppConfig } from '../config/app-config';
+
+const RATE_CLASS = 'yizhan:rate-class';
+type RateClass = 'login' | 'write';
+
+/** Sign-in routes: counted per IP (the caller is not known yet). */
+export const LoginLimit = () => SetMetadata(RATE_CLASS, 'login' satisfies RateClass);
+/** Writes that cost (submissions, uploads, urges): counted per signed-in caller. */
+export const WriteLimit = () => SetMetadata(RATE_CLASS, 'write' satisfies RateClass);
+
+const rateClassOf = (context: ExecutionContext): RateClass | undefined => Reflect.getMetadata(RATE_CLASS, context.getHandler());
+
+/**
+ * Rate limits (DESIGN.md §4): a general ceiling on every route, and tighter ones on
+ * the routes marked LoginLimit / WriteLimit. Each instance counts its own; a 429
+ * carries Retry-After.
+ */
+export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      { name: 'general', ttl: seconds(60), limit: config.rateLimits.general },
+      { name: 'login', ttl: seconds(60), limit: config.rateLimits.login, skipIf: (c) => rateClassOf(c) !== 'login' },
+      { name: 'write', ttl: seconds(60), limit: config.rateLimits.write, skipIf: (c) => rateClassOf(c) !== 'write' },
+    ],
+    errorMessage: '操作太频繁了，请稍后再试',
+  };
+}
+
+/** Counts per signed-in caller (set by the auth guard, which runs first), per IP before sign-in. */
+@Injectable()
+export class CallerThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const auth = req.auth as AuthContext | undefined;
+    if (auth) return auth.kind === 'staff' ? `staff:${auth.staffId}` : `resident:${auth.residentId}`;
+    return `ip:${String(req.ip ?? 'unknown')}`;
+  }
+}

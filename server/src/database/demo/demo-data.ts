@@ -1,0 +1,182 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
+import type { ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
+import { AuthService } from '../../modules/auth/auth.service';
+import { CatalogueService } from '../../modules/catalogue/catalogue.service';
+import { CommunitiesService } from '../../modules/communities/communities.service';
+import { Community } from '../../modules/communities/community.entities';
+import { DutyService } from '../../modules/duty/duty.service';
+import { ResidentsService } from '../../modules/residents/residents.service';
+import { Staff } from '../../modules/staff/staff.entity';
+import { StaffService } from '../../modules/staff/staff.service';
+import { TicketsService } from '../../modules/tickets/tickets.service';
+
+/** Demo staff accounts; the README lists them. All share one password. */
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_STAFF = [
+  { username: 'kefu_a1', name: '李敏', roles: ['agent'], skills: [] },
+  { username: 'kefu_b2', name: '周杰', roles: ['agent'], skills: [] },
+  { username: 'kefu_night', name: '陈晨', roles: ['agent'], skills: [] },
+  { username: 'shifu_wang', name: '王建国', roles: ['technician'], skills: ['水电', '管道疏通', '燃气'] },
+  { username: 'shifu_zhao', name: '赵师傅', roles: ['technician'], skills: ['门窗', '公共设施', '家电清洗'] },
+  { username: 'zhuguan', name: '刘主管', roles: ['supervisor', 'agent'], skills: [] },
+] as const;
+
+const META = { ip: null };
+/** WeChat users of the demo: residents log in on the h5 build with code "fake:<name>". */
+export const DEMO_RESIDENTS = ['demo', 'linju1', 'linju2', 'linju3'];
+
+/**
+ * The demo community of the README: 翠湖花园 with zones A1 and B2, a roster, agents on
+ * the seeds' arrangement (zone day shifts 08:30–21:00, a community-wide night shift),
+ * technicians, a supervisor, a service catalogue and requests in every state — all
+ * created through the same services the API uses, so every timeline is a real one.
+ * Runs only on an empty database.
+ */
+export async function loadDemoData(app: INestApplication, options: { residentOpenids?: string[] } = {}): Promise<void> {
+  const logger = new Logger('DemoData');
+  const dataSource = app.get(DataSource);
+  if ((await dataSource.getRepository(Community).count()) > 0) return;
+  const adminRow = await dataSource.getRepository(Staff).findOne({ where: {}, order: { id: 'ASC' } });
+  if (!adminRow) return;
+  const authService = app.get(AuthService);
+  const admin = await authService.staffAuth(adminRow);
+  const communities = app.get(CommunitiesService);
+  const staffService = app.get(StaffService);
+  const duty = app.get(DutyService);
+  const catalogue = app.get(CatalogueService);
+  const residents = app.get(ResidentsService);
+  const tickets = app.get(TicketsService);
+
+  const community = await communities.create(admin, META, { name: '翠湖花园', address: '杭州市西湖区翠湖路 88 号' });
+  const cid = community.id;
+  const zones = { A1: await communities.createZone(admin, META, cid, 'A1'), B2: await communities.createZone(admin, META, cid, 'B2') };
+  const owners = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏', '徐涛', '孙悦'];
+  const rooms: { id: string; label: string; owner: string; phone: string }[] = [];
+  let n = 0;
+  for (const [zoneName, buildings] of [['A1', ['1', '2', '3']], ['B2', ['6', '7', '8']]] as const) {
+    for (const b of buildings) {
+      const building = await communities.createBuilding(admin, META, cid, { name: b, zoneId: zones[zoneName].id });
+      for (const unit of ['1', '2']) {
+        for (let floor = 1; floor <= 6; floor++) {
+          for (const door of ['01', '02']) {
+            const owner = owners[n % owners.length]!;
+            const phone = `139${String(10000000 + n * 7919).slice(-8)}`;
+            const room = await communities.createRoom(admin, META, cid, { buildingId: building.id, unit, number: `${floor}${door}`.padStart(4, '0'), ownerName: owner, ownerPhone: phone });
+            rooms.push({ id: room.id, label: room.label, owner, phone });
+            n++;
+          }
+        }
+      }
+    }
+  }
+
+  const staff: Record<string, StaffAuth> = {};
+  const ids: Record<string, string> = {};
+  for (const s of DEMO_STAFF) {
+    const created = await staffService.create(admin, META, { username: s.username, password: DEMO_PASSWORD, name: s.name, roles: [...s.roles], communityIds: [cid], skills: [...s.skills] });
+    ids[s.username] = created.id;
+    staff[s.username] = await authService.staffAuth((await dataSource.getRepository(Staff).findOneByOrFail({ id: created.id })));
+  }
+
+  // The seeds' hotline arrangement, yesterday through the next week, in Asia/Shanghai.
+  const today = localDateTime(new Date());
+  for (let d = -1; d <= 7; d++) {
+    const day = localDateTime(new Date(Date.UTC(today.year, today.month - 1, today.day) + d * 86400_000 + 12 * 3600_000));
+    const at = (hour: number, minute: number, plusDays = 0) =>
+      new Date(fromLocalDateTime({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0, millisecond: 0 }).getTime() + plusDays * 86400_000).toISOString();
+    await duty.create(admin, META, { communityId: cid, zoneId: zones.A1.id, staffId: ids.kefu_a1!, startAt: at(8, 30), endAt: at(21, 0) });
+    await duty.create(admin, META, { communityId: cid, zoneId: zones.B2.id, staffId: ids.kefu_b2!, startAt: at(8, 30), endAt: at(21, 0) });
+    await duty.create(admin, META, { communityId: cid, zoneId: null, staffId: ids.kefu_night!, startAt: at(21, 0), endAt: at(8, 30, 1) });
+  }
+
+  await catalogue.create(admin, META, { communityId: cid, name: '空调清洗', description: '挂机/柜机深度清洗，含杀菌', price: 120, durationMin: 120, slotCapacity: 2 });
+  await catalogue.create(admin, META, { communityId: cid, name: '家庭保洁', description: '3 小时日常保洁', price: 150, durationMin: 180, slotCapacity: 3 });
+  await catalogue.create(admin, META, { communityId: cid, name: '开锁换锁', description: '持证开锁，需核验业主身份', price: 80, durationMin: 60, slotCapacity: 1 });
+  await catalogue.create(admin, META, { communityId: cid, name: '管道疏通', description: '厨卫下水道疏通', price: 100, durationMin: 60, slotCapacity: 2 });
+
+  // Residents: the demo resident of the h5 build (when running on the fake WeChat) and a few neighbours.
+  const demoResidents: ResidentAuth[] = [];
+  const openids = options.residentOpenids?.length ? options.residentOpenids : ['demo-neighbour-1', 'demo-neighbour-2', 'demo-neighbour-3'];
+  for (const [i, openid] of openids.entries()) {
+    const resident = await residents.upsertByOpenid(openid, null);
+    const auth: ResidentAuth = { kind: 'resident', residentId: String(resident.id), openid };
+    const room = rooms[i * 13]!;
+    await residents.bindRoom(auth, { roomId: room.id, name: room.owner, phone: room.phone });
+    demoResidents.push(auth);
+  }
+
+  const repairs = [
+    ['水电', '厨房水龙头一直滴水，关不紧'],
+    ['门窗', '卧室窗户把手松动，关不严'],
+    ['电梯', '2 单元电梯按键 6 楼不亮'],
+    ['公共设施', '楼道声控灯不亮，晚上很黑'],
+    ['管道疏通', '卫生间地漏下水很慢'],
+    ['水电', '客厅插座没电，跳闸后合不上'],
+  ] as const;
+  const complaints = [
+    ['噪音', '楼上晚上 11 点后还在装修，影响休息'],
+    ['环境卫生', '垃圾桶周边异味很大，希望增加清运次数'],
+    ['服务态度', '门岗登记时态度生硬'],
+    ['停车', '地库 B 区消防通道经常被占'],
+  ] as const;
+  const wang = staff.shifu_wang!;
+  const zhao = staff.shifu_zhao!;
+  const supervisor = staff.zhuguan!;
+  let created = 0;
+  const submit = async (who: ResidentAuth | StaffAuth, roomIndex: number, type: 'repair' | 'complaint', [category, description]: readonly [string, string], priority: 'normal' | 'urgent' = 'normal') => {
+    const room = rooms[roomIndex % rooms.length]!;
+    const dto = { type, roomId: room.id, category, description, priority, contactPhone: room.phone, ...(who.kind === 'staff' ? { channel: 'phone' as const, residentName: room.owner } : {}) };
+    created++;
+    return (await tickets.create(who, META, dto, undefined)).ticket;
+  };
+  const ownerOf = (t: { owner: { id: string } | null }) => Object.values(staff).find((s) => s.staffId === t.owner?.id) ?? staff.kefu_a1!;
+
+  const residentsOrStaff = (i: number): ResidentAuth | StaffAuth => demoResidents[i % Math.max(1, demoResidents.length)] ?? staff.kefu_a1!;
+  const roomOf = (i: number) => (demoResidents[i % Math.max(1, demoResidents.length)] ? (i % Math.max(1, demoResidents.length)) * 13 : i * 5);
+
+  // Every state of the life cycle, several times over.
+  for (let i = 0; i < 30; i++) {
+    const isComplaint = i % 4 === 1; // complaints land on stages 1 and 5; repairs go through every stage
+    const content = isComplaint ? complaints[i % complaints.length]! : repairs[i % repairs.length]!;
+    const who = i % 5 === 4 ? staff.kefu_b2! : residentsOrStaff(i);
+    const t = await submit(who, roomOf(i), isComplaint ? 'complaint' : 'repair', content, i === 7 ? 'urgent' : 'normal');
+    const owner = t.owner ? ownerOf(t) : null;
+    const stage = i % 8;
+    if (!owner || stage === 0) continue; // submitted (or waiting in the pool)
+    await tickets.accept(owner, META, t.id, '已与业主电话联系');
+    if (stage === 1) continue; // accepted
+    if (isComplaint) {
+      await tickets.resolve(owner, META, t.id, { note: '已与相关方沟通并整改' });
+    } else {
+      const tech = i % 2 ? wang : zhao;
+      await tickets.dispatch(owner, META, t.id, { assigneeId: tech.staffId, appointmentAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
+      if (stage === 2) continue; // dispatched
+      await tickets.start(tech, META, t.id, '已到现场');
+      if (stage === 3) {
+        if (i % 16 === 3) await tickets.hold(tech, META, t.id, '等待配件到货');
+        continue; // in progress (the first one on hold)
+      }
+      await tickets.resolve(tech, META, t.id, { note: '已维修完成，业主在场确认', fee: i % 3 ? 0 : 35 });
+    }
+    if (stage === 4) continue; // resolved, waiting for the resident
+    const t2 = await tickets.get(owner, t.id);
+    if (t2.residentId && stage !== 6) {
+      const resident = demoResidents.find((r) => r.residentId === t2.residentId)!;
+      await tickets.confirm(resident, META, t.id);
+      await tickets.rate(resident, META, t.id, { attitude: 5, timeliness: stage === 7 ? 3 : 5, quality: 4 + (i % 2), comment: stage === 7 ? '修好了，就是等得有点久' : '师傅很专业，谢谢' });
+    } else {
+      await tickets.verify(owner, META, t.id, '电话回访确认已解决');
+    }
+    if (stage === 5) continue; // closed
+    await tickets.revisit(owner, META, t.id, { satisfied: stage !== 6, note: stage !== 6 ? '业主表示满意' : '业主反映问题复发' });
+  }
+  // A cancelled one and a transferred one, for completeness.
+  const cancelled = await submit(residentsOrStaff(1), roomOf(1), 'repair', repairs[1]!);
+  if (cancelled.owner) await tickets.cancel(residentsOrStaff(1), META, cancelled.id, '已自行解决');
+  const moved = await submit(staff.kefu_a1!, 40, 'complaint', complaints[0]!);
+  await tickets.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
+
+  logger.log(`loaded the demo community 翠湖花园: ${rooms.length} rooms, ${DEMO_STAFF.length} staff, ${created} requests (staff password "${DEMO_PASSWORD}")`);
+}

@@ -1,0 +1,15 @@
+import { Init1795455695002 } from './1795455695002-Init';
+import { AddStatsIndexes1795456465540 } from './1795456465540-AddStatsIndexes';
+import { AddUploads1795456521042 } from './1795456521042-AddUploads';
+import { AddNotices1795456567138 } from './1795456567138-AddNotices';
+import { AddSlaScanner1795456790568 } from './1795456790568-AddSlaScanner';
+import { AddPhotoChecks1795457676511 } from './1795457676511-AddPhotoChecks';
+import { AddWorkingDayPolicies1795457800558 } from './1795457800558-AddWorkingDayPolicies';
+import { AddResidentErasure1795458251003 } from './1795458251003-AddResidentErasure';
+
+/**
+ * Every migration, in order. Generate a new one after changing entities:
+ *   npm run migration:generate -w server -- src/database/migrations/<WhatChanged>
+ * then add it here; test/migrations.e2e-spec.ts fails while entities and migrations disagree.
+ */
+export const MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003];

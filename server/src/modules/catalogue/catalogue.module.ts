@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueAdminController, CatalogueController } from './catalogue.controller';
+import { CatalogueService } from './catalogue.service';
+
+@Module({ imports: [AuditModule], controllers: [CatalogueController, CatalogueAdminController], providers: [CatalogueService], exports: [CatalogueService] })
+export class CatalogueModule {}

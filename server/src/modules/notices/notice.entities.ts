@@ -1,0 +1,76 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { NOTICE_KINDS, NoticeKind } from '@yizhan/shared';
+import { CreatedAtColumn, IdColumn, JsonRecord, RefColumn, TimeColumn } from '../../database/columns';
+
+/** A line in a resident's in-app inbox. Written in the same transaction as the status change it tells of. */
+@Entity('notices')
+@Index(['residentId', 'id'])
+export class Notice {
+  @IdColumn() id: string;
+  @RefColumn() residentId: string;
+  @RefColumn({ nullable: true }) ticketId: string | null;
+  @Column({ type: 'simple-enum', enum: NOTICE_KINDS }) kind: NoticeKind;
+  @Column({ type: 'varchar', length: 60 }) title: string;
+  @Column({ type: 'varchar', length: 300 }) body: string;
+  @CreatedAtColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) readAt: Date | null;
+}
+
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'no_consent', 'failed', 'skipped'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * The transactional outbox: one row per WeChat subscribe message to send, written with
+ * the notice. The worker claims rows with FOR UPDATE SKIP LOCKED, so any number of
+ * server instances can drain it without sending a row twice.
+ */
+@Entity('outbox_messages')
+@Index(['status', 'nextAttemptAt'])
+@Index(['noticeId'], { unique: true })
+export class OutboxMessage {
+  @IdColumn() id: string;
+  @RefColumn() noticeId: string;
+  @RefColumn() residentId: string;
+  @Column({ type: 'simple-enum', enum: NOTICE_KINDS }) kind: NoticeKind;
+  /** Values the template keywords are filled from (ticket number, status, time …), before truncation. */
+  @Column({ type: 'simple-json' }) values: JsonRecord;
+  @Column({ type: 'varchar', length: 200 }) page: string;
+  @Column({ type: 'simple-enum', enum: OUTBOX_STATUSES, default: 'pending' }) status: OutboxStatus;
+  @Column({ type: 'smallint', unsigned: true, default: 0 }) attempts: number;
+  @TimeColumn() nextAttemptAt: Date;
+  @Column({ type: 'varchar', length: 300, nullable: true }) lastError: string | null;
+  @TimeColumn({ nullable: true }) sentAt: Date | null;
+  @CreatedAtColumn() createdAt: Date;
+}
+
+/** WeChat grants one send per "accept"; WeChat offers no balance API, so we count (WECHAT.md). */
+@Entity('subscription_credits')
+export class SubscriptionCredit {
+  @PrimaryColumn({ type: 'bigint', unsigned: true }) residentId: string;
+  @PrimaryColumn({ type: 'varchar', length: 64 }) templateId: string;
+  @Column({ type: 'int', unsigned: true, default: 0 }) credits: number;
+}
+
+export const STAFF_NOTICE_KINDS = ['routed', 'urgent', 'dispatched', 'urged', 'transferred', 'flagged', 'sla_warning', 'sla_overdue', 'escalated'] as const;
+export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
+
+/** Something a staff member should look at; streamed live to the admin pages. */
+@Entity('staff_notices')
+@Index(['staffId', 'id'])
+export class StaffNotice {
+  @IdColumn() id: string;
+  @RefColumn() staffId: string;
+  @RefColumn({ nullable: true }) ticketId: string | null;
+  @Column({ type: 'simple-enum', enum: STAFF_NOTICE_KINDS }) kind: StaffNoticeKind;
+  @Column({ type: 'varchar', length: 60 }) title: string;
+  @Column({ type: 'varchar', length: 300 }) body: string;
+  @CreatedAtColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) readAt: Date | null;
+}
+
+/** Message-push events already handled; WeChat retries a push it thinks failed. */
+@Entity('wechat_push_events')
+export class WechatPushEvent {
+  @PrimaryColumn({ type: 'varchar', length: 100 }) dedupeKey: string;
+  @CreatedAtColumn() receivedAt: Date;
+}

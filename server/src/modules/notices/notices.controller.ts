@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ResidentAuth } from '../../common/auth/auth-context';
+import { Authenticated, Caller, ResidentOnly } from '../../common/auth/decorators';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { IdParam } from '../../common/id-param';
+import { PageQuery } from '../../common/pagination/page-query.dto';
+import { NoticePage, SubscriptionsDto, TemplateIdList } from './dto/notice.dto';
+import { NoticesService } from './notices.service';
+import { NoticeKind } from '@yizhan/shared';
+
+@ApiTags('notices')
+@Controller()
+export class NoticesController {
+  constructor(
+    private readonly notices: NoticesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('notices') @ResidentOnly() @ApiOkResponse({ type: NoticePage })
+  async list(@Caller() auth: ResidentAuth, @Query() query: PageQuery): Promise<NoticePage> {
+    const [page, unread] = await Promise.all([this.notices.list(auth, query), this.notices.unreadCount(auth)]);
+    return { ...page, unread };
+  }
+
+  @Post('notices/:id/read') @ResidentOnly() @HttpCode(204) @ApiNoContentResponse()
+  read(@Caller() auth: ResidentAuth, @Param() { id }: IdParam): Promise<void> {
+    return this.notices.markRead(auth, id);
+  }
+
+  @Post('subscriptions') @ResidentOnly() @HttpCode(204) @ApiNoContentResponse({ description: 'each accept is one send credit for that template' })
+  subscribe(@Caller() auth: ResidentAuth, @Body() dto: SubscriptionsDto): Promise<void> {
+    return this.notices.recordSubscriptions(auth, dto.results);
+  }
+
+  /** The template ids the mini-program asks the resident to accept (this deployment's, from WECHAT_TEMPLATES). */
+  @Get('notices/templates') @Authenticated() @ApiOkResponse({ type: TemplateIdList })
+  templates(): TemplateIdList {
+    return {
+      items: Object.entries(this.config.wechatTemplates).map(([kind, spec]) => ({ kind: kind as NoticeKind, templateId: spec!.templateId })),
+    };
+  }
+}

@@ -1,0 +1,283 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { LABELS, NoticeKind, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
+import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { AppError } from '../../common/errors/app-error';
+import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { RoutingService } from '../routing/routing.service';
+import { Staff, StaffCommunity } from '../staff/staff.entity';
+import type { Ticket } from '../tickets/ticket.entity';
+import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
+import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
+
+/** The mini-program page a subscribe message opens (the request detail). */
+export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** "11月24日 14:30" in Asia/Shanghai, for notice bodies. */
+export function friendlyTime(date: Date): string {
+  const l = localDateTime(date);
+  return `${l.month}月${l.day}日 ${pad(l.hour)}:${pad(l.minute)}`;
+}
+
+export interface TicketChange {
+  ticket: Ticket;
+  event: TicketEventType;
+  actor: AuthContext | null;
+  at: Date;
+  note?: string | null;
+  /** For dispatch: the technician's name. */
+  assigneeName?: string | null;
+  ownerName?: string | null;
+}
+
+/**
+ * Notices of DESIGN.md §3. Everything here is written with the caller's manager,
+ * inside the transaction of the status change: the resident's inbox line, the
+ * outbox row for the WeChat subscribe message, and the staff notices.
+ */
+@Injectable()
+export class NoticesService {
+  /** Wakes this instance's staff event streams at once; other instances see the row on their next poll. */
+  readonly staffNoticeCreated = new Subject<{ staffId: string }>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly routing: RoutingService,
+  ) {}
+
+  async onTicketChange(manager: EntityManager, change: TicketChange): Promise<void> {
+    const kind = residentNoticeKind(change);
+    if (kind && change.ticket.residentId) await this.noticeResident(manager, kind, change);
+    await this.noticeStaff(manager, change);
+  }
+
+  private async noticeResident(manager: EntityManager, kind: NoticeKind, change: TicketChange): Promise<void> {
+    const { ticket, at } = change;
+    const type = LABELS.type[ticket.type];
+    const note = change.note?.trim() || null;
+    const text: Record<NoticeKind, [string, string]> = {
+      accepted: [`您的${type}已受理`, `工单 ${ticket.no} 已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
+      dispatched: [
+        '已安排师傅上门',
+        `${change.assigneeName ?? '维修师傅'}将${ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '尽快'}上门处理工单 ${ticket.no}，如需改期请联系客服。`,
+      ],
+      resolved: ['处理完成，请确认', `工单 ${ticket.no} 已处理完成，请确认结果并评价；如仍有问题，可申请返工。`],
+      reopened: ['工单已重新处理', `工单 ${ticket.no} 已重新打开，首接人会继续跟进${note ? `：${note}` : '。'}`],
+      closed: ['工单已完成', `工单 ${ticket.no} 已完成，感谢您的反馈。`],
+      cancelled: ['工单已取消', `工单 ${ticket.no} 已取消${note ? `：${note}` : '。'}`],
+    };
+    const [title, body] = text[kind];
+    const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
+    const template = this.config.wechatTemplates[kind];
+    if (!template) return; // in-app only: no template configured for this kind
+    await manager.getRepository(OutboxMessage).insert({
+      noticeId: String(inserted.identifiers[0]!.id),
+      residentId: ticket.residentId!,
+      kind,
+      values: {
+        no: ticket.no,
+        summary: `${ticket.category}：${ticket.description}`,
+        status: LABELS.status[ticket.status],
+        time: at.toISOString(),
+        note: note ?? title,
+        owner: change.ownerName ?? '',
+        assignee: change.assigneeName ?? '',
+        appointment: (ticket.appointmentAt ?? at).toISOString(),
+        title,
+        room: '',
+      },
+      page: TICKET_PAGE(ticket.id),
+      status: 'pending',
+      nextAttemptAt: at,
+      createdAt: at,
+    });
+  }
+
+  /** Staff notices: the new owner, the technician, urgent alerts, urges (DESIGN.md rules 2, 3, 6). */
+  private async noticeStaff(manager: EntityManager, change: TicketChange): Promise<void> {
+    const { ticket, event, at } = change;
+    const what = `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
+    const notices: { staffId: string; kind: StaffNoticeKind; title: string }[] = [];
+    if (event === 'created' && ticket.ownerId && change.actor?.kind !== 'staff') {
+      notices.push({ staffId: ticket.ownerId, kind: 'routed', title: '新工单待受理' });
+    }
+    if (event === 'created' && ticket.priority === 'urgent') {
+      const targets = new Set([...(await this.routing.onDutyAgents(manager, ticket.communityId, at)), ...(await this.supervisors(manager, ticket.communityId))]);
+      for (const staffId of targets) notices.push({ staffId, kind: 'urgent', title: '紧急工单，请立即处理' });
+    }
+    if (event === 'dispatched' && ticket.assigneeId) notices.push({ staffId: ticket.assigneeId, kind: 'dispatched', title: '您有新的派工' });
+    if (event === 'transferred' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'transferred', title: '主管将工单转交给您' });
+    if (event === 'urged') {
+      const targets = ticket.ownerId ? [ticket.ownerId] : await this.routing.onDutyAgents(manager, ticket.communityId, at);
+      for (const staffId of targets) notices.push({ staffId, kind: 'urged', title: '业主催单' });
+    }
+    if (event === 'flagged' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'flagged', title: '工单内容待人工复核' });
+    await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at })));
+  }
+
+  async insertStaffNotices(manager: EntityManager, notices: { staffId: string; ticketId: string | null; kind: StaffNoticeKind; title: string; body: string; at: Date }[]): Promise<void> {
+    if (!notices.length) return;
+    await manager.getRepository(StaffNotice).insert(
+      notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })),
+    );
+    // Wake the streams after the transaction has had a chance to commit.
+    setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
+  }
+
+  async supervisors(manager: EntityManager, communityId: string): Promise<string[]> {
+    const rows = await manager
+      .getRepository(Staff)
+      .createQueryBuilder('s')
+      .innerJoin(StaffCommunity, 'sc', 'sc.staff_id = s.id AND sc.community_id = :communityId', { communityId })
+      .where('s.active = 1 AND FIND_IN_SET(:role, s.roles) > 0', { role: 'supervisor' })
+      .select('s.id', 'id')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => String(r.id));
+  }
+
+  // ---- resident inbox ----
+
+  async list(auth: ResidentAuth, query: PageQuery): Promise<PageResult<NoticeView>> {
+    const limit = pageLimit(query);
+    const cursor = readCursor(query.cursor, 1);
+    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n').where('n.resident_id = :rid', { rid: auth.residentId }).orderBy('n.id', 'DESC').limit(limit + 1);
+    if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((n) => ({ id: String(n.id), ticketId: n.ticketId === null ? null : String(n.ticketId), kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), readAt: n.readAt ? n.readAt.toISOString() : null })),
+      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+    };
+  }
+
+  async unreadCount(auth: ResidentAuth): Promise<number> {
+    return this.dataSource.getRepository(Notice).count({ where: { residentId: auth.residentId, readAt: IsNull() } });
+  }
+
+  async markRead(auth: ResidentAuth, id: string): Promise<void> {
+    const notice = await this.dataSource.getRepository(Notice).findOne({ where: { id, residentId: auth.residentId } });
+    if (!notice) throw new AppError('NOT_FOUND', '通知不存在');
+    if (!notice.readAt) await this.dataSource.getRepository(Notice).update({ id }, { readAt: new Date() });
+  }
+
+  /**
+   * Records what `wx.requestSubscribeMessage` answered. Each "accept" is one send
+   * credit for that template; the other answers grant nothing.
+   */
+  async recordSubscriptions(auth: ResidentAuth, results: Record<string, unknown>): Promise<void> {
+    const entries = Object.entries(results);
+    if (entries.length === 0 || entries.length > 20) {
+      throw new AppError('VALIDATION_FAILED', '订阅结果无效', { results: ['1–20 template ids'] });
+    }
+    const accepted: string[] = [];
+    for (const [templateId, result] of entries) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(templateId) || !(SUBSCRIBE_RESULTS as readonly string[]).includes(String(result))) {
+        throw new AppError('VALIDATION_FAILED', '订阅结果无效', { [`results.${templateId.slice(0, 64)}`]: [`must be one of ${SUBSCRIBE_RESULTS.join(', ')}`] });
+      }
+      if ((result as SubscribeResult) === 'accept') accepted.push(templateId);
+    }
+    for (const templateId of accepted) {
+      await this.dataSource.query(
+        'INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE credits = credits + 1',
+        [auth.residentId, templateId],
+      );
+    }
+  }
+
+  // ---- staff notices ----
+
+  async staffNotices(auth: StaffAuth, query: PageQuery & { unread?: boolean }): Promise<PageResult<StaffNoticeView>> {
+    const limit = pageLimit(query);
+    const cursor = readCursor(query.cursor, 1);
+    const qb = this.dataSource.getRepository(StaffNotice).createQueryBuilder('n').where('n.staff_id = :sid', { sid: auth.staffId }).orderBy('n.id', 'DESC').limit(limit + 1);
+    if (query.unread) qb.andWhere('n.read_at IS NULL');
+    if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return { items: await this.staffViews(page), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+  }
+
+  async markStaffRead(auth: StaffAuth, id: string): Promise<void> {
+    const result = await this.dataSource.getRepository(StaffNotice).update({ id, staffId: auth.staffId, readAt: IsNull() }, { readAt: new Date() });
+    if (!result.affected && !(await this.dataSource.getRepository(StaffNotice).exists({ where: { id, staffId: auth.staffId } }))) {
+      throw new AppError('NOT_FOUND', '通知不存在');
+    }
+  }
+
+  /** New staff notices after `afterId`, for the event stream. */
+  async staffNoticesAfter(staffId: string, afterId: string, limit = 50): Promise<StaffNoticeView[]> {
+    const rows = await this.dataSource
+      .getRepository(StaffNotice)
+      .createQueryBuilder('n')
+      .where('n.staff_id = :staffId AND n.id > :afterId', { staffId, afterId })
+      .orderBy('n.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return this.staffViews(rows);
+  }
+
+  async latestStaffNoticeId(staffId: string): Promise<string> {
+    const row = await this.dataSource.getRepository(StaffNotice).createQueryBuilder('n').select('MAX(n.id)', 'id').where('n.staff_id = :staffId', { staffId }).getRawOne<{ id: string | null }>();
+    return row?.id ? String(row.id) : '0';
+  }
+
+  private async staffViews(rows: StaffNotice[]): Promise<StaffNoticeView[]> {
+    const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((x): x is string => x !== null).map(String))];
+    const tickets = ticketIds.length
+      ? await this.dataSource.query(`SELECT t.id, t.no, r.label FROM tickets t JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`, ticketIds)
+      : [];
+    const byId = new Map<string, { no: string; label: string }>(tickets.map((t: { id: string; no: string; label: string }) => [String(t.id), t]));
+    return rows.map((n) => ({
+      id: String(n.id),
+      kind: n.kind,
+      type: STAFF_EVENT_TYPE[n.kind],
+      ticketId: n.ticketId === null ? null : String(n.ticketId),
+      no: n.ticketId ? byId.get(String(n.ticketId))?.no ?? null : null,
+      roomLabel: n.ticketId ? byId.get(String(n.ticketId))?.label ?? null : null,
+      title: n.title,
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt ? n.readAt.toISOString() : null,
+    }));
+  }
+}
+
+/** The event names the admin pages listen for on the staff event stream. */
+export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
+  routed: 'ticket.routed',
+  urgent: 'ticket.urgent',
+  dispatched: 'ticket.dispatched',
+  urged: 'ticket.urged',
+  transferred: 'ticket.transferred',
+  flagged: 'ticket.flagged',
+  sla_warning: 'sla.warning',
+  sla_overdue: 'sla.overdue',
+  escalated: 'sla.escalated',
+};
+
+/** Which status changes the resident hears about, and when (not about what they did themselves). */
+function residentNoticeKind(change: TicketChange): NoticeKind | null {
+  const byResident = change.actor?.kind === 'resident';
+  switch (change.event) {
+    case 'accepted':
+      return 'accepted';
+    case 'dispatched':
+      return 'dispatched';
+    case 'resolved':
+      return 'resolved';
+    case 'reopened':
+      return byResident ? null : 'reopened';
+    case 'verified':
+    case 'auto_confirmed':
+      return 'closed';
+    case 'cancelled':
+      return byResident ? null : 'cancelled';
+    default:
+      return null;
+  }
+}

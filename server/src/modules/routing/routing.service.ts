@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OPEN_STATUSES } from '@yizhan/shared';
+
+export interface RoutingDecision {
+  ownerId: string | null;
+  /** How the owner was chosen, for the timeline. */
+  basis: 'zone_shift' | 'community_shift' | 'pool';
+}
+
+/**
+ * The first-contact rule for mini-program requests (DESIGN.md §2): the agent on duty
+ * for the room's zone at that moment; failing that, the community-wide (night) shift;
+ * among several, the one with the fewest open owned requests (lowest id on a tie, so
+ * the choice is reproducible); nobody on duty → the community pool, to be claimed.
+ */
+@Injectable()
+export class RoutingService {
+  async chooseOwner(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<RoutingDecision> {
+    if (zoneId !== null) {
+      const zoneAgent = await this.leastLoadedOnDuty(manager, communityId, zoneId, at);
+      if (zoneAgent) return { ownerId: zoneAgent, basis: 'zone_shift' };
+    }
+    const communityAgent = await this.leastLoadedOnDuty(manager, communityId, null, at);
+    if (communityAgent) return { ownerId: communityAgent, basis: 'community_shift' };
+    return { ownerId: null, basis: 'pool' };
+  }
+
+  /** On-duty agents, for alerts (urgent requests go to all of them at once). */
+  async onDutyAgents(manager: EntityManager, communityId: string, at: Date): Promise<string[]> {
+    const rows = await manager.query(
+      `SELECT DISTINCT d.staff_id AS staffId FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
+        WHERE d.community_id = ? AND d.start_at <= ? AND d.end_at > ? AND s.active = 1`,
+      [communityId, at, at],
+    );
+    return rows.map((r: { staffId: string }) => String(r.staffId));
+  }
+
+  private async leastLoadedOnDuty(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<string | null> {
+    const rows: { staffId: string }[] = await manager.query(
+      `SELECT d.staff_id AS staffId,
+              (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = d.staff_id AND t.status IN (${OPEN_STATUSES.map(() => '?').join(',')})) AS openOwned
+         FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
+        WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
+          AND d.start_at <= ? AND d.end_at > ?
+          AND s.active = 1 AND FIND_IN_SET('agent', s.roles) > 0
+        GROUP BY d.staff_id
+        ORDER BY openOwned ASC, d.staff_id ASC
+        LIMIT 1`,
+      [...OPEN_STATUSES, communityId, ...(zoneId === null ? [] : [zoneId]), at, at],
+    );
+    return rows[0] ? String(rows[0].staffId) : null;
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, Index } from 'typeorm';
+import { PRIORITIES, Priority, TICKET_TYPES, TicketType } from '@yizhan/shared';
+import { CreatedAtColumn, IdColumn, RefColumn } from '../../database/columns';
+
+/** A community's own time limits for one type × priority; DESIGN.md's table applies where none is set. */
+@Entity('sla_policies')
+@Index(['communityId', 'type', 'priority'], { unique: true })
+export class SlaPolicy {
+  @IdColumn() id: string;
+  @RefColumn() communityId: string;
+  @Column({ type: 'simple-enum', enum: TICKET_TYPES }) type: TicketType;
+  @Column({ type: 'simple-enum', enum: PRIORITIES }) priority: Priority;
+  @Column({ type: 'int', unsigned: true }) respondWithinSec: number;
+  @Column({ type: 'int', unsigned: true, nullable: true }) onsiteWithinSec: number | null;
+  @Column({ type: 'int', unsigned: true }) resolveWithinSec: number;
+  /** When set, the resolve limit counts working days on China's calendar instead of seconds. */
+  @Column({ type: 'tinyint', unsigned: true, nullable: true }) resolveWorkingDays: number | null;
+  @Column({ type: 'int', unsigned: true }) confirmWithinSec: number;
+  @Column({ type: 'int', unsigned: true }) revisitWithinSec: number;
+  @CreatedAtColumn() createdAt: Date;
+}

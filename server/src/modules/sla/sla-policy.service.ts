@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PRIORITIES, Priority, SlaDurations, TICKET_TYPES, TicketType, defaultSlaPolicy } from '@yizhan/shared';
+import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
+import { requireCommunity, requireCommunityParam } from '../../common/access/access';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { SlaPolicy } from './sla-policy.entity';
+import type { SlaPolicyView, UpsertSlaPolicyDto } from './sla.dto';
+
+/** A community's time limits: its own policy rows where set, DESIGN.md's defaults elsewhere. */
+@Injectable()
+export class SlaPolicyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async policyFor(communityId: string, type: TicketType, priority: Priority, manager: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
+    const row = await manager.getRepository(SlaPolicy).findOne({ where: { communityId, type, priority } });
+    return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: null };
+  }
+
+  async list(auth: StaffAuth, communityId: string): Promise<SlaPolicyView[]> {
+    requireCommunityParam(auth, communityId);
+    const rows = await this.dataSource.getRepository(SlaPolicy).find({ where: { communityId } });
+    return TICKET_TYPES.flatMap((type) =>
+      PRIORITIES.map((priority) => {
+        const row = rows.find((r) => r.type === type && r.priority === priority);
+        const effective = row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: null };
+        return { id: row ? String(row.id) : null, communityId: String(communityId), type, priority, ...effective, isDefault: !row };
+      }),
+    );
+  }
+
+  /** Create or replace the policy for one community × type × priority. Applies to requests created from now on. */
+  async upsert(auth: StaffAuth, meta: RequestMeta, dto: UpsertSlaPolicyDto): Promise<SlaPolicyView> {
+    requireCommunityParam(auth, dto.communityId);
+    const values = { ...dto, resolveWorkingDays: dto.resolveWorkingDays ?? null, createdAt: new Date() };
+    await this.dataSource
+      .getRepository(SlaPolicy)
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .orUpdate(['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'], ['community_id', 'type', 'priority'])
+      .execute();
+    await this.audit.record(auth, meta, { action: 'sla_policy.upsert', targetType: 'community', targetId: dto.communityId, detail: { ...dto } });
+    return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority)!;
+  }
+
+  async remove(auth: StaffAuth, meta: RequestMeta, id: string): Promise<void> {
+    const row = await this.dataSource.getRepository(SlaPolicy).findOne({ where: { id } });
+    if (!row) throw new AppError('NOT_FOUND', '时限规则不存在');
+    requireCommunity(auth, row.communityId, '时限规则');
+    await this.dataSource.getRepository(SlaPolicy).delete({ id });
+    await this.audit.record(auth, meta, { action: 'sla_policy.reset', targetType: 'community', targetId: row.communityId, detail: { type: row.type, priority: row.priority } });
+  }
+}
+
+/** The durations plus the optional working-day resolve limit. */
+export type EffectivePolicy = SlaDurations & { resolveWorkingDays: number | null };
+
+function durations(row: SlaPolicy): EffectivePolicy {
+  return {
+    respondWithinSec: row.respondWithinSec,
+    onsiteWithinSec: row.onsiteWithinSec,
+    resolveWithinSec: row.resolveWithinSec,
+    resolveWorkingDays: row.resolveWorkingDays,
+    confirmWithinSec: row.confirmWithinSec,
+    revisitWithinSec: row.revisitWithinSec,
+  };
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { OPEN_STATUSES, StaffRole, encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
+import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
+import { communityScope, inCommunity } from '../../common/access/access';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { AppError } from '../../common/errors/app-error';
+import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/auth.service';
+import { Community } from '../communities/community.entities';
+import { FieldCrypto } from '../crypto/field-crypto.service';
+import { Ticket } from '../tickets/ticket.entity';
+import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto';
+import { Staff, StaffCommunity } from './staff.entity';
+
+@Injectable()
+export class StaffService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('StaffService');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly crypto: FieldCrypto,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** API.md "Bootstrap": with no staff at all, create the admin from ADMIN_USERNAME / ADMIN_PASSWORD. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bootstrapAdmin();
+  }
+
+  async bootstrapAdmin(): Promise<void> {
+    const repo = this.dataSource.getRepository(Staff);
+    if ((await repo.count()) > 0) return;
+    if (!this.config.adminPassword) {
+      this.logger.warn('no staff account exists and ADMIN_PASSWORD is not set: nobody can sign in to the admin pages');
+      return;
+    }
+    try {
+      await repo.insert({
+        username: this.config.adminUsername,
+        passwordHash: await hashPassword(this.config.adminPassword),
+        name: '系统管理员',
+        roles: ['admin'],
+        skills: [],
+        active: true,
+        createdAt: new Date(),
+      });
+      this.logger.log(`created the first admin account "${this.config.adminUsername}"`);
+    } catch (e) {
+      // Another instance starting at the same moment created it.
+      if ((e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
+    }
+  }
+
+  async list(auth: StaffAuth, query: StaffQuery): Promise<PageResult<StaffView>> {
+    const limit = pageLimit(query);
+    const cursor = readCursor(query.cursor, 1);
+    const qb = this.dataSource.getRepository(Staff).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(limit + 1);
+    const scope = communityScope(auth);
+    const communities = query.communityId ? [query.communityId] : scope === 'all' ? null : scope;
+    if (query.communityId && !inCommunity(auth, query.communityId)) throw new AppError('FORBIDDEN', '您不属于该小区，无法查看');
+    if (communities) {
+      qb.andWhere('s.id IN (SELECT sc.staff_id FROM staff_communities sc WHERE sc.community_id IN (:...communities))', {
+        communities: communities.length ? communities : ['0'],
+      });
+    }
+    if (query.role) qb.andWhere('FIND_IN_SET(:role, s.roles) > 0', { role: query.role });
+    if (query.q) qb.andWhere('(s.name LIKE :q OR s.username LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    if (cursor) qb.andWhere('s.id > :after', { after: cursor[0] });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return { items: await this.views(page), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+  }
+
+  async create(auth: StaffAuth, meta: RequestMeta, dto: CreateStaffDto): Promise<StaffView> {
+    const phone = this.phone(dto.phone);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireCommunities(manager, dto.communityIds);
+      let id: string;
+      try {
+        const result = await manager.getRepository(Staff).insert({
+          username: dto.username,
+          passwordHash: await hashPassword(dto.password),
+          name: dto.name.trim(),
+          phoneEnc: this.crypto.encrypt(phone),
+          phoneHash: this.crypto.lookupHash(phone),
+          roles: dto.roles,
+          skills: dto.skills ?? [],
+          active: true,
+          createdAt: new Date(),
+        });
+        id = String(result.identifiers[0]!.id);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new AppError('ALREADY_EXISTS', '用户名已被使用');
+        throw e;
+      }
+      await this.setCommunities(manager, id, dto.communityIds);
+      await this.audit.record(auth, meta, { action: 'staff.create', targetType: 'staff', targetId: id, detail: { username: dto.username, roles: dto.roles, communityIds: dto.communityIds } }, manager);
+      const staff = await manager.getRepository(Staff).findOneByOrFail({ id });
+      return (await this.views([staff], manager))[0]!;
+    });
+  }
+
+  async update(auth: StaffAuth, meta: RequestMeta, id: string, dto: UpdateStaffDto): Promise<StaffView> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Staff);
+      const staff = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!staff) throw new AppError('NOT_FOUND', '员工不存在');
+      if (String(staff.id) === auth.staffId && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
+        throw new AppError('INVALID_TRANSITION', '不能停用自己的账号或移除自己的管理员角色');
+      }
+      const changes: Partial<Staff> = {};
+      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.roles !== undefined) changes.roles = dto.roles;
+      if (dto.skills !== undefined) changes.skills = dto.skills;
+      if (dto.active !== undefined) changes.active = dto.active;
+      if (dto.password !== undefined) Object.assign(changes, { passwordHash: await hashPassword(dto.password), failedLogins: 0, lockedUntil: null });
+      if (dto.phone !== undefined) {
+        const phone = this.phone(dto.phone);
+        Object.assign(changes, { phoneEnc: this.crypto.encrypt(phone), phoneHash: this.crypto.lookupHash(phone) });
+      }
+      if (Object.keys(changes).length) await repo.update({ id }, changes);
+      if (dto.communityIds) {
+        await this.requireCommunities(manager, dto.communityIds);
+        await manager.getRepository(StaffCommunity).delete({ staffId: id });
+        await this.setCommunities(manager, id, dto.communityIds);
+      }
+      const { password: _omit, ...logged } = dto;
+      await this.audit.record(auth, meta, { action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...logged, passwordChanged: dto.password !== undefined } }, manager);
+      return (await this.views([await repo.findOneByOrFail({ id })], manager))[0]!;
+    });
+  }
+
+  /** An active staff member of the community with one of the roles, or null. */
+  async findActiveIn(communityId: string, staffId: string, roles: StaffRole[], manager: EntityManager = this.dataSource.manager): Promise<Staff | null> {
+    const staff = await manager.getRepository(Staff).findOne({ where: { id: staffId, active: true } });
+    if (!staff || !staff.roles.some((r) => roles.includes(r))) return null;
+    if (staff.roles.includes('admin') && roles.includes('admin')) return staff;
+    const link = await manager.getRepository(StaffCommunity).findOne({ where: { staffId, communityId } });
+    return link ? staff : null;
+  }
+
+  private phone(raw: string | undefined): string | null {
+    if (!raw) return null;
+    const phone = normalizePhone(raw);
+    if (!phone || !isMobilePhone(phone)) throw new AppError('VALIDATION_FAILED', '请填写正确的手机号', { phone: ['must be a mainland mobile number'] });
+    return phone;
+  }
+
+  private async requireCommunities(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await manager.getRepository(Community).count({ where: { id: In(ids) } });
+    if (found !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', '所选小区不存在', { communityIds: ['unknown community'] });
+  }
+
+  private async setCommunities(manager: EntityManager, staffId: string, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length) await manager.getRepository(StaffCommunity).insert(unique.map((communityId) => ({ staffId, communityId })));
+  }
+
+  private async views(rows: Staff[], manager: EntityManager = this.dataSource.manager): Promise<StaffView[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((s) => String(s.id));
+    const links = await manager.getRepository(StaffCommunity).find({ where: { staffId: In(ids) } });
+    const load = async (column: 'owner_id' | 'assignee_id') => {
+      const counts = await manager
+        .getRepository(Ticket)
+        .createQueryBuilder('t')
+        .select(`t.${column}`, 'staffId')
+        .addSelect('COUNT(*)', 'n')
+        .where(`t.${column} IN (:...ids)`, { ids })
+        .andWhere('t.status IN (:...open)', { open: OPEN_STATUSES })
+        .groupBy(`t.${column}`)
+        .getRawMany<{ staffId: string; n: string }>();
+      return new Map(counts.map((c) => [String(c.staffId), Number(c.n)]));
+    };
+    const [owned, assigned] = await Promise.all([load('owner_id'), load('assignee_id')]);
+    return rows.map((s) => ({
+      id: String(s.id),
+      username: s.username,
+      name: s.name,
+      phoneMasked: maskPhone(this.crypto.decrypt(s.phoneEnc)),
+      roles: s.roles,
+      communityIds: links.filter((l) => String(l.staffId) === String(s.id)).map((l) => String(l.communityId)),
+      skills: s.skills,
+      active: s.active,
+      openOwned: owned.get(String(s.id)) ?? 0,
+      openAssigned: assigned.get(String(s.id)) ?? 0,
+    }));
+  }
+}
+

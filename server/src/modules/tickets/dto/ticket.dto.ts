@@ -1,0 +1,207 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsNumberString,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  ACTOR_KINDS,
+  ActorKind,
+  CHANNELS,
+  Channel,
+  PRIORITIES,
+  Priority,
+  SLA_CLOCKS,
+  SlaClock,
+  TICKET_EVENT_TYPES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  TicketEventType,
+  TicketStatus,
+  TicketType,
+} from '@yizhan/shared';
+import { PageQuery } from '../../../common/pagination/page-query.dto';
+
+const PhotoIds = () => (target: object, key: string) => {
+  ApiPropertyOptional({ type: [String], maxItems: 9 })(target, key);
+  IsOptional()(target, key);
+  IsArray()(target, key);
+  ArrayMaxSize(9)(target, key);
+  ArrayUnique()(target, key);
+  IsNumberString({ no_symbols: true }, { each: true })(target, key);
+};
+
+export class CreateTicketDto {
+  @ApiProperty({ enum: TICKET_TYPES }) @IsIn(TICKET_TYPES) type: TicketType;
+  @ApiProperty() @IsNumberString({ no_symbols: true }) @MaxLength(20) roomId: string;
+  @ApiProperty({ example: '水电' }) @IsString() @IsNotEmpty() @MaxLength(30) category: string;
+  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) description: string;
+  @PhotoIds() photoIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) contactPhone?: string;
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({ description: 'home_service: the booked service' }) @IsOptional() @IsNumberString({ no_symbols: true }) serviceItemId?: string;
+  @ApiPropertyOptional({ description: 'home_service: start of the booked slot' }) @IsOptional() @IsISO8601({ strict: true }) slotStart?: string;
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
+  @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
+  @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
+}
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class TicketListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES }) @IsOptional() @IsIn(TICKET_STATUSES) status?: TicketStatus;
+  @ApiPropertyOptional({ enum: ['open', 'done'], description: 'open: still being handled; done: resolved, closed, revisited or cancelled' })
+  @IsOptional()
+  @IsIn(['open', 'done'])
+  stage?: 'open' | 'done';
+  @ApiPropertyOptional({ enum: TICKET_TYPES }) @IsOptional() @IsIn(TICKET_TYPES) type?: TicketType;
+  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) communityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) zoneId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) ownerId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) assigneeId?: string;
+  @ApiPropertyOptional({ enum: ['owner', 'assignee'] }) @IsOptional() @IsIn(['owner', 'assignee']) mine?: 'owner' | 'assignee';
+  @ApiPropertyOptional({ description: 'true: only the pool (no owner yet)' }) @IsOptional() @Transform(toBool) @IsBoolean() unowned?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({ description: 'created at or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'ticket number or words of the description' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'deadline'], default: 'newest' }) @IsOptional() @IsIn(['newest', 'oldest', 'deadline']) sort?: 'newest' | 'oldest' | 'deadline';
+}
+
+export class NoteDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+export class ReasonDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
+}
+export class DispatchDto {
+  @ApiProperty() @IsNumberString({ no_symbols: true }) assigneeId: string;
+  @ApiPropertyOptional({ description: 'visit time agreed with the resident' }) @IsOptional() @IsISO8601({ strict: true }) appointmentAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+export class ResolveDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) note: string;
+  @PhotoIds() photoIds?: string[];
+  @ApiPropertyOptional({ description: 'fee charged, yuan' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(99999999) fee?: number;
+}
+export class RevisitDto {
+  @ApiProperty() @IsBoolean() satisfied: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+export class TransferDto {
+  @ApiProperty() @IsNumberString({ no_symbols: true }) toStaffId: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
+}
+export class CommentDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) note: string;
+  @PhotoIds() photoIds?: string[];
+}
+export class RatingReplyDto {
+  @ApiProperty({ description: 'the owner’s or a supervisor’s answer to the resident’s rating' }) @IsString() @IsNotEmpty() @MaxLength(500) reply: string;
+}
+export class RatingDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) attitude: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) timeliness: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) quality: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+}
+
+// ---- views ----
+export class PersonRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+export class PhotoView {
+  @ApiProperty() id: string;
+  @ApiProperty() url: string;
+  @ApiProperty() thumbUrl: string;
+}
+export class DeadlinesView {
+  @ApiProperty({ type: String, nullable: true }) respondBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) onsiteBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolveBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) confirmBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) revisitBy: string | null;
+}
+export class RoomRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() label: string;
+  @ApiProperty() communityId: string;
+  @ApiProperty({ type: String, nullable: true }) zoneId: string | null;
+}
+export class EventActorView {
+  @ApiProperty({ enum: ACTOR_KINDS }) kind: ActorKind;
+  @ApiProperty({ type: String, nullable: true }) id: string | null;
+  @ApiProperty() name: string;
+}
+export class TicketEventView {
+  @ApiProperty({ enum: TICKET_EVENT_TYPES }) type: TicketEventType;
+  @ApiProperty() at: string;
+  @ApiProperty({ type: EventActorView }) actor: EventActorView;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: [PhotoView] }) photos: PhotoView[];
+}
+export class RatingView {
+  @ApiProperty() attitude: number;
+  @ApiProperty() timeliness: number;
+  @ApiProperty() quality: number;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'staff reply' }) reply: string | null;
+}
+export class ServiceItemRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() price: number;
+}
+export class TicketSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'BX20261123-0007' }) no: string;
+  @ApiProperty({ enum: TICKET_TYPES }) type: TicketType;
+  @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
+  @ApiProperty() category: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: PRIORITIES }) priority: Priority;
+  @ApiProperty({ enum: CHANNELS }) channel: Channel;
+  @ApiProperty({ type: RoomRefView }) room: RoomRefView;
+  @ApiProperty({ type: PersonRefView, nullable: true }) owner: PersonRefView | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) assignee: PersonRefView | null;
+  @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
+  @ApiProperty({ enum: SLA_CLOCKS, isArray: true }) overdue: SlaClock[];
+  @ApiProperty() onHold: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+export class TicketDetailView extends TicketSummaryView {
+  @ApiProperty({ type: String, nullable: true, example: '138****1234' }) contactPhoneMasked: string | null;
+  @ApiProperty({ type: [PhotoView] }) photos: PhotoView[];
+  @ApiProperty({ type: [TicketEventView] }) events: TicketEventView[];
+  @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
+  @ApiProperty() reopenCount: number;
+  @ApiProperty({ type: String, nullable: true }) appointmentAt: string | null;
+  @ApiProperty({ type: ServiceItemRefView, nullable: true }) serviceItem: ServiceItemRefView | null;
+  @ApiProperty({ type: String, nullable: true }) slotStart: string | null;
+  @ApiProperty({ type: Number, nullable: true }) fee: number | null;
+  @ApiProperty({ type: String, nullable: true }) residentId: string | null;
+  @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
+}
+export class TicketPage {
+  @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+export class RevealedPhoneView {
+  @ApiProperty() phone: string;
+}

@@ -1,0 +1,146 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import {
+  ACTOR_KINDS,
+  ActorKind,
+  CHANNELS,
+  Channel,
+  PRIORITIES,
+  Priority,
+  TICKET_EVENT_TYPES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  TicketEventType,
+  TicketStatus,
+  TicketType,
+} from '@yizhan/shared';
+import { CreatedAtColumn, IdColumn, JsonRecord, MoneyColumn, RefColumn, SecretColumn, TimeColumn } from '../../database/columns';
+import { Room } from '../communities/community.entities';
+import { Staff } from '../staff/staff.entity';
+
+/**
+ * A request (工单). Deadlines are stored (not derived on read) so the staff queue and
+ * the SLA scanner can use indexes; milestones record when each clock was met.
+ */
+@Entity('tickets')
+@Index(['communityId', 'status', 'id'])
+@Index(['communityId', 'id'])
+@Index(['residentId', 'id'])
+@Index(['ownerId', 'status', 'id'])
+@Index(['assigneeId', 'status', 'id'])
+@Index(['communityId', 'resolveBy', 'id'])
+@Index(['serviceItemId', 'slotStart'])
+@Index(['communityId', 'createdAt']) // stats (GET /admin/stats): the created-in-window range
+@Index(['communityId', 'resolvedAt']) // stats trend: resolved per day
+export class Ticket {
+  @IdColumn() id: string;
+  @Index({ unique: true }) @Column({ type: 'varchar', length: 24 }) no: string;
+  @Column({ type: 'simple-enum', enum: TICKET_TYPES }) type: TicketType;
+  @Column({ type: 'simple-enum', enum: TICKET_STATUSES }) status: TicketStatus;
+  @Column({ type: 'varchar', length: 30 }) category: string;
+  @Column({ type: 'varchar', length: 2000 }) description: string;
+  @Column({ type: 'simple-enum', enum: PRIORITIES }) priority: Priority;
+  @Column({ type: 'simple-enum', enum: CHANNELS }) channel: Channel;
+
+  @RefColumn() communityId: string;
+  @RefColumn({ nullable: true }) zoneId: string | null;
+  @RefColumn() roomId: string;
+  @ManyToOne(() => Room, { createForeignKeyConstraints: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'room_id' })
+  room?: Room;
+
+  /** The resident the request belongs to (null for a staff-created request with no app user). */
+  @RefColumn({ nullable: true }) residentId: string | null;
+  @SecretColumn() residentNameEnc: string | null;
+  @SecretColumn() contactPhoneEnc: string | null;
+  @RefColumn({ nullable: true }) createdByStaffId: string | null;
+
+  /** 首接人: set once by routing, claim or creation; only a supervisor's transfer changes it. */
+  @RefColumn({ nullable: true }) ownerId: string | null;
+  @ManyToOne(() => Staff, { createForeignKeyConstraints: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: Staff | null;
+  @RefColumn({ nullable: true }) assigneeId: string | null;
+  @ManyToOne(() => Staff, { createForeignKeyConstraints: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Staff | null;
+
+  @RefColumn({ nullable: true }) serviceItemId: string | null;
+  @TimeColumn({ nullable: true }) slotStart: Date | null;
+  @TimeColumn({ nullable: true }) appointmentAt: Date | null;
+  @MoneyColumn({ nullable: true }) fee: number | null;
+
+  @TimeColumn({ nullable: true }) respondBy: Date | null;
+  @TimeColumn({ nullable: true }) onsiteBy: Date | null;
+  @TimeColumn({ nullable: true }) resolveBy: Date | null;
+  @TimeColumn({ nullable: true }) confirmBy: Date | null;
+  @TimeColumn({ nullable: true }) revisitBy: Date | null;
+
+  @TimeColumn({ nullable: true }) respondedAt: Date | null;
+  @TimeColumn({ nullable: true }) onsiteAt: Date | null;
+  @TimeColumn({ nullable: true }) resolvedAt: Date | null;
+  @TimeColumn({ nullable: true }) closedAt: Date | null;
+  @TimeColumn({ nullable: true }) revisitedAt: Date | null;
+  @TimeColumn({ nullable: true }) cancelledAt: Date | null;
+  /** Set while the clocks are paused (hold); resume extends the running deadlines. */
+  @TimeColumn({ nullable: true }) heldAt: Date | null;
+  @Column({ type: 'int', unsigned: true, default: 0 }) heldSeconds: number;
+
+  /**
+   * SLA bookkeeping for the scanner: bits per clock (respond 1, onsite 2, resolve 4,
+   * confirm 8, revisit 16) already warned about / already recorded as breached, the
+   * escalation level reached, and the next instant the scanner must look at this
+   * ticket (null when no clock needs watching) — one index serves the whole scan.
+   */
+  @Column({ type: 'smallint', unsigned: true, default: 0 }) slaWarned: number;
+  @Column({ type: 'smallint', unsigned: true, default: 0 }) slaBreached: number;
+  @Column({ type: 'tinyint', unsigned: true, default: 0 }) escalationLevel: number;
+  @TimeColumn({ nullable: true }) escalatedAt: Date | null;
+  @Index() @TimeColumn({ nullable: true }) nextDueAt: Date | null;
+
+  @Column({ type: 'smallint', unsigned: true, default: 0 }) reopenCount: number;
+  /** Needs a human look: content check said "review" or could not run. */
+  @Column({ type: 'boolean', default: false }) flagged: boolean;
+  @Column({ type: 'simple-json' }) photoIds: string[];
+
+  @CreatedAtColumn() createdAt: Date;
+  @TimeColumn() updatedAt: Date;
+  @VersionColumn() version: number;
+}
+
+/** One line of a ticket's timeline. Never updated, never deleted. */
+@Entity('ticket_events')
+@Index(['ticketId', 'id'])
+@Index(['ticketId', 'type', 'at'])
+export class TicketEvent {
+  @IdColumn() id: string;
+  @RefColumn() ticketId: string;
+  @Column({ type: 'simple-enum', enum: TICKET_EVENT_TYPES }) type: TicketEventType;
+  @TimeColumn() at: Date;
+  @Column({ type: 'simple-enum', enum: ACTOR_KINDS }) actorKind: ActorKind;
+  @RefColumn({ nullable: true }) actorId: string | null;
+  @Column({ type: 'varchar', length: 50 }) actorName: string;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+  @Column({ type: 'simple-json', nullable: true }) data: JsonRecord | null;
+  @Column({ type: 'simple-json', nullable: true }) photoIds: string[] | null;
+}
+
+@Entity('ticket_ratings')
+@Index(['createdAt']) // stats trend: ratings given per day
+export class TicketRating {
+  @IdColumn() id: string;
+  @Index({ unique: true }) @RefColumn() ticketId: string;
+  @RefColumn() residentId: string;
+  @Column({ type: 'tinyint', unsigned: true }) attitude: number;
+  @Column({ type: 'tinyint', unsigned: true }) timeliness: number;
+  @Column({ type: 'tinyint', unsigned: true }) quality: number;
+  @Column({ type: 'varchar', length: 500, nullable: true }) comment: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) reply: string | null;
+  @CreatedAtColumn() createdAt: Date;
+}
+
+/** Per type-and-day counters behind ticket numbers (BX20261123-0007). */
+@Entity('ticket_sequences')
+export class TicketSequence {
+  @Column({ type: 'varchar', length: 12, primary: true }) prefix: string;
+  @Column({ type: 'int', unsigned: true }) seq: number;
+}

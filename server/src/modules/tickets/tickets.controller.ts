@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthContext, RequestMeta, StaffAuth } from '../../common/auth/auth-context';
+import { Authenticated, Caller, Meta, StaffOnly } from '../../common/auth/decorators';
+import { WriteLimit } from '../../common/rate-limit/rate-limit';
+import { IdParam } from '../../common/id-param';
+import {
+  CommentDto,
+  CreateTicketDto,
+  DispatchDto,
+  NoteDto,
+  RatingDto,
+  RatingReplyDto,
+  ReasonDto,
+  ResolveDto,
+  RevealedPhoneView,
+  RevisitDto,
+  TicketDetailView,
+  TicketListQuery,
+  TicketPage,
+  TransferDto,
+} from './dto/ticket.dto';
+import { TicketsService } from './tickets.service';
+
+/**
+ * API.md "Requests". Residents and staff share the routes; who may do what is decided
+ * by the shared state machine inside the service, and visibility by the access rules.
+ */
+@ApiTags('tickets')
+@Authenticated()
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post()
+  @WriteLimit()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key within 24 h → the first result, nothing new created' })
+  @ApiCreatedResponse({ type: TicketDetailView })
+  async create(
+    @Caller() auth: AuthContext,
+    @Meta() meta: RequestMeta,
+    @Body() dto: CreateTicketDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TicketDetailView> {
+    const { replayed, ticket } = await this.tickets.create(auth, meta, dto, key);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return ticket;
+  }
+
+  @Get() @ApiOkResponse({ type: TicketPage })
+  list(@Caller() auth: AuthContext, @Query() query: TicketListQuery): Promise<TicketPage> {
+    return this.tickets.list(auth, query);
+  }
+
+  @Get(':id') @ApiOkResponse({ type: TicketDetailView })
+  get(@Caller() auth: AuthContext, @Param() { id }: IdParam): Promise<TicketDetailView> {
+    return this.tickets.get(auth, id);
+  }
+
+  @Post(':id/claim') @StaffOnly('agent', 'supervisor') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  claim(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<TicketDetailView> {
+    return this.tickets.claim(auth, meta, id);
+  }
+
+  @Post(':id/accept') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  accept(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: NoteDto): Promise<TicketDetailView> {
+    return this.tickets.accept(auth, meta, id, dto.note);
+  }
+
+  @Post(':id/dispatch') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  dispatch(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: DispatchDto): Promise<TicketDetailView> {
+    return this.tickets.dispatch(auth, meta, id, dto);
+  }
+
+  @Post(':id/start') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  start(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: NoteDto): Promise<TicketDetailView> {
+    return this.tickets.start(auth, meta, id, dto.note);
+  }
+
+  @Post(':id/hold') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  hold(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
+    return this.tickets.hold(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/resume') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  resume(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
+    return this.tickets.resume(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/resolve') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  resolve(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ResolveDto): Promise<TicketDetailView> {
+    return this.tickets.resolve(auth, meta, id, dto);
+  }
+
+  @Post(':id/confirm') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  confirm(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<TicketDetailView> {
+    return this.tickets.confirm(auth, meta, id);
+  }
+
+  @Post(':id/verify') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  verify(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: NoteDto): Promise<TicketDetailView> {
+    return this.tickets.verify(auth, meta, id, dto.note);
+  }
+
+  @Post(':id/reopen') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  reopen(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
+    return this.tickets.reopen(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/revisit') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  revisit(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RevisitDto): Promise<TicketDetailView> {
+    return this.tickets.revisit(auth, meta, id, dto);
+  }
+
+  @Post(':id/cancel') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  cancel(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
+    return this.tickets.cancel(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/transfer') @StaffOnly('supervisor') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  transfer(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: TransferDto): Promise<TicketDetailView> {
+    return this.tickets.transfer(auth, meta, id, dto);
+  }
+
+  @Post(':id/comments') @WriteLimit() @ApiCreatedResponse({ type: TicketDetailView })
+  comment(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: CommentDto): Promise<TicketDetailView> {
+    return this.tickets.comment(auth, meta, id, dto.note, dto.photoIds);
+  }
+
+  @Post(':id/rating') @ApiCreatedResponse({ type: TicketDetailView })
+  rate(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RatingDto): Promise<TicketDetailView> {
+    return this.tickets.rate(auth, meta, id, dto);
+  }
+
+  @Post(':id/rating/reply') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  replyToRating(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RatingReplyDto): Promise<TicketDetailView> {
+    return this.tickets.replyToRating(auth, meta, id, dto.reply);
+  }
+
+  @Post(':id/urge') @WriteLimit() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  urge(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<TicketDetailView> {
+    return this.tickets.urge(auth, meta, id);
+  }
+
+  @Post(':id/reveal-phone') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: RevealedPhoneView })
+  revealPhone(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<RevealedPhoneView> {
+    return this.tickets.revealPhone(auth, meta, id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { FilesModule } from '../files/files.module';
+import { NoticesModule } from '../notices/notices.module';
+import { RoutingModule } from '../routing/routing.module';
+import { SlaModule } from '../sla/sla.module';
+import { StaffModule } from '../staff/staff.module';
+import { PhotoCheckListener } from './photo-check.listener';
+import { TicketNumberService } from './ticket-number.service';
+import { TicketViews } from './ticket-views.service';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [AuditModule, CatalogueModule, FilesModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
+  controllers: [TicketsController],
+  providers: [TicketsService, TicketViews, TicketNumberService, IdempotencyService, PhotoCheckListener],
+  exports: [TicketsService],
+})
+export class TicketsModule {}

@@ -1,0 +1,562 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  TicketAction,
+  TicketEventType,
+  TicketState,
+  deadlinesAtCreation,
+  deadlinesAtResolution,
+  isMobilePhone,
+  normalizePhone,
+  resumeDeadlines,
+  runningClocks,
+  transition,
+} from '@yizhan/shared';
+import { canSeeTicket, inCommunity } from '../../common/access/access';
+import { AuthContext, RequestMeta, StaffAuth, actorOf } from '../../common/auth/auth-context';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { AppError, notFound } from '../../common/errors/app-error';
+import { IdempotencyService, idempotencyScope } from '../../common/idempotency/idempotency.service';
+import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { JsonRecord } from '../../database/columns';
+import { AuditService } from '../audit/audit.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { Room } from '../communities/community.entities';
+import { FieldCrypto } from '../crypto/field-crypto.service';
+import { FilesService } from '../files/files.service';
+import { NoticesService } from '../notices/notices.service';
+import { RoomBinding } from '../residents/resident.entity';
+import { RoutingService } from '../routing/routing.service';
+import { SlaPolicyService } from '../sla/sla-policy.service';
+import { CLOCK_BIT, milestonesOf, nextDueAt } from '../sla/sla-watch';
+import { resolveDeadline } from '../sla/working-days';
+import { StaffService } from '../staff/staff.service';
+import { ContentCheckService } from '../wechat/content-check.service';
+import type {
+  CreateTicketDto,
+  DispatchDto,
+  RatingDto,
+  ResolveDto,
+  RevisitDto,
+  TicketDetailView,
+  TicketListQuery,
+  TicketSummaryView,
+  TransferDto,
+} from './dto/ticket.dto';
+import { filterTickets, keysetCursor, keysetOf, orderTickets } from './ticket-filters';
+import { TicketNumberService } from './ticket-number.service';
+import { TicketViews } from './ticket-views.service';
+import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
+
+/** What an action adds to the timeline. */
+interface EventSpec {
+  type: TicketEventType;
+  note?: string | null;
+  data?: JsonRecord | null;
+  photoIds?: string[] | null;
+}
+
+const URGE_INTERVAL_MS = 30 * 60_000;
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly crypto: FieldCrypto,
+    private readonly idempotency: IdempotencyService,
+    private readonly numbers: TicketNumberService,
+    private readonly routing: RoutingService,
+    private readonly policies: SlaPolicyService,
+    private readonly catalogue: CatalogueService,
+    private readonly staff: StaffService,
+    private readonly audit: AuditService,
+    private readonly views: TicketViews,
+    private readonly notices: NoticesService,
+    private readonly contentCheck: ContentCheckService,
+    private readonly files: FilesService,
+  ) {}
+
+  // ---------------------------------------------------------------- create
+
+  /**
+   * A new request. Routing, deadlines, the timeline and (when a key is given) the
+   * idempotency record are written in one transaction: a retry with the same key
+   * returns the first answer and creates nothing.
+   */
+  async create(
+    auth: AuthContext,
+    meta: RequestMeta,
+    dto: CreateTicketDto,
+    idempotencyKey: string | undefined,
+  ): Promise<{ replayed: boolean; ticket: TicketDetailView }> {
+    const key = IdempotencyService.validateKey(idempotencyKey);
+    this.checkCreateInput(auth, dto);
+    const flagged = await this.screen(auth, `${dto.category}\n${dto.description}`);
+    const now = new Date();
+    const no = await this.numbers.next(dto.type, now);
+    const outcome = await this.dataSource.transaction(async (manager) =>
+      this.idempotency.once(manager, idempotencyScope(auth, 'ticket.create'), key, 201, async () => {
+        const id = await this.insertTicket(manager, auth, dto, no, now, flagged);
+        if (auth.kind === 'staff') {
+          await this.audit.record(auth, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } }, manager);
+        }
+        return this.views.detail(manager, id, auth);
+      }),
+    );
+    if (!outcome.replayed) return { replayed: false, ticket: outcome.value };
+    // A replay answers for the same ticket, rendered afresh (its photo URLs are short-lived).
+    return { replayed: true, ticket: await this.views.detail(this.dataSource.manager, (outcome.value as TicketDetailView).id, auth) };
+  }
+
+  private checkCreateInput(auth: AuthContext, dto: CreateTicketDto): void {
+    if (auth.kind === 'resident' && (dto.channel || dto.residentName || dto.residentPhone)) {
+      throw new AppError('VALIDATION_FAILED', '业主提交时不能填写渠道或代填信息', {
+        channel: ['staff only'],
+      });
+    }
+    if (auth.kind === 'staff' && dto.channel === 'miniapp') {
+      throw new AppError('VALIDATION_FAILED', '工作人员代为登记时请选择电话、来访或巡查等渠道', { channel: ['miniapp is for residents'] });
+    }
+    if (dto.type === 'home_service' && (!dto.serviceItemId || !dto.slotStart)) {
+      throw new AppError('SERVICE_ITEM_REQUIRED', '预约上门服务请选择服务项目和时段');
+    }
+    if (dto.type !== 'home_service' && (dto.serviceItemId || dto.slotStart)) {
+      throw new AppError('VALIDATION_FAILED', '只有上门服务需要选择服务项目和时段', { serviceItemId: ['home_service only'] });
+    }
+    for (const [field, raw] of [['contactPhone', dto.contactPhone], ['residentPhone', dto.residentPhone]] as const) {
+      if (raw !== undefined && !isMobilePhone(normalizePhone(raw))) {
+        throw new AppError('VALIDATION_FAILED', '请填写正确的手机号', { [field]: ['must be a mainland mobile number'] });
+      }
+    }
+  }
+
+  private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<string> {
+    let flagged = textFlagged;
+    const room = await manager.getRepository(Room).findOne({ where: { id: dto.roomId } });
+    if (!room) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
+    if (auth.kind === 'resident') {
+      const binding = await manager.getRepository(RoomBinding).findOne({ where: { residentId: auth.residentId, roomId: room.id, status: 'approved' } });
+      if (!binding) throw new AppError('ROOM_NOT_BOUND', '请先绑定该房屋，审核通过后即可提交');
+    } else if (!inCommunity(auth, room.communityId)) {
+      throw new AppError('ROOM_NOT_IN_COMMUNITY', '该房屋不在您负责的小区');
+    }
+
+    const priority = dto.priority ?? 'normal';
+    const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager);
+    let slotStart: Date | null = null;
+    if (dto.type === 'home_service') {
+      const item = await this.catalogue.requireBookable(room.communityId, dto.serviceItemId!, manager);
+      slotStart = new Date(dto.slotStart!);
+      await this.catalogue.reserveSlot(manager, item, slotStart, now);
+    }
+
+    // The first-contact rule: staff-created → the creator owns it; mini-program → routing.
+    const routed =
+      auth.kind === 'staff'
+        ? { ownerId: auth.staffId, basis: 'creator' as const }
+        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now);
+    const deadlines = deadlinesAtCreation(policy, now, { slotStart });
+    if (policy.resolveWorkingDays) {
+      // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
+      deadlines.resolveBy = resolveDeadline(policy, slotStart && slotStart > now ? slotStart : now);
+    }
+    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null);
+
+    const inserted = await manager.getRepository(Ticket).insert({
+      no,
+      type: dto.type,
+      status: 'submitted',
+      category: dto.category.trim(),
+      description: dto.description.trim(),
+      priority,
+      channel: auth.kind === 'staff' ? dto.channel ?? 'phone' : 'miniapp',
+      communityId: room.communityId,
+      zoneId: room.zoneId,
+      roomId: room.id,
+      residentId: auth.kind === 'resident' ? auth.residentId : null,
+      residentNameEnc: this.crypto.encrypt(dto.residentName?.trim() || null),
+      contactPhoneEnc: this.crypto.encrypt(contactPhone),
+      createdByStaffId: auth.kind === 'staff' ? auth.staffId : null,
+      ownerId: routed.ownerId,
+      assigneeId: null,
+      serviceItemId: dto.serviceItemId ?? null,
+      slotStart,
+      respondBy: deadlines.respondBy,
+      onsiteBy: deadlines.onsiteBy,
+      resolveBy: deadlines.resolveBy,
+      nextDueAt: nextDueAt({ ...deadlines, confirmBy: null, revisitBy: null, respondedAt: null, onsiteAt: null, resolvedAt: null, closedAt: null, revisitedAt: null, cancelledAt: null, heldAt: null, slaWarned: 0, slaBreached: 0, escalationLevel: 0, escalatedAt: null }, this.config.sla),
+      photoIds: dto.photoIds ?? [],
+      flagged: textFlagged,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const id = String(inserted.identifiers[0]!.id);
+    const attached = await this.files.attach(manager, auth, dto.photoIds, id);
+    if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
+    const events = manager.getRepository(TicketEvent);
+    await events.insert(this.event(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null }));
+    if (routed.ownerId === null) {
+      await events.insert(this.systemEvent(id, now, { type: 'pooled', note: '当前无人值班，已进入待领取工单池' }));
+    } else if (routed.basis !== 'creator') {
+      // On the transaction's own connection: a second pool connection taken while this one
+      // is held deadlocks the pool once every connection is inside a submission (found by npm run bench).
+      const owner = await this.staff.findActiveIn(room.communityId, routed.ownerId, ['agent'], manager);
+      await events.insert(
+        this.systemEvent(id, now, { type: 'routed', note: `已分配给值班客服 ${owner?.name ?? ''}`.trim(), data: { ownerId: routed.ownerId, basis: routed.basis } }),
+      );
+    }
+    const ticket = await manager.getRepository(Ticket).findOneByOrFail({ id });
+    await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
+    if (flagged) await this.flag(manager, ticket, now);
+    return id;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  async get(auth: AuthContext, id: string): Promise<TicketDetailView> {
+    const ticket = await this.dataSource.getRepository(Ticket).findOne({ where: { id } });
+    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    return this.views.detail(this.dataSource.manager, id, auth);
+  }
+
+  async list(auth: AuthContext, query: TicketListQuery): Promise<PageResult<TicketSummaryView>> {
+    const limit = pageLimit(query);
+    const sort = query.sort ?? 'newest';
+    const cursorValues = readCursor(query.cursor, sort === 'deadline' ? 2 : 1);
+    const after = cursorValues ? keysetOf(sort, cursorValues) : null;
+    if (cursorValues && !after) throw new AppError('INVALID_CURSOR', '分页参数无效，请从第一页重新加载');
+    const qb = orderTickets(filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date()), sort, after);
+    const rows = await this.views.listRows(qb.limit(limit + 1));
+    const page = rows.slice(0, limit);
+    const items = page.map((r) => r.summary);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit && last ? keysetCursor(sort, { id: last.summary.id, resolveBy: last.resolveBy }) : null;
+    return { items, nextCursor };
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  async claim(auth: StaffAuth, meta: RequestMeta, id: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'claim', async (ticket, manager, now) => {
+      // The conditional UPDATE is the arbiter: of two concurrent claims exactly one
+      // changes the row; the other sees affected = 0 and gets ALREADY_OWNED.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Ticket)
+        .set({ ownerId: auth.staffId, updatedAt: now })
+        .where('id = :id AND owner_id IS NULL', { id })
+        .execute();
+      if (!result.affected) throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+      ticket.ownerId = auth.staffId;
+      return { type: 'claimed', note: `${auth.name} 领取了工单，成为首接人` };
+    });
+  }
+
+  async accept(auth: StaffAuth, meta: RequestMeta, id: string, note?: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'accept', (ticket, _m, now) => {
+      ticket.respondedAt = now;
+      return { type: 'accepted', note: note ?? null };
+    });
+  }
+
+  async dispatch(auth: StaffAuth, meta: RequestMeta, id: string, dto: DispatchDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'dispatch', async (ticket, manager) => {
+      const technician = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['technician'], manager);
+      if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
+      const previous = ticket.assigneeId;
+      ticket.assigneeId = String(technician.id);
+      ticket.appointmentAt = dto.appointmentAt ? new Date(dto.appointmentAt) : null;
+      // Dispatch never changes the owner (first-contact rule 3).
+      return {
+        type: 'dispatched',
+        note: dto.note ?? null,
+        data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
+      };
+    });
+  }
+
+  async start(auth: StaffAuth, meta: RequestMeta, id: string, note?: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'start', (ticket, _m, now) => {
+      ticket.onsiteAt ??= now;
+      return { type: 'started', note: note ?? null };
+    });
+  }
+
+  async hold(auth: StaffAuth, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'hold', (ticket, _m, now) => {
+      ticket.heldAt = now;
+      return { type: 'held', note: reason };
+    });
+  }
+
+  async resume(auth: StaffAuth, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'resume', (ticket, _m, now) => {
+      const heldAt = ticket.heldAt!;
+      const before = this.deadlinesOf(ticket);
+      const after = resumeDeadlines(before, runningClocks(milestonesOf(ticket)), heldAt, now);
+      Object.assign(ticket, after);
+      ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - heldAt.getTime()) / 1000));
+      ticket.heldAt = null;
+      return { type: 'resumed', note: reason, data: { pausedSec: Math.round((now.getTime() - heldAt.getTime()) / 1000) } };
+    });
+  }
+
+  async resolve(auth: StaffAuth, meta: RequestMeta, id: string, dto: ResolveDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'resolve', async (ticket, manager, now) => {
+      const photoIds = await this.files.attach(manager, auth, dto.photoIds, ticket.id);
+      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+      const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
+      Object.assign(ticket, { resolvedAt: now, confirmBy, revisitBy, fee: dto.fee ?? ticket.fee });
+      return { type: 'resolved', note: dto.note, photoIds: photoIds.length ? photoIds : null, data: dto.fee !== undefined ? { fee: dto.fee } : null };
+    });
+  }
+
+  async confirm(auth: AuthContext, meta: RequestMeta, id: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'confirm', (ticket, _m, now) => {
+      ticket.closedAt = now;
+      return { type: 'confirmed', note: '业主已确认完成' };
+    });
+  }
+
+  async verify(auth: StaffAuth, meta: RequestMeta, id: string, note?: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'verify', (ticket, _m, now) => {
+      ticket.closedAt = now;
+      return { type: 'verified', note: note ?? null };
+    });
+  }
+
+  async reopen(auth: AuthContext, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'reopen', async (ticket, manager, now) => this.applyReopen(ticket, manager, now, reason, 'reopened'));
+  }
+
+  /** The owner's return visit (回访). Unsatisfied reopens the request to the same owner. */
+  async revisit(auth: StaffAuth, meta: RequestMeta, id: string, dto: RevisitDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'revisit', async (ticket, manager, now) => {
+      ticket.revisitedAt = now;
+      if (dto.satisfied) return { type: 'revisited', note: dto.note ?? null, data: { satisfied: true } };
+      await manager.getRepository(TicketEvent).insert(this.event(ticket.id, auth, now, { type: 'revisited', note: dto.note ?? null, data: { satisfied: false } }));
+      ticket.revisitedAt = null;
+      return this.applyReopen(ticket, manager, now, dto.note ?? '回访不满意', 'reopened', 'accepted');
+    });
+  }
+
+  async cancel(auth: AuthContext, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'cancel', (ticket, _m, now) => {
+      ticket.cancelledAt = now;
+      ticket.heldAt = null;
+      return { type: 'cancelled', note: reason };
+    });
+  }
+
+  /** Only a supervisor moves ownership, with a reason, audited (first-contact rule 4). */
+  async transfer(auth: StaffAuth, meta: RequestMeta, id: string, dto: TransferDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'transfer', async (ticket, manager) => {
+      const target = await this.staff.findActiveIn(ticket.communityId, dto.toStaffId, ['agent', 'supervisor'], manager);
+      if (!target) throw new AppError('INVALID_STAFF', '只能转给本小区在职的客服或主管');
+      if (String(target.id) === ticket.ownerId) throw new AppError('INVALID_STAFF', '该员工已是首接人');
+      const from = ticket.ownerId;
+      ticket.ownerId = String(target.id);
+      await this.audit.record(auth, meta, { action: 'ticket.transfer', targetType: 'ticket', targetId: ticket.id, detail: { from, to: ticket.ownerId, reason: dto.reason } }, manager);
+      return { type: 'transferred', note: dto.reason, data: { fromOwnerId: from, toOwnerId: ticket.ownerId, toOwnerName: target.name } };
+    });
+  }
+
+  async comment(auth: AuthContext, meta: RequestMeta, id: string, note: string, photoIds?: string[]): Promise<TicketDetailView> {
+    const flagged = await this.screen(auth, note);
+    return this.act(auth, meta, id, 'comment', async (ticket, manager, now) => {
+      const ids = await this.files.attach(manager, auth, photoIds, ticket.id);
+      const photosNeedReview = (await this.files.needingReview(manager, ids)).length > 0;
+      if ((flagged || photosNeedReview) && !ticket.flagged) await this.flag(manager, ticket, now);
+      return { type: 'commented', note, photoIds: ids.length ? ids : null };
+    });
+  }
+
+  async rate(auth: AuthContext, meta: RequestMeta, id: string, dto: RatingDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'rate', async (ticket, manager, now) => {
+      try {
+        await manager.getRepository(TicketRating).insert({
+          ticketId: ticket.id,
+          residentId: ticket.residentId!,
+          attitude: dto.attitude,
+          timeliness: dto.timeliness,
+          quality: dto.quality,
+          comment: dto.comment ?? null,
+          createdAt: now,
+        });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new AppError('ALREADY_RATED', '您已评价过该工单');
+        throw e;
+      }
+      return { type: 'rated', note: dto.comment ?? null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality } };
+    });
+  }
+
+  /** The owner (or a supervisor) answers the resident's rating — once; a second answer replaces the first. */
+  async replyToRating(auth: StaffAuth, meta: RequestMeta, id: string, reply: string): Promise<TicketDetailView> {
+    return this.dataSource.transaction(async (manager) => {
+      const ticket = await manager.getRepository(Ticket).findOne({ where: { id } });
+      if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+      if (String(ticket.ownerId) !== auth.staffId && !auth.roles.includes('supervisor')) {
+        throw new AppError('FORBIDDEN', '只有首接人或主管可以回复评价');
+      }
+      const result = await manager.getRepository(TicketRating).update({ ticketId: id }, { reply: reply.trim() });
+      if (!result.affected) throw new AppError('INVALID_TRANSITION', '业主尚未评价，暂不能回复');
+      await this.audit.record(auth, meta, { action: 'ticket.rating_reply', targetType: 'ticket', targetId: id }, manager);
+      return this.views.detail(manager, id, auth);
+    });
+  }
+
+  /** 催单: a resident nudges an open request, at most once per 30 minutes. */
+  async urge(auth: AuthContext, meta: RequestMeta, id: string): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'urge', async (ticket, manager, now) => {
+      const last = await manager
+        .getRepository(TicketEvent)
+        .createQueryBuilder('e')
+        .where('e.ticket_id = :id AND e.type = :type', { id: ticket.id, type: 'urged' })
+        .orderBy('e.at', 'DESC')
+        .getOne();
+      if (last && now.getTime() - last.at.getTime() < URGE_INTERVAL_MS) {
+        const wait = Math.ceil((URGE_INTERVAL_MS - (now.getTime() - last.at.getTime())) / 60_000);
+        throw new AppError('URGE_TOO_SOON', `已为您催办，${wait} 分钟后可再次催单`);
+      }
+      return { type: 'urged', note: '业主催办', data: { ownerId: ticket.ownerId } };
+    });
+  }
+
+  /** Staff see the full contact phone only on purpose, and every reveal is audited. */
+  async revealPhone(auth: StaffAuth, meta: RequestMeta, id: string): Promise<{ phone: string }> {
+    const ticket = await this.dataSource.getRepository(Ticket).findOne({ where: { id } });
+    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    const phone = this.crypto.decrypt(ticket.contactPhoneEnc);
+    if (!phone) throw new AppError('NOT_FOUND', '该工单没有联系电话');
+    await this.audit.record(auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
+    return { phone };
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  /**
+   * Every life-cycle action: lock the row, ask the shared state machine, apply the
+   * change, append the timeline event — in one transaction. Tickets the caller may
+   * not see are 404, whatever the action.
+   */
+  private async act(
+    auth: AuthContext,
+    meta: RequestMeta,
+    id: string,
+    action: TicketAction,
+    apply: (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>,
+  ): Promise<TicketDetailView> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Ticket);
+      const ticket = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+      const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
+      const state: TicketState = {
+        status: ticket.status,
+        ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
+        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
+        residentId: ticket.residentId === null ? null : String(ticket.residentId),
+        onHold: ticket.heldAt !== null,
+        rated,
+      };
+      const verdict = transition(state, action, actorOf(auth));
+      if (!verdict.allowed) {
+        if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+        if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
+        throw new AppError(verdict.code, verdict.reason);
+      }
+      const now = new Date();
+      const spec = await apply(ticket, manager, now);
+      if (ticket.status === state.status) ticket.status = verdict.to;
+      ticket.updatedAt = now;
+      ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+      await repo.save(ticket, { reload: false });
+      await manager.getRepository(TicketEvent).insert(this.event(ticket.id, auth, now, spec));
+      await this.notices.onTicketChange(manager, {
+        ticket,
+        event: spec.type,
+        actor: auth,
+        at: now,
+        note: spec.note ?? null,
+        assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
+        ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
+      });
+      if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
+        await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+      }
+      return this.views.detail(manager, ticket.id, auth);
+    });
+  }
+
+  /** Back to the owner for another round: a fresh resolve clock, the resolution milestones cleared. */
+  private async applyReopen(ticket: Ticket, manager: EntityManager, now: Date, reason: string, type: TicketEventType, to: 'accepted' = 'accepted'): Promise<EventSpec> {
+    const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+    Object.assign(ticket, {
+      status: to,
+      assigneeId: null,
+      resolvedAt: null,
+      closedAt: null,
+      confirmBy: null,
+      revisitBy: null,
+      resolveBy: resolveDeadline(policy, now),
+      reopenCount: ticket.reopenCount + 1,
+      // A fresh round of resolution: its clocks are watched (and can breach) anew.
+      slaWarned: ticket.slaWarned & ~(CLOCK_BIT.resolve | CLOCK_BIT.confirm | CLOCK_BIT.revisit),
+      slaBreached: ticket.slaBreached & ~(CLOCK_BIT.resolve | CLOCK_BIT.confirm | CLOCK_BIT.revisit),
+    });
+    return { type, note: reason, data: { reopenCount: ticket.reopenCount } };
+  }
+
+  /**
+   * Residents' text goes through WeChat's content check: risky is refused with a kind
+   * message; review (or a check that could not run) is accepted and flagged for staff.
+   * Staff text is not checked (they are accountable by name).
+   */
+  private async screen(auth: AuthContext, text: string): Promise<boolean> {
+    if (auth.kind !== 'resident') return false;
+    const verdict = await this.contentCheck.checkText(auth.openid, text);
+    if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '内容中含有不适宜的信息，请修改后再提交');
+    return verdict === 'review';
+  }
+
+  /** A later verdict (WeChat's image check) asks for a human look at a ticket. */
+  async flagForReview(ticketId: string, note: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const ticket = await manager.getRepository(Ticket).findOne({ where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
+      if (ticket && !ticket.flagged) await this.flag(manager, ticket, new Date(), note);
+    });
+  }
+
+  private async flag(manager: EntityManager, ticket: Ticket, now: Date, note = '内容需人工复核'): Promise<void> {
+    await manager.getRepository(Ticket).update({ id: ticket.id }, { flagged: true });
+    ticket.flagged = true;
+    await manager.getRepository(TicketEvent).insert(this.systemEvent(ticket.id, now, { type: 'flagged', note }));
+    await this.notices.onTicketChange(manager, { ticket, event: 'flagged', actor: null, at: now });
+  }
+
+  private deadlinesOf(t: Ticket) {
+    return { respondBy: t.respondBy, onsiteBy: t.onsiteBy, resolveBy: t.resolveBy, confirmBy: t.confirmBy, revisitBy: t.revisitBy };
+  }
+
+  private event(ticketId: string, auth: AuthContext, at: Date, spec: EventSpec): Partial<TicketEvent> {
+    return {
+      ticketId,
+      type: spec.type,
+      at,
+      actorKind: auth.kind,
+      actorId: auth.kind === 'staff' ? auth.staffId : auth.residentId,
+      actorName: auth.kind === 'staff' ? auth.name : '业主',
+      note: spec.note ?? null,
+      data: spec.data ?? null,
+      photoIds: spec.photoIds ?? null,
+    };
+  }
+
+  private systemEvent(ticketId: string, at: Date, spec: EventSpec): Partial<TicketEvent> {
+    return { ticketId, type: spec.type, at, actorKind: 'system', actorId: null, actorName: '系统', note: spec.note ?? null, data: spec.data ?? null, photoIds: null };
+  }
+}
+

@@ -1,0 +1,462 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
+import { solid } from './support/images';
+import { adapterRoutes, fillPath, openApiRoutes, routeTable } from './support/route-table';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildTrustWorld, ROLE_LABELS, ROLES, Role, Stage, TrustWorld } from './support/trust-world';
+
+/**
+ * Issue #9 "Trust" — the authorization matrix: every route of the running app × every
+ * kind of caller, against community X (resident A's requests in every stage, A's photo
+ * and notices, X's rooms, staff, shifts, policies, bindings) and community Y next door.
+ *
+ * Cells: 'ok' = 2xx; a number = that status exactly. Rules the table follows:
+ * - anonymous: 401 on every protected route;
+ * - wrong kind or role for the route (guard): 403;
+ * - an object outside the caller's reach, addressed by id (another resident's request
+ *   or notice, another community's room, shift, policy, binding; a request not
+ *   dispatched to the technician): 404, never 403 — it does not exist for them;
+ * - a community named in a query or body that is not the caller's: 403;
+ * - the right person at the right time: 2xx. The state machine refuses a visible
+ *   request to the wrong person with 403 (API.md "Requests").
+ * Every refused write (any non-2xx on a non-GET route) is checked to have changed no
+ * stored data (checksums of the guarded tables, see trust-world.ts).
+ *
+ * A route of the app with no row here fails the suite: add its row when adding a route.
+ */
+type Cell = 'ok' | 400 | 401 | 403 | 404 | 409;
+type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
+
+// prettier-ignore
+const MATRIX: Record<string, Row> = {
+  //                                                  anon   resA   resB   agentY techN  techA  agent  sup    admin
+  // public
+  'GET /health':                                     ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /wechat/push':                                [404,   404,   404,   404,   404,   404,   404,   404,   404 ], // push not configured
+  'POST /wechat/push':                               [404,   404,   404,   404,   404,   404,   404,   404,   404 ],
+  'POST /auth/wechat/login':                         ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /auth/staff/login':                          ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /auth/staff/refresh':                        ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /communities':                                ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /files/:id':                                  [403,   403,   403,   403,   403,   403,   403,   403,   403 ], // unsigned: the signature is the only key
+  'GET /files/:id/thumb':                            [403,   403,   403,   403,   403,   403,   403,   403,   403 ],
+  // any signed-in caller (the binding picker and the catalogue are for everyone: labels and prices, no roster)
+  'GET /communities/:id/rooms':                      [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /service-items':                              [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /service-items/:id/slots':                    [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /notices/templates':                          [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /uploads':                                   [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  // residents
+  'GET /me':                                         [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'DELETE /me':                                      [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // erases the caller only: resident cells use a stand-in
+  'POST /me/phone':                                  [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'POST /me/rooms':                                  [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /notices':                                    [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'POST /notices/:id/read':                          [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A's notice
+  'POST /subscriptions':                             [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  // requests (A's, in the stage named in TARGETS)
+  'GET /tickets':                                    [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped lists: see the leak tests
+  'POST /tickets':                                   [401,   'ok',  403,   400,   'ok',  'ok',  'ok',  'ok',  'ok'], // in A's room: B ROOM_NOT_BOUND, Y ROOM_NOT_IN_COMMUNITY
+  'GET /tickets/:id':                                [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/claim':                         [401,   403,   403,   404,   403,   403,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/accept':                        [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/dispatch':                      [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/start':                         [401,   403,   403,   404,   404,   'ok',  403,   403,   403 ],
+  'POST /tickets/:id/hold':                          [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
+  'POST /tickets/:id/resume':                        [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
+  'POST /tickets/:id/resolve':                       [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
+  'POST /tickets/:id/confirm':                       [401,   'ok',  404,   404,   404,   403,   403,   403,   403 ],
+  'POST /tickets/:id/verify':                        [401,   403,   403,   404,   404,   403,   'ok',  403,   403 ],
+  'POST /tickets/:id/reopen':                        [401,   'ok',  404,   404,   404,   403,   'ok',  403,   403 ],
+  'POST /tickets/:id/revisit':                       [401,   403,   403,   404,   404,   403,   'ok',  403,   403 ],
+  'POST /tickets/:id/cancel':                        [401,   'ok',  404,   404,   404,   404,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/transfer':                      [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
+  'POST /tickets/:id/comments':                      [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/rating':                        [401,   'ok',  404,   404,   404,   403,   403,   403,   403 ],
+  'POST /tickets/:id/rating/reply':                  [401,   403,   403,   404,   404,   403,   'ok',  'ok',  403 ], // owner or supervisor
+  'POST /tickets/:id/urge':                          [401,   'ok',  404,   404,   404,   404,   403,   403,   403 ],
+  'POST /tickets/:id/reveal-phone':                  [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  // staff notices
+  'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
+  'GET /staff/events':                               [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  // admin: communities (reading X's structure is for X's staff; changing it for admins)
+  'GET /admin/communities':                          [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/communities':                         [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/communities/:id':                    [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/communities/:id/zones':                [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/communities/:id/zones':               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/communities/:id/buildings':            [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/communities/:id/buildings':           [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/communities/:id/rooms':                [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/communities/:id/rooms':               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/communities/:id/rooms/:roomId':      [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'POST /admin/communities/:id/rooms/import':        [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // admin: staff
+  'GET /admin/staff':                                [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped: see the leak tests
+  'POST /admin/staff':                               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/staff/:id':                          [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // admin: duty shifts of X
+  'GET /admin/duty-shifts':                          [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/duty-shifts':                         [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'PUT /admin/duty-shifts/:id':                      [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
+  'DELETE /admin/duty-shifts/:id':                   [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
+  // admin: SLA policies of X
+  'GET /admin/sla-policies':                         [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'POST /admin/sla-policies':                        [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'DELETE /admin/sla-policies/:id':                  [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
+  // admin: the catalogue of X
+  'GET /admin/service-items':                        [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/service-items':                       [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/service-items/:id':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // admin: room bindings (a pending binding in X)
+  'GET /admin/room-bindings':                        [401,   403,   403,   'ok',  403,   403,   'ok',  'ok',  'ok'], // scoped: see the leak tests
+  'POST /admin/room-bindings/:id/approve':           [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'POST /admin/room-bindings/:id/reject':            [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  // admin: statistics, export and audit of X
+  'GET /admin/stats':                                [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'GET /admin/reports/tickets.xlsx':                 [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'GET /admin/audit-logs':                           [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+};
+
+/** What each route is called with. `fresh`: every allowed cell gets its own target (the action uses it up). */
+interface Target {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** sent instead of the role's own token (a stand-in of the same kind, for actions on the caller's own account) */
+  token?: string;
+  /** multipart field `file` */
+  file?: { content: Buffer; filename: string; contentType: string };
+}
+interface TargetSpec {
+  fresh?: boolean;
+  /** every cell gets a target built for its role (the body depends on who sends it) */
+  perRole?: boolean;
+  build: (f: TrustWorld, role: Role | 'shared') => Promise<Target> | Target;
+}
+
+const isResident = (role: Role | 'shared') => role === 'resA' || role === 'resB';
+const tomorrow = () => new Date(Date.now() + 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+const onTicket = (stage: Stage, body?: unknown): TargetSpec => ({
+  fresh: true,
+  build: async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body }),
+});
+
+const TARGETS: Record<string, TargetSpec> = {
+  'GET /health': { build: () => ({}) },
+  'GET /wechat/push': { build: () => ({ query: { signature: 'x', timestamp: '1', nonce: '2', echostr: 'hi' } }) },
+  'POST /wechat/push': { build: () => ({ query: { signature: 'x', timestamp: '1', nonce: '2' }, body: { Event: 'wxa_media_check', trace_id: 'abc' } }) },
+  'POST /auth/wechat/login': { fresh: true, build: (f) => ({ body: { code: `fake:matrix_login:${f.next()}` } }) },
+  'POST /auth/staff/login': { build: () => ({ body: { username: 'tw_victim', password: 'password-123' } }) },
+  'POST /auth/staff/refresh': {
+    fresh: true,
+    build: async (f) => {
+      const res = await f.t.http.post('/api/v1/auth/staff/login').send({ username: 'tw_victim', password: 'password-123' });
+      return { body: { refreshToken: res.body.refreshToken } };
+    },
+  },
+  'GET /communities': { build: () => ({}) },
+  'GET /files/:id': { build: (f) => ({ params: { id: f.photo.id } }) },
+  'GET /files/:id/thumb': { build: (f) => ({ params: { id: f.photo.id } }) },
+  'GET /communities/:id/rooms': { build: (f) => ({ params: { id: f.X.id }, query: { q: '1201' } }) },
+  'GET /service-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /service-items/:id/slots': { build: (f) => ({ params: { id: f.serviceItem }, query: { date: tomorrow() } }) },
+  'GET /notices/templates': { build: () => ({}) },
+  'POST /uploads': { build: async () => ({ file: { content: await solid('jpeg'), filename: 'p.jpg', contentType: 'image/jpeg' } }) },
+  'GET /me': { build: () => ({}) },
+  'DELETE /me': {
+    fresh: true,
+    build: async (f, role) => (isResident(role) ? { token: (await f.w.resident(`standin_${f.next()}`, { roomId: f.X.roomA.id, name: '张伟', phone: '13812341234' })).token } : {}),
+  },
+  'POST /me/phone': { fresh: true, build: (f) => ({ body: { code: `phone:13800138000:${f.next()}` } }) },
+  'POST /me/rooms': { build: (f) => ({ body: { roomId: f.Y.roomB.id, name: '不是业主', phone: '13800000000' } }) },
+  'GET /notices': { build: () => ({}) },
+  'POST /notices/:id/read': { build: (f) => ({ params: { id: f.noticeA } }) },
+  'POST /subscriptions': { build: () => ({ body: { results: { TPL_matrix: 'accept' } } }) },
+  'GET /tickets': { build: () => ({ query: { limit: '100' } }) },
+  'POST /tickets': {
+    perRole: true,
+    build: (f, role) => ({ body: isResident(role) || role === 'anon' ? f.w.repair(f.X.roomA.id) : { ...f.w.repair(f.X.roomA.id), channel: 'phone' } }),
+  },
+  'GET /tickets/:id': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/claim': onTicket('pooled'),
+  'POST /tickets/:id/accept': onTicket('submitted', { note: '已受理' }),
+  'POST /tickets/:id/dispatch': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { assigneeId: f.ids.techA } }) },
+  'POST /tickets/:id/start': onTicket('dispatched', {}),
+  'POST /tickets/:id/hold': onTicket('in_progress', { reason: '等待配件' }),
+  'POST /tickets/:id/resume': onTicket('held', { reason: '配件到了' }),
+  'POST /tickets/:id/resolve': onTicket('in_progress', { note: '已修好' }),
+  'POST /tickets/:id/confirm': onTicket('resolved'),
+  'POST /tickets/:id/verify': onTicket('resolved', { note: '电话确认' }),
+  'POST /tickets/:id/reopen': onTicket('resolved', { reason: '又漏了' }),
+  'POST /tickets/:id/revisit': onTicket('closed', { satisfied: true, note: '满意' }),
+  'POST /tickets/:id/cancel': onTicket('accepted', { reason: '不需要了' }),
+  'POST /tickets/:id/transfer': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }) },
+  'POST /tickets/:id/comments': { build: (f) => ({ params: { id: f.ticketA.id }, body: { note: '补充说明' } }) },
+  'POST /tickets/:id/rating': onTicket('resolved', { attitude: 5, timeliness: 4, quality: 5, comment: '好' }),
+  'POST /tickets/:id/rating/reply': {
+    build: async (f) => {
+      const tk = await f.ticketIn('resolved');
+      await f.w.ok(f.tokens.resA!, 'post', `/tickets/${tk.id}/rating`, { attitude: 3, timeliness: 3, quality: 3 });
+      return { params: { id: tk.id }, body: { reply: '感谢反馈，我们会改进' } };
+    },
+  },
+  'POST /tickets/:id/urge': onTicket('submitted'),
+  'POST /tickets/:id/reveal-phone': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /staff/notices': { build: () => ({}) },
+  'POST /staff/notices/:id/read': { build: (f) => ({ params: { id: f.staffNotice } }) },
+  'GET /staff/events': { build: () => ({}) },
+  'GET /admin/communities': { build: () => ({}) },
+  'POST /admin/communities': { build: (f) => ({ body: { name: `新小区${f.next()}`, address: '某路' } }) },
+  'PATCH /admin/communities/:id': { build: (f) => ({ params: { id: f.X.id }, body: { address: '测试路 2 号' } }) },
+  'GET /admin/communities/:id/zones': { build: (f) => ({ params: { id: f.X.id } }) },
+  'POST /admin/communities/:id/zones': { build: (f) => ({ params: { id: f.X.id }, body: { name: `C${f.next()}` } }) },
+  'GET /admin/communities/:id/buildings': { build: (f) => ({ params: { id: f.X.id } }) },
+  'POST /admin/communities/:id/buildings': { build: (f) => ({ params: { id: f.X.id }, body: { name: `楼${f.next()}`, zoneId: f.X.zoneA1 } }) },
+  'GET /admin/communities/:id/rooms': { build: (f) => ({ params: { id: f.X.id } }) },
+  'POST /admin/communities/:id/rooms': {
+    build: async (f) => {
+      const buildings = await f.w.ok(f.tokens.admin!, 'get', `/admin/communities/${f.X.id}/buildings`);
+      return { params: { id: f.X.id }, body: { buildingId: buildings.items[0].id, unit: '9', number: `9${f.next()}01` } };
+    },
+  },
+  'PATCH /admin/communities/:id/rooms/:roomId': { build: (f) => ({ params: { id: f.X.id, roomId: f.X.roomA2.id }, body: { ownerName: '王芳' } }) },
+  'POST /admin/communities/:id/rooms/import': {
+    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' } }),
+  },
+  'GET /admin/staff': { build: () => ({}) },
+  'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
+  'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
+  'GET /admin/duty-shifts': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/duty-shifts': { build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
+  'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },
+  'DELETE /admin/duty-shifts/:id': { fresh: true, build: async (f) => ({ params: { id: await f.dutyShift() } }) },
+  'GET /admin/sla-policies': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/sla-policies': { build: (f) => ({ body: f.slaBody() }) },
+  'DELETE /admin/sla-policies/:id': { fresh: true, build: async (f) => ({ params: { id: await f.slaPolicy() } }) },
+  'GET /admin/service-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/service-items': { build: (f) => ({ body: { communityId: f.X.id, name: '开锁', price: 50, durationMin: 30, slotCapacity: 1 } }) },
+  'PATCH /admin/service-items/:id': { build: (f) => ({ params: { id: f.serviceItem }, body: { price: 88 } }) },
+  'GET /admin/room-bindings': { build: () => ({}) },
+  'POST /admin/room-bindings/:id/approve': { fresh: true, build: async (f) => ({ params: { id: await f.pendingBinding() } }) },
+  'POST /admin/room-bindings/:id/reject': { fresh: true, build: async (f) => ({ params: { id: await f.pendingBinding() } }) },
+  'GET /admin/stats': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /admin/reports/tickets.xlsx': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /admin/audit-logs': { build: () => ({}) },
+};
+
+/** The matrix sends a few hundred requests a minute per caller; security.e2e-spec checks the limits. */
+const NO_RATE_LIMITS = { RATE_LIMIT_PER_MIN: '10000000', RATE_LIMIT_LOGIN_PER_MIN: '1000000', RATE_LIMIT_WRITE_PER_MIN: '1000000' };
+
+const SSE_ROUTES = new Set(['GET /staff/events']);
+
+describe('authorization matrix (issue #9)', () => {
+  let t: TestApp;
+  let f: TrustWorld;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('authz', NO_RATE_LIMITS);
+    f = await buildTrustWorld(t);
+    const server = t.app.getHttpServer() as http.Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('has a row for every route of the running app, and no row for a route that does not exist', () => {
+    const live = routeTable(t.app).map((r) => r.key);
+    expect(live.length).toBeGreaterThan(60);
+    const missing = live.filter((k) => !(k in MATRIX));
+    const stale = Object.keys(MATRIX).filter((k) => !live.includes(k));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(Object.keys(TARGETS).sort()).toEqual(Object.keys(MATRIX).sort());
+    // The enumeration itself misses nothing the HTTP adapter or the OpenAPI document knows.
+    const served = adapterRoutes(t.app);
+    if (served) expect(served.filter((k) => !live.includes(k))).toEqual([]);
+    expect(openApiRoutes(t.app).filter((k) => !live.includes(k))).toEqual([]);
+  });
+
+  it('asks for a token exactly where the route is not @Public, and refuses kinds and roles the decorators exclude', () => {
+    const wrong: string[] = [];
+    for (const route of routeTable(t.app)) {
+      const row = MATRIX[route.key];
+      if (!row) continue; // reported by the test above
+      if ((route.auth === 'public') !== (row[0] !== 401)) wrong.push(`${route.key}: rule ${route.auth}, anonymous cell ${row[0]}`);
+      ROLES.forEach((role, i) => {
+        if (role === 'anon') return;
+        const staff = !isResident(role);
+        const roles: Record<Role, string[]> = { anon: [], resA: [], resB: [], agentY: ['agent', 'supervisor'], techN: ['technician'], techA: ['technician'], agent: ['agent'], sup: ['supervisor'], admin: ['admin'] };
+        const guardRefuses =
+          (route.auth === 'resident' && staff) ||
+          (route.auth === 'staff' && (!staff || (route.roles !== undefined && !roles[role].some((r) => route.roles!.includes(r)))));
+        if (guardRefuses && row[i] !== 403) wrong.push(`${route.key}: ${role} is refused by the guard, cell ${row[i]}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  async function send(role: Role, route: string, target: Target): Promise<{ status: number; body: any }> {
+    const [method, path] = route.split(' ') as [string, string];
+    const url = `/api/v1${fillPath(path, target.params ?? {})}${target.query ? `?${new URLSearchParams(target.query)}` : ''}`;
+    const token = target.token ?? f.tokens[role];
+    if (SSE_ROUTES.has(route)) return sse(url, token);
+    let req = (t.http as any)[method.toLowerCase()](url);
+    if (token) req = req.set('Authorization', `Bearer ${token}`);
+    if (target.file) req = req.attach('file', target.file.content, { filename: target.file.filename, contentType: target.file.contentType });
+    else if (target.body !== undefined) req = req.send(target.body);
+    const res = await req;
+    return { status: res.status, body: res.body };
+  }
+
+  /** An event stream never ends: take the status line and hang up. */
+  function sse(url: string, token: string | null): Promise<{ status: number; body: any }> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(`${base}${url}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }, (res) => {
+        if (res.statusCode === 200) {
+          resolve({ status: 200, body: null });
+          req.destroy();
+          return;
+        }
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text || 'null') }));
+      });
+      req.on('error', (e) => (e.message === 'socket hang up' ? undefined : reject(e)));
+    });
+  }
+
+  const matches = (cell: Cell, status: number) => (cell === 'ok' ? status >= 200 && status < 300 : status === cell);
+
+  it.each(Object.keys(MATRIX))('%s', async (route) => {
+    const row = MATRIX[route]!;
+    const spec = TARGETS[route]!;
+    const write = !route.startsWith('GET ');
+    const problems: string[] = [];
+    const shared = await spec.build(f, 'shared');
+    // Refusals first, on the shared target: nothing may change.
+    const order = ROLES.map((role, i) => ({ role, cell: row[i]! })).sort((a, b) => Number(a.cell === 'ok') - Number(b.cell === 'ok'));
+    for (const { role, cell } of order) {
+      const target = spec.perRole || (cell === 'ok' && spec.fresh) ? await spec.build(f, role) : shared;
+      const before = write && cell !== 'ok' ? await f.checksum() : null;
+      const res = await send(role, route, target);
+      if (!matches(cell, res.status)) problems.push(`${role} (${ROLE_LABELS[role]}): expected ${cell}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`);
+      if (res.status >= 400) {
+        const b = res.body;
+        if (!(b && b.statusCode === res.status && /^[A-Z][A-Z0-9_]*$/.test(b.code) && typeof b.message === 'string' && b.message.length > 0)) {
+          problems.push(`${role}: error body not {statusCode, code, message}: ${JSON.stringify(b)}`);
+        }
+      }
+      if (before !== null && res.status >= 300) {
+        const after = await f.checksum();
+        if (after !== before) problems.push(`${role}: refused with ${res.status} but stored data changed: ${diff(before, after)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // ---- what the lists and the files let through (IDOR beyond status codes) ----
+
+  it('lists nothing of A to B, nothing of X to the agent of Y, and only their jobs to technicians', async () => {
+    const mine = (await f.ticketIn('submitted')).id;
+    const ids = async (role: Role, path: string) => ((await f.w.ok(f.tokens[role]!, 'get', path)).items as { id: string }[]).map((i) => i.id);
+    expect(await ids('resA', '/tickets?limit=100')).toEqual(expect.arrayContaining([f.ticketA.id, mine]));
+    for (const role of ['resB', 'agentY', 'techN'] as const) {
+      const seen = await ids(role, '/tickets?limit=100');
+      expect({ role, seen: seen.filter((id) => id === f.ticketA.id || id === mine) }).toEqual({ role, seen: [] });
+    }
+    const techSeen = await ids('techA', '/tickets?limit=100');
+    expect(techSeen).toContain(f.ticketA.id);
+    expect(techSeen).not.toContain(mine);
+    // Filters cannot widen the scope.
+    for (const q of [`communityId=${f.X.id}`]) expect((await f.w.as(f.tokens.agentY!, 'get', `/tickets?${q}`)).status).toBe(403);
+    expect(await ids('agentY', `/tickets?ownerId=${f.ids.agent}&limit=100`)).toEqual([]);
+    expect(await ids('resB', `/tickets?q=${encodeURIComponent(f.ticketA.no)}`)).toEqual([]);
+    expect(await ids('techN', `/tickets?assigneeId=${f.ids.techA}`)).toEqual([]);
+  });
+
+  it('shows the agent of Y none of X: communities, staff, bindings, stats, export, staff notices', async () => {
+    const y = f.tokens.agentY!;
+    expect((await f.w.ok(y, 'get', '/admin/communities')).items.map((c: { id: string }) => c.id)).toEqual([f.Y.id]);
+    const staff = (await f.w.ok(y, 'get', '/admin/staff?limit=100')).items as { id: string; communityIds: string[] }[];
+    expect(staff.map((s) => s.id)).toEqual([f.ids.agentY]);
+    expect((await f.w.as(y, 'get', `/admin/staff?communityId=${f.X.id}`)).status).toBe(403);
+    const pending = await f.pendingBinding();
+    for (const status of ['pending', 'approved', 'rejected']) {
+      const items = (await f.w.ok(y, 'get', `/admin/room-bindings?status=${status}&limit=100`)).items as { communityId: string; id: string }[];
+      expect(items.filter((b) => b.communityId === f.X.id || b.id === pending)).toEqual([]);
+      const filtered = await f.w.as(y, 'get', `/admin/room-bindings?status=${status}&communityId=${f.X.id}`);
+      expect(filtered.status === 403 || (filtered.status === 200 && filtered.body.items.length === 0)).toBe(true);
+    }
+    expect((await f.w.as(y, 'get', `/admin/stats?communityId=${f.X.id}`)).status).toBe(403);
+    // The export without a community filter: Y's own requests only.
+    const xlsx = await t.http.get('/api/v1/admin/reports/tickets.xlsx').set('Authorization', `Bearer ${y}`).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    const text = await workbookText(xlsx.body as Buffer);
+    expect(text).not.toContain(f.ticketA.no);
+    expect(text).not.toContain('X小区');
+    expect((await f.w.ok(y, 'get', '/staff/notices?limit=100')).items).toEqual([]);
+  });
+
+  it('keeps A’s notices and photos from B', async () => {
+    const bNotices = (await f.w.ok(f.tokens.resB!, 'get', '/notices?limit=100')).items as { id: string; ticketId: string | null }[];
+    expect(bNotices.filter((n) => n.id === f.noticeA || n.ticketId === f.ticketA.id)).toEqual([]);
+    // B cannot attach A's photo to their own request (which would mint B a URL to it).
+    const own = await f.w.ok(f.tokens.resB!, 'post', '/tickets', f.w.repair(f.X.roomA2.id));
+    const stolen = await f.w.as(f.tokens.resB!, 'post', `/tickets/${own.id}/comments`, { note: '看看', photoIds: [f.photo.id] });
+    expect(stolen.status).toBeGreaterThanOrEqual(400);
+    expect(stolen.status).toBeLessThan(500);
+    const after = await f.w.ok(f.tokens.resB!, 'get', `/tickets/${own.id}`);
+    expect(JSON.stringify(after)).not.toContain(`/files/${f.photo.id}`);
+    const staffStolen = await f.w.as(f.tokens.agentY!, 'post', '/tickets', { ...f.w.repair(f.Y.roomA.id), channel: 'phone', photoIds: [f.photo.id] });
+    expect(staffStolen.status).toBeGreaterThanOrEqual(400);
+    // A signed URL opens exactly its own photo, for whoever holds it; tampering is 403.
+    expect((await t.http.get(f.photo.url.replace(/^.*\/api\/v1/, '/api/v1'))).status).toBe(200);
+    const other = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${f.tokens.resB}`).attach('file', await solid('png'), 'b.png');
+    const swapped = f.photo.url.replace(/^.*\/api\/v1/, '/api/v1').replace(`/files/${f.photo.id}`, `/files/${other.body.id}`);
+    expect((await t.http.get(swapped)).status).toBe(403);
+    const thumbAsFull = f.photo.thumbUrl.replace(/^.*\/api\/v1/, '/api/v1').replace('/thumb', '');
+    expect((await t.http.get(thumbAsFull)).status).toBe(403);
+  });
+
+  it('answers a hidden object exactly like one that does not exist (no existence oracle)', async () => {
+    const cases: [Role, string, string][] = [
+      ['resB', 'get', `/tickets/${f.ticketA.id}`],
+      ['agentY', 'get', `/tickets/${f.ticketA.id}`],
+      ['techN', 'post', `/tickets/${f.ticketA.id}/comments`],
+      ['resB', 'post', `/notices/${f.noticeA}/read`],
+      ['agentY', 'get', `/admin/communities/${f.X.id}/rooms`],
+      ['sup', 'post', `/staff/notices/${f.staffNotice}/read`],
+    ];
+    for (const [role, method, path] of cases) {
+      const hidden = await f.w.as(f.tokens[role]!, method as 'get', path, method === 'post' ? { note: 'x' } : undefined);
+      const missing = await f.w.as(f.tokens[role]!, method as 'get', path.replace(/\/(\d+)(\/|$)/, '/987654321$2'), method === 'post' ? { note: 'x' } : undefined);
+      expect({ path, role, status: hidden.status, body: hidden.body }).toEqual({ path, role, status: missing.status, body: missing.body });
+    }
+  });
+});
+
+function diff(before: string, after: string): string {
+  const a = new Set(before.split(' '));
+  return after
+    .split(' ')
+    .filter((p) => !a.has(p))
+    .map((p) => p.split('=')[0])
+    .join(', ');
+}
+
+function binary(res: any, cb: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+async function workbookText(buf: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((sheet) => sheet.eachRow((row) => out.push(JSON.stringify(row.values))));
+  return out.join('\n');
+}

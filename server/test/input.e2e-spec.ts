@@ -1,0 +1,146 @@
+import { startTestApp, TestApp } from './support/test-app';
+import { World } from './support/world';
+
+/** Bad input gets a clear 4xx with a stable code and changes nothing; duplicates create one request. */
+describe('idempotency and bad input', () => {
+  let t: TestApp;
+  let w: World;
+  let c: Awaited<ReturnType<World['community']>>;
+  let resident: { id: string; token: string };
+  const count = async () => Number((await t.sql<{ n: string }>('SELECT COUNT(*) AS n FROM tickets'))[0]!.n);
+
+  beforeAll(async () => {
+    t = await startTestApp('input');
+    w = new World(t);
+    c = await w.community();
+    resident = await w.resident('inp', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+  });
+  afterAll(() => t.close());
+
+  it('returns the first result for a repeated Idempotency-Key and creates nothing new', async () => {
+    const before = await count();
+    const body = w.repair(c.roomA.id);
+    const first = await w.as(resident.token, 'post', '/tickets', body, { 'Idempotency-Key': 'draft-1' });
+    const second = await w.as(resident.token, 'post', '/tickets', body, { 'Idempotency-Key': 'draft-1' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    expect(second.body.no).toBe(first.body.no);
+    expect(await count()).toBe(before + 1);
+    const other = await w.as(resident.token, 'post', '/tickets', body, { 'Idempotency-Key': 'draft-2' });
+    expect(other.body.id).not.toBe(first.body.id);
+  });
+
+  it('creates one request from ten concurrent double taps with the same key', async () => {
+    const before = await count();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => w.as(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'tap-tap' })),
+    );
+    const ok = results.filter((r) => r.status === 201);
+    const busy = results.filter((r) => r.status === 409);
+    expect(ok.length + busy.length).toBe(10);
+    expect(new Set(ok.map((r) => r.body.id)).size).toBe(1);
+    for (const r of busy) expect(r.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('scopes keys to the caller: another resident’s same key is a different request', async () => {
+    const other = await w.resident('inp2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
+    const a = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'shared-key' });
+    const b = await w.ok(other.token, 'post', '/tickets', w.repair(c.roomA2.id), { 'Idempotency-Key': 'shared-key' });
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it.each([
+    ['an unknown field', { ...{ type: 'repair', roomId: '1', category: '水电', description: 'x' }, hacked: true }, 'hacked'],
+    ['a wrong type', { type: 'repair', roomId: 1, category: '水电', description: 'x' }, 'roomId'],
+    ['an unknown ticket type', { type: 'other', roomId: '1', category: '水电', description: 'x' }, 'type'],
+    ['a missing description', { type: 'repair', roomId: '1', category: '水电' }, 'description'],
+    ['a huge description', { type: 'repair', roomId: '1', category: '水电', description: '漏'.repeat(5000) }, 'description'],
+    ['ten photos', { type: 'repair', roomId: '1', category: '水电', description: 'x', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) }, 'photoIds'],
+    ['an array body', [1, 2, 3], null],
+  ])('refuses %s with 400 VALIDATION_FAILED', async (_label, body, field) => {
+    const before = await count();
+    const res = await w.as(resident.token, 'post', '/tickets', body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(typeof res.body.message).toBe('string');
+    if (field) expect(Object.keys(res.body.fields)).toContain(field);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers malformed JSON, bad ids, bad cursors and bad keys with 4xx, never 500', async () => {
+    const raw = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send('{"type": "repair",');
+    expect(raw.status).toBe(400);
+    expect(raw.body.code).toBe('INVALID_JSON');
+    expect((await w.as(resident.token, 'get', '/tickets/abc')).status).toBe(400);
+    expect((await w.as(resident.token, 'get', '/tickets/99999999999999999999')).status).toBe(404);
+    const cursor = await w.as(resident.token, 'get', '/tickets?cursor=%%%');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.code).toBe('INVALID_CURSOR');
+    expect((await w.as(resident.token, 'get', '/tickets?limit=1000')).status).toBe(400);
+    expect((await w.as(resident.token, 'get', '/tickets?overdue=maybe')).status).toBe(400);
+    const badKey = await w.as(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'x'.repeat(65) });
+    expect(badKey.status).toBe(400);
+    const big = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send(JSON.stringify({ description: 'x'.repeat(400_000) }));
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await t.http.get('/api/v1/no-such-route')).status).toBe(404);
+    const badPhone = await w.as(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), contactPhone: '12345' });
+    expect(badPhone.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    const staffOnly = await w.as(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), channel: 'phone' });
+    expect(staffOnly.status).toBe(400);
+  });
+
+  it('pages with a keyset cursor that is stable under inserts', async () => {
+    const agent = await w.staff('inp_agent', ['agent'], [c.id]);
+    for (let i = 0; i < 5; i++) await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `第${i}条` });
+    const all = (await w.ok(agent.token, 'get', '/tickets?limit=100')).items.map((i: { id: string }) => i.id);
+    const page1 = await w.ok(agent.token, 'get', '/tickets?limit=3');
+    await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: '插入' });
+    const seen = [...page1.items.map((i: { id: string }) => i.id)];
+    let cursor = page1.nextCursor;
+    while (cursor) {
+      const page = await w.ok(agent.token, 'get', `/tickets?limit=3&cursor=${encodeURIComponent(cursor)}`);
+      seen.push(...page.items.map((i: { id: string }) => i.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  it('pages by deadline: soonest due first, requests without a resolve deadline last, cursors continuous', async () => {
+    const agent = await w.staff('inp_deadline', ['agent'], [c.id]);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限${i}` })).id);
+    // Spread the deadlines out of creation order; one request has none.
+    const offsets = [5, 1, 4, 2, null];
+    for (const [i, id] of ids.entries()) {
+      const off = offsets[i];
+      await t.sql('UPDATE tickets SET resolve_by = ? WHERE id = ?', [off === null ? null : new Date(Date.now() + off! * 3600_000), id]);
+    }
+    const walked: { id: string; resolveBy: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; deadlines: { resolveBy: string | null } }[]; nextCursor: string | null } = await w.ok(
+        agent.token,
+        'get',
+        `/tickets?sort=deadline&mine=owner&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      walked.push(...page.items.map((i) => ({ id: i.id, resolveBy: i.deadlines.resolveBy })));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked.map((x) => x.id)).toEqual([ids[1], ids[3], ids[2], ids[0], ids[4]]);
+    const oneGo = await w.ok(agent.token, 'get', '/tickets?sort=deadline&mine=owner&limit=100');
+    expect(oneGo.items.map((i: { id: string }) => i.id)).toEqual(walked.map((x) => x.id));
+    expect(oneGo.items[0].owner).toEqual({ id: agent.id, name: 'inp_deadline' });
+    expect(oneGo.items[0].room.label).toBe('B2区 8栋 1单元 0601');
+  });
+
+  it('throttles urging to once per 30 minutes', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    expect((await w.as(resident.token, 'post', `/tickets/${tk.id}/urge`)).status).toBe(200);
+    const again = await w.as(resident.token, 'post', `/tickets/${tk.id}/urge`);
+    expect(again.status).toBe(429);
+    expect(again.body.code).toBe('URGE_TOO_SOON');
+  });
+});

@@ -1,0 +1,139 @@
+import { SlaScanner } from '../src/modules/sla/sla-scanner.service';
+import { resolveDeadline } from '../src/modules/sla/working-days';
+import { startTestApp, TestApp } from './support/test-app';
+import { World } from './support/world';
+
+const HOUR = 3600_000;
+
+/** Issue #4: the scanner warns, marks breaches once, escalates in two levels, auto-confirms — and never moves the owner. */
+describe('time limits', () => {
+  let t: TestApp;
+  let w: World;
+  let scanner: SlaScanner;
+  let c: Awaited<ReturnType<World['community']>>;
+  let agent: { id: string; token: string };
+  let boss: { id: string; token: string };
+  let resident: { id: string; token: string };
+  const at = (base: string, ms: number) => new Date(new Date(base).getTime() + ms);
+  const events = async (id: string) => (await w.ok(agent.token, 'get', `/tickets/${id}`)).events.map((e: { type: string }) => e.type);
+  const staffNotices = async (token: string, ticketId: string) =>
+    (await w.ok(token, 'get', '/staff/notices?limit=100')).items.filter((n: { ticketId: string }) => n.ticketId === ticketId).map((n: { type: string }) => n.type);
+
+  beforeAll(async () => {
+    t = await startTestApp('sla', { SLA_WARN_LEAD_SEC: '1800', SLA_ESCALATE_AFTER_SEC: '3600' });
+    w = new World(t);
+    scanner = t.app.get(SlaScanner);
+    c = await w.community();
+    agent = await w.staff('s_agent', ['agent'], [c.id]);
+    boss = await w.staff('s_boss', ['supervisor'], [c.id]);
+    await w.onDuty(c.id, c.zoneA1, agent.id, 20);
+    resident = await w.resident('s_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+  });
+  afterAll(() => t.close());
+
+  it('warns the owner before the deadline, then records the breach once and escalates once per level', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const respondBy = tk.deadlines.respondBy as string; // 2 h for a repair
+
+    expect((await scanner.scan(at(respondBy, -45 * 60_000))).warned).toBe(0);
+    const warn = await scanner.scan(at(respondBy, -20 * 60_000));
+    expect(warn).toMatchObject({ warned: 1, breached: 0 });
+    expect((await scanner.scan(at(respondBy, -10 * 60_000))).warned).toBe(0); // once
+    expect(await staffNotices(agent.token, tk.id)).toEqual(['sla.warning', 'ticket.routed']);
+
+    const breach = await scanner.scan(at(respondBy, 1000));
+    expect(breach).toMatchObject({ breached: 1, escalated: 1 });
+    expect((await scanner.scan(at(respondBy, 60_000))).breached).toBe(0); // once per clock
+    expect(await events(tk.id)).toEqual(['created', 'routed', 'overdue', 'escalated']);
+    expect(await staffNotices(boss.token, tk.id)).toEqual(['sla.escalated']);
+    const detail = await w.ok(agent.token, 'get', `/tickets/${tk.id}`);
+    expect(detail.overdue).toEqual(['respond']);
+    expect(detail.owner.id).toBe(agent.id); // ownership never moves by itself
+    const overdueList = await w.ok(agent.token, 'get', '/tickets?overdue=true');
+    expect(overdueList.items.map((i: { id: string }) => i.id)).toContain(tk.id);
+
+    // Still unhandled an hour later: the admins hear of it, once.
+    const second = await scanner.scan(at(respondBy, HOUR + 2000));
+    expect(second.escalated).toBe(1);
+    expect((await scanner.scan(at(respondBy, 2 * HOUR))).escalated).toBe(0);
+    expect((await events(tk.id)).filter((e: string) => e === 'escalated')).toHaveLength(2);
+    expect(await staffNotices(await w.admin(), tk.id)).toEqual(['sla.escalated']);
+  });
+
+  it('leaves a clock met in time alone and keeps watching the others', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    const respondBy = tk.deadlines.respondBy as string;
+    const result = await scanner.scan(at(respondBy, HOUR));
+    expect(result.breached).toBe(0);
+    const resolveBy = tk.deadlines.resolveBy as string;
+    await scanner.scan(at(resolveBy, 1000));
+    expect((await w.ok(agent.token, 'get', `/tickets/${tk.id}`)).overdue.sort()).toEqual(['onsite', 'resolve']);
+  });
+
+  it('pauses on hold: the running clocks move by exactly the paused time; a clock already met does not', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/hold`, { reason: '等业主在家' });
+    // The hold began 5 hours ago (set directly: no sleeping for hours in tests).
+    await t.sql('UPDATE tickets SET held_at = DATE_SUB(held_at, INTERVAL 5 HOUR) WHERE id = ?', [tk.id]);
+    const heldAt = (await t.sql<{ held_at: Date }>('SELECT held_at FROM tickets WHERE id = ?', [tk.id]))[0]!.held_at;
+    // Nothing is due while on hold.
+    expect((await t.sql<{ next_due_at: Date | null }>('SELECT next_due_at FROM tickets WHERE id = ?', [tk.id]))[0]!.next_due_at).toBeNull();
+    const resumed = await w.ok(agent.token, 'post', `/tickets/${tk.id}/resume`, { reason: '业主在家了' });
+    const resumeAt = new Date(resumed.events.at(-1).at).getTime();
+    const paused = resumeAt - new Date(heldAt).getTime();
+    expect(paused).toBeGreaterThanOrEqual(5 * HOUR);
+    expect(new Date(resumed.deadlines.resolveBy).getTime() - new Date(tk.deadlines.resolveBy).getTime()).toBe(paused);
+    expect(new Date(resumed.deadlines.onsiteBy).getTime() - new Date(tk.deadlines.onsiteBy).getTime()).toBe(paused);
+    expect(resumed.deadlines.respondBy).toBe(tk.deadlines.respondBy); // met before the hold: unchanged
+  });
+
+  it('auto-confirms a resolved request whose confirmation window passed, and tells the resident', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    const resolved = await w.ok(agent.token, 'post', `/tickets/${tk.id}/resolve`, { note: '已处理' });
+    const confirmBy = resolved.deadlines.confirmBy as string; // 72 h
+    expect((await scanner.scan(at(confirmBy, -1000))).autoConfirmed).toBe(0);
+    expect((await scanner.scan(at(confirmBy, 1000))).autoConfirmed).toBe(1);
+    const after = await w.ok(resident.token, 'get', `/tickets/${tk.id}`);
+    expect(after.status).toBe('closed');
+    expect(after.events.at(-1)).toMatchObject({ type: 'auto_confirmed', actor: { kind: 'system' } });
+    const inbox = await w.ok(resident.token, 'get', '/notices');
+    expect(inbox.items.find((n: { ticketId: string }) => n.ticketId === tk.id)).toMatchObject({ kind: 'closed' });
+    // The owner's return visit is still due.
+    expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/revisit`, { satisfied: true })).status).toBe(200);
+  });
+
+  it('lets two scanners run at once without doing anything twice', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const when = at(tk.deadlines.respondBy, 1000);
+    const results = await Promise.all([scanner.scan(when), scanner.scan(when), scanner.scan(when)]);
+    expect(results.reduce((n, r) => n + r.breached, 0)).toBeGreaterThanOrEqual(1);
+    expect((await events(tk.id)).filter((e: string) => e === 'overdue')).toHaveLength(1);
+    expect((await events(tk.id)).filter((e: string) => e === 'escalated')).toHaveLength(1);
+  });
+
+  it('counts a policy’s resolve limit in China’s working days, at creation and again after a reopen', async () => {
+    await w.ok(boss.token, 'post', '/admin/sla-policies', {
+      communityId: c.id, type: 'complaint', priority: 'normal',
+      respondWithinSec: 86400, onsiteWithinSec: null, resolveWithinSec: 172800, resolveWorkingDays: 7, confirmWithinSec: 259200, revisitWithinSec: 86400,
+    });
+    const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
+    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ resolveWorkingDays: 7, isDefault: false });
+    const tk = await w.ok(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), type: 'complaint', category: '噪音' });
+    const policy = { resolveWithinSec: 172800, resolveWorkingDays: 7 };
+    expect(tk.deadlines.resolveBy).toBe(resolveDeadline(policy, new Date(tk.createdAt)).toISOString());
+    // Never sooner than 7 calendar days (7 working days always span at least a weekend).
+    expect(new Date(tk.deadlines.resolveBy).getTime() - new Date(tk.createdAt).getTime()).toBeGreaterThanOrEqual(7 * 24 * HOUR);
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/resolve`, { note: '已协调' });
+    const reopened = await w.ok(resident.token, 'post', `/tickets/${tk.id}/reopen`, { reason: '问题依旧' });
+    const reopenedAt = new Date(reopened.events.at(-1).at);
+    expect(reopened.deadlines.resolveBy).toBe(resolveDeadline(policy, reopenedAt).toISOString());
+    const bad = await w.as(boss.token, 'post', '/admin/sla-policies', {
+      communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 1, onsiteWithinSec: null, resolveWithinSec: 1, resolveWorkingDays: 0, confirmWithinSec: 1, revisitWithinSec: 1,
+    });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The vocabulary of Yizhan. Every value here is stored in the database and sent over
+ * the wire, so renaming one is a migration and an API change.
+ */
+
+export const TICKET_TYPES = ['repair', 'complaint', 'home_service'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+/**
+ * Life-cycle states (DESIGN.md §2). "On hold" is not a state: it is a pause of the
+ * clocks on top of accepted / dispatched / in_progress (`heldAt` on the ticket), so
+ * resuming returns to exactly where the work was.
+ */
+export const TICKET_STATUSES = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'closed',
+  'revisited',
+  'cancelled',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** States in which the request still needs work from staff. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
+
+export const PRIORITIES = ['normal', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CHANNELS = ['miniapp', 'phone', 'walk_in', 'patrol', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const STAFF_ROLES = ['agent', 'technician', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ACTOR_KINDS = ['resident', 'staff', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** What a caller can ask the state machine to do to a ticket. */
+export const TICKET_ACTIONS = [
+  'claim',
+  'accept',
+  'dispatch',
+  'start',
+  'hold',
+  'resume',
+  'resolve',
+  'confirm',
+  'auto_confirm',
+  'verify',
+  'reopen',
+  'revisit',
+  'cancel',
+  'transfer',
+  'comment',
+  'rate',
+  'urge',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+/** Timeline event types. Actions produce the event of the same meaning; the rest are system events. */
+export const TICKET_EVENT_TYPES = [
+  'created',
+  'routed',
+  'pooled',
+  'claimed',
+  'accepted',
+  'dispatched',
+  'started',
+  'held',
+  'resumed',
+  'resolved',
+  'confirmed',
+  'auto_confirmed',
+  'verified',
+  'reopened',
+  'revisited',
+  'cancelled',
+  'transferred',
+  'commented',
+  'rated',
+  'urged',
+  'overdue',
+  'escalated',
+  'flagged',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/** The five time limits of DESIGN.md §2. */
+export const SLA_CLOCKS = ['respond', 'onsite', 'resolve', 'confirm', 'revisit'] as const;
+export type SlaClock = (typeof SLA_CLOCKS)[number];
+
+export const ROOM_BINDING_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RoomBindingStatus = (typeof ROOM_BINDING_STATUSES)[number];
+
+/** What `wx.requestSubscribeMessage` answers per template. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
+
+/** Resident-facing notice kinds (DESIGN.md §3). */
+export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Event names on the staff event stream (GET /staff/events, server-sent events). */
+export const STAFF_EVENT_TYPES = [
+  'ticket.routed',
+  'ticket.urgent',
+  'ticket.dispatched',
+  'ticket.urged',
+  'ticket.transferred',
+  'ticket.flagged',
+  'sla.warning',
+  'sla.overdue',
+  'sla.escalated',
+] as const;
+export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
+
+/** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
+export const TICKET_NO_PREFIX: Record<TicketType, string> = {
+  repair: 'BX',
+  complaint: 'TS',
+  home_service: 'FW',
+};
+
+/** Categories offered by the front ends (free text is still accepted by the server). */
+export const TICKET_CATEGORIES: Record<TicketType, readonly string[]> = {
+  repair: ['水电', '门窗', '电梯', '公共设施', '燃气', '管道疏通', '其他'],
+  complaint: ['服务态度', '环境卫生', '噪音', '收费', '安全秩序', '停车', '其他'],
+  home_service: ['家电清洗', '保洁', '开锁换锁', '家具安装', '其他'],
+};
+
+/** Chinese labels, one place for every front end. */
+export const LABELS = {
+  type: { repair: '报修', complaint: '投诉', home_service: '上门服务' } satisfies Record<TicketType, string>,
+  status: {
+    submitted: '待受理',
+    accepted: '已受理',
+    dispatched: '已派工',
+    in_progress: '处理中',
+    resolved: '待确认',
+    closed: '已完成',
+    revisited: '已回访',
+    cancelled: '已取消',
+  } satisfies Record<TicketStatus, string>,
+  priority: { normal: '普通', urgent: '紧急' } satisfies Record<Priority, string>,
+  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<
+    Channel,
+    string
+  >,
+  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<
+    StaffRole,
+    string
+  >,
+  /** Verbs for buttons and for the state machine's refusals ("不能受理", "只有首接人可以派工"). */
+  action: {
+    claim: '认领',
+    accept: '受理',
+    dispatch: '派工',
+    start: '开始处理',
+    hold: '挂起',
+    resume: '恢复计时',
+    resolve: '办结',
+    confirm: '确认完成',
+    auto_confirm: '自动确认',
+    verify: '核实完成',
+    reopen: '重新打开',
+    revisit: '回访',
+    cancel: '取消',
+    transfer: '转交',
+    comment: '留言',
+    rate: '评价',
+    urge: '催办',
+  } satisfies Record<TicketAction, string>,
+  clock: {
+    respond: '受理时限',
+    onsite: '上门时限',
+    resolve: '办结时限',
+    confirm: '确认时限',
+    revisit: '回访时限',
+  } satisfies Record<SlaClock, string>,
+  bindingStatus: { pending: '待审核', approved: '已通过', rejected: '未通过' } satisfies Record<RoomBindingStatus, string>,
+} as const;

@@ -236,9 +236,8 @@ async function run(report) {
   report.set('outboxDrainMs', drainMs === null ? null : Math.round(drainMs));
   await outboxDelivery(pool, fake, granted, report, '', { killsAt });
 
-  // ---- probe (figures only): a kill while one WeChat send hangs. The worker sends a
-  // claimed batch inside one transaction and commits at its end, so every message of
-  // that batch WeChat already took is sent again after the restart (at-least-once).
+  // ---- probe: a kill while one WeChat send hangs. The worker records each send as it
+  // returns, so only the hung one is sent again, when its lease ends after the restart.
   const probe = residents[2];
   for (let k = 0; k < 6; k++) await api.post('/subscriptions', { results: { tpl_accepted: 'accept' } }, { token: probe.token });
   const probeIds = [];

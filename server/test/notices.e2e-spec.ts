@@ -106,6 +106,38 @@ describe('notices back to residents', () => {
     expect(await credits('tpl_accepted')).toBe(0); // the failed tries did not spend it
   });
 
+  it('holds no lock while WeChat answers, and sends a message whose sender died when its lease ends, on the credit it had taken', async () => {
+    await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
+    const id = await newTicket();
+    await w.ok(agent.token, 'post', `/tickets/${id}/accept`, {});
+    // WeChat hangs: while the send waits, the staff desk can still write (no row or gap
+    // lock is held across the call).
+    t.fake.fail({ path: '/cgi-bin/message/subscribe/send', delayMs: 1500, times: 1 });
+    const before = t.fake.messages().length;
+    const pass = worker.drainOnce();
+    await new Promise((r) => setTimeout(r, 300));
+    const other = await newTicket();
+    const started = Date.now();
+    await w.ok(agent.token, 'post', `/tickets/${other}/accept`, {});
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await pass).delivered).toBe(1);
+    expect(await credits('tpl_accepted')).toBe(0);
+
+    // A sender that took a credit and died before recording the send: the row falls due
+    // again after its lease and goes out without spending a second credit.
+    await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
+    await t.sql("UPDATE outbox_messages SET status = 'skipped' WHERE status = 'pending'");
+    const third = await newTicket();
+    await w.ok(agent.token, 'post', `/tickets/${third}/accept`, {});
+    const [row] = await t.sql<{ id: string }>("SELECT id FROM outbox_messages WHERE status = 'pending'");
+    await t.sql('UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ?', [resident.id]);
+    await t.sql('UPDATE outbox_messages SET credit_reserved = 1, next_attempt_at = ? WHERE id = ?', [later(t.config.outboxLeaseMs), row!.id]);
+    expect((await worker.drainOnce()).claimed).toBe(0); // still leased
+    expect((await worker.drainOnce(later(t.config.outboxLeaseMs + 1000))).delivered).toBe(1);
+    expect(await credits('tpl_accepted')).toBe(0);
+    expect(t.fake.messages().length - before).toBe(2);
+  });
+
   it('treats 43101 as final and believes WeChat about the credit', async () => {
     await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
     await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });

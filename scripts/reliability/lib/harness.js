@@ -265,6 +265,9 @@ function serverProcess({ name, db, fake, env = {} }) {
         WECHAT_APPID: APPID,
         WECHAT_SECRET: SECRET,
         OUTBOX_POLL_MS: '200',
+        // A message whose sender was killed is sent again when its lease ends: short here,
+        // so the scripts need not wait a minute for the outbox to drain.
+        OUTBOX_LEASE_MS: '8000',
         SLA_SCAN_MS: '1000',
         RATE_LIMIT_LOGIN_PER_MIN: '1000000',
         RATE_LIMIT_WRITE_PER_MIN: '1000000',

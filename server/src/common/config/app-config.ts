@@ -27,6 +27,8 @@ export interface AppConfig {
   wechatPush: { token: string | null; encodingAESKey: string | null };
   /** How often each instance looks for outbox rows to send; 0 = only when asked (tests). */
   outboxPollMs: number;
+  /** How long a claimed outbox row is held by its sender before another pass may take it. */
+  outboxLeaseMs: number;
   /** Requests per minute per caller (per IP before sign-in); each instance counts its own. */
   rateLimits: { login: number; write: number; general: number };
   /** Personal data of finished requests and inactive residents is erased after this many days (PIPL); 0 = keep. */
@@ -234,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechatTemplates,
     wechatPush: { token: env.WECHAT_PUSH_TOKEN || null, encodingAESKey },
     outboxPollMs: intSetting(env, 'OUTBOX_POLL_MS', 1000, 0, 60_000),
+    outboxLeaseMs: intSetting(env, 'OUTBOX_LEASE_MS', 60_000, 1000, 3600_000),
     rateLimits: {
       login: intSetting(env, 'RATE_LIMIT_LOGIN_PER_MIN', 10, 1, 1_000_000),
       write: intSetting(env, 'RATE_LIMIT_WRITE_PER_MIN', 30, 1, 1_000_000),

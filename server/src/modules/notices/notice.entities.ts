@@ -21,8 +21,9 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * The transactional outbox: one row per WeChat subscribe message to send, written with
- * the notice. The worker claims rows with FOR UPDATE SKIP LOCKED, so any number of
- * server instances can drain it without sending a row twice.
+ * the notice. The worker claims rows by moving next_attempt_at one lease ahead (under
+ * FOR UPDATE SKIP LOCKED), so any number of server instances can drain it without
+ * sending a row twice, and a row whose sender died falls due again by itself.
  */
 @Entity('outbox_messages')
 @Index(['status', 'nextAttemptAt'])
@@ -40,6 +41,8 @@ export class OutboxMessage {
   @TimeColumn() nextAttemptAt: Date;
   @Column({ type: 'varchar', length: 300, nullable: true }) lastError: string | null;
   @TimeColumn({ nullable: true }) sentAt: Date | null;
+  /** A subscription credit is held for this row (taken before the send, given back if it fails). */
+  @Column({ type: 'boolean', default: false }) creditReserved: boolean;
   @CreatedAtColumn() createdAt: Date;
 }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { execute, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
@@ -32,12 +33,20 @@ export interface DrainResult {
   delivered: number;
 }
 
+interface Claimed {
+  row: OutboxMessage;
+  openid: string | null;
+}
+
 /**
- * Sends the outbox. Each row is claimed with SELECT … FOR UPDATE SKIP LOCKED and kept
- * locked while its send runs, so several instances drain one outbox and never send a
- * row twice; if this process dies mid-send the transaction rolls back and the row
- * returns to the queue (the only window for a repeat is between WeChat accepting a
- * send and our commit — milliseconds). A credit is spent only on errcode 0.
+ * Sends the outbox. A pass claims a batch in one short transaction (FOR UPDATE SKIP
+ * LOCKED on MariaDB) by moving the rows' next_attempt_at one lease ahead, commits, and
+ * only then talks to WeChat — no lock is held across a network call, so ticket writes
+ * never wait for WeChat and a send cannot be rolled back after WeChat took it (a
+ * deadlock victim used to be sent again). If this process dies mid-send, the rows fall
+ * due again when the lease ends: the only repeat is a send WeChat took in the moment
+ * before the kill. The subscription credit is reserved once per row (credit_reserved),
+ * in the same transaction as that mark, so a retried row never spends a second credit.
  */
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -60,50 +69,46 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One pass: claim a batch, send it, record the outcomes. Public for tests and tools. */
   async drainOnce(now = new Date()): Promise<DrainResult> {
-    const due = `FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ?`;
-    const [any] = await this.dataSource.query(`SELECT id ${due} LIMIT 1`, [now]);
-    if (!any) return { claimed: 0, delivered: 0 };
-    // Each message is claimed, sent and recorded in its own transaction: a crash repeats
-    // at most the sends in flight, not a whole batch WeChat already took (found by
-    // scripts/reliability/crash.js: a SIGKILL re-sent every message of the open batch).
-    let claimed = 0;
+    const batch = await this.claim(now);
     let delivered = 0;
-    const worker = async () => {
-      while (claimed < BATCH) {
-        const outcome = await this.dataSource.transaction(async (manager) => {
-          const [next]: { id: string }[] = await manager.query(`SELECT id ${due} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`, [now]);
-          if (!next) return null;
-          claimed++;
-          const row = await manager.getRepository(OutboxMessage).findOneByOrFail({ id: String(next.id) });
-          const resident = await manager.getRepository(Resident).findOneBy({ id: String(row.residentId) });
-          return this.deliver(manager, row, resident?.openid ?? null, now);
-        });
-        if (outcome === null) return;
-        if (outcome) delivered++;
+    let next = 0;
+    const sender = async () => {
+      while (next < batch.length) {
+        const item = batch[next++]!;
+        if (await this.deliver(item.row, item.openid, now)) delivered++;
       }
     };
-    await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
-    return { claimed, delivered };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, batch.length) }, sender));
+    return { claimed: batch.length, delivered };
   }
 
-  private async deliver(manager: EntityManager, row: OutboxMessage, openid: string | null, now: Date): Promise<boolean> {
-    const repo = manager.getRepository(OutboxMessage);
+  private async claim(now: Date): Promise<Claimed[]> {
+    const [any] = await this.dataSource.query(`SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`, [now]);
+    if (!any) return [];
+    const leaseEnd = new Date(now.getTime() + this.config.outboxLeaseMs);
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const due: { id: string | number }[] = await manager.query(
+        `SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${BATCH}${skipLocked(manager)}`,
+        [now],
+      );
+      const claimed = due.map((r) => String(r.id));
+      if (claimed.length) await manager.update(OutboxMessage, { id: In(claimed) }, { nextAttemptAt: leaseEnd });
+      return claimed;
+    });
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+    const residents = await this.dataSource.getRepository(Resident).find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });
+    const openids = new Map(residents.map((r) => [String(r.id), r.openid]));
+    return rows.map((row) => ({ row, openid: openids.get(String(row.residentId)) ?? null }));
+  }
+
+  private async deliver(row: OutboxMessage, openid: string | null, now: Date): Promise<boolean> {
     const template = this.config.wechatTemplates[row.kind];
     if (!template || !openid) {
-      await repo.update({ id: row.id }, { status: 'skipped', lastError: template ? 'resident has no openid' : 'no template configured' });
+      await this.dataSource.getRepository(OutboxMessage).update({ id: row.id }, { status: 'skipped', lastError: template ? 'resident has no openid' : 'no template configured' });
       return false;
     }
-    // Reserve the credit before sending (a conditional decrement), so two messages of one
-    // batch for the same resident and template cannot both spend one accept.
-    const reserved = await manager.query(
-      'UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ? AND template_id = ? AND credits > 0',
-      [row.residentId, template.templateId],
-    );
-    if (!reserved.affectedRows) {
-      // No consent left: the in-app notice is all the resident gets.
-      await repo.update({ id: row.id }, { status: 'no_consent', attempts: row.attempts + 1, lastError: 'no subscription credit' });
-      return false;
-    }
+    if (!row.creditReserved && !(await this.reserveCredit(row, template.templateId))) return false;
     try {
       await this.wechat.callWithToken('/cgi-bin/message/subscribe/send', {
         touser: openid,
@@ -114,25 +119,50 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         data: templateData(template, row.values),
       });
     } catch (e) {
-      // Not sent: give the credit back (unless WeChat says there is none, see recordFailure).
-      await manager.query('UPDATE subscription_credits SET credits = credits + 1 WHERE resident_id = ? AND template_id = ?', [row.residentId, template.templateId]);
-      await this.recordFailure(manager, row, template.templateId, e, now);
+      await this.dataSource.transaction((manager) => this.recordFailure(manager, row, template.templateId, e, now));
       return false;
     }
-    await repo.update({ id: row.id }, { status: 'delivered', attempts: row.attempts + 1, sentAt: new Date(), lastError: null });
+    await this.dataSource
+      .getRepository(OutboxMessage)
+      .update({ id: row.id, status: 'pending' }, { status: 'delivered', attempts: row.attempts + 1, sentAt: new Date(), lastError: null });
     return true;
+  }
+
+  /**
+   * Takes one credit for this row (a conditional decrement, so two rows for one resident
+   * and template cannot both spend one accept). Without one the in-app notice is all the
+   * resident gets.
+   */
+  private reserveCredit(row: OutboxMessage, templateId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const taken = await execute(
+        manager,
+        'UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ? AND template_id = ? AND credits > 0',
+        [row.residentId, templateId],
+      );
+      const repo = manager.getRepository(OutboxMessage);
+      if (!taken) {
+        await repo.update({ id: row.id }, { status: 'no_consent', attempts: row.attempts + 1, lastError: 'no subscription credit' });
+        return false;
+      }
+      await repo.update({ id: row.id }, { creditReserved: true });
+      return true;
+    });
   }
 
   private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<void> {
     const repo = manager.getRepository(OutboxMessage);
     const attempts = row.attempts + 1;
     const message = (e as Error).message.slice(0, 300);
+    // Not sent: the reserved credit goes back (unless WeChat says there is none).
+    await repo.update({ id: row.id }, { creditReserved: false });
     if (e instanceof WechatApiError && e.errcode === NO_CONSENT) {
       // WeChat says there is no credit: our count was too high; trust WeChat.
       await repo.update({ id: row.id }, { status: 'no_consent', attempts, lastError: message });
       await manager.query('UPDATE subscription_credits SET credits = 0 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
       return;
     }
+    await manager.query('UPDATE subscription_credits SET credits = credits + 1 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
     if (e instanceof WechatApiError && FINAL_ERRORS.has(e.errcode)) {
       this.logger.error(`subscribe message ${row.id} refused for good: ${message}`);
       await repo.update({ id: row.id }, { status: 'failed', attempts, lastError: message });

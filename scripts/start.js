@@ -2,8 +2,9 @@
 /**
  * `npm start`: build whatever is missing, then run the server, which serves the API,
  * the admin pages (/admin) and the resident h5 (/h5). With no configuration it uses
- * MariaDB at 127.0.0.1:3306 (database `yizhan`, created on first start), the bundled
- * fake WeChat API, and loads the demo community on first start.
+ * the embedded database (data/yizhan.sqlite, created on first start), the bundled fake
+ * WeChat API, and loads the demo community on first start. DATABASE_URL=mysql://…
+ * runs it on MariaDB instead.
  *
  *   npm start               build what is missing, then start
  *   npm start -- --rebuild  rebuild everything first

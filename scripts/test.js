@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test of the project, in order, on the real MariaDB and a real
- * Chromium. Each step runs to the end even if an earlier one failed, so one run shows
+ * `npm test`: every test of the project, in order, on the real MariaDB, the embedded
+ * SQLite and a real Chromium. Each step runs to the end even if an earlier one failed, so one run shows
  * everything that is broken; the exit code is non-zero if any step failed.
  *
  *   npm test                 everything
@@ -19,6 +19,8 @@ const steps = [
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
   ['fake WeChat server tests', process.execPath, ['--test', 'scripts/fake-wechat/test/']],
   ['server unit + e2e tests (MariaDB)', 'npm', ['test', '-w', '@yizhan/server']],
+  // The same e2e suites on the embedded database (issue #8), as Vendure runs them with DB=.
+  ['server e2e tests (embedded SQLite)', 'npm', ['test', '-w', '@yizhan/server', '--', 'test/'], { DB: 'sqlite' }],
   ['mini-program unit tests', 'npm', ['test', '-w', '@yizhan/miniapp']],
   ['admin pages unit tests', 'npm', ['test', '-w', '@yizhan/admin']],
   ['mini-program weapp build + package size budget', 'bash', ['-c', 'npm run build:weapp -w @yizhan/miniapp >/dev/null && node scripts/miniapp-size.js']],
@@ -26,10 +28,10 @@ const steps = [
 ];
 
 const results = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, env = {}] of steps) {
   console.log(`\n=== ${name}`);
   const started = Date.now();
-  const { status } = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const { status } = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   results.push({ name, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) });
 }
 

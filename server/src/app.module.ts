@@ -10,7 +10,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
-import { dataSourceOptions } from './database/data-source-options';
+import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
@@ -43,7 +43,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigHolderModule.register(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.databaseUrl),
+          dataSourceFactory: async (options) => createDataSource(options!).initialize(),
+        }),
         ThrottlerModule.forRoot(throttlerOptions(config)),
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         CryptoModule,

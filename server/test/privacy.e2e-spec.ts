@@ -55,8 +55,9 @@ describe('residents’ personal data', () => {
     await w.ok(old.token, 'post', `/tickets/${done.id}/cancel`, { reason: '已自行修好' });
     const open = await w.ok(active.token, 'post', '/tickets', w.repair(c.roomB.id));
     // Two years pass for the first resident and their finished request.
-    await t.sql('UPDATE residents SET last_login_at = DATE_SUB(NOW(3), INTERVAL 800 DAY) WHERE id IN (?, ?)', [old.id, active.id]);
-    await t.sql('UPDATE tickets SET updated_at = DATE_SUB(NOW(3), INTERVAL 800 DAY) WHERE id IN (?, ?)', [done.id, open.id]);
+    const longAgo = new Date(Date.now() - 800 * 86400_000);
+    await t.sql('UPDATE residents SET last_login_at = ? WHERE id IN (?, ?)', [longAgo, old.id, active.id]);
+    await t.sql('UPDATE tickets SET updated_at = ? WHERE id IN (?, ?)', [longAgo, done.id, open.id]);
 
     const result = await t.app.get(PrivacyService).retentionPass();
     expect(result.residentsErased).toBeGreaterThanOrEqual(1);

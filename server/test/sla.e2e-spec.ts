@@ -76,7 +76,8 @@ describe('time limits', () => {
     await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
     await w.ok(agent.token, 'post', `/tickets/${tk.id}/hold`, { reason: '等业主在家' });
     // The hold began 5 hours ago (set directly: no sleeping for hours in tests).
-    await t.sql('UPDATE tickets SET held_at = DATE_SUB(held_at, INTERVAL 5 HOUR) WHERE id = ?', [tk.id]);
+    const [held] = await t.sql<{ held_at: Date }>('SELECT held_at FROM tickets WHERE id = ?', [tk.id]);
+    await t.sql('UPDATE tickets SET held_at = ? WHERE id = ?', [new Date(held!.held_at.getTime() - 5 * 3600_000), tk.id]);
     const heldAt = (await t.sql<{ held_at: Date }>('SELECT held_at FROM tickets WHERE id = ?', [tk.id]))[0]!.held_at;
     // Nothing is due while on hold.
     expect((await t.sql<{ next_due_at: Date | null }>('SELECT next_due_at FROM tickets WHERE id = ?', [tk.id]))[0]!.next_due_at).toBeNull();

@@ -1,19 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { MARIADB_MIGRATIONS } from './migrations/mariadb';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { adaptEntitiesForSqlite, prepareSqliteDataSource } from './sqlite';
+
+/** `sqlite:./data/yizhan.sqlite` (the embedded database) or `mysql://…` / `mariadb://…`. */
+export function isSqliteUrl(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('sqlite:');
+}
+
+/** The file an embedded-database URL names; relative paths are taken from the working directory. */
+export function sqlitePath(databaseUrl: string): string {
+  return path.resolve(databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
+}
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
-  return {
-    type: 'mariadb',
-    url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+  const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
+    // Failed queries surface as exceptions (logged by the error filter when they are
+    // real faults); logging them here too would print every expected duplicate key.
+    logging: ['warn', 'migration'] as ('warn' | 'migration')[],
+  };
+  if (isSqliteUrl(databaseUrl)) {
+    adaptEntitiesForSqlite();
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: sqlitePath(databaseUrl),
+      migrations: SQLITE_MIGRATIONS,
+      // Readers do not wait for the writer, and a crash loses nothing committed.
+      enableWAL: true,
+      prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('synchronous = NORMAL');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: 'mariadb',
+    url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+    migrations: MARIADB_MIGRATIONS,
     // Dates travel as UTC both ways; ids (BIGINT) stay strings so no precision is lost.
     timezone: 'Z',
     supportBigNumbers: true,
@@ -21,18 +56,27 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 5000,
     extra: { connectionLimit: Number(process.env.DB_POOL_SIZE) || 20, enableKeepAlive: true },
-    // Failed queries surface as exceptions (logged by the error filter when they are
-    // real faults); logging them here too would print every expected duplicate key.
-    logging: ['warn', 'migration'],
   };
 }
 
+/** A data source for the URL, not yet initialised, fitted for SQLite when it is the embedded one. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  if (options.type === 'better-sqlite3') prepareSqliteDataSource(dataSource);
+  return dataSource;
+}
+
 export function databaseName(databaseUrl: string): string {
+  if (isSqliteUrl(databaseUrl)) return sqlitePath(databaseUrl);
   return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 }
 
 /** Creates the database named in the URL if it does not exist yet (first start, fresh test run). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  if (isSqliteUrl(databaseUrl)) {
+    mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
+    return;
+  }
   const url = new URL(databaseUrl.replace(/^mariadb:/, 'mysql:'));
   const name = databaseName(databaseUrl);
   const conn = await createConnection({
@@ -51,9 +95,14 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 
 /**
  * Runs pending migrations under a database-wide lock, so several instances starting at
- * once apply each migration exactly once.
+ * once apply each migration exactly once. (The embedded database has one server process;
+ * its migrations run in SQLite's own write lock.)
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type === 'better-sqlite3') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();

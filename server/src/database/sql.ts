@@ -35,3 +35,33 @@ export async function execute(manager: EntityManager, sql: string, params: unkno
 export function placeholders(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
+
+/** A unique index refused the row (MariaDB ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY). */
+export function isDuplicateKey(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * A row lock for find options. SQLite has none — and needs none: a transaction there
+ * holds the whole database until it ends (see sqlite.ts).
+ */
+export function rowLock(
+  source: DataSource | EntityManager,
+  mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+): { mode: 'pessimistic_write' | 'pessimistic_read' } | undefined {
+  return dbKind(source) === 'sqlite' ? undefined : { mode };
+}
+
+/** SQL that is true when `value` is one of the comma-separated entries of `column` (a simple-array). */
+export function inCommaList(source: DataSource | EntityManager, value: string, column: string): string {
+  return dbKind(source) === 'sqlite' ? `instr(',' || ${column} || ',', ',' || ${value} || ',') > 0` : `FIND_IN_SET(${value}, ${column}) > 0`;
+}
+
+/**
+ * The tail of an INSERT that updates the existing row instead when `conflictColumns`
+ * already hold the values; `assignments` ("credits = credits + 1") read the old row.
+ */
+export function onConflictUpdate(source: DataSource | EntityManager, conflictColumns: string[], assignments: string): string {
+  return dbKind(source) === 'sqlite' ? `ON CONFLICT (${conflictColumns.join(', ')}) DO UPDATE SET ${assignments}` : `ON DUPLICATE KEY UPDATE ${assignments}`;
+}

@@ -1,7 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/common/config/app-config';
 
@@ -31,16 +35,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Which database the e2e suites run on: MariaDB by default (CI always), the embedded
+ * SQLite with DB=sqlite — the same suites, as Vendure runs its e2e tests with DB=.
+ */
+export const TEST_DB: 'mariadb' | 'sqlite' = process.env.DB === 'sqlite' ? 'sqlite' : 'mariadb';
 export const BASE_DATABASE_URL = process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/test';
+const SQLITE_DIR = path.join(os.tmpdir(), 'yizhan-test-db');
 
-/** A database URL for a fresh, uniquely named database on the same server. */
+/** A database URL for a fresh, uniquely named database on the same server (or a fresh SQLite file). */
 export function freshDatabaseUrl(label: string): string {
+  const name = `yz_t_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  if (TEST_DB === 'sqlite') return `sqlite:${path.join(SQLITE_DIR, `${name}.sqlite`)}`;
   const url = new URL(BASE_DATABASE_URL);
-  url.pathname = `/yz_t_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    return;
+  }
   const url = new URL(databaseUrl);
   const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
   try {
@@ -51,7 +68,7 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
 }
 
 /**
- * The real server on a fresh MariaDB database of its own (dropped afterwards) and the
+ * The real server on a fresh database of its own (dropped afterwards) and the
  * fake WeChat server on loopback — the product itself only sees WECHAT_API_BASE.
  */
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
@@ -80,26 +97,38 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
-  const url = new URL(databaseUrl);
-  const conn = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: url.pathname.slice(1),
-    timezone: 'Z',
-    supportBigNumbers: true,
-    bigNumberStrings: true,
-  });
+  // Assertions read what was stored over a connection of their own (MariaDB), or through
+  // the app's own connection on SQLite (one writer per file).
+  let sql: (query: string, params: unknown[]) => Promise<unknown[]>;
+  let endSql: () => Promise<void>;
+  if (TEST_DB === 'sqlite') {
+    const dataSource = app.get(DataSource);
+    sql = (query, params) => dataSource.query(query, params);
+    endSql = async () => undefined;
+  } else {
+    const url = new URL(databaseUrl);
+    const conn = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+      database: url.pathname.slice(1),
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+    });
+    sql = async (query, params) => (await conn.query(query, params))[0] as unknown[];
+    endSql = () => conn.end();
+  }
   return {
     app,
     http: request(app.getHttpServer()),
     config,
     fake,
     databaseUrl,
-    sql: async <T>(query: string, params: unknown[] = []) => (await conn.query(query, params))[0] as T[],
+    sql: async <T>(query: string, params: unknown[] = []) => (await sql(query, params)) as T[],
     close: async () => {
-      await conn.end();
+      await endSql();
       await app.close();
       await fake.close();
       await dropDatabase(databaseUrl);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -13,7 +14,9 @@ describe('loadConfig', () => {
 
   it('runs with no settings at all in development, on the fake WeChat', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', port: 3000, databaseUrl: 'mysql://root@127.0.0.1:3306/yizhan', useFakeWechat: true, demoData: true });
+    expect(config).toMatchObject({ env: 'development', port: 3000, useFakeWechat: true, demoData: true });
+    // The embedded database under the repository's data/ folder: no database server needed.
+    expect(config.databaseUrl).toBe(`sqlite:${path.resolve(__dirname, '../../../..', 'data', 'yizhan.sqlite')}`);
     expect(config.dataEncryptionKey).toHaveLength(32);
   });
 
@@ -28,7 +31,8 @@ describe('loadConfig', () => {
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: 'abc' }, 'DATA_ENCRYPTION_KEY must be 32 bytes'],
     ['WECHAT_APPID', { WECHAT_APPID: undefined }, 'WECHAT_APPID is required in production'],
     ['PORT', { PORT: 'eighty' }, 'PORT must be a whole number'],
-    ['DATABASE_URL scheme', { DATABASE_URL: 'postgres://db/x' }, 'DATABASE_URL must start with mysql://'],
+    ['DATABASE_URL scheme', { DATABASE_URL: 'postgres://db/x' }, 'DATABASE_URL must start with sqlite:, mysql:// or mariadb://'],
+    ['DATABASE_URL file', { DATABASE_URL: 'sqlite:' }, 'DATABASE_URL must name a file'],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'not a url' }, 'WECHAT_API_BASE is not a URL'],
   ])('refuses a bad %s with one line naming it', (_name, patch, message) => {
     const env: Record<string, string | undefined> = { ...production, ...patch };

@@ -88,14 +88,18 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
 }
 
 function parseDatabaseUrl(raw: string): string {
+  if (raw.startsWith('sqlite:')) {
+    if (raw.length <= 'sqlite:'.length) throw new ConfigError('DATABASE_URL', 'must name a file, e.g. sqlite:./data/yizhan.sqlite');
+    return raw;
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', `is not a URL: "${raw}" (expected mysql://user:pass@host:port/db)`);
+    throw new ConfigError('DATABASE_URL', `is not a URL: "${raw}" (expected sqlite:./data/yizhan.sqlite or mysql://user:pass@host:port/db)`);
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new ConfigError('DATABASE_URL', `must start with mysql:// or mariadb://, got "${url.protocol}//"`);
+    throw new ConfigError('DATABASE_URL', `must start with sqlite:, mysql:// or mariadb://, got "${url.protocol}//"`);
   }
   if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database, e.g. mysql://root@127.0.0.1:3306/yizhan');
   return raw;
@@ -220,7 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: nodeEnv,
     port,
     publicBaseUrl,
-    databaseUrl: parseDatabaseUrl(required('DATABASE_URL', 'mysql://root@127.0.0.1:3306/yizhan')),
+    // The embedded database under the repository's data/ folder unless told otherwise.
+    databaseUrl: parseDatabaseUrl(required('DATABASE_URL', `sqlite:${path.join(repoRoot, 'data', 'yizhan.sqlite')}`)),
     jwtSecret,
     dataEncryptionKey,
     dataEncryptionKeyId,

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { ErrorBody, ErrorCode } from './app-error';
+import { isDuplicateKey } from '../../database/sql';
 
 const DB_DOWN_CODES = new Set([
   'ECONNREFUSED',
@@ -74,7 +75,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${err?.code ?? err?.message}`);
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' };
     }
-    if (exception instanceof QueryFailedError && (exception as { code?: string }).code === 'ER_DUP_ENTRY') {
+    if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
       return { statusCode: 409, code: 'ALREADY_EXISTS', message: '该记录已存在' };
     }
     this.logger.error(err?.message ?? String(exception), (exception as Error)?.stack);

@@ -3,6 +3,7 @@ import { EntityManager, LessThan, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../errors/app-error';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { isDuplicateKey, rowLock } from '../../database/sql';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
 const KEY_LIFETIME_MS = 24 * 3600 * 1000;
@@ -58,10 +59,10 @@ export class IdempotencyService {
         const inserted = await repo.insert({ scope, idemKey: key, createdAt: new Date() });
         return { claimed: true, id: String(inserted.identifiers[0]!.id) };
       } catch (e) {
-        if (!(e instanceof QueryFailedError) || (e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
+        if (!(e instanceof QueryFailedError) || !isDuplicateKey(e)) throw e;
       }
       // A locking read sees the latest committed row, whatever this transaction's snapshot.
-      const existing = await repo.findOne({ where: { scope, idemKey: key }, lock: { mode: 'pessimistic_read' } });
+      const existing = await repo.findOne({ where: { scope, idemKey: key }, lock: rowLock(repo.manager, 'pessimistic_read') });
       if (!existing) continue;
       if (existing.createdAt.getTime() < Date.now() - KEY_LIFETIME_MS) {
         await repo.delete({ id: existing.id });

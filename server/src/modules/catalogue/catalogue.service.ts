@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CreateServiceItemDto, ServiceItemView, SlotView, UpdateServiceItemDto } from './catalogue.dto';
 import { ServiceItem } from './service-item.entity';
+import { rowLock } from '../../database/sql';
 
 /** Bookable hours in Asia/Shanghai, and how far ahead residents can book. */
 const OPENING_HOUR = 9;
@@ -87,7 +88,7 @@ export class CatalogueService {
     if (slotStart.getTime() > now.getTime() + BOOKING_HORIZON_DAYS * 86400_000) {
       throw new AppError('SLOT_INVALID', `最多可预约 ${BOOKING_HORIZON_DAYS} 天内的时段`);
     }
-    await manager.getRepository(ServiceItem).findOne({ where: { id: item.id }, lock: { mode: 'pessimistic_write' } });
+    await manager.getRepository(ServiceItem).findOne({ where: { id: item.id }, lock: rowLock(manager) });
     const booked = await manager.getRepository(Ticket).count({ where: { serviceItemId: item.id, slotStart, status: Not('cancelled') } });
     if (booked >= item.slotCapacity) throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段');
   }

@@ -20,6 +20,7 @@ import type {
   RoomView,
   ZoneView,
 } from './dto/community.dto';
+import { isDuplicateKey } from '../../database/sql';
 
 /** "A1" → "A1区"; a name that already says 区 is kept. */
 const zoneLabel = (name: string) => (name.endsWith('区') ? name : `${name}区`);
@@ -295,7 +296,7 @@ export class CommunitiesService {
       const result = await manager.getRepository(entity).insert(values);
       return String(result.identifiers[0]!.id);
     } catch (e) {
-      if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new AppError('ALREADY_EXISTS', duplicateMessage);
+      if (isDuplicateKey(e)) throw new AppError('ALREADY_EXISTS', duplicateMessage);
       throw e;
     }
   }

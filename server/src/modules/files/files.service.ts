@@ -15,6 +15,7 @@ import { MediaCheckService } from './media-check.service';
 import { receiveUpload } from './upload-receiver';
 import { Upload, UploadOwnerKind } from './upload.entity';
 import { FILES_URL_PREFIX, FileVariant, UrlSigner } from './url-signer';
+import { rowLock } from '../../database/sql';
 
 export { FILES_URL_PREFIX } from './url-signer';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -154,7 +155,7 @@ export class FilesService {
     const malformed = ids.filter((id) => !/^\d{1,20}$/.test(id));
     if (malformed.length) throw invalidPhotos(malformed);
     const owner = ownerOf(auth);
-    const rows = await manager.getRepository(Upload).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_write' } });
+    const rows = await manager.getRepository(Upload).find({ where: { id: In(ids) }, lock: rowLock(manager) });
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const bad = ids.filter((id) => {
       const row = byId.get(id);

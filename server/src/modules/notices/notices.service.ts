@@ -12,6 +12,7 @@ import { Staff, StaffCommunity } from '../staff/staff.entity';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
+import { inCommaList, onConflictUpdate } from '../../database/sql';
 
 /** The mini-program page a subscribe message opens (the request detail). */
 export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
@@ -134,7 +135,7 @@ export class NoticesService {
       .getRepository(Staff)
       .createQueryBuilder('s')
       .innerJoin(StaffCommunity, 'sc', 'sc.staff_id = s.id AND sc.community_id = :communityId', { communityId })
-      .where('s.active = 1 AND FIND_IN_SET(:role, s.roles) > 0', { role: 'supervisor' })
+      .where(`s.active = 1 AND ${inCommaList(this.dataSource, ':role', 's.roles')}`, { role: 'supervisor' })
       .select('s.id', 'id')
       .getRawMany<{ id: string }>();
     return rows.map((r) => String(r.id));
@@ -183,7 +184,7 @@ export class NoticesService {
     }
     for (const templateId of accepted) {
       await this.dataSource.query(
-        'INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE credits = credits + 1',
+        `INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES (?, ?, 1) ${onConflictUpdate(this.dataSource, ['resident_id', 'template_id'], 'credits = credits + 1')}`,
         [auth.residentId, templateId],
       );
     }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
-import { execute, skipLocked } from '../../database/sql';
+import { dbKind, execute, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
@@ -86,7 +86,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const [any] = await this.dataSource.query(`SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`, [now]);
     if (!any) return [];
     const leaseEnd = new Date(now.getTime() + this.config.outboxLeaseMs);
-    const ids = await this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the claim locks only the rows it takes, no gaps, so a ticket
+    // transaction inserting its outbox row never waits on it (under REPEATABLE READ the
+    // two deadlocked — found by scripts/reliability with two instances under load).
+    const claimInTransaction = async (manager: EntityManager) => {
       const due: { id: string | number }[] = await manager.query(
         `SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${BATCH}${skipLocked(manager)}`,
         [now],
@@ -94,7 +97,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const claimed = due.map((r) => String(r.id));
       if (claimed.length) await manager.update(OutboxMessage, { id: In(claimed) }, { nextAttemptAt: leaseEnd });
       return claimed;
-    });
+    };
+    const ids =
+      dbKind(this.dataSource) === 'sqlite'
+        ? await this.dataSource.transaction(claimInTransaction)
+        : await this.dataSource.transaction('READ COMMITTED', claimInTransaction);
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
     const residents = await this.dataSource.getRepository(Resident).find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestMeta, ResidentAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { PeriodicTask } from '../../common/periodic-task';
+import { execute } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 
 export interface RetentionResult {
@@ -56,7 +57,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     const { days } = this.config.retention;
     if (days <= 0) return { ticketsScrubbed: 0, residentsErased: 0 };
     const cutoff = new Date(now.getTime() - days * 86400_000);
-    const scrubbed = await this.dataSource.query(
+    const scrubbed = await execute(this.dataSource.manager, 
       `UPDATE tickets SET contact_phone_enc = NULL, resident_name_enc = NULL
         WHERE status IN ('closed', 'revisited', 'cancelled') AND updated_at < ?
           AND (contact_phone_enc IS NOT NULL OR resident_name_enc IS NOT NULL)`,
@@ -75,7 +76,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
         await this.audit.record(null, null, { action: 'resident.erase', targetType: 'resident', targetId: String(id), detail: { reason: 'retention' } }, manager);
       });
     }
-    const result = { ticketsScrubbed: Number(scrubbed.affectedRows ?? 0), residentsErased: stale.length };
+    const result = { ticketsScrubbed: scrubbed, residentsErased: stale.length };
     if (result.ticketsScrubbed || result.residentsErased) this.logger.log(`retention: ${JSON.stringify(result)}`);
     return result;
   }
@@ -93,8 +94,8 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     // Photos never attached to a request go with the sweep's next pass; attached ones
     // are part of the request's record (already stripped of EXIF and location).
     await manager.query(
-      "UPDATE uploads SET created_at = LEAST(created_at, ?) WHERE owner_kind = 'resident' AND owner_id = ? AND attached_at IS NULL",
-      [new Date(now.getTime() - 2 * 86400_000), residentId],
+      "UPDATE uploads SET created_at = ? WHERE owner_kind = 'resident' AND owner_id = ? AND attached_at IS NULL AND created_at > ?",
+      [new Date(now.getTime() - 2 * 86400_000), residentId, new Date(now.getTime() - 2 * 86400_000)],
     );
   }
 }

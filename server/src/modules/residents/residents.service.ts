@@ -13,6 +13,7 @@ import { WechatApiError, WechatClient } from '../wechat/wechat.client';
 import type { BindRoomResult, MeView, ResidentRoomView } from './dto/resident.dto';
 import type { RoomBindingView } from './dto/room-binding.dto';
 import { Resident, RoomBinding } from './resident.entity';
+import { isDuplicateKey, rowLock } from '../../database/sql';
 
 /** Names are compared as written on the roster, ignoring surrounding and inner spaces. */
 export const normalizeName = (name: string) => name.replace(/\s+/g, '');
@@ -114,10 +115,10 @@ export class ResidentsService {
           await repo.insert({ ...where, communityId: room.communityId, createdAt: new Date(), ...fields });
           return { roomId: String(room.id), status };
         } catch (e) {
-          if ((e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e; // the same claim sent twice at once
+          if (!isDuplicateKey(e)) throw e; // the same claim sent twice at once
         }
       }
-      const existing = await repo.findOne({ where, lock: { mode: 'pessimistic_write' } });
+      const existing = await repo.findOne({ where, lock: rowLock(repo.manager) });
       if (existing?.status === 'approved') throw new AppError('ALREADY_BOUND', '您已绑定该房屋');
       await repo.update({ id: existing!.id }, fields);
       return { roomId: String(room.id), status };
@@ -165,7 +166,7 @@ export class ResidentsService {
   async reviewBinding(auth: StaffAuth, meta: RequestMeta, id: string, decision: 'approved' | 'rejected'): Promise<BindRoomResult> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(RoomBinding);
-      const binding = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const binding = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
       if (!binding) throw new AppError('NOT_FOUND', '绑定申请不存在');
       requireCommunity(auth, binding.communityId, '绑定申请');
       if (binding.status !== 'pending') {

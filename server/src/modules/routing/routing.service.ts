@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@yizhan/shared';
+import { inCommaList } from '../../database/sql';
 
 export interface RoutingDecision {
   ownerId: string | null;
@@ -43,7 +44,7 @@ export class RoutingService {
          FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
         WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
           AND d.start_at <= ? AND d.end_at > ?
-          AND s.active = 1 AND FIND_IN_SET('agent', s.roles) > 0
+          AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')}
         GROUP BY d.staff_id
         ORDER BY openOwned ASC, d.staff_id ASC
         LIMIT 1`,

@@ -9,6 +9,7 @@ import { RoutingService } from '../routing/routing.service';
 import { Staff } from '../staff/staff.entity';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
+import { inCommaList, skipLocked } from '../../database/sql';
 
 const BATCH = 500;
 
@@ -53,7 +54,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
     const result: ScanResult = { scanned: 0, warned: 0, breached: 0, escalated: 0, autoConfirmed: 0 };
     await this.dataSource.transaction(async (manager) => {
       const due: { id: string }[] = await manager.query(
-        `SELECT id FROM tickets WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        `SELECT id FROM tickets WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ${BATCH}${skipLocked(manager)}`,
         [now],
       );
       // One read for the whole batch (not one per ticket), handled in due order.
@@ -125,7 +126,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
       ticket.escalatedAt.getTime() + this.config.sla.escalateAfterSec * 1000 <= now.getTime()
     ) {
       // Second level: still unhandled after the grace period → the admins.
-      const admins = await manager.getRepository(Staff).createQueryBuilder('s').select('s.id', 'id').where("s.active = 1 AND FIND_IN_SET('admin', s.roles) > 0").getRawMany<{ id: string }>();
+      const admins = await manager.getRepository(Staff).createQueryBuilder('s').select('s.id', 'id').where(`s.active = 1 AND ${inCommaList(manager, "'admin'", 's.roles')}`).getRawMany<{ id: string }>();
       await this.staffNotice(manager, ticket, admins.map((a) => String(a.id)), '超时工单仍未处理，已升级至管理员', now);
       await events.insert(systemEvent(ticket.id, now, 'escalated', '超时仍未处理，升级至管理员', { level: 2 }));
       ticket.escalationLevel = 2;

@@ -14,6 +14,7 @@ import { FieldCrypto } from '../crypto/field-crypto.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto';
 import { Staff, StaffCommunity } from './staff.entity';
+import { inCommaList, isDuplicateKey, rowLock } from '../../database/sql';
 
 @Injectable()
 export class StaffService implements OnApplicationBootstrap {
@@ -51,7 +52,7 @@ export class StaffService implements OnApplicationBootstrap {
       this.logger.log(`created the first admin account "${this.config.adminUsername}"`);
     } catch (e) {
       // Another instance starting at the same moment created it.
-      if ((e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
+      if (!isDuplicateKey(e)) throw e;
     }
   }
 
@@ -67,7 +68,7 @@ export class StaffService implements OnApplicationBootstrap {
         communities: communities.length ? communities : ['0'],
       });
     }
-    if (query.role) qb.andWhere('FIND_IN_SET(:role, s.roles) > 0', { role: query.role });
+    if (query.role) qb.andWhere(inCommaList(this.dataSource, ':role', 's.roles'), { role: query.role });
     if (query.q) qb.andWhere('(s.name LIKE :q OR s.username LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     if (cursor) qb.andWhere('s.id > :after', { after: cursor[0] });
     const rows = await qb.getMany();
@@ -94,7 +95,7 @@ export class StaffService implements OnApplicationBootstrap {
         });
         id = String(result.identifiers[0]!.id);
       } catch (e) {
-        if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new AppError('ALREADY_EXISTS', '用户名已被使用');
+        if (isDuplicateKey(e)) throw new AppError('ALREADY_EXISTS', '用户名已被使用');
         throw e;
       }
       await this.setCommunities(manager, id, dto.communityIds);
@@ -107,7 +108,7 @@ export class StaffService implements OnApplicationBootstrap {
   async update(auth: StaffAuth, meta: RequestMeta, id: string, dto: UpdateStaffDto): Promise<StaffView> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Staff);
-      const staff = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const staff = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
       if (!staff) throw new AppError('NOT_FOUND', '员工不存在');
       if (String(staff.id) === auth.staffId && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
         throw new AppError('INVALID_TRANSITION', '不能停用自己的账号或移除自己的管理员角色');

@@ -48,6 +48,7 @@ import { filterTickets, keysetCursor, keysetOf, orderTickets } from './ticket-fi
 import { TicketNumberService } from './ticket-number.service';
 import { TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
+import { isDuplicateKey, rowLock } from '../../database/sql';
 
 /** What an action adds to the timeline. */
 interface EventSpec {
@@ -386,7 +387,7 @@ export class TicketsService {
           createdAt: now,
         });
       } catch (e) {
-        if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new AppError('ALREADY_RATED', '您已评价过该工单');
+        if (isDuplicateKey(e)) throw new AppError('ALREADY_RATED', '您已评价过该工单');
         throw e;
       }
       return { type: 'rated', note: dto.comment ?? null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality } };
@@ -451,7 +452,7 @@ export class TicketsService {
   ): Promise<TicketDetailView> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Ticket);
-      const ticket = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
       if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
       const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
       const state: TicketState = {
@@ -525,7 +526,7 @@ export class TicketsService {
   /** A later verdict (WeChat's image check) asks for a human look at a ticket. */
   async flagForReview(ticketId: string, note: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const ticket = await manager.getRepository(Ticket).findOne({ where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
+      const ticket = await manager.getRepository(Ticket).findOne({ where: { id: ticketId }, lock: rowLock(manager) });
       if (ticket && !ticket.flagged) await this.flag(manager, ticket, new Date(), note);
     });
   }

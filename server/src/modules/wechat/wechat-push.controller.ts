@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import { WechatPushEvent } from '../notices/notice.entities';
 import { decryptPush, pushSignature, signatureMatches } from './push-crypto';
+import { isDuplicateKey } from '../../database/sql';
 
 export interface PushEvent {
   Event?: string;
@@ -76,7 +77,7 @@ export class WechatPushController {
       .insert({ dedupeKey, receivedAt: new Date() })
       .then(() => true)
       .catch((e) => {
-        if ((e as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+        if (isDuplicateKey(e)) return false;
         throw e;
       });
     if (fresh) this.push.events.next(event);

@@ -1,0 +1,10 @@
+import { Init1795465583783 } from './1795465583783-Init';
+
+/**
+ * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
+ * differs from MariaDB's. After changing entities, generate one for each database:
+ *   DATABASE_URL=sqlite:/tmp/gen.sqlite npm run migration:generate -w @yizhan/server -- src/database/migrations/sqlite/<WhatChanged>
+ * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
+ * run with DB=sqlite, fails while entities and migrations disagree.
+ */
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783];

@@ -1,4 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import type { ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
@@ -7,6 +11,7 @@ import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { CommunitiesService } from '../../modules/communities/communities.service';
 import { Community } from '../../modules/communities/community.entities';
 import { DutyService } from '../../modules/duty/duty.service';
+import { FilesService } from '../../modules/files/files.service';
 import { ResidentsService } from '../../modules/residents/residents.service';
 import { Staff } from '../../modules/staff/staff.entity';
 import { StaffService } from '../../modules/staff/staff.service';
@@ -48,6 +53,15 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const catalogue = app.get(CatalogueService);
   const residents = app.get(ResidentsService);
   const tickets = app.get(TicketsService);
+  const files = app.get(FilesService);
+  const pictures = await mkdtemp(path.join(os.tmpdir(), 'yizhan-demo-'));
+  let pictureNo = 0;
+  /** A photo as a phone would send it (a real JPEG through the real cleaning path), owned by `who`. */
+  const photo = async (who: ResidentAuth | StaffAuth, hue: number): Promise<string> => {
+    const file = path.join(pictures, `${++pictureNo}.jpg`);
+    await writeFile(file, await demoPicture(hue));
+    return (await files.uploadFile(who, file)).id;
+  };
 
   const community = await communities.create(admin, META, { name: '翠湖花园', address: '杭州市西湖区翠湖路 88 号' });
   const cid = community.id;
@@ -127,7 +141,9 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   let created = 0;
   const submit = async (who: ResidentAuth | StaffAuth, roomIndex: number, type: 'repair' | 'complaint', [category, description]: readonly [string, string], priority: 'normal' | 'urgent' = 'normal') => {
     const room = rooms[roomIndex % rooms.length]!;
-    const dto = { type, roomId: room.id, category, description, priority, contactPhone: room.phone, ...(who.kind === 'staff' ? { channel: 'phone' as const, residentName: room.owner } : {}) };
+    // Most residents' repairs come with a photo or two of the problem.
+    const photoIds = who.kind === 'resident' && type === 'repair' && created % 3 !== 2 ? [await photo(who, created * 37), ...(created % 2 ? [await photo(who, created * 53)] : [])] : undefined;
+    const dto = { type, roomId: room.id, category, description, priority, contactPhone: room.phone, photoIds, ...(who.kind === 'staff' ? { channel: 'phone' as const, residentName: room.owner } : {}) };
     created++;
     return (await tickets.create(who, META, dto, undefined)).ticket;
   };
@@ -158,7 +174,8 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
         if (i % 16 === 3) await tickets.hold(tech, META, t.id, '等待配件到货');
         continue; // in progress (the first one on hold)
       }
-      await tickets.resolve(tech, META, t.id, { note: '已维修完成，业主在场确认', fee: i % 3 ? 0 : 35 });
+      // Before / after photos from the technician's phone.
+      await tickets.resolve(tech, META, t.id, { note: '已维修完成，业主在场确认', fee: i % 3 ? 0 : 35, photoIds: [await photo(tech, i * 71), await photo(tech, i * 71 + 120)] });
     }
     if (stage === 4) continue; // resolved, waiting for the resident
     const t2 = await tickets.get(owner, t.id);
@@ -178,5 +195,20 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const moved = await submit(staff.kefu_a1!, 40, 'complaint', complaints[0]!);
   await tickets.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
 
-  logger.log(`loaded the demo community 翠湖花园: ${rooms.length} rooms, ${DEMO_STAFF.length} staff, ${created} requests (staff password "${DEMO_PASSWORD}")`);
+  await rm(pictures, { recursive: true, force: true });
+  logger.log(`loaded the demo community 翠湖花园: ${rooms.length} rooms, ${DEMO_STAFF.length} staff, ${created} requests, ${pictureNo} photos (staff password "${DEMO_PASSWORD}")`);
+}
+
+/** A 1024×768 picture (a wall, a window and a pipe in the given hue), drawn by sharp from SVG. */
+function demoPicture(hue: number): Promise<Buffer> {
+  const h = hue % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="768">
+    <rect width="1024" height="768" fill="hsl(${h},30%,86%)"/>
+    <rect x="90" y="90" width="360" height="300" rx="8" fill="hsl(${(h + 190) % 360},45%,72%)" stroke="hsl(${h},20%,40%)" stroke-width="14"/>
+    <line x1="270" y1="90" x2="270" y2="390" stroke="hsl(${h},20%,40%)" stroke-width="10"/>
+    <rect x="560" y="0" width="70" height="560" fill="hsl(${h},10%,62%)"/>
+    <circle cx="595" cy="600" r="26" fill="hsl(205,70%,55%)"/>
+    <rect x="0" y="640" width="1024" height="128" fill="hsl(${h},18%,58%)"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
 }

@@ -70,6 +70,15 @@ export class FilesService {
       await received.cleanup();
     }
     if (image.sourceFormat !== received.format) throw new AppError('UNSUPPORTED_MEDIA', '图片内容与格式不符，请换一张试试');
+    return this.store(auth, image);
+  }
+
+  /** Cleans an image file already on disk and stores it as `auth`'s upload (the demo loader's pictures). */
+  async uploadFile(auth: AuthContext, filePath: string): Promise<UploadView> {
+    return this.store(auth, await this.images.process(filePath));
+  }
+
+  private async store(auth: AuthContext, image: Awaited<ReturnType<ImageProcessor['process']>>): Promise<UploadView> {
 
     const now = new Date();
     const base = `photos/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(16).toString('hex')}`;

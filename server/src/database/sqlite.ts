@@ -151,10 +151,12 @@ export function prepareSqliteDataSource(dataSource: DataSource): void {
         r();
       }
     }) as QueryRunner['query'];
-    runner.startTransaction = async (level) => {
+    // The isolation level a service asks for is MariaDB's concern: here a transaction
+    // holds the one connection until it ends, so it is serializable whatever it asked.
+    runner.startTransaction = async () => {
       if (!release) release = await acquire();
       try {
-        await start(level);
+        await start();
       } catch (e) {
         letGo();
         throw e;

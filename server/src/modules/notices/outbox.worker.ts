@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
-import { dbKind, execute, skipLocked } from '../../database/sql';
+import { execute, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
@@ -98,10 +98,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       if (claimed.length) await manager.update(OutboxMessage, { id: In(claimed) }, { nextAttemptAt: leaseEnd });
       return claimed;
     };
-    const ids =
-      dbKind(this.dataSource) === 'sqlite'
-        ? await this.dataSource.transaction(claimInTransaction)
-        : await this.dataSource.transaction('READ COMMITTED', claimInTransaction);
+    const ids = await this.dataSource.transaction('READ COMMITTED', claimInTransaction);
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
     const residents = await this.dataSource.getRepository(Resident).find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });

@@ -146,9 +146,7 @@ export class StatsService {
     if (!exists) throw notFound('小区');
 
     // One snapshot for every query, so the parts of the answer agree with each other.
-    // (SQLite's transactions are serializable snapshots already.)
-    const isolation = dbKind(this.dataSource) === 'sqlite' ? 'SERIALIZABLE' : 'REPEATABLE READ';
-    return this.dataSource.transaction(isolation, async (m) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const cohort = [query.communityId, from, to];
       const summary = await this.summary(m, cohort, now);
       const [firstResponse, resolution] = await this.durations(m, cohort);

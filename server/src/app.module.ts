@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -48,7 +49,9 @@ export class AppModule {
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRoot(throttlerOptions(config)),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
+        // a public key on every verify and throws (about 0.7 ms of CPU per request).
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         CryptoModule,
         WechatModule,
         AuditModule,

@@ -55,7 +55,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     bigNumberStrings: true,
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 5000,
-    extra: { connectionLimit: Number(process.env.DB_POOL_SIZE) || 20, enableKeepAlive: true },
+    // trace: false — mysql2 otherwise captures a stack trace on every query (about 5 % of a
+    // submission's CPU); TypeORM's QueryFailedError already names the statement that failed.
+    extra: { connectionLimit: Number(process.env.DB_POOL_SIZE) || 20, enableKeepAlive: true, trace: false },
   };
 }
 

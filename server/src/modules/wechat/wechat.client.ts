@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { request } from 'undici';
 
 /** WeChat answered with a non-zero errcode (errors come back as HTTP 200). */
 export class WechatApiError extends Error {
@@ -121,24 +122,28 @@ export class WechatClient {
   ): Promise<Record<string, unknown>> {
     const url = new URL(this.config.wechat.apiBase + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    let res: Response;
+    // undici's request(), not fetch(): the same pooled keep-alive client without the web
+    // streams machinery, about half the CPU per call (every submission and every notice sends one).
+    let status: number;
+    let text: string;
     try {
-      res = await fetch(url, {
+      const res = await request(url, {
         method,
         headers: options.json !== undefined ? { 'content-type': 'application/json' } : undefined,
         body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
+      status = res.statusCode;
+      text = await res.body.text();
     } catch (e) {
       throw new WechatTransportError(path, (e as Error).message);
     }
-    const text = await res.text();
-    if (res.status >= 500) throw new WechatTransportError(path, `HTTP ${res.status}`);
+    if (status >= 500) throw new WechatTransportError(path, `HTTP ${status}`);
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      throw new WechatTransportError(path, `HTTP ${res.status}, body is not JSON`);
+      throw new WechatTransportError(path, `HTTP ${status}, body is not JSON`);
     }
     const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
     if (errcode !== 0) {

@@ -136,6 +136,34 @@ describe('idempotency and bad input', () => {
     expect(oneGo.items[0].room.label).toBe('B2区 8栋 1单元 0601');
   });
 
+  it('pages open requests by deadline across statuses: ties by id, undated last, cursors continuous', async () => {
+    const agent = await w.staff('inp_deadline_open', ['agent'], [c.id]);
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限开放${i}` })).id);
+    // Mixed statuses (the list walks each open status on its own and merges), a tie across statuses, one undated, one done.
+    for (const i of [1, 2, 5]) await w.ok(agent.token, 'post', `/tickets/${ids[i]}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${ids[6]}/cancel`, { reason: '重复提交' });
+    const base = Date.now();
+    const offsets = [3, 2, 3, 1, null, 0.5, 0.1];
+    for (const [i, id] of ids.entries()) {
+      const off = offsets[i];
+      await t.sql('UPDATE tickets SET resolve_by = ? WHERE id = ?', [off === null ? null : new Date(base + off! * 3600_000), id]);
+    }
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await w.ok(
+        agent.token,
+        'get',
+        `/tickets?sort=deadline&stage=open&mine=owner&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      walked.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    // ids[0] and ids[2] share a deadline (submitted vs accepted): the lower id first.
+    expect(walked).toEqual([ids[5], ids[3], ids[1], ids[0], ids[2], ids[4]]);
+  });
+
   it('throttles urging to once per 30 minutes', async () => {
     const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
     expect((await w.as(resident.token, 'post', `/tickets/${tk.id}/urge`)).status).toBe(200);

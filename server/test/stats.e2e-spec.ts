@@ -40,7 +40,7 @@ describe('statistics and the Excel export (issue #4)', () => {
     const fields: Shape = { ...Object.fromEntries(CLOCK_COLUMNS.map((col) => [col, null])), reopen_count: 0, ...shape };
     await t.sql(`UPDATE tickets SET ${Object.keys(fields).map((col) => `${col} = ?`).join(', ')} WHERE id = ?`, [...Object.values(fields), created.id]);
     if (rating) {
-      await t.sql('INSERT INTO ticket_ratings (ticket_id, resident_id, attitude, timeliness, quality, created_at) VALUES (?, 1, ?, ?, ?, ?)', [created.id, ...rating]);
+      await t.sql('INSERT INTO ticket_ratings (ticket_id, community_id, resident_id, attitude, timeliness, quality, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)', [created.id, created.room.communityId, ...rating]);
     }
     tk[key] = { id: created.id, no: created.no };
   }

@@ -148,7 +148,7 @@ const TICKET_COLUMNS = [
   'flagged', 'photo_ids', 'created_at', 'updated_at', 'version', 'sla_warned', 'sla_breached', 'escalation_level', 'escalated_at', 'next_due_at',
 ];
 const EVENT_COLUMNS = ['ticket_id', 'type', 'at', 'actor_kind', 'actor_id', 'actor_name', 'note', 'data', 'photo_ids'];
-const RATING_COLUMNS = ['ticket_id', 'resident_id', 'attitude', 'timeliness', 'quality', 'comment', 'created_at'];
+const RATING_COLUMNS = ['ticket_id', 'community_id', 'resident_id', 'attitude', 'timeliness', 'quality', 'comment', 'created_at'];
 
 function makeTicket(i, r, T0, communities, weights) {
   const id = i + 1;
@@ -251,7 +251,7 @@ function makeTicket(i, r, T0, communities, weights) {
   if ((status === 'closed' || status === 'revisited') && residentId && r() < 0.55) {
     const score = () => (r() < 0.8 ? 4 + Math.round(r()) : 1 + Math.floor(r() * 3));
     const at = new Date(Math.min(t.closedAt.getTime() + 3600_000 * r() * 24, limit));
-    rating = [id, residentId, score(), score(), score(), null, at];
+    rating = [id, cid, residentId, score(), score(), score(), null, at];
     ev.push(['rated', at, 'resident', residentId, '业主']);
   }
   // What the SLA scanner would have recorded by now: breaches (late or still missing), warnings, escalations.

@@ -5,6 +5,8 @@ import { inCommaList } from '../../database/sql';
 
 export interface RoutingDecision {
   ownerId: string | null;
+  /** The owner's name, for the timeline (read with the choice: no second lookup). */
+  ownerName: string | null;
   /** How the owner was chosen, for the timeline. */
   basis: 'zone_shift' | 'community_shift' | 'pool';
 }
@@ -20,11 +22,11 @@ export class RoutingService {
   async chooseOwner(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<RoutingDecision> {
     if (zoneId !== null) {
       const zoneAgent = await this.leastLoadedOnDuty(manager, communityId, zoneId, at);
-      if (zoneAgent) return { ownerId: zoneAgent, basis: 'zone_shift' };
+      if (zoneAgent) return { ...zoneAgent, basis: 'zone_shift' };
     }
     const communityAgent = await this.leastLoadedOnDuty(manager, communityId, null, at);
-    if (communityAgent) return { ownerId: communityAgent, basis: 'community_shift' };
-    return { ownerId: null, basis: 'pool' };
+    if (communityAgent) return { ...communityAgent, basis: 'community_shift' };
+    return { ownerId: null, ownerName: null, basis: 'pool' };
   }
 
   /** On-duty agents, for alerts (urgent requests go to all of them at once). */
@@ -37,9 +39,9 @@ export class RoutingService {
     return rows.map((r: { staffId: string }) => String(r.staffId));
   }
 
-  private async leastLoadedOnDuty(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<string | null> {
-    const rows: { staffId: string }[] = await manager.query(
-      `SELECT d.staff_id AS staffId,
+  private async leastLoadedOnDuty(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<{ ownerId: string; ownerName: string } | null> {
+    const rows: { staffId: string; name: string }[] = await manager.query(
+      `SELECT d.staff_id AS staffId, MIN(s.name) AS name,
               (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = d.staff_id AND t.status IN (${OPEN_STATUSES.map(() => '?').join(',')})) AS openOwned
          FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
         WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
@@ -50,6 +52,6 @@ export class RoutingService {
         LIMIT 1`,
       [...OPEN_STATUSES, communityId, ...(zoneId === null ? [] : [zoneId]), at, at],
     );
-    return rows[0] ? String(rows[0].staffId) : null;
+    return rows[0] ? { ownerId: String(rows[0].staffId), ownerName: rows[0].name } : null;
   }
 }

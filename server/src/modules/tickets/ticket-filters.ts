@@ -86,7 +86,7 @@ export interface TicketKeyset {
 }
 
 /** Requests with no resolve deadline sort after every dated one. */
-const NO_DEADLINE = new Date('9999-12-31T00:00:00Z');
+export const NO_DEADLINE = new Date('9999-12-31T00:00:00Z');
 
 /**
  * Keyset order of a ticket list, after `after` when given: newest/oldest by id, or by

@@ -59,6 +59,17 @@ function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null
   };
 }
 
+/**
+ * What the writer of a new ticket already holds: the ticket as stored, its room's label,
+ * the names of the staff it names, and its timeline in order (a new ticket has no rating).
+ */
+export interface KnownDetail {
+  ticket: Ticket;
+  roomLabel: string;
+  staffNames: Map<string, string>;
+  events: Pick<TicketEvent, 'type' | 'at' | 'actorKind' | 'actorId' | 'actorName' | 'note' | 'photoIds'>[];
+}
+
 /** Turns ticket rows into the wire shapes of API.md, loading names and rooms in batches. */
 @Injectable()
 export class TicketViews {
@@ -101,12 +112,14 @@ export class TicketViews {
     });
   }
 
-  async detail(manager: EntityManager, id: string, auth: AuthContext): Promise<TicketDetailView> {
-    const ticket = await manager.getRepository(Ticket).findOneByOrFail({ id });
+  /** The detail view; `known` (a ticket its caller has just created) saves reading back what was just written. */
+  async detail(manager: EntityManager, id: string, auth: AuthContext, known?: KnownDetail): Promise<TicketDetailView> {
+    const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
+    const nameOf = (staffId: string | null) => (staffId === null ? null : known!.staffNames.get(String(staffId)) ?? '');
     const [[summary], events, rating, item] = await Promise.all([
-      this.summaries(manager, [ticket]),
-      manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
-      manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
+      known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), new Date())] : this.summaries(manager, [ticket]),
+      known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
+      known ? null : manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
       ticket.serviceItemId ? manager.getRepository(ServiceItem).findOne({ where: { id: ticket.serviceItemId } }) : Promise.resolve(null),
     ]);
     // Short-lived signed URLs, minted only for a caller who may see the ticket.

@@ -28,6 +28,7 @@ import { Staff } from '../staff/staff.entity';
 @Index(['ownerId', 'status', 'id'])
 @Index(['assigneeId', 'status', 'id'])
 @Index(['communityId', 'resolveBy', 'id'])
+@Index(['communityId', 'status', 'resolveBy', 'id']) // staff queue by deadline: one ordered walk per open status
 @Index(['serviceItemId', 'slotStart'])
 @Index(['communityId', 'createdAt']) // stats (GET /admin/stats): the created-in-window range
 @Index(['communityId', 'resolvedAt']) // stats trend: resolved per day
@@ -125,10 +126,12 @@ export class TicketEvent {
 }
 
 @Entity('ticket_ratings')
-@Index(['createdAt']) // stats trend: ratings given per day
+@Index(['communityId', 'createdAt']) // stats trend: a community's ratings given per day
 export class TicketRating {
   @IdColumn() id: string;
   @Index({ unique: true }) @RefColumn() ticketId: string;
+  /** The ticket's community, copied (it never changes) so a community's ratings are one index range. */
+  @RefColumn() communityId: string;
   @RefColumn() residentId: string;
   @Column({ type: 'tinyint', unsigned: true }) attitude: number;
   @Column({ type: 'tinyint', unsigned: true }) timeliness: number;

@@ -1,4 +1,5 @@
 import { Init1795465583783 } from './1795465583783-Init';
+import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './1795469275197-RatingsByCommunityAndQueueByDeadline';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -7,4 +8,4 @@ import { Init1795465583783 } from './1795465583783-Init';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197];

@@ -102,6 +102,9 @@ describe('time limits', () => {
     expect(after.events.at(-1)).toMatchObject({ type: 'auto_confirmed', actor: { kind: 'system' } });
     const inbox = await w.ok(resident.token, 'get', '/notices');
     expect(inbox.items.find((n: { ticketId: string }) => n.ticketId === tk.id)).toMatchObject({ kind: 'closed' });
+    const [row] = await t.sql<{ closed_at: Date; updated_at: Date }>('SELECT closed_at, updated_at FROM tickets WHERE id = ?', [tk.id]);
+    expect(new Date(row!.closed_at).getTime()).toBe(at(confirmBy, 1000).getTime());
+    expect(new Date(row!.updated_at).getTime()).toBe(at(confirmBy, 1000).getTime());
     // The owner's return visit is still due.
     expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/revisit`, { satisfied: true })).status).toBe(200);
   });
@@ -136,5 +139,56 @@ describe('time limits', () => {
       communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 1, onsiteWithinSec: null, resolveWithinSec: 1, resolveWorkingDays: 0, confirmWithinSec: 1, revisitWithinSec: 1,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('handles several tickets in one pass: pool alerts to whoever is on duty, each timeline in order, one version step per ticket', async () => {
+    const c2 = await w.community('松风苑');
+    const boss2 = await w.staff('s_boss2', ['supervisor'], [c2.id]);
+    const res2 = await w.resident('s_res2', { roomId: c2.roomA.id, name: '张伟', phone: '13812341234' });
+    // Nobody on duty when they arrive: both wait in the pool; an agent comes on duty later.
+    const first = await w.ok(res2.token, 'post', '/tickets', w.repair(c2.roomA.id));
+    const second = await w.ok(res2.token, 'post', '/tickets', w.repair(c2.roomA.id, { description: '卫生间下水道堵了' }));
+    const night = await w.staff('s_night', ['agent'], [c2.id]);
+    await w.onDuty(c2.id, null, night.id, 20);
+    const ids = [first.id, second.id];
+    const state = async () =>
+      t.sql<{ id: string; owner_id: string | null; version: number; updated_at: Date }>(
+        `SELECT id, owner_id, version, updated_at FROM tickets WHERE id IN (?, ?) ORDER BY id`,
+        ids,
+      );
+    const timeline = async (id: string) => (await t.sql<{ type: string }>('SELECT type FROM ticket_events WHERE ticket_id = ? ORDER BY id', [id])).map((e) => e.type);
+    const before = await state();
+    expect(before.map((r) => r.owner_id)).toEqual([null, null]);
+
+    // One pass: the first breaches its respond limit, the second is only near its own.
+    const when = at(first.deadlines.respondBy, 1000);
+    await t.sql('UPDATE tickets SET respond_by = ?, next_due_at = ? WHERE id = ?', [at(when.toISOString(), 20 * 60_000), at(when.toISOString(), -60_000), second.id]);
+    await scanner.scan(when);
+    expect(await timeline(first.id)).toEqual(['created', 'pooled', 'overdue', 'escalated']);
+    expect(await timeline(second.id)).toEqual(['created', 'pooled']);
+    expect(await staffNotices(night.token, first.id)).toEqual(['sla.overdue']);
+    expect(await staffNotices(night.token, second.id)).toEqual(['sla.warning']);
+    expect(await staffNotices(boss2.token, first.id)).toEqual(['sla.escalated']);
+    const after = await state();
+    expect(after.map((r) => Number(r.version))).toEqual(before.map((r) => Number(r.version) + 1));
+    expect(after.map((r) => new Date(r.updated_at).getTime())).toEqual(before.map((r) => new Date(r.updated_at).getTime())); // not closed: untouched
+
+    // An hour on, in one pass: the first goes to the admins, the second breaches and goes to the supervisor.
+    const later = at(when.toISOString(), HOUR + 2000);
+    const result = await scanner.scan(later);
+    expect(result.escalated).toBeGreaterThanOrEqual(2);
+    expect(await timeline(first.id)).toEqual(['created', 'pooled', 'overdue', 'escalated', 'escalated']);
+    expect(await timeline(second.id)).toEqual(['created', 'pooled', 'overdue', 'escalated']);
+    expect(await staffNotices(night.token, second.id)).toEqual(['sla.overdue', 'sla.warning']);
+    expect(await staffNotices(boss2.token, second.id)).toEqual(['sla.escalated']);
+    expect(await staffNotices(await w.admin(), first.id)).toEqual(['sla.escalated']);
+    const levels = await t.sql<{ escalation_level: number; escalated_at: Date; sla_breached: number; version: number }>(
+      'SELECT escalation_level, escalated_at, sla_breached, version FROM tickets WHERE id IN (?, ?) ORDER BY id',
+      ids,
+    );
+    expect(levels.map((r) => [Number(r.escalation_level), new Date(r.escalated_at).getTime(), Number(r.sla_breached), Number(r.version)])).toEqual([
+      [2, later.getTime(), 1, Number(before[0]!.version) + 2],
+      [1, later.getTime(), 1, Number(before[1]!.version) + 2],
+    ]);
   });
 });

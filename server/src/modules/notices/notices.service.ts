@@ -130,6 +130,43 @@ export class NoticesService {
     setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
   }
 
+  /**
+   * `insertStaffNotices` for batch writers (the SLA scanner): the same rows and the same
+   * wake-up, written with plain multi-row INSERTs of at most `chunk` rows (in the given
+   * order, so ids increase in that order) instead of the repository's insert.
+   */
+  async insertStaffNoticesBulk(
+    manager: EntityManager,
+    notices: { staffId: string; ticketId: string | null; kind: StaffNoticeKind; title: string; body: string; at: Date }[],
+    chunk = 500,
+  ): Promise<void> {
+    if (!notices.length) return;
+    for (let i = 0; i < notices.length; i += chunk) {
+      const rows = notices.slice(i, i + chunk);
+      await manager.query(
+        `INSERT INTO staff_notices (staff_id, ticket_id, kind, title, body, created_at, read_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, NULL)').join(', ')}`,
+        rows.flatMap((n) => [n.staffId, n.ticketId, n.kind, n.title, n.body, n.at]),
+      );
+    }
+    // Wake the streams after the transaction has had a chance to commit.
+    setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
+  }
+
+  /** `supervisors` for several communities in one read: community id → its active supervisors. */
+  async supervisorsOfCommunities(manager: EntityManager, communityIds: string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(communityIds.map(String))];
+    const byCommunity = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return byCommunity;
+    const rows: { communityId: string; id: string }[] = await manager.query(
+      `SELECT sc.community_id AS communityId, s.id AS id FROM staff_communities sc JOIN staff s ON s.id = sc.staff_id
+        WHERE sc.community_id IN (${ids.map(() => '?').join(', ')}) AND s.active = 1 AND ${inCommaList(manager, '?', 's.roles')}
+        ORDER BY sc.community_id, s.id`,
+      [...ids, 'supervisor'],
+    );
+    for (const r of rows) byCommunity.get(String(r.communityId))?.push(String(r.id));
+    return byCommunity;
+  }
+
   async supervisors(manager: EntityManager, communityId: string): Promise<string[]> {
     const rows = await manager
       .getRepository(Staff)

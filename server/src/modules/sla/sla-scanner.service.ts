@@ -7,9 +7,13 @@ import { PeriodicTask } from '../../common/periodic-task';
 import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { Staff } from '../staff/staff.entity';
+import type { StaffNoticeKind } from '../notices/notice.entities';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
-import { inCommaList, skipLocked } from '../../database/sql';
+import { inCommaList, placeholders, skipLocked } from '../../database/sql';
+
+/** Rows per statement when a pass writes what it collected. */
+const CHUNK = 500;
 
 const BATCH = 500;
 
@@ -60,37 +64,26 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
       // One read for the whole batch (not one per ticket), handled in due order.
       const rows = due.length ? await manager.getRepository(Ticket).find({ where: { id: In(due.map((d) => String(d.id))) } }) : [];
       const byId = new Map(rows.map((t) => [String(t.id), t]));
-      // A community's supervisors are looked up once per pass, not once per breached ticket.
-      const supervisors = new Map<string, Promise<string[]>>();
-      const supervisorsOf = (communityId: string) => {
-        const key = String(communityId);
-        if (!supervisors.has(key)) supervisors.set(key, this.notices.supervisors(manager, key));
-        return supervisors.get(key)!;
-      };
+      const pass = new ScanPass(manager, this.notices, this.routing, now, rows.map((t) => String(t.communityId)));
       for (const { id } of due) {
         const ticket = byId.get(String(id));
         if (!ticket) continue;
-        await this.handle(manager, ticket, now, result, supervisorsOf);
+        await this.handle(manager, ticket, now, result, pass);
         result.scanned++;
       }
+      // The ticket updates, timeline lines and staff notices of the whole pass, a few statements in all.
+      await pass.flush();
     });
     return result;
   }
 
-  private async handle(
-    manager: EntityManager,
-    ticket: Ticket,
-    now: Date,
-    result: ScanResult,
-    supervisorsOf: (communityId: string) => Promise<string[]> = (cid) => this.notices.supervisors(manager, cid),
-  ): Promise<void> {
+  private async handle(manager: EntityManager, ticket: Ticket, now: Date, result: ScanResult, pass: ScanPass): Promise<void> {
     const lead = this.config.sla.warnLeadSec * 1000;
-    const events = manager.getRepository(TicketEvent);
     const breachedNow: SlaClock[] = [];
     for (const { clock, deadline } of watchedClocks(ticket)) {
       const bit = CLOCK_BIT[clock];
       if (clock === 'confirm') {
-        if (deadline.getTime() <= now.getTime() && (await this.autoConfirm(manager, ticket, now))) result.autoConfirmed++;
+        if (deadline.getTime() <= now.getTime() && (await this.autoConfirm(manager, ticket, now, pass))) result.autoConfirmed++;
         continue;
       }
       if (ticket.slaBreached & bit) continue;
@@ -98,21 +91,21 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
         ticket.slaBreached |= bit;
         breachedNow.push(clock);
         result.breached++;
-        await events.insert(systemEvent(ticket.id, now, 'overdue', `已超过${LABELS.clock[clock]}`, { clock }));
+        pass.event(systemEvent(ticket.id, now, 'overdue', `已超过${LABELS.clock[clock]}`, { clock }));
       } else if (lead > 0 && !(ticket.slaWarned & bit) && deadline.getTime() - lead <= now.getTime()) {
         ticket.slaWarned |= bit;
         result.warned++;
-        await this.notify(manager, ticket, 'sla_warning', `${LABELS.clock[clock]}即将到期`, now);
+        await this.notify(pass, ticket, 'sla_warning', `${LABELS.clock[clock]}即将到期`, now);
       }
     }
     if (breachedNow.length) {
       const clocks = breachedNow.map((c) => LABELS.clock[c]).join('、');
-      await this.notify(manager, ticket, 'sla_overdue', `已超时：${clocks}`, now);
+      await this.notify(pass, ticket, 'sla_overdue', `已超时：${clocks}`, now);
       if (ticket.escalationLevel === 0) {
         // First level: the community's supervisors, at once (first-contact rule 5).
-        const supervisors = await supervisorsOf(ticket.communityId);
-        await this.staffNotice(manager, ticket, supervisors, `工单超时升级：${clocks}`, now);
-        await events.insert(systemEvent(ticket.id, now, 'escalated', `超时升级至主管：${clocks}`, { level: 1 }));
+        const supervisors = await pass.supervisorsOf(ticket.communityId);
+        this.staffNotice(pass, ticket, supervisors, `工单超时升级：${clocks}`, now);
+        pass.event(systemEvent(ticket.id, now, 'escalated', `超时升级至主管：${clocks}`, { level: 1 }));
         ticket.escalationLevel = 1;
         ticket.escalatedAt = now;
         result.escalated++;
@@ -126,30 +119,17 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
       ticket.escalatedAt.getTime() + this.config.sla.escalateAfterSec * 1000 <= now.getTime()
     ) {
       // Second level: still unhandled after the grace period → the admins.
-      const admins = await manager.getRepository(Staff).createQueryBuilder('s').select('s.id', 'id').where(`s.active = 1 AND ${inCommaList(manager, "'admin'", 's.roles')}`).getRawMany<{ id: string }>();
-      await this.staffNotice(manager, ticket, admins.map((a) => String(a.id)), '超时工单仍未处理，已升级至管理员', now);
-      await events.insert(systemEvent(ticket.id, now, 'escalated', '超时仍未处理，升级至管理员', { level: 2 }));
+      this.staffNotice(pass, ticket, await pass.admins(), '超时工单仍未处理，已升级至管理员', now);
+      pass.event(systemEvent(ticket.id, now, 'escalated', '超时仍未处理，升级至管理员', { level: 2 }));
       ticket.escalationLevel = 2;
       ticket.escalatedAt = now;
       result.escalated++;
     }
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
-    await manager.getRepository(Ticket).update(
-      { id: ticket.id },
-      {
-        status: ticket.status,
-        closedAt: ticket.closedAt,
-        slaWarned: ticket.slaWarned,
-        slaBreached: ticket.slaBreached,
-        escalationLevel: ticket.escalationLevel,
-        escalatedAt: ticket.escalatedAt,
-        nextDueAt: ticket.nextDueAt,
-        updatedAt: ticket.status === 'closed' ? now : ticket.updatedAt,
-      },
-    );
+    pass.update(ticket, now);
   }
 
-  private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date): Promise<boolean> {
+  private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date, pass: ScanPass): Promise<boolean> {
     const verdict = transition(
       { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false },
       'auto_confirm',
@@ -158,23 +138,176 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
     if (!verdict.allowed) return false;
     ticket.status = verdict.to;
     ticket.closedAt = now;
-    await manager.getRepository(TicketEvent).insert(systemEvent(ticket.id, now, 'auto_confirmed', '业主未在时限内确认，系统自动确认完成', null));
+    // Queued with the pass's other timeline lines, so this ticket's lines keep their order.
+    pass.event(systemEvent(ticket.id, now, 'auto_confirmed', '业主未在时限内确认，系统自动确认完成', null));
     await this.notices.onTicketChange(manager, { ticket, event: 'auto_confirmed', actor: null, at: now });
     return true;
   }
 
   /** The owner hears of it; a pool ticket's warnings go to whoever is on duty. */
-  private async notify(manager: EntityManager, ticket: Ticket, kind: 'sla_warning' | 'sla_overdue', title: string, now: Date): Promise<void> {
-    const targets = ticket.ownerId ? [String(ticket.ownerId)] : await this.routing.onDutyAgents(manager, ticket.communityId, now);
-    await this.notices.insertStaffNotices(manager, targets.map((staffId) => ({ staffId, ticketId: ticket.id, kind, title, body: `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300), at: now })));
+  private async notify(pass: ScanPass, ticket: Ticket, kind: 'sla_warning' | 'sla_overdue', title: string, now: Date): Promise<void> {
+    const targets = ticket.ownerId ? [String(ticket.ownerId)] : await pass.onDutyAgents(ticket.communityId);
+    pass.staffNotices(targets.map((staffId) => ({ staffId, ticketId: ticket.id, kind, title, body: noticeBody(ticket), at: now })));
   }
 
-  private async staffNotice(manager: EntityManager, ticket: Ticket, staffIds: string[], title: string, now: Date): Promise<void> {
-    await this.notices.insertStaffNotices(
-      manager,
-      staffIds.map((staffId) => ({ staffId, ticketId: ticket.id, kind: 'escalated' as const, title, body: `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300), at: now })),
-    );
+  private staffNotice(pass: ScanPass, ticket: Ticket, staffIds: string[], title: string, now: Date): void {
+    pass.staffNotices(staffIds.map((staffId) => ({ staffId, ticketId: ticket.id, kind: 'escalated' as const, title, body: noticeBody(ticket), at: now })));
   }
+}
+
+interface StaffNoticeRow {
+  staffId: string;
+  ticketId: string | null;
+  kind: StaffNoticeKind;
+  title: string;
+  body: string;
+  at: Date;
+}
+
+/** The ticket columns the scanner changes (as an entity update of them would write them). */
+interface TicketUpdate {
+  id: string;
+  status: Ticket['status'];
+  closedAt: Date | null;
+  slaWarned: number;
+  slaBreached: number;
+  escalationLevel: number;
+  escalatedAt: Date | null;
+  nextDueAt: Date | null;
+  updatedAt: Date;
+}
+
+const UPDATED_COLUMNS: [column: string, value: (u: TicketUpdate) => unknown][] = [
+  ['status', (u) => u.status],
+  ['closed_at', (u) => u.closedAt],
+  ['sla_warned', (u) => u.slaWarned],
+  ['sla_breached', (u) => u.slaBreached],
+  ['escalation_level', (u) => u.escalationLevel],
+  ['escalated_at', (u) => u.escalatedAt],
+  ['next_due_at', (u) => u.nextDueAt],
+  ['updated_at', (u) => u.updatedAt],
+];
+
+/**
+ * What one scan pass looks up once and writes at its end: the supervisors of the
+ * batch's communities (one read), who is on duty per community, the admins; and the
+ * ticket updates, timeline lines and staff notices, in the order they happened (a
+ * multi-row INSERT numbers its rows in order, so each ticket's timeline keeps its
+ * sequence). The claimed rows stay locked until the transaction ends, so writing them
+ * at its end changes nothing for anyone else.
+ */
+class ScanPass {
+  private readonly updates: TicketUpdate[] = [];
+  private readonly events: Partial<TicketEvent>[] = [];
+  private readonly notices: StaffNoticeRow[] = [];
+  private supervisors: Promise<Map<string, string[]>> | null = null;
+  private readonly onDuty = new Map<string, Promise<string[]>>();
+  private adminIds: Promise<string[]> | null = null;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly noticesService: NoticesService,
+    private readonly routing: RoutingService,
+    private readonly now: Date,
+    /** The communities of the batch's tickets. */
+    private readonly communityIds: string[],
+  ) {}
+
+  event(row: Partial<TicketEvent>): void {
+    this.events.push(row);
+  }
+
+  staffNotices(rows: StaffNoticeRow[]): void {
+    this.notices.push(...rows);
+  }
+
+  /** The ticket's SLA bookkeeping, status and times as they stand after this pass. */
+  update(ticket: Ticket, now: Date): void {
+    this.updates.push({
+      id: String(ticket.id),
+      status: ticket.status,
+      closedAt: ticket.closedAt,
+      slaWarned: ticket.slaWarned,
+      slaBreached: ticket.slaBreached,
+      escalationLevel: ticket.escalationLevel,
+      escalatedAt: ticket.escalatedAt,
+      nextDueAt: ticket.nextDueAt,
+      updatedAt: ticket.status === 'closed' ? now : ticket.updatedAt,
+    });
+  }
+
+  /** A community's supervisors: the first call reads those of every community in the batch. */
+  async supervisorsOf(communityId: string): Promise<string[]> {
+    const key = String(communityId);
+    this.supervisors ??= this.noticesService.supervisorsOfCommunities(this.manager, [...this.communityIds, key]);
+    const byCommunity = await this.supervisors;
+    let found = byCommunity.get(key);
+    if (!found) byCommunity.set(key, (found = await this.noticesService.supervisors(this.manager, key)));
+    return found;
+  }
+
+  /** A community's on-duty agents at the pass's instant, looked up once per pass. */
+  onDutyAgents(communityId: string): Promise<string[]> {
+    const key = String(communityId);
+    let found = this.onDuty.get(key);
+    if (!found) this.onDuty.set(key, (found = this.routing.onDutyAgents(this.manager, key, this.now)));
+    return found;
+  }
+
+  /** The active admins (second escalation level), looked up once per pass. */
+  admins(): Promise<string[]> {
+    this.adminIds ??= this.manager
+      .getRepository(Staff)
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .where(`s.active = 1 AND ${inCommaList(this.manager, "'admin'", 's.roles')}`)
+      .getRawMany<{ id: string }>()
+      .then((rows) => rows.map((a) => String(a.id)));
+    return this.adminIds;
+  }
+
+  /** Writes what the pass collected, in statements of at most CHUNK rows each. */
+  async flush(): Promise<void> {
+    // The tickets: one UPDATE per chunk, each column set per row by id (CASE), the
+    // version bumped as an entity update would.
+    for (let i = 0; i < this.updates.length; i += CHUNK) {
+      const chunk = this.updates.slice(i, i + CHUNK);
+      const params: unknown[] = [];
+      const sets = UPDATED_COLUMNS.map(([column, value]) => {
+        for (const u of chunk) params.push(u.id, value(u));
+        return `${column} = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+      });
+      params.push(...chunk.map((u) => u.id));
+      await this.manager.query(`UPDATE tickets SET ${sets.join(', ')}, version = version + 1 WHERE id IN (${placeholders(chunk)})`, params);
+    }
+    this.updates.length = 0;
+    // The timeline lines, in the order they happened.
+    for (let i = 0; i < this.events.length; i += CHUNK) {
+      const chunk = this.events.slice(i, i + CHUNK);
+      await this.manager.query(
+        `INSERT INTO ticket_events (ticket_id, type, at, actor_kind, actor_id, actor_name, note, data, photo_ids) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap((e) => [
+          e.ticketId,
+          e.type,
+          e.at,
+          e.actorKind,
+          e.actorId ?? null,
+          e.actorName,
+          e.note ?? null,
+          e.data == null ? null : JSON.stringify(e.data),
+          e.photoIds == null ? null : JSON.stringify(e.photoIds),
+        ]),
+      );
+    }
+    this.events.length = 0;
+    // The staff notices (the notices service also wakes the staff event streams).
+    await this.noticesService.insertStaffNoticesBulk(this.manager, this.notices, CHUNK);
+    this.notices.length = 0;
+  }
+}
+
+function noticeBody(ticket: Ticket): string {
+  return `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
 }
 
 function systemEvent(ticketId: string, at: Date, type: TicketEvent['type'], note: string, data: TicketEvent['data']): Partial<TicketEvent> {

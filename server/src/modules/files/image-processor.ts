@@ -85,15 +85,21 @@ export class ImageProcessor {
     if (meta.width * meta.height > maxInputPixels) throw tooManyPixels(maxInputPixels);
 
     try {
-      const full = await open()
-        .resize(maxLongSide, maxLongSide, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: jpegQuality, progressive: true })
-        .toBuffer({ resolveWithObject: true });
-      const thumb = await sharp(full.data)
-        .resize(thumbLongSide, thumbLongSide, { fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 78 })
-        .toBuffer();
+      // The thumbnail comes from the original, not from the re-encoded image: a JPEG shrunk
+      // eightfold is decoded at that scale (libjpeg shrink-on-load), so it costs a tenth of
+      // decoding the stored image again, and it runs beside the full-size pipeline.
+      const [full, thumb] = await Promise.all([
+        open()
+          .resize(maxLongSide, maxLongSide, { fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: jpegQuality, progressive: true })
+          .toBuffer({ resolveWithObject: true }),
+        open()
+          .resize(thumbLongSide, thumbLongSide, { fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 78 })
+          .toBuffer(),
+      ]);
       return { sourceFormat: format as AcceptedFormat, mime: 'image/jpeg', full: full.data, thumb, width: full.info.width, height: full.info.height };
     } catch (e) {
       if (/pixel limit/i.test((e as Error).message)) throw tooManyPixels(maxInputPixels);

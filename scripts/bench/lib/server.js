@@ -37,6 +37,8 @@ async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile }) {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'development',
+      // As npm start runs it (scripts/start.js).
+      MALLOC_ARENA_MAX: '2',
       PORT: String(port),
       DATABASE_URL: dbUrl,
       DEMO_DATA: 'false',

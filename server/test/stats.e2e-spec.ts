@@ -251,6 +251,128 @@ describe('statistics and the Excel export (issue #4)', () => {
     expect(Object.keys(res.body.fields ?? {})).toContain(field);
   });
 
+  it('agrees with a by-hand reading of many tickets: owners, percentiles and on-time rates', async () => {
+    // A community of its own with ten agents (ids on both sides of a digit boundary once
+    // there are more than nine staff) owning tickets round-robin, so owned counts tie and
+    // the owner order falls back on the id as a number. Clocks, holds, cancellations,
+    // ratings and elapsed times (with milliseconds) come from a fixed pseudo-random sequence.
+    const c3 = await w.community('松涛苑');
+    const sup3 = await w.staff('sup_c3', ['supervisor'], [c3.id], { name: '孙主管' });
+    const agents: { id: string; name: string }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const name = `客服${i}`;
+      agents.push({ id: (await w.staff(`agent_c3_${i}`, ['agent'], [c3.id], { name })).id, name });
+    }
+    let seed = 20261101;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const maybe = (p: number, v: () => Date): Date | null => (rand() < p ? v() : null);
+    const types = ['repair', 'complaint', 'home_service'] as const;
+    const statuses = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'revisited', 'cancelled'] as const;
+    const windowStart = new Date(FROM).getTime();
+    const windowMs = new Date(TO).getTime() - windowStart;
+    const rooms = [c3.roomA.id, c3.roomA2.id, c3.roomB.id];
+
+    interface Spec {
+      type: string; status: string; owner: string | null; created: Date; reopen: number;
+      times: Record<(typeof CLOCK_COLUMNS)[number], Date | null>; rating?: [number, number, number, Date];
+    }
+    const specs: Spec[] = [];
+    for (let i = 0; i < 45; i++) {
+      const created = new Date(windowStart + Math.floor(rand() * windowMs));
+      const after = (maxHours: number) => () => new Date(created.getTime() + Math.floor(rand() * maxHours * H));
+      // 40 responded and 30 resolved, so p·n is a whole number for both percentiles (the rank
+      // is then exactly p·n, not one more); a few equal response times put ties in the list.
+      const responded = i >= 40 ? null : i % 9 === 0 ? new Date(created.getTime() + 1234_567) : after(6)();
+      const times = {
+        respond_by: maybe(0.9, after(4)), responded_at: responded,
+        onsite_by: maybe(0.7, after(30)), onsite_at: maybe(0.5, after(30)),
+        resolve_by: rand() < 0.1 ? new Date('2099-01-01T00:00:00Z') : maybe(0.85, after(80)), resolved_at: i % 3 === 0 ? null : after(90)(),
+        confirm_by: maybe(0.5, after(100)), closed_at: maybe(0.4, after(100)),
+        revisit_by: maybe(0.5, after(110)), revisited_at: maybe(0.3, after(110)),
+        cancelled_at: maybe(0.15, after(40)), held_at: maybe(0.15, after(40)),
+      };
+      const spec: Spec = {
+        type: pick(types), status: pick(statuses), owner: i % 11 === 10 ? null : agents[i % 11]!.id, created,
+        reopen: rand() < 0.2 ? 1 : 0, times,
+      };
+      if (rand() < 0.5) spec.rating = [1 + Math.floor(rand() * 5), 3 + Math.floor(rand() * 3), 4 + Math.floor(rand() * 2), after(100)()];
+      specs.push(spec);
+      await ticket(`M${i}`, sup3, pick(rooms), {
+        ...times, created_at: created, type: spec.type, status: spec.status, owner_id: spec.owner, reopen_count: spec.reopen,
+      }, spec.rating);
+    }
+
+    const s = await w.ok(sup3.token, 'get', statsUrl(c3.id));
+    const now = Date.now();
+
+    // The reading of DESIGN.md §2, ticket by ticket.
+    const ms = (d: Date | null) => (d ? d.getTime() : null);
+    const clocks = {
+      respond: ['respond_by', ['responded_at', 'resolved_at']],
+      onsite: ['onsite_by', ['onsite_at', 'resolved_at']],
+      resolve: ['resolve_by', ['resolved_at']],
+      confirm: ['confirm_by', ['closed_at']],
+      revisit: ['revisit_by', ['revisited_at']],
+    } as const;
+    const outcome = (x: Spec, clock: keyof typeof clocks): 'met' | 'breached' | null => {
+      const [deadlineCol, milestoneCols] = clocks[clock];
+      const deadline = ms(x.times[deadlineCol]);
+      if (deadline === null) return null;
+      const set = milestoneCols.map((col) => ms(x.times[col])).filter((v): v is number => v !== null);
+      const milestone = set.length ? Math.min(...set) : null;
+      if (milestone !== null) return milestone <= deadline ? 'met' : 'breached';
+      const judged = Math.min(now, ms(x.times.cancelled_at) ?? Infinity, ms(x.times.held_at) ?? Infinity);
+      return deadline < judged ? 'breached' : null;
+    };
+    const rate = (xs: Spec[], clock: keyof typeof clocks) => {
+      const o = xs.map((x) => outcome(x, clock));
+      const due = o.filter((v) => v !== null).length;
+      return due ? o.filter((v) => v === 'met').length / due : null;
+    };
+    const satisfied = (x: Spec) => !!x.rating && x.rating[0] >= 4 && x.rating[1] >= 4 && x.rating[2] >= 4;
+    const satisfaction = (xs: Spec[]) => {
+      const rated = xs.filter((x) => x.rating).length;
+      return rated ? xs.filter(satisfied).length / rated : null;
+    };
+    // Nearest rank: the first value of the ascending list whose share of the list up to it reaches p.
+    const percentiles = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const at = (p: number) => sorted.find((_, i) => (i + 1) / sorted.length >= p)! / 1000;
+      return sorted.length ? { count: sorted.length, medianSec: at(0.5), p90Sec: at(0.9) } : { count: 0, medianSec: null, p90Sec: null };
+    };
+    const elapsed = (col: 'responded_at' | 'resolved_at') =>
+      specs.filter((x) => x.times[col]).map((x) => x.times[col]!.getTime() - x.created.getTime());
+
+    expect(s.counts.total).toBe(45);
+    expect([s.firstResponse.count, s.resolution.count]).toEqual([40, 30]);
+    expect(s.firstResponse).toEqual(percentiles(elapsed('responded_at')));
+    expect(s.resolution).toEqual(percentiles(elapsed('resolved_at')));
+    expect(s.onTimeRate).toEqual(Object.fromEntries(Object.keys(clocks).map((c) => [c, rate(specs, c as keyof typeof clocks)])));
+    expect(s.satisfactionRate).toEqual(satisfaction(specs));
+    expect(s.ratedCount).toBe(specs.filter((x) => x.rating).length);
+    const resolvedOnce = specs.filter((x) => x.times.resolved_at || x.reopen > 0).length;
+    expect(s.reopenRate).toEqual(resolvedOnce ? specs.filter((x) => x.reopen > 0).length / resolvedOnce : null);
+
+    const open = ['submitted', 'accepted', 'dispatched', 'in_progress'];
+    const owners = agents
+      .map((a) => ({ a, xs: specs.filter((x) => x.owner === a.id) }))
+      .filter(({ xs }) => xs.length > 0)
+      .sort((p, q) => q.xs.length - p.xs.length || Number(p.a.id) - Number(q.a.id))
+      .map(({ a, xs }) => ({
+        staffId: a.id,
+        name: a.name,
+        owned: xs.length,
+        open: xs.filter((x) => open.includes(x.status)).length,
+        onTimeRate: rate(xs, 'resolve'),
+        satisfactionRate: satisfaction(xs),
+        ratedCount: xs.filter((x) => x.rating).length,
+      }));
+    expect(owners.length).toBe(10);
+    expect(new Set(owners.map((o) => o.owned)).size).toBeLessThan(10); // ties to break by id
+    expect(s.owners).toEqual(owners);
+  });
+
   // ------------------------------------------------------------------ export
 
   async function xlsx(token: string, query: string) {

@@ -34,42 +34,22 @@ const MAX_WINDOW_MS = 366 * DAY_MS;
  * times themselves, so its pieces work on that text.
  */
 interface Dialect {
-  /** A time later than any real one, standing in for "never" inside a minimum. */
-  far: string;
-  /** The smallest of its arguments (all non-null here). */
-  least: (...args: string[]) => string;
   /** The statement's `now`, from a bound parameter. */
   nowParam: string;
   /** Whole milliseconds from `from` to `to`. */
   elapsedMs: (from: string, to: string) => string;
   /** The Asia/Shanghai calendar day ('YYYY-MM-DD') of a UTC time. */
   shanghaiDay: (column: string) => string;
-  /**
-   * Per k of `source` (rows of k and ms): k, n, and the nearest-rank p50 and p90 of ms —
-   * the value at rank ⌈p·n⌉ of the ascending list.
-   */
-  percentiles: (source: string) => string;
 }
 
 const DIALECTS: Record<DbKind, Dialect> = {
   mariadb: {
-    far: "TIMESTAMP'9999-12-31 00:00:00'",
-    least: (...args) => `LEAST(${args.join(', ')})`,
     nowParam: 'CAST(? AS DATETIME(3))',
     elapsedMs: (from, to) => `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000`,
     // Asia/Shanghai is UTC+8 all year (no DST since 1991), so a fixed shift gives its calendar day.
     shanghaiDay: (column) => `DATE_FORMAT(${column} + INTERVAL 8 HOUR, '%Y-%m-%d')`,
-    // PERCENTILE_DISC(p) is nearest-rank: the first value whose cumulative distribution reaches p.
-    percentiles: (source) => `SELECT DISTINCT x.k AS k,
-              COUNT(*) OVER (PARTITION BY x.k) AS n,
-              PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x.ms) OVER (PARTITION BY x.k) AS p50,
-              PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY x.ms) OVER (PARTITION BY x.k) AS p90
-         FROM (${source}) x`,
   },
   sqlite: {
-    far: "'9999-12-31 00:00:00.000'",
-    // SQLite's scalar min() of several arguments is LEAST.
-    least: (...args) => `min(${args.join(', ')})`,
     // A bare parameter: CAST(? AS DATETIME) would apply NUMERIC affinity and turn the text into 2026.
     nowParam: '?',
     // Both times have whole milliseconds, so their difference in fractional seconds × 1000
@@ -77,20 +57,6 @@ const DIALECTS: Record<DbKind, Dialect> = {
     elapsedMs: (from, to) => `CAST(round((unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec')) * 1000) AS INTEGER)`,
     // Asia/Shanghai is UTC+8 all year (no DST since 1991), so a fixed shift gives its calendar day.
     shanghaiDay: (column) => `strftime('%Y-%m-%d', ${column}, '+8 hours')`,
-    // SQLite's own percentile_disc(Y, P) takes the value at index ⌊P·(n−1)⌋ (the p90 of five
-    // values is the 4th, not the 5th). So number the rows and take, as MariaDB's
-    // PERCENTILE_DISC does, the first value whose share of the rows up to it (rn / n)
-    // reaches p; ties hold equal values, so numbering them apart changes nothing.
-    percentiles: (source) => `SELECT y.k AS k, y.n AS n,
-              MIN(CASE WHEN y.rn * 1.0 / y.n >= 0.5 THEN y.ms END) AS p50,
-              MIN(CASE WHEN y.rn * 1.0 / y.n >= 0.9 THEN y.ms END) AS p90
-         FROM (
-           SELECT x.k AS k, x.ms AS ms,
-                  ROW_NUMBER() OVER (PARTITION BY x.k ORDER BY x.ms) AS rn,
-                  COUNT(*) OVER (PARTITION BY x.k) AS n
-             FROM (${source}) x
-         ) y
-        GROUP BY y.k, y.n`,
   },
 };
 
@@ -107,25 +73,35 @@ const DIALECTS: Record<DbKind, Dialect> = {
  *             ticket is not counted for that clock.
  *   rate = met / (met + breached); null when nobody was due.
  */
-const earliest = (d: Dialect, a: string, b: string) => `NULLIF(${d.least(`COALESCE(${a}, ${d.far})`, `COALESCE(${b}, ${d.far})`)}, ${d.far})`;
-const CLOCK_SQL: Record<SlaClock, { deadline: string; milestone: (d: Dialect) => string }> = {
-  respond: { deadline: 't.respond_by', milestone: (d) => earliest(d, 't.responded_at', 't.resolved_at') },
-  onsite: { deadline: 't.onsite_by', milestone: (d) => earliest(d, 't.onsite_at', 't.resolved_at') },
-  resolve: { deadline: 't.resolve_by', milestone: () => 't.resolved_at' },
-  confirm: { deadline: 't.confirm_by', milestone: () => 't.closed_at' },
-  revisit: { deadline: 't.revisit_by', milestone: () => 't.revisited_at' },
+const CLOCK_SQL: Record<SlaClock, { deadline: string; milestone: string[] }> = {
+  // The milestone is the earliest of these times that is set.
+  respond: { deadline: 't.respond_by', milestone: ['t.responded_at', 't.resolved_at'] },
+  onsite: { deadline: 't.onsite_by', milestone: ['t.onsite_at', 't.resolved_at'] },
+  resolve: { deadline: 't.resolve_by', milestone: ['t.resolved_at'] },
+  confirm: { deadline: 't.confirm_by', milestone: ['t.closed_at'] },
+  revisit: { deadline: 't.revisit_by', milestone: ['t.revisited_at'] },
 };
-/** Needs `p.now_at` (see nowJoin). */
-const judgedAt = (d: Dialect) => d.least('p.now_at', `COALESCE(t.cancelled_at, ${d.far})`, `COALESCE(t.held_at, ${d.far})`);
-const nowJoin = (d: Dialect) => `CROSS JOIN (SELECT ${d.nowParam} AS now_at) p`;
+const NOT_COUNTED = 0;
+const MET = 1;
+const BREACHED = 2;
 
-function clockSums(sql: Dialect, clock: SlaClock): string {
-  const d = CLOCK_SQL[clock].deadline;
-  const m = CLOCK_SQL[clock].milestone(sql);
-  const met = `(${d} IS NOT NULL AND ${m} IS NOT NULL AND ${m} <= ${d})`;
-  const breached = `(${d} IS NOT NULL AND (${m} > ${d} OR (${m} IS NULL AND ${d} < ${judgedAt(sql)})))`;
-  return `SUM(CASE WHEN ${met} THEN 1 ELSE 0 END) AS ${clock}_met, SUM(CASE WHEN ${met} OR ${breached} THEN 1 ELSE 0 END) AS ${clock}_due`;
+/**
+ * One ticket's outcome for a clock: MET, BREACHED or NOT_COUNTED, as above. Needs
+ * `p.now_at` (see nowJoin). Written with plain comparisons (no LEAST/COALESCE, which
+ * MariaDB evaluates slowly on times): the earliest milestone is at or before the deadline
+ * when any of them is, and has happened when any of them has; a comparison with an unset
+ * time is never true; "the deadline passed before the ticket was judged" is the deadline
+ * before now, before the cancellation if any, and before the hold if any.
+ */
+function clockOutcome(clock: SlaClock): string {
+  const { deadline: d, milestone } = CLOCK_SQL[clock];
+  return `CASE WHEN ${d} IS NULL THEN ${NOT_COUNTED}
+            WHEN ${milestone.map((m) => `${m} <= ${d}`).join(' OR ')} THEN ${MET}
+            WHEN ${milestone.map((m) => `${m} IS NOT NULL`).join(' OR ')} THEN ${BREACHED}
+            WHEN ${d} < p.now_at AND (t.cancelled_at IS NULL OR ${d} < t.cancelled_at) AND (t.held_at IS NULL OR ${d} < t.held_at) THEN ${BREACHED}
+            ELSE ${NOT_COUNTED} END`;
 }
+const nowJoin = (d: Dialect) => `CROSS JOIN (SELECT ${d.nowParam} AS now_at) p`;
 
 /** Satisfaction (DESIGN.md §2): a rating with attitude, timeliness and quality all ≥ 4. */
 const SATISFIED = '(r.attitude >= 4 AND r.timeliness >= 4 AND r.quality >= 4)';
@@ -134,6 +110,35 @@ const COHORT = 't.community_id = ? AND t.created_at >= ? AND t.created_at < ?';
 type Row = Record<string, string | number | null>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Sums over a set of tickets of the cohort. */
+interface Tally {
+  n: number;
+  open: number;
+  met: Record<SlaClock, number>;
+  due: Record<SlaClock, number>;
+  rated: number;
+  satisfied: number;
+}
+const clockCounts = () => Object.fromEntries(SLA_CLOCKS.map((c) => [c, 0])) as Record<SlaClock, number>;
+const emptyTally = (): Tally => ({ n: 0, open: 0, met: clockCounts(), due: clockCounts(), rated: 0, satisfied: 0 });
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+/** Ids are unsigned decimal integers without leading zeros: shorter is smaller, else compare the text. */
+const byIdNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Nearest-rank percentile of an ascending list: the value at rank ⌈p·n⌉, p = percent / 100.
+ * n · percent is a whole number, so dividing it by 100 lands exactly on an integer when
+ * p·n is one, and at least 0.01 away from any otherwise: ceil cannot be pushed a rank off.
+ */
+const nearestRank = (ascending: number[], percent: number): number => ascending[Math.ceil((ascending.length * percent) / 100) - 1]!;
+
+function durationView(ms: number[]): DurationStatsView {
+  if (ms.length === 0) return { count: 0, medianSec: null, p90Sec: null };
+  ms.sort((a, b) => a - b);
+  return { count: ms.length, medianSec: nearestRank(ms, 50) / 1000, p90Sec: nearestRank(ms, 90) / 1000 };
+}
 
 @Injectable()
 export class StatsService {
@@ -147,10 +152,7 @@ export class StatsService {
 
     // One snapshot for every query, so the parts of the answer agree with each other.
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const cohort = [query.communityId, from, to];
-      const summary = await this.summary(m, cohort, now);
-      const [firstResponse, resolution] = await this.durations(m, cohort);
-      const owners = await this.owners(m, cohort, now);
+      const { summary, firstResponse, resolution, owners } = await this.cohort(m, [query.communityId, from, to], now);
       const trend = await this.trend(m, query.communityId, from, to);
       return {
         communityId: String(query.communityId),
@@ -165,96 +167,104 @@ export class StatsService {
     });
   }
 
-  /** Counts, on-time rates, satisfaction, return visits and reopens in one pass, grouped by type and status. */
-  private async summary(m: EntityManager, cohort: unknown[], now: Date) {
+  /**
+   * Everything about the cohort from one pass over it: a row per ticket with its clock
+   * outcomes, rating and elapsed times, folded here into the summary, the durations and
+   * the owner table. (Each pass costs a primary-key lookup per ticket, and that lookup is
+   * most of the cost; a row per ticket also lets both databases share the percentiles.)
+   */
+  private async cohort(m: EntityManager, cohort: unknown[], now: Date) {
     const sql = DIALECTS[dbKind(m)];
     const rows: Row[] = await m.query(
-      `SELECT t.type AS type, t.status AS status, COUNT(*) AS n,
-              ${SLA_CLOCKS.map((clock) => clockSums(sql, clock)).join(',\n              ')},
-              COUNT(r.id) AS rated,
-              SUM(CASE WHEN ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied,
-              SUM(t.reopen_count > 0) AS reopened,
-              SUM(t.resolved_at IS NOT NULL OR t.reopen_count > 0) AS resolved_once
+      `SELECT t.type AS type, t.status AS status, t.owner_id AS owner_id,
+              ${SLA_CLOCKS.map((clock) => `${clockOutcome(clock)} AS ${clock}_outcome`).join(',\n              ')},
+              CASE WHEN r.id IS NULL THEN 0 ELSE 1 END AS rated,
+              CASE WHEN ${SATISFIED} THEN 1 ELSE 0 END AS satisfied,
+              t.reopen_count AS reopen_count,
+              ${sql.elapsedMs('t.created_at', 't.responded_at')} AS respond_ms,
+              ${sql.elapsedMs('t.created_at', 't.resolved_at')} AS resolve_ms
          FROM tickets t ${nowJoin(sql)}
          LEFT JOIN ticket_ratings r ON r.ticket_id = t.id
-        WHERE ${COHORT}
-        GROUP BY t.type, t.status`,
+        WHERE ${COHORT}`,
       [now, ...cohort],
     );
+
     const byType = Object.fromEntries(TICKET_TYPES.map((k) => [k, 0])) as Record<TicketType, number>;
     const byStatus = Object.fromEntries(TICKET_STATUSES.map((k) => [k, 0])) as Record<TicketStatus, number>;
-    const sum = (field: string) => rows.reduce((acc, r) => acc + num(r[field]), 0);
+    const all = emptyTally();
+    const byOwner = new Map<string, Tally>();
+    const respondMs: number[] = [];
+    const resolveMs: number[] = [];
+    let reopened = 0;
+    let resolvedOnce = 0;
     for (const r of rows) {
-      byType[r.type as TicketType] += num(r.n);
-      byStatus[r.status as TicketStatus] += num(r.n);
+      byType[r.type as TicketType] += 1;
+      byStatus[r.status as TicketStatus] += 1;
+      const reopen = num(r.reopen_count) > 0;
+      if (reopen) reopened += 1;
+      // A reopen clears resolvedAt, so "resolved at least once" is resolvedAt set or reopened before.
+      if (r.resolve_ms !== null || reopen) resolvedOnce += 1;
+      // respondedAt / resolvedAt set exactly when their elapsed time is.
+      if (r.respond_ms !== null) respondMs.push(num(r.respond_ms));
+      if (r.resolve_ms !== null) resolveMs.push(num(r.resolve_ms));
+
+      let owner: Tally | undefined;
+      if (r.owner_id !== null) {
+        const id = String(r.owner_id);
+        owner = byOwner.get(id);
+        if (!owner) byOwner.set(id, (owner = emptyTally()));
+      }
+      for (const tally of owner ? [all, owner] : [all]) {
+        tally.n += 1;
+        if (OPEN.has(r.status as string)) tally.open += 1;
+        tally.rated += num(r.rated);
+        tally.satisfied += num(r.satisfied);
+        for (const clock of SLA_CLOCKS) {
+          const outcome = num(r[`${clock}_outcome`]);
+          if (outcome === MET) tally.met[clock] += 1;
+          if (outcome === MET || outcome === BREACHED) tally.due[clock] += 1;
+        }
+      }
     }
-    const onTimeRate = Object.fromEntries(SLA_CLOCKS.map((c) => [c, ratio(sum(`${c}_met`), sum(`${c}_due`))])) as unknown as OnTimeRatesView;
-    const rated = sum('rated');
-    return {
-      counts: { byType, byStatus, total: sum('n') },
-      onTimeRate,
-      satisfactionRate: ratio(sum('satisfied'), rated),
-      ratedCount: rated,
+
+    const summary = {
+      counts: { byType, byStatus, total: all.n },
+      onTimeRate: Object.fromEntries(SLA_CLOCKS.map((c) => [c, ratio(all.met[c], all.due[c])])) as unknown as OnTimeRatesView,
+      satisfactionRate: ratio(all.satisfied, all.rated),
+      ratedCount: all.rated,
       // A return visit happens on a closed ticket and moves it to `revisited`.
       revisitRate: ratio(byStatus.revisited, byStatus.closed + byStatus.revisited),
-      // A reopen clears resolvedAt, so "resolved at least once" is resolvedAt set or reopened before.
-      reopenRate: ratio(sum('reopened'), sum('resolved_once')),
+      reopenRate: ratio(reopened, resolvedOnce),
+    };
+    return {
+      summary,
+      // Median and p90 of first response (respondedAt − createdAt) and resolution (resolvedAt − createdAt).
+      firstResponse: durationView(respondMs),
+      resolution: durationView(resolveMs),
+      owners: await this.owners(m, byOwner),
     };
   }
 
-  /**
-   * Median and p90 of first response (respondedAt − createdAt) and resolution
-   * (resolvedAt − createdAt), nearest-rank: the value at rank ⌈p·n⌉ of the ascending
-   * list — exactly what MariaDB's PERCENTILE_DISC(p) returns (see Dialect.percentiles).
-   */
-  private async durations(m: EntityManager, cohort: unknown[]): Promise<[DurationStatsView, DurationStatsView]> {
-    const sql = DIALECTS[dbKind(m)];
-    const rows: Row[] = await m.query(
-      sql.percentiles(`
-           SELECT 'respond' AS k, ${sql.elapsedMs('t.created_at', 't.responded_at')} AS ms
-             FROM tickets t WHERE ${COHORT} AND t.responded_at IS NOT NULL
-           UNION ALL
-           SELECT 'resolve' AS k, ${sql.elapsedMs('t.created_at', 't.resolved_at')} AS ms
-             FROM tickets t WHERE ${COHORT} AND t.resolved_at IS NOT NULL
-         `),
-      [...cohort, ...cohort],
-    );
-    const view = (k: string): DurationStatsView => {
-      const r = rows.find((row) => row.k === k);
-      return r
-        ? { count: num(r.n), medianSec: num(r.p50) / 1000, p90Sec: num(r.p90) / 1000 }
-        : { count: 0, medianSec: null, p90Sec: null };
-    };
-    return [view('respond'), view('resolve')];
-  }
-
-  /** The first-contact accountability table (首接人): one row per current owner. */
-  private async owners(m: EntityManager, cohort: unknown[], now: Date): Promise<OwnerStatsView[]> {
-    const sql = DIALECTS[dbKind(m)];
-    // One placeholder per open status: SQLite binds no arrays (mysql2 expanded `IN (?)` to the same SQL).
-    const rows: Row[] = await m.query(
-      `SELECT t.owner_id AS staff_id, s.name AS name, COUNT(*) AS owned,
-              SUM(t.status IN (${placeholders(OPEN_STATUSES)})) AS open,
-              ${clockSums(sql, 'resolve')},
-              COUNT(r.id) AS rated,
-              SUM(CASE WHEN ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied
-         FROM tickets t ${nowJoin(sql)}
-         LEFT JOIN ticket_ratings r ON r.ticket_id = t.id
-         LEFT JOIN staff s ON s.id = t.owner_id
-        WHERE ${COHORT} AND t.owner_id IS NOT NULL
-        GROUP BY t.owner_id, s.name
-        ORDER BY owned DESC, t.owner_id`,
-      [...OPEN_STATUSES, now, ...cohort],
-    );
-    return rows.map((r) => ({
-      staffId: String(r.staff_id),
-      name: r.name === null ? '' : String(r.name),
-      owned: num(r.owned),
-      open: num(r.open),
-      onTimeRate: ratio(num(r.resolve_met), num(r.resolve_due)),
-      satisfactionRate: ratio(num(r.satisfied), num(r.rated)),
-      ratedCount: num(r.rated),
-    }));
+  /** The first-contact accountability table (首接人): one row per current owner, most tickets first, then by id. */
+  private async owners(m: EntityManager, byOwner: Map<string, Tally>): Promise<OwnerStatsView[]> {
+    const ids = [...byOwner.keys()];
+    const names = new Map<string, string>();
+    if (ids.length > 0) {
+      // One placeholder per id: SQLite binds no arrays.
+      const staff: Row[] = await m.query(`SELECT s.id AS id, s.name AS name FROM staff s WHERE s.id IN (${placeholders(ids)})`, ids);
+      for (const s of staff) names.set(String(s.id), s.name === null ? '' : String(s.name));
+    }
+    return [...byOwner]
+      .sort(([a, x], [b, y]) => y.n - x.n || byIdNumber(a, b))
+      .map(([id, tally]) => ({
+        staffId: id,
+        name: names.get(id) ?? '',
+        owned: tally.n,
+        open: tally.open,
+        onTimeRate: ratio(tally.met.resolve, tally.due.resolve),
+        satisfactionRate: ratio(tally.satisfied, tally.rated),
+        ratedCount: tally.rated,
+      }));
   }
 
   /**
@@ -276,8 +286,8 @@ export class StatsService {
     );
     const ratings: Row[] = await m.query(
       `SELECT ${sql.shanghaiDay('r.created_at')} AS day, COUNT(*) AS n, SUM(CASE WHEN ${SATISFIED} THEN 1 ELSE 0 END) AS satisfied
-         FROM ticket_ratings r JOIN tickets t ON t.id = r.ticket_id
-        WHERE t.community_id = ? AND r.created_at >= ? AND r.created_at < ? GROUP BY day`,
+         FROM ticket_ratings r
+        WHERE r.community_id = ? AND r.created_at >= ? AND r.created_at < ? GROUP BY day`,
       window,
     );
     const byDay = (rows: Row[]) => new Map(rows.map((r) => [String(r.day), r]));

@@ -45,7 +45,7 @@ import type {
 } from './dto/ticket.dto';
 import { NO_DEADLINE, TicketKeyset, filterTickets, keysetCursor, keysetOf, orderTickets } from './ticket-filters';
 import { TicketNumberService } from './ticket-number.service';
-import { KnownDetail, TicketViews } from './ticket-views.service';
+import { KnownDetail, ListRow, TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
 import { isDuplicateKey, rowLock } from '../../database/sql';
 
@@ -264,20 +264,23 @@ export class TicketsService {
     const now = new Date();
     const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now);
     const pastDated = after !== null && after.resolveBy!.getTime() >= NO_DEADLINE.getTime();
-    let rows: Awaited<ReturnType<TicketViews['listRows']>> = [];
+    let rows: ListRow[] = [];
     if (!pastDated) {
       const walks = !query.status && query.stage === 'open' ? OPEN_STATUSES : [null];
-      const parts = await Promise.all(
-        walks.map((status) => {
-          const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
-          if (status) qb.andWhere('t.status = :walkStatus', { walkStatus: status });
-          if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
-          return this.views.listRows(qb.orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take));
-        }),
+      const walk = (status: string | null, n: number) => {
+        const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
+        if (status) qb.andWhere(`t.status = :walk${n}`, { [`walk${n}`]: status });
+        if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
+        return TicketViews.listQuery(qb.orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take)).getQueryAndParameters();
+      };
+      // The walks go as one statement (UNION ALL of ordered, limited subqueries): one round trip.
+      const built = walks.map(walk);
+      const raw: Record<string, unknown>[] = await this.dataSource.query(
+        built.map(([sql], n) => `SELECT * FROM (${sql}) w${n}`).join(' UNION ALL '),
+        built.flatMap(([, parameters]) => parameters),
       );
-      const byDeadline = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
-        a.resolveBy!.getTime() - b.resolveBy!.getTime() || (BigInt(a.summary.id) < BigInt(b.summary.id) ? -1 : 1);
-      rows = parts.flat().sort(byDeadline).slice(0, take);
+      const byDeadline = (a: ListRow, b: ListRow) => a.resolveBy!.getTime() - b.resolveBy!.getTime() || (BigInt(a.summary.id) < BigInt(b.summary.id) ? -1 : 1);
+      rows = this.views.listRowsOf(raw, now).sort(byDeadline).slice(0, take);
     }
     if (rows.length < take) {
       const qb = filtered().andWhere('t.resolve_by IS NULL');

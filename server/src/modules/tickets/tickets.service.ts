@@ -271,16 +271,23 @@ export class TicketsService {
         const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
         if (status) qb.andWhere(`t.status = :walk${n}`, { [`walk${n}`]: status });
         if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
-        return TicketViews.listQuery(qb.orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take)).getQueryAndParameters();
+        return qb.select(['t.id AS id', 't.resolve_by AS resolveBy']).orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take).getQueryAndParameters();
       };
-      // The walks go as one statement (UNION ALL of ordered, limited subqueries): one round trip.
+      // The walks go as one statement (UNION ALL of ordered, limited subqueries) and
+      // return keys only; the page's rows, with their joins, are read by id afterwards.
       const built = walks.map(walk);
-      const raw: Record<string, unknown>[] = await this.dataSource.query(
+      const keys: { id: string; resolveBy: Date }[] = await this.dataSource.query(
         built.map(([sql], n) => `SELECT * FROM (${sql}) w${n}`).join(' UNION ALL '),
         built.flatMap(([, parameters]) => parameters),
       );
-      const byDeadline = (a: ListRow, b: ListRow) => a.resolveBy!.getTime() - b.resolveBy!.getTime() || (BigInt(a.summary.id) < BigInt(b.summary.id) ? -1 : 1);
-      rows = this.views.listRowsOf(raw, now).sort(byDeadline).slice(0, take);
+      const byDeadline = (a: { id: string; resolveBy: Date }, b: { id: string; resolveBy: Date }) =>
+        a.resolveBy.getTime() - b.resolveBy.getTime() || (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+      const page = keys.map((k) => ({ id: String(k.id), resolveBy: new Date(k.resolveBy) })).sort(byDeadline).slice(0, take);
+      if (page.length) {
+        const qb = this.dataSource.getRepository(Ticket).createQueryBuilder('t').where('t.id IN (:...pageIds)', { pageIds: page.map((k) => k.id) });
+        const byId = new Map((await this.views.listRows(qb, now)).map((r) => [r.summary.id, r]));
+        rows = page.flatMap((k) => byId.get(k.id) ?? []);
+      }
     }
     if (rows.length < take) {
       const qb = filtered().andWhere('t.resolve_by IS NULL');

@@ -8,11 +8,20 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
-import { Staff, StaffCommunity } from '../staff/staff.entity';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
-import { inCommaList, onConflictUpdate } from '../../database/sql';
+import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
+
+/** One staff notice to write (insertStaffNotices). */
+export interface StaffNoticeRow {
+  staffId: string;
+  ticketId: string | null;
+  kind: StaffNoticeKind;
+  title: string;
+  body: string;
+  at: Date;
+}
 
 /** The mini-program page a subscribe message opens (the request detail). */
 export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
@@ -121,25 +130,11 @@ export class NoticesService {
     await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at })));
   }
 
-  async insertStaffNotices(manager: EntityManager, notices: { staffId: string; ticketId: string | null; kind: StaffNoticeKind; title: string; body: string; at: Date }[]): Promise<void> {
-    if (!notices.length) return;
-    await manager.getRepository(StaffNotice).insert(
-      notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })),
-    );
-    // Wake the streams after the transaction has had a chance to commit.
-    setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
-  }
-
   /**
-   * `insertStaffNotices` for batch writers (the SLA scanner): the same rows and the same
-   * wake-up, written with plain multi-row INSERTs of at most `chunk` rows (in the given
-   * order, so ids increase in that order) instead of the repository's insert.
+   * Staff notices, in the given order (a multi-row INSERT numbers its rows in order), at
+   * most `chunk` rows a statement: plain SQL, since the SLA scanner writes hundreds per pass.
    */
-  async insertStaffNoticesBulk(
-    manager: EntityManager,
-    notices: { staffId: string; ticketId: string | null; kind: StaffNoticeKind; title: string; body: string; at: Date }[],
-    chunk = 500,
-  ): Promise<void> {
+  async insertStaffNotices(manager: EntityManager, notices: StaffNoticeRow[], chunk = 500): Promise<void> {
     if (!notices.length) return;
     for (let i = 0; i < notices.length; i += chunk) {
       const rows = notices.slice(i, i + chunk);
@@ -152,14 +147,14 @@ export class NoticesService {
     setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
   }
 
-  /** `supervisors` for several communities in one read: community id → its active supervisors. */
+  /** Active supervisors of several communities in one read: community id → their ids. */
   async supervisorsOfCommunities(manager: EntityManager, communityIds: string[]): Promise<Map<string, string[]>> {
     const ids = [...new Set(communityIds.map(String))];
     const byCommunity = new Map<string, string[]>(ids.map((id) => [id, []]));
     if (!ids.length) return byCommunity;
     const rows: { communityId: string; id: string }[] = await manager.query(
       `SELECT sc.community_id AS communityId, s.id AS id FROM staff_communities sc JOIN staff s ON s.id = sc.staff_id
-        WHERE sc.community_id IN (${ids.map(() => '?').join(', ')}) AND s.active = 1 AND ${inCommaList(manager, '?', 's.roles')}
+        WHERE sc.community_id IN (${placeholders(ids)}) AND s.active = 1 AND ${inCommaList(manager, '?', 's.roles')}
         ORDER BY sc.community_id, s.id`,
       [...ids, 'supervisor'],
     );
@@ -168,14 +163,7 @@ export class NoticesService {
   }
 
   async supervisors(manager: EntityManager, communityId: string): Promise<string[]> {
-    const rows = await manager
-      .getRepository(Staff)
-      .createQueryBuilder('s')
-      .innerJoin(StaffCommunity, 'sc', 'sc.staff_id = s.id AND sc.community_id = :communityId', { communityId })
-      .where(`s.active = 1 AND ${inCommaList(this.dataSource, ':role', 's.roles')}`, { role: 'supervisor' })
-      .select('s.id', 'id')
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => String(r.id));
+    return (await this.supervisorsOfCommunities(manager, [communityId])).get(String(communityId))!;
   }
 
   // ---- resident inbox ----

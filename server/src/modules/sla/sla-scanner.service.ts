@@ -7,7 +7,7 @@ import { PeriodicTask } from '../../common/periodic-task';
 import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { Staff } from '../staff/staff.entity';
-import type { StaffNoticeKind } from '../notices/notice.entities';
+import type { StaffNoticeRow } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
@@ -126,7 +126,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
       result.escalated++;
     }
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
-    pass.update(ticket, now);
+    pass.update(ticket);
   }
 
   private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date, pass: ScanPass): Promise<boolean> {
@@ -153,15 +153,6 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
   private staffNotice(pass: ScanPass, ticket: Ticket, staffIds: string[], title: string, now: Date): void {
     pass.staffNotices(staffIds.map((staffId) => ({ staffId, ticketId: ticket.id, kind: 'escalated' as const, title, body: noticeBody(ticket), at: now })));
   }
-}
-
-interface StaffNoticeRow {
-  staffId: string;
-  ticketId: string | null;
-  kind: StaffNoticeKind;
-  title: string;
-  body: string;
-  at: Date;
 }
 
 /** The ticket columns the scanner changes (as an entity update of them would write them). */
@@ -222,7 +213,7 @@ class ScanPass {
   }
 
   /** The ticket's SLA bookkeeping, status and times as they stand after this pass. */
-  update(ticket: Ticket, now: Date): void {
+  update(ticket: Ticket): void {
     this.updates.push({
       id: String(ticket.id),
       status: ticket.status,
@@ -232,7 +223,7 @@ class ScanPass {
       escalationLevel: ticket.escalationLevel,
       escalatedAt: ticket.escalatedAt,
       nextDueAt: ticket.nextDueAt,
-      updatedAt: ticket.status === 'closed' ? now : ticket.updatedAt,
+      updatedAt: ticket.status === 'closed' ? this.now : ticket.updatedAt,
     });
   }
 
@@ -301,7 +292,7 @@ class ScanPass {
     }
     this.events.length = 0;
     // The staff notices (the notices service also wakes the staff event streams).
-    await this.noticesService.insertStaffNoticesBulk(this.manager, this.notices, CHUNK);
+    await this.noticesService.insertStaffNotices(this.manager, this.notices, CHUNK);
     this.notices.length = 0;
   }
 }

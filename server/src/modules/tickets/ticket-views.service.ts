@@ -105,21 +105,13 @@ export class TicketViews {
    * filtered, sorted and limited). One round trip, no entity hydration.
    */
   async listRows(qb: SelectQueryBuilder<Ticket>, now = new Date()): Promise<ListRow[]> {
-    return this.listRowsOf(await TicketViews.listQuery(qb).getRawMany<Record<string, unknown>>(), now);
-  }
-
-  /** The list's SELECT on a filtered, sorted, limited builder (for callers that combine several). */
-  static listQuery(qb: SelectQueryBuilder<Ticket>): SelectQueryBuilder<Ticket> {
-    return qb
+    const rows = await qb
       .leftJoin(Room, 'r', 'r.id = t.room_id')
       .leftJoin(Staff, 'o', 'o.id = t.owner_id')
       .leftJoin(Staff, 'a', 'a.id = t.assignee_id')
       .select(LIST_COLUMNS.map((c) => `t.${snake(c)} AS ${c}`))
-      .addSelect(['r.label AS roomLabel', 'o.name AS ownerName', 'a.name AS assigneeName']);
-  }
-
-  /** Rows of listQuery as list items. */
-  listRowsOf(rows: Record<string, unknown>[], now = new Date()): ListRow[] {
+      .addSelect(['r.label AS roomLabel', 'o.name AS ownerName', 'a.name AS assigneeName'])
+      .getRawMany<Record<string, unknown>>();
     return rows.map((row) => {
       const t = row as unknown as Ticket;
       return { summary: summaryOf(t, String(row.roomLabel ?? ''), (row.ownerName as string | null) ?? (t.ownerId ? '' : null), (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null), now), resolveBy: t.resolveBy };

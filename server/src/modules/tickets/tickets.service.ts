@@ -58,7 +58,6 @@ interface EventSpec {
 }
 
 const URGE_INTERVAL_MS = 30 * 60_000;
-const FLAG_NOTE = '内容需人工复核';
 
 @Injectable()
 export class TicketsService {
@@ -220,10 +219,7 @@ export class TicketsService {
     // Read back once, so defaults and stored precision are exactly what later reads see.
     const ticket = await manager.getRepository(Ticket).findOneByOrFail({ id });
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
-    if (flagged) {
-      await this.flag(manager, ticket, now);
-      timeline.push(this.systemEvent(id, now, { type: 'flagged', note: FLAG_NOTE }));
-    }
+    if (flagged) timeline.push(await this.flag(manager, ticket, now));
     const staffNames = new Map(routed.ownerId === null ? [] : [[String(routed.ownerId), routed.ownerName ?? '']]);
     return { ticket, roomLabel: room.label, staffNames, events: timeline as KnownDetail['events'] };
   }
@@ -592,11 +588,14 @@ export class TicketsService {
     });
   }
 
-  private async flag(manager: EntityManager, ticket: Ticket, now: Date, note = FLAG_NOTE): Promise<void> {
+  /** Marks the ticket for review; returns the timeline line it wrote. */
+  private async flag(manager: EntityManager, ticket: Ticket, now: Date, note = '内容需人工复核'): Promise<Partial<TicketEvent>> {
     await manager.getRepository(Ticket).update({ id: ticket.id }, { flagged: true });
     ticket.flagged = true;
-    await manager.getRepository(TicketEvent).insert(this.systemEvent(ticket.id, now, { type: 'flagged', note }));
+    const event = this.systemEvent(ticket.id, now, { type: 'flagged', note });
+    await manager.getRepository(TicketEvent).insert(event);
     await this.notices.onTicketChange(manager, { ticket, event: 'flagged', actor: null, at: now });
+    return event;
   }
 
   private deadlinesOf(t: Ticket) {

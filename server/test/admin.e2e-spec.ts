@@ -78,14 +78,24 @@ describe('admin', () => {
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
     expect(policies.items).toHaveLength(6);
     expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ respondWithinSec: 24 * 3600, isDefault: true });
+    const agent = await w.staff('adm_sla_agent', ['agent'], [c.id]);
+    const respondWithin = async () => {
+      const tk = await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', priority: 'urgent' });
+      const created = new Date(tk.createdAt).getTime();
+      return [new Date(tk.deadlines.respondBy).getTime() - created, new Date(tk.deadlines.onsiteBy).getTime() - created];
+    };
+    // The server keeps a community's policies in memory: a change made through it applies to the very next request.
+    const defaults = await respondWithin();
+    expect(defaults).toEqual([15 * 60_000, 30 * 60_000]); // DESIGN.md: urgent repair
+    const own = await w.ok(boss.token, 'post', '/admin/sla-policies', {
+      communityId: c.id, type: 'repair', priority: 'urgent', respondWithinSec: 600, onsiteWithinSec: 1200, resolveWithinSec: 7200, confirmWithinSec: 3600, revisitWithinSec: 3600,
+    });
+    expect(await respondWithin()).toEqual([600_000, 1_200_000]);
+    await w.ok(boss.token, 'delete', `/admin/sla-policies/${own.id}`);
+    expect(await respondWithin()).toEqual(defaults);
     await w.ok(boss.token, 'post', '/admin/sla-policies', {
       communityId: c.id, type: 'repair', priority: 'urgent', respondWithinSec: 600, onsiteWithinSec: 1200, resolveWithinSec: 7200, confirmWithinSec: 3600, revisitWithinSec: 3600,
     });
-    const agent = await w.staff('adm_sla_agent', ['agent'], [c.id]);
-    const tk = await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', priority: 'urgent' });
-    const created = new Date(tk.createdAt).getTime();
-    expect(new Date(tk.deadlines.respondBy).getTime() - created).toBe(600_000);
-    expect(new Date(tk.deadlines.onsiteBy).getTime() - created).toBe(1_200_000);
   });
 
   it('books an in-home service into a slot until the slot is full', async () => {

@@ -7,19 +7,43 @@ import { requireCommunity, requireCommunityParam } from '../../common/access/acc
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { SlaPolicy } from './sla-policy.entity';
+import { dbKind } from '../../database/sql';
 import type { SlaPolicyView, UpsertSlaPolicyDto } from './sla.dto';
+
+/**
+ * How long a server keeps a community's policy rows in memory. Every submission needs
+ * them and they change a few times a year; a change made here applies at once, one made
+ * through another server instance within this time.
+ */
+export const POLICY_CACHE_MS = 30_000;
 
 /** A community's time limits: its own policy rows where set, DESIGN.md's defaults elsewhere. */
 @Injectable()
 export class SlaPolicyService {
+  private readonly cache = new Map<string, { until: number; rows: Promise<SlaPolicy[]> }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
+  /** `manager`: the caller's transaction, if any (see rowsOf). */
   async policyFor(communityId: string, type: TicketType, priority: Priority, manager: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
-    const row = await manager.getRepository(SlaPolicy).findOne({ where: { communityId, type, priority } });
+    const row = (await this.rowsOf(String(communityId), manager)).find((r) => r.type === type && r.priority === priority);
     return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: null };
+  }
+
+  private rowsOf(communityId: string, manager: EntityManager): Promise<SlaPolicy[]> {
+    const cached = this.cache.get(communityId);
+    if (cached && cached.until > Date.now()) return cached.rows;
+    // On MariaDB the rows are read outside the caller's transaction: its snapshot may
+    // predate a change committed meanwhile, which must not be kept for 30 s. SQLite runs
+    // one transaction at a time, so there the caller's own is current (and the only way in).
+    const reader = dbKind(manager) === 'sqlite' ? manager : this.dataSource.manager;
+    const rows = reader.getRepository(SlaPolicy).find({ where: { communityId } });
+    this.cache.set(communityId, { until: Date.now() + POLICY_CACHE_MS, rows });
+    rows.catch(() => this.cache.get(communityId)?.rows === rows && this.cache.delete(communityId));
+    return rows;
   }
 
   async list(auth: StaffAuth, communityId: string): Promise<SlaPolicyView[]> {
@@ -45,6 +69,7 @@ export class SlaPolicyService {
       .values(values)
       .orUpdate(['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'], ['community_id', 'type', 'priority'])
       .execute();
+    this.cache.delete(String(dto.communityId));
     await this.audit.record(auth, meta, { action: 'sla_policy.upsert', targetType: 'community', targetId: dto.communityId, detail: { ...dto } });
     return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority)!;
   }
@@ -54,6 +79,7 @@ export class SlaPolicyService {
     if (!row) throw new AppError('NOT_FOUND', '时限规则不存在');
     requireCommunity(auth, row.communityId, '时限规则');
     await this.dataSource.getRepository(SlaPolicy).delete({ id });
+    this.cache.delete(String(row.communityId));
     await this.audit.record(auth, meta, { action: 'sla_policy.reset', targetType: 'community', targetId: row.communityId, detail: { type: row.type, priority: row.priority } });
   }
 }

@@ -40,15 +40,21 @@ export class RoutingService {
   }
 
   private async leastLoadedOnDuty(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<{ ownerId: string; ownerName: string } | null> {
+    // An agent's open requests are counted only when there is someone to compare with:
+    // the count reads every one of them (npm run bench: 2.5 ms of a submission's SQL for
+    // an agent owning 6,000), and a zone often has one agent on duty.
     const rows: { staffId: string; name: string }[] = await manager.query(
-      `SELECT d.staff_id AS staffId, MIN(s.name) AS name,
-              (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = d.staff_id AND t.status IN (${OPEN_STATUSES.map(() => '?').join(',')})) AS openOwned
-         FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
-        WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
-          AND d.start_at <= ? AND d.end_at > ?
-          AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')}
-        GROUP BY d.staff_id
-        ORDER BY openOwned ASC, d.staff_id ASC
+      `SELECT c.staffId, c.name,
+              CASE WHEN c.candidates > 1
+                THEN (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = c.staffId AND t.status IN (${OPEN_STATUSES.map(() => '?').join(',')}))
+                ELSE 0 END AS openOwned
+         FROM (SELECT d.staff_id AS staffId, MIN(s.name) AS name, COUNT(*) OVER () AS candidates
+                 FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
+                WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
+                  AND d.start_at <= ? AND d.end_at > ?
+                  AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')}
+                GROUP BY d.staff_id) c
+        ORDER BY openOwned ASC, c.staffId ASC
         LIMIT 1`,
       [...OPEN_STATUSES, communityId, ...(zoneId === null ? [] : [zoneId]), at, at],
     );

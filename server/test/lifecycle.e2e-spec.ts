@@ -146,6 +146,36 @@ describe('a repair from WeChat login to return visit', () => {
     expect((await t.http.get(tampered)).status).toBe(403);
   });
 
+  it('answers a submission with exactly what a later read of it returns', async () => {
+    // The answer to POST is rendered from what was written, not read back: any column it
+    // got wrong (a default, a precision, a name) shows up here as a difference from GET.
+    const c = await w.community('回读小区');
+    const agent = await w.staff('echo_agent', ['agent'], [c.id], { name: '钱客服' });
+    await w.onDuty(c.id, c.zoneA1, agent.id);
+    const resident = await w.resident('echo_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+    await w.ok(resident.token, 'post', '/me/rooms', { roomId: c.roomB.id, name: '李娜', phone: '13700001111' });
+    const admin = await w.admin();
+    const item = await w.ok(admin, 'post', '/admin/service-items', { communityId: c.id, name: '空调清洗', price: 120, durationMin: 120, slotCapacity: 2 });
+    const day = new Date(Date.now() + 44 * 3600_000).toISOString().slice(0, 10);
+    const slot = (await w.ok(resident.token, 'get', `/service-items/${item.id}/slots?date=${day}`)).items[0].start;
+    const photo = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${resident.token}`).attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const cases: [string, string, object][] = [
+      ['routed, with a photo', resident.token, { ...w.repair(c.roomA.id), photoIds: [photo.body.id] }],
+      ['pooled (nobody on duty in B2)', resident.token, w.repair(c.roomB.id)],
+      ['flagged by the content check', resident.token, { ...w.repair(c.roomA.id), description: '电梯里贴满了广告' }],
+      ['by staff, urgent, by phone', agent.token, { ...w.repair(c.roomA.id), channel: 'phone', priority: 'urgent', residentName: '张伟', residentPhone: '13812341234' }],
+      ['a booking', resident.token, { type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart: slot }],
+    ];
+    // Photo URLs are signed with their expiry, so two renderings differ in the signature only.
+    const unsigned = (view: object) => JSON.parse(JSON.stringify(view), (k, v) => (k === 'url' ? String(v).split('?')[0] : v));
+    for (const [what, token, body] of cases) {
+      const posted = await w.as(token, 'post', '/tickets', body);
+      expect({ what, status: posted.status }).toEqual({ what, status: 201 });
+      const read = await w.ok(token, 'get', `/tickets/${posted.body.id}`);
+      expect({ what, view: unsigned(posted.body) }).toEqual({ what, view: unsigned(read) });
+    }
+  });
+
   it('refuses what the state does not allow, naming the current state', async () => {
     const c = await w.community('第三小区');
     const agent = await w.staff('agent_qian', ['agent'], [c.id]);

@@ -12,6 +12,7 @@ import type { Ticket } from '../tickets/ticket.entity';
 import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
 import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
+import { insertRows } from '../../database/plain-insert';
 
 /** One staff notice to write (insertStaffNotices). */
 export interface StaffNoticeRow {
@@ -130,19 +131,10 @@ export class NoticesService {
     await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at })));
   }
 
-  /**
-   * Staff notices, in the given order (a multi-row INSERT numbers its rows in order), at
-   * most `chunk` rows a statement: plain SQL, since the SLA scanner writes hundreds per pass.
-   */
+  /** Staff notices, in the given order, at most `chunk` rows a statement (the SLA scanner writes hundreds per pass). */
   async insertStaffNotices(manager: EntityManager, notices: StaffNoticeRow[], chunk = 500): Promise<void> {
     if (!notices.length) return;
-    for (let i = 0; i < notices.length; i += chunk) {
-      const rows = notices.slice(i, i + chunk);
-      await manager.query(
-        `INSERT INTO staff_notices (staff_id, ticket_id, kind, title, body, created_at, read_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, NULL)').join(', ')}`,
-        rows.flatMap((n) => [n.staffId, n.ticketId, n.kind, n.title, n.body, n.at]),
-      );
-    }
+    await insertRows(manager, StaffNotice, notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })), chunk);
     // Wake the streams after the transaction has had a chance to commit.
     setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
   }

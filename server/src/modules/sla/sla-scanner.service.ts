@@ -11,6 +11,7 @@ import type { StaffNoticeRow } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
+import { insertRows } from '../../database/plain-insert';
 
 /** Rows per statement when a pass writes what it collected. */
 const CHUNK = 500;
@@ -273,23 +274,7 @@ class ScanPass {
     }
     this.updates.length = 0;
     // The timeline lines, in the order they happened.
-    for (let i = 0; i < this.events.length; i += CHUNK) {
-      const chunk = this.events.slice(i, i + CHUNK);
-      await this.manager.query(
-        `INSERT INTO ticket_events (ticket_id, type, at, actor_kind, actor_id, actor_name, note, data, photo_ids) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((e) => [
-          e.ticketId,
-          e.type,
-          e.at,
-          e.actorKind,
-          e.actorId ?? null,
-          e.actorName,
-          e.note ?? null,
-          e.data == null ? null : JSON.stringify(e.data),
-          e.photoIds == null ? null : JSON.stringify(e.photoIds),
-        ]),
-      );
-    }
+    await insertRows(this.manager, TicketEvent, this.events, CHUNK);
     this.events.length = 0;
     // The staff notices (the notices service also wakes the staff event streams).
     await this.noticesService.insertStaffNotices(this.manager, this.notices, CHUNK);

@@ -48,6 +48,7 @@ import { TicketNumberService } from './ticket-number.service';
 import { KnownDetail, ListRow, TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
 import { isDuplicateKey, rowLock } from '../../database/sql';
+import { insertRow, insertRows } from '../../database/plain-insert';
 
 /** What an action adds to the timeline. */
 interface EventSpec {
@@ -58,6 +59,31 @@ interface EventSpec {
 }
 
 const URGE_INTERVAL_MS = 30 * 60_000;
+
+/** Stands for each walk's status in the deadline walks' one built statement (listByDeadline). */
+const WALK_STATUS_SLOT = '\u0000walk-status';
+
+/** The columns a new request leaves to their defaults (ticket.entity.ts), as a read would return them. */
+const NEW_TICKET_DEFAULTS = {
+  appointmentAt: null,
+  fee: null,
+  confirmBy: null,
+  revisitBy: null,
+  respondedAt: null,
+  onsiteAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  revisitedAt: null,
+  cancelledAt: null,
+  heldAt: null,
+  heldSeconds: 0,
+  slaWarned: 0,
+  slaBreached: 0,
+  escalationLevel: 0,
+  escalatedAt: null,
+  reopenCount: 0,
+  version: 1,
+} satisfies Partial<Ticket>;
 
 @Injectable()
 export class TicketsService {
@@ -104,11 +130,11 @@ export class TicketsService {
           await this.audit.record(auth, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } }, manager);
         }
         return this.views.detail(manager, id, auth, created);
-      }),
+      }, (ticket) => ({ id: ticket.id })), // a replay renders the ticket afresh: the key keeps only its id
     );
     if (!outcome.replayed) return { replayed: false, ticket: outcome.value };
     // A replay answers for the same ticket, rendered afresh (its photo URLs are short-lived).
-    return { replayed: true, ticket: await this.views.detail(this.dataSource.manager, (outcome.value as TicketDetailView).id, auth) };
+    return { replayed: true, ticket: await this.views.detail(this.dataSource.manager, (outcome.value as { id: string }).id, auth) };
   }
 
   private checkCreateInput(auth: AuthContext, dto: CreateTicketDto): void {
@@ -176,7 +202,7 @@ export class TicketsService {
     }
     const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null);
 
-    const inserted = await manager.getRepository(Ticket).insert({
+    const values: Omit<Ticket, keyof typeof NEW_TICKET_DEFAULTS | 'id'> = {
       no,
       type: dto.type,
       status: 'submitted',
@@ -198,13 +224,16 @@ export class TicketsService {
       respondBy: deadlines.respondBy,
       onsiteBy: deadlines.onsiteBy,
       resolveBy: deadlines.resolveBy,
-      nextDueAt: nextDueAt({ ...deadlines, confirmBy: null, revisitBy: null, respondedAt: null, onsiteAt: null, resolvedAt: null, closedAt: null, revisitedAt: null, cancelledAt: null, heldAt: null, slaWarned: 0, slaBreached: 0, escalationLevel: 0, escalatedAt: null }, this.config.sla),
+      nextDueAt: nextDueAt({ ...NEW_TICKET_DEFAULTS, ...deadlines }, this.config.sla),
       photoIds: dto.photoIds ?? [],
       flagged: textFlagged,
       createdAt: now,
       updatedAt: now,
-    });
-    const id = String(inserted.identifiers[0]!.id);
+    };
+    const id = await insertRow(manager, Ticket, values);
+    // The row as stored, from what was written: the other columns hold their defaults, and
+    // datetime(3) keeps a Date's milliseconds exactly (test: lifecycle, answer equals GET).
+    const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
     const timeline = [this.event(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null })];
@@ -215,9 +244,7 @@ export class TicketsService {
         this.systemEvent(id, now, { type: 'routed', note: `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(), data: { ownerId: routed.ownerId, basis: routed.basis } }),
       );
     }
-    await manager.getRepository(TicketEvent).insert(timeline);
-    // Read back once, so defaults and stored precision are exactly what later reads see.
-    const ticket = await manager.getRepository(Ticket).findOneByOrFail({ id });
+    await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
     if (flagged) timeline.push(await this.flag(manager, ticket, now));
     const staffNames = new Map(routed.ownerId === null ? [] : [[String(routed.ownerId), routed.ownerName ?? '']]);
@@ -262,16 +289,18 @@ export class TicketsService {
     const pastDated = after !== null && after.resolveBy!.getTime() >= NO_DEADLINE.getTime();
     let rows: ListRow[] = [];
     if (!pastDated) {
-      const walks = !query.status && query.stage === 'open' ? OPEN_STATUSES : [null];
-      const walk = (status: string | null, n: number) => {
-        const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
-        if (status) qb.andWhere(`t.status = :walk${n}`, { [`walk${n}`]: status });
-        if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
-        return qb.select(['t.id AS id', 't.resolve_by AS resolveBy']).orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take).getQueryAndParameters();
-      };
+      const perStatus = !query.status && query.stage === 'open';
+      const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
+      if (perStatus) qb.andWhere('t.status = :walkStatus', { walkStatus: WALK_STATUS_SLOT });
+      if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
+      const [walkSql, walkParameters] = qb.select(['t.id AS id', 't.resolve_by AS resolveBy']).orderBy('t.resolve_by', 'ASC').addOrderBy('t.id', 'ASC').limit(take).getQueryAndParameters();
+      // The walks differ in the status only: the statement is built once (building it costs
+      // more CPU than MariaDB spends running it) and each walk binds its own status.
+      const built: [string, unknown[]][] = perStatus
+        ? OPEN_STATUSES.map((status) => [walkSql, walkParameters.map((p) => (p === WALK_STATUS_SLOT ? status : p))])
+        : [[walkSql, walkParameters]];
       // The walks go as one statement (UNION ALL of ordered, limited subqueries) and
       // return keys only; the page's rows, with their joins, are read by id afterwards.
-      const built = walks.map(walk);
       const keys: { id: string; resolveBy: Date }[] = await this.dataSource.query(
         built.map(([sql], n) => `SELECT * FROM (${sql}) w${n}`).join(' UNION ALL '),
         built.flatMap(([, parameters]) => parameters),
@@ -280,8 +309,7 @@ export class TicketsService {
         a.resolveBy.getTime() - b.resolveBy.getTime() || (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
       const page = keys.map((k) => ({ id: String(k.id), resolveBy: new Date(k.resolveBy) })).sort(byDeadline).slice(0, take);
       if (page.length) {
-        const qb = this.dataSource.getRepository(Ticket).createQueryBuilder('t').where('t.id IN (:...pageIds)', { pageIds: page.map((k) => k.id) });
-        const byId = new Map((await this.views.listRows(qb, now)).map((r) => [r.summary.id, r]));
+        const byId = new Map((await this.views.listRowsByIds(this.dataSource.manager, page.map((k) => k.id), now)).map((r) => [r.summary.id, r]));
         rows = page.flatMap((k) => byId.get(k.id) ?? []);
       }
     }
@@ -393,7 +421,7 @@ export class TicketsService {
     return this.act(auth, meta, id, 'revisit', async (ticket, manager, now) => {
       ticket.revisitedAt = now;
       if (dto.satisfied) return { type: 'revisited', note: dto.note ?? null, data: { satisfied: true } };
-      await manager.getRepository(TicketEvent).insert(this.event(ticket.id, auth, now, { type: 'revisited', note: dto.note ?? null, data: { satisfied: false } }));
+      await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, { type: 'revisited', note: dto.note ?? null, data: { satisfied: false } })]);
       ticket.revisitedAt = null;
       return this.applyReopen(ticket, manager, now, dto.note ?? '回访不满意', 'reopened', 'accepted');
     });
@@ -532,7 +560,7 @@ export class TicketsService {
       ticket.updatedAt = now;
       ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
       await repo.save(ticket, { reload: false });
-      await manager.getRepository(TicketEvent).insert(this.event(ticket.id, auth, now, spec));
+      await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, spec)]);
       await this.notices.onTicketChange(manager, {
         ticket,
         event: spec.type,
@@ -593,7 +621,7 @@ export class TicketsService {
     await manager.getRepository(Ticket).update({ id: ticket.id }, { flagged: true });
     ticket.flagged = true;
     const event = this.systemEvent(ticket.id, now, { type: 'flagged', note });
-    await manager.getRepository(TicketEvent).insert(event);
+    await insertRows(manager, TicketEvent, [event]);
     await this.notices.onTicketChange(manager, { ticket, event: 'flagged', actor: null, at: now });
     return event;
   }

@@ -9,6 +9,8 @@
  * process; runs each measurement (bounded in count and time); prints the table and
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
  * stats, submission, uploads, outbox, sla.
+ * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * for a CPU profile of the server under the load.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -68,6 +70,32 @@ async function platformCompare(ctx) {
     { id: 'platform.post', figure: 'Nest submission-shaped POST: Fastify vs Express (16 concurrent)', value: f.post.throughput, ...info(), baseline: `Express ${e.post.throughput}/s (p99 F ${f.post.p99} / E ${e.post.p99} ms)`, ratio: round(f.post.throughput / e.post.throughput, 2), details: out },
     { id: 'platform.ping', figure: 'Nest GET (framework only): Fastify vs Express', value: f.ping.throughput, ...info(), baseline: `Express ${e.ping.throughput}/s`, ratio: round(f.ping.throughput / e.ping.throughput, 2) },
   ];
+}
+
+/**
+ * Waits until InnoDB has purged and written out what the reset deleted (the rows of
+ * earlier runs): otherwise the purge threads and the page cleaner work through them
+ * during the first measurements (seen as a p95 tail on whichever query ran first).
+ */
+async function quiesce(db) {
+  const started = Date.now();
+  const status = async () => {
+    const [[history]] = await db.query("SELECT `COUNT` AS n FROM information_schema.INNODB_METRICS WHERE NAME = 'trx_rseg_history_len'");
+    const [[dirty]] = await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
+    return { history: Number(history?.n ?? 0), dirty: Number(dirty?.Value ?? 0) };
+  };
+  const [[{ pct }]] = await db.query('SELECT @@innodb_max_dirty_pages_pct AS pct');
+  await db.query('SET GLOBAL innodb_max_dirty_pages_pct = 0'); // the page cleaner writes everything out
+  let left = await status();
+  try {
+    while ((left.history > 100 || left.dirty > 200) && Date.now() - started < 120_000) {
+      await sleep(500);
+      left = await status();
+    }
+  } finally {
+    await db.query(`SET GLOBAL innodb_max_dirty_pages_pct = ${Number(pct)}`);
+  }
+  log(`InnoDB settled in ${((Date.now() - started) / 1000).toFixed(1)} s (purge history ${left.history}, dirty pages ${left.dirty})`);
 }
 
 async function main() {
@@ -131,6 +159,7 @@ async function main() {
       // the current shifts (longer than two days) cover the run
       'UPDATE duty_shifts SET start_at = NOW(3) - INTERVAL 1 DAY, end_at = NOW(3) + INTERVAL 90 DAY WHERE end_at > start_at + INTERVAL 2 DAY',
     ]) await db.query(sql);
+    await quiesce(db);
     fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
 
     const { startFakeWechat } = require(path.join(ROOT, 'scripts/fake-wechat'));

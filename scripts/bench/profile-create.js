@@ -9,6 +9,7 @@ require('reflect-metadata');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { ROOT } = require('./lib/util');
+const { captureQueries } = require('./lib/capture-sql');
 
 async function main() {
   const db = process.argv[2] || 'yizhan_bench_small';
@@ -22,22 +23,7 @@ async function main() {
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const ds = app.get(DataSource);
-  const log = [];
-  const driver = ds.driver;
-  const orig = driver.createQueryRunner.bind(driver);
-  driver.createQueryRunner = (mode) => {
-    const qr = orig(mode);
-    const q = qr.query.bind(qr);
-    qr.query = async (sql, params, ...rest) => {
-      const t = performance.now();
-      try {
-        return await q(sql, params, ...rest);
-      } finally {
-        log.push({ ms: performance.now() - t, sql: sql.replace(/\s+/g, ' ').slice(0, 160) });
-      }
-    };
-    return qr;
-  };
+  const { log } = captureQueries(ds);
   const tickets = app.get(TicketsService);
   const room = 7; // resident 7 is bound to room 7
   fake.addUser('obench7');
@@ -48,7 +34,7 @@ async function main() {
     await tickets.create(auth, { ip: '127.0.0.1', userAgent: 'bench' }, { type: 'repair', roomId: String(room), category: '水电', description: '基准测试：水龙头滴水' }, `prof-${Date.now()}-${round}`);
     const total = performance.now() - t;
     if (round === 3) {
-      for (const l of log) console.log(`${l.ms.toFixed(2).padStart(7)} ms  ${l.sql}`);
+      for (const l of log) console.log(`${l.ms.toFixed(2).padStart(7)} ms  ${l.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
       console.log(`${log.length} statements, ${log.reduce((a, l) => a + l.ms, 0).toFixed(1)} ms in SQL, ${total.toFixed(1)} ms in all`);
     }
   }

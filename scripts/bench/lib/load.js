@@ -48,6 +48,12 @@ function client(base, { maxSockets = 256 } = {}) {
   return { request, close: () => agent.destroy() };
 }
 
+/** Tallies an answer by status; a request that got none by what went wrong ("0 socket hang up"). */
+function tally(statuses, r) {
+  const key = r.status === 0 && r.error ? `0 ${r.error}` : r.status;
+  statuses[key] = (statuses[key] || 0) + 1;
+}
+
 /** Closed loop: `concurrency` workers, each sending the next request when the last answered. */
 async function closedLoop({ concurrency, count, durationMs, send }) {
   const latencies = [];
@@ -60,7 +66,7 @@ async function closedLoop({ concurrency, count, durationMs, send }) {
     while (issued < count && performance.now() < deadline) {
       const i = issued++;
       const r = await send(i);
-      statuses[r.status] = (statuses[r.status] || 0) + 1;
+      tally(statuses, r);
       if (r.ok === false || r.status < 200 || r.status >= 300) errors++;
       else latencies.push(r.ms);
     }
@@ -93,7 +99,7 @@ async function openLoop({ rate, durationMs, count = Infinity, send, maxInFlight 
     pending.push(
       send(i).then((r) => {
         inFlight--;
-        statuses[r.status] = (statuses[r.status] || 0) + 1;
+        tally(statuses, r);
         if (r.ok === false || r.status < 200 || r.status >= 300) errors++;
         else latencies.push(r.end - scheduled);
       }),

@@ -89,6 +89,24 @@ describe('notices back to residents', () => {
     expect(inbox.items.filter((n: { ticketId: string }) => n.ticketId === second)).toHaveLength(1);
   });
 
+  it('sends one resident’s messages in the order they were written, the credits going to the earliest', async () => {
+    await t.sql("UPDATE outbox_messages SET status = 'skipped' WHERE status = 'pending'");
+    for (let i = 0; i < 3; i++) await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
+    const granted = await credits('tpl_accepted');
+    expect(granted).toBe(3); // one credit per accept
+    const ids: string[] = [];
+    for (let i = 0; i < granted + 3; i++) {
+      const id = await newTicket();
+      await w.ok(agent.token, 'post', `/tickets/${id}/accept`, {});
+      ids.push(id);
+    }
+    const before = t.fake.messages().length;
+    expect(await worker.drainOnce()).toEqual({ claimed: ids.length, delivered: granted });
+    const pages = t.fake.messages().slice(before).map((m) => m.page);
+    expect(pages).toEqual(ids.slice(0, granted).map((id) => `subpackages/tickets/pages/detail/index?id=${id}`));
+    expect((await outbox()).slice(-ids.length).map((r) => r.status)).toEqual([...Array(granted).fill('delivered'), 'no_consent', 'no_consent', 'no_consent']);
+  });
+
   it('delivers after a WeChat outage, once, with back-off in between', async () => {
     await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
     const id = await newTicket();

@@ -70,15 +70,25 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   /** One pass: claim a batch, send it, record the outcomes. Public for tests and tools. */
   async drainOnce(now = new Date()): Promise<DrainResult> {
     const batch = await this.claim(now);
+    // One lane per resident, sent in order: their notices reach WeChat in the order they
+    // were written, and when credits run short it is the earliest notice that gets one
+    // (sent side by side, whichever reserved first won).
+    const lanes = new Map<string, Claimed[]>();
+    for (const item of batch) {
+      const key = String(item.row.residentId);
+      const lane = lanes.get(key);
+      if (lane) lane.push(item);
+      else lanes.set(key, [item]);
+    }
+    const queue = [...lanes.values()];
     let delivered = 0;
     let next = 0;
     const sender = async () => {
-      while (next < batch.length) {
-        const item = batch[next++]!;
-        if (await this.deliver(item.row, item.openid, now)) delivered++;
+      while (next < queue.length) {
+        for (const item of queue[next++]!) if (await this.deliver(item.row, item.openid, now)) delivered++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, batch.length) }, sender));
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, sender));
     return { claimed: batch.length, delivered };
   }
 

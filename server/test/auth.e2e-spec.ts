@@ -35,6 +35,50 @@ describe('sign-in', () => {
     expect((await t.http.post('/api/v1/auth/staff/refresh').send({ refreshToken: 'garbage' })).status).toBe(401);
   });
 
+  it('ends a session at once when the account is deactivated, its access changes or its password is reset', async () => {
+    const admin = await w.admin();
+    const c = await w.community();
+    const other = await w.community('碧水苑');
+    const login = async (username: string) => (await t.http.post('/api/v1/auth/staff/login').send({ username, password: 'password-123' })).body;
+    const me = await w.staff('leaver', ['agent', 'supervisor'], [c.id]);
+    const first = await login('leaver');
+    const reads = async (token: string) => (await w.as(token, 'get', `/tickets?communityId=${c.id}`)).status;
+    expect(await reads(first.accessToken)).toBe(200);
+
+    // A rename changes nothing the token says it may do: the token keeps working.
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { name: '改名后', roles: ['supervisor', 'agent'], communityIds: [c.id] });
+    expect(await reads(first.accessToken)).toBe(200);
+
+    // Moved to another community: the old token is refused; a refresh carries the new scope.
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { communityIds: [other.id] });
+    const stale = await w.as(first.accessToken, 'get', `/tickets?communityId=${c.id}`);
+    expect(stale.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', message: '您的账号权限已变更，请重新登录' });
+    const refreshed = await t.http.post('/api/v1/auth/staff/refresh').send({ refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.staff.communityIds).toEqual([other.id]);
+    expect((await w.as(refreshed.body.accessToken, 'get', `/tickets?communityId=${c.id}`)).status).toBe(403);
+    expect((await w.as(refreshed.body.accessToken, 'get', `/tickets?communityId=${other.id}`)).status).toBe(200);
+
+    // A role taken away: refused at once as well.
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { roles: ['agent'] });
+    expect((await w.as(refreshed.body.accessToken, 'get', '/tickets')).status).toBe(401);
+    const current = await login('leaver');
+
+    // Deactivated: the access token and every refresh token stop working, even after reactivation.
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { active: false });
+    expect(await reads(current.accessToken)).toBe(401);
+    expect((await t.http.post('/api/v1/auth/staff/refresh').send({ refreshToken: current.refreshToken })).status).toBe(401);
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { active: true });
+    expect((await t.http.post('/api/v1/auth/staff/refresh').send({ refreshToken: current.refreshToken })).status).toBe(401);
+
+    // A password reset signs the account out everywhere.
+    const again = await login('leaver');
+    await w.ok(admin, 'patch', `/admin/staff/${me.id}`, { password: 'new-password-456' });
+    expect((await w.as(again.accessToken, 'get', '/tickets')).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/staff/refresh').send({ refreshToken: again.refreshToken })).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/staff/login').send({ username: 'leaver', password: 'new-password-456' })).status).toBe(200);
+  });
+
   it('locks an account after five wrong passwords', async () => {
     const c = await w.community();
     await w.staff('victim', ['agent'], [c.id]);

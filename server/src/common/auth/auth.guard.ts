@@ -18,6 +18,8 @@ interface TokenClaims {
   roles?: string[];
   cids?: string[];
   oid?: string;
+  /** Staff: the staff row's access_version when the token was issued. */
+  av?: number;
 }
 
 /**
@@ -57,6 +59,15 @@ export class AuthGuard implements CanActivate {
       // A resident who erased their data (PIPL) ends every session at once (one primary-key read).
       const [row] = await this.dataSource.query('SELECT erased_at AS erasedAt FROM residents WHERE id = ?', [auth.residentId]);
       if (!row || row.erasedAt) throw new AppError('UNAUTHENTICATED', '登录状态无效，请重新登录');
+    } else {
+      // A deactivated account, or one whose roles, communities or password changed, is
+      // refused at once rather than when its token expires (one primary-key read). The
+      // admin pages answer a 401 with a refresh, which issues a token with the new
+      // roles and communities, or ends the session of a deactivated account.
+      const [row] = await this.dataSource.query('SELECT active, access_version AS accessVersion FROM staff WHERE id = ?', [auth.staffId]);
+      if (!row || !Number(row.active) || Number(row.accessVersion) !== (claims.av ?? 0)) {
+        throw new AppError('UNAUTHENTICATED', '您的账号权限已变更，请重新登录');
+      }
     }
     req.auth = auth;
 

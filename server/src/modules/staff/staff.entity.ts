@@ -14,6 +14,13 @@ export class Staff {
   /** What a technician can do (水电, 门窗 …), shown in the dispatch picker. */
   @Column({ type: 'simple-json' }) skills: string[];
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /**
+   * Goes up whenever what the staff member may do changes (deactivated, roles,
+   * communities, password). Access tokens carry the value they were issued with, and
+   * the auth guard refuses a token whose value is stale: the change applies to the very
+   * next request rather than when the token expires.
+   */
+  @Column({ type: 'int', default: 0 }) accessVersion: number;
   @Column({ type: 'int', default: 0 }) failedLogins: number;
   @TimeColumn({ nullable: true }) lockedUntil: Date | null;
   @CreatedAtColumn() createdAt: Date;

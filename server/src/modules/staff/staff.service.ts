@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OPEN_STATUSES, StaffRole, encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { communityScope, inCommunity } from '../../common/access/access';
@@ -14,6 +14,7 @@ import { FieldCrypto } from '../crypto/field-crypto.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto';
 import { Staff, StaffCommunity } from './staff.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { inCommaList, isDuplicateKey, rowLock } from '../../database/sql';
 
 @Injectable()
@@ -123,11 +124,24 @@ export class StaffService implements OnApplicationBootstrap {
         const phone = this.phone(dto.phone);
         Object.assign(changes, { phoneEnc: this.crypto.encrypt(phone), phoneHash: this.crypto.lookupHash(phone) });
       }
+      const communitiesBefore = dto.communityIds ? (await manager.getRepository(StaffCommunity).find({ where: { staffId: id } })).map((l) => String(l.communityId)) : [];
+      const accessChanged =
+        (dto.active !== undefined && dto.active !== staff.active) ||
+        (dto.roles !== undefined && !sameSet(dto.roles, staff.roles)) ||
+        (dto.communityIds !== undefined && !sameSet(dto.communityIds.map(String), communitiesBefore)) ||
+        dto.password !== undefined;
+      // Tokens already issued stop working at once (the auth guard compares the version).
+      if (accessChanged) Object.assign(changes, { accessVersion: staff.accessVersion + 1 });
       if (Object.keys(changes).length) await repo.update({ id }, changes);
       if (dto.communityIds) {
         await this.requireCommunities(manager, dto.communityIds);
         await manager.getRepository(StaffCommunity).delete({ staffId: id });
         await this.setCommunities(manager, id, dto.communityIds);
+      }
+      // Deactivated or given a new password: every session ends, refresh tokens included,
+      // so nobody holding an old one can sign in again (nor after a later reactivation).
+      if (dto.active === false || dto.password !== undefined) {
+        await manager.getRepository(RefreshToken).update({ staffId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
       }
       const { password: _omit, ...logged } = dto;
       await this.audit.record(auth, meta, { action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...logged, passwordChanged: dto.password !== undefined } }, manager);
@@ -194,3 +208,4 @@ export class StaffService implements OnApplicationBootstrap {
   }
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(a).size;

@@ -268,6 +268,26 @@ describe('notices back to residents', () => {
     expect(unauthorised.status).toBe(401);
   });
 
+  it('ends a staff member’s event stream once the account is deactivated', async () => {
+    if (!t.app.getHttpServer().listening) await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const leaver = await w.staff('n_leaver', ['agent'], [c.id]);
+    const req = http.get(`http://127.0.0.1:${port}/api/v1/staff/events?access_token=${leaver.token}`);
+    const ended = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 300)); // connected
+    await w.ok(await w.admin(), 'patch', `/admin/staff/${leaver.id}`, { active: false });
+    const status = await Promise.race([ended, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the stream stayed open')), 6000))]);
+    req.destroy();
+    expect(status).toBe(200);
+    expect((await w.as(leaver.token, 'get', '/staff/notices')).status).toBe(401);
+  });
+
   it('answers WeChat’s push URL check and decrypts safe-mode events, once each', async () => {
     const timestamp = '1714036504';
     const nonce = '1514711492';

@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error';
 import { STAFF_ROLES, StaffRole } from '@yizhan/shared';
 import type { AuthContext } from './auth-context';
 import { AUTH_RULE, AuthRule } from './decorators';
+import { staffAccessIsCurrent } from './staff-access';
 
 export const QUERY_TOKEN_ALLOWED = 'yizhan:query-token';
 
@@ -61,11 +62,10 @@ export class AuthGuard implements CanActivate {
       if (!row || row.erasedAt) throw new AppError('UNAUTHENTICATED', '登录状态无效，请重新登录');
     } else {
       // A deactivated account, or one whose roles, communities or password changed, is
-      // refused at once rather than when its token expires (one primary-key read). The
-      // admin pages answer a 401 with a refresh, which issues a token with the new
-      // roles and communities, or ends the session of a deactivated account.
-      const [row] = await this.dataSource.query('SELECT active, access_version AS accessVersion FROM staff WHERE id = ?', [auth.staffId]);
-      if (!row || !Number(row.active) || Number(row.accessVersion) !== (claims.av ?? 0)) {
+      // refused at once rather than when its token expires. The admin pages answer a 401
+      // with a refresh, which issues a token with the new roles and communities, or ends
+      // the session of a deactivated account.
+      if (!(await staffAccessIsCurrent(this.dataSource, auth.staffId, auth.accessVersion ?? 0))) {
         throw new AppError('UNAUTHENTICATED', '您的账号权限已变更，请重新登录');
       }
     }
@@ -100,6 +100,7 @@ function toAuth(c: TokenClaims): AuthContext | null {
       name: c.name ?? '',
       roles: c.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)),
       communityIds: c.cids,
+      accessVersion: typeof c.av === 'number' ? c.av : 0,
     };
   }
   return null;

@@ -13,6 +13,7 @@ import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
 import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
+import { staffAccessIsCurrent } from '../../common/auth/staff-access';
 
 /** One staff notice to write (insertStaffNotices). */
 export interface StaffNoticeRow {
@@ -228,7 +229,10 @@ export class NoticesService {
   }
 
   /** New staff notices after `afterId`, for the event stream. */
-  async staffNoticesAfter(staffId: string, afterId: string, limit = 50): Promise<StaffNoticeView[]> {
+  /** The caller's notices after `afterId`, or null once the caller's token no longer speaks for the account. */
+  async staffNoticesAfter(auth: StaffAuth, afterId: string, limit = 50): Promise<StaffNoticeView[] | null> {
+    const staffId = auth.staffId;
+    if (!(await staffAccessIsCurrent(this.dataSource, staffId, auth.accessVersion ?? 0))) return null;
     const rows = await this.dataSource
       .getRepository(StaffNotice)
       .createQueryBuilder('n')

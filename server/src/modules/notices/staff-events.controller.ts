@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Observable, filter, from, interval, merge, mergeMap, startWith, concatMap, defer, map } from 'rxjs';
+import { Observable, filter, from, interval, merge, mergeMap, startWith, concatMap, defer, map, takeWhile } from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
 import { IdParam } from '../../common/id-param';
-import { StaffNoticePage, StaffNoticeQuery } from './dto/notice.dto';
+import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice.dto';
 import { NoticesService } from './notices.service';
 
 const POLL_MS = 2000;
@@ -31,7 +31,8 @@ export class StaffEventsController {
    * notice JSON, id = notice id). EventSource cannot send headers, so the access token
    * may come as `?access_token=`. Each connection reads the table (so notices written by
    * any instance arrive), woken at once by this instance's own writes and every 2 s
-   * otherwise; `Last-Event-ID` resumes after a reconnect.
+   * otherwise; `Last-Event-ID` resumes after a reconnect. The stream ends once the
+   * account is deactivated or its access changes (the reconnect then needs a new token).
    */
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
@@ -44,7 +45,8 @@ export class StaffEventsController {
     ).pipe(startWith(0));
     return defer(async () => (after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
-      concatMap(() => from(this.notices.staffNoticesAfter(auth.staffId, after!))),
+      concatMap(() => from(this.notices.staffNoticesAfter(auth, after!))),
+      takeWhile((items): items is StaffNoticeView[] => items !== null),
       mergeMap((items) => from(items)),
       filter((n) => BigInt(n.id) > BigInt(after!)),
       map((n) => {

@@ -228,8 +228,7 @@ export class NoticesService {
     }
   }
 
-  /** New staff notices after `afterId`, for the event stream. */
-  /** The caller's notices after `afterId`, or null once the caller's token no longer speaks for the account. */
+  /** The caller's new notices after `afterId`, for the event stream; null once the caller's token no longer speaks for the account. */
   async staffNoticesAfter(auth: StaffAuth, afterId: string, limit = 50): Promise<StaffNoticeView[] | null> {
     const staffId = auth.staffId;
     if (!(await staffAccessIsCurrent(this.dataSource, staffId, auth.accessVersion ?? 0))) return null;

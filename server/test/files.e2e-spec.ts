@@ -323,9 +323,9 @@ describe('photos: uploads and signed files (local folder)', () => {
       expect(forA.get(id)).toEqual({ id, url: expect.stringContaining(`/api/v1/files/${id}?exp=`), thumbUrl: expect.stringContaining(`/api/v1/files/${id}/thumb?exp=`) });
       expect((await fetchBytes(t, forA.get(id)!.thumbUrl)).status).toBe(200);
       expect((await files.views(asResident(residentB), [id])).size).toBe(0);
-      const agentAuth: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: [c.id] };
+      const agentAuth: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: [c.id], accessVersion: 0 };
       expect((await files.views(agentAuth, [id])).size).toBe(1);
-      const elsewhere: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: ['999999'] };
+      const elsewhere: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: ['999999'], accessVersion: 0 };
       expect((await files.views(elsewhere, [id])).size).toBe(0);
       expect(FilesService.inOrder(forA, ['1', id])).toEqual([forA.get(id)]);
     });

@@ -12,8 +12,8 @@ export interface StaffAuth {
   roles: StaffRole[];
   /** Communities the staff member works in; admins see every community. */
   communityIds: string[];
-  /** The account's access version the token was issued with (see staff-access.ts); absent where no token is involved. */
-  accessVersion?: number;
+  /** The account's staff.access_version when the token was issued (see staff-access.ts). */
+  accessVersion: number;
 }
 /** The caller, first argument of every service method (STYLE.md habit 2). */
 export type AuthContext = ResidentAuth | StaffAuth;

@@ -65,7 +65,7 @@ export class AuthGuard implements CanActivate {
       // refused at once rather than when its token expires. The admin pages answer a 401
       // with a refresh, which issues a token with the new roles and communities, or ends
       // the session of a deactivated account.
-      if (!(await staffAccessIsCurrent(this.dataSource, auth.staffId, auth.accessVersion ?? 0))) {
+      if (!(await staffAccessIsCurrent(this.dataSource, auth.staffId, auth.accessVersion))) {
         throw new AppError('UNAUTHENTICATED', '您的账号权限已变更，请重新登录');
       }
     }

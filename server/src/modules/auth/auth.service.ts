@@ -65,7 +65,7 @@ export class AuthService {
     if (staff.failedLogins > 0 || staff.lockedUntil) await repo.update({ id: staff.id }, { failedLogins: 0, lockedUntil: null });
     const auth = await this.staffAuth(staff);
     await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id });
-    return this.issueStaffTokens(auth, staff.accessVersion, randomBytes(16).toString('hex'));
+    return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
   }
 
   /**
@@ -94,7 +94,7 @@ export class AuthService {
     }
     const staff = await this.dataSource.getRepository(Staff).findOne({ where: { id: token.staffId } });
     if (!staff || !staff.active) throw invalid();
-    return this.issueStaffTokens(await this.staffAuth(staff), staff.accessVersion, token.familyId);
+    return this.issueStaffTokens(await this.staffAuth(staff), token.familyId);
   }
 
   async wechatLogin(code: string): Promise<WechatLoginResult> {
@@ -129,12 +129,13 @@ export class AuthService {
       name: staff.name,
       roles: staff.roles,
       communityIds: links.map((l) => String(l.communityId)).sort((a, b) => Number(a) - Number(b)),
+      accessVersion: staff.accessVersion,
     };
   }
 
-  private async issueStaffTokens(auth: StaffAuth, accessVersion: number, familyId: string): Promise<StaffLoginResult> {
+  private async issueStaffTokens(auth: StaffAuth, familyId: string): Promise<StaffLoginResult> {
     const accessToken = await this.jwt.signAsync(
-      { typ: 'staff', sub: auth.staffId, name: auth.name, roles: auth.roles, cids: auth.communityIds, av: accessVersion },
+      { typ: 'staff', sub: auth.staffId, name: auth.name, roles: auth.roles, cids: auth.communityIds, av: auth.accessVersion },
       { expiresIn: this.config.accessTokenTtlSec },
     );
     const id = randomBytes(16).toString('hex');

@@ -231,7 +231,7 @@ export class NoticesService {
   /** The caller's new notices after `afterId`, for the event stream; null once the caller's token no longer speaks for the account. */
   async staffNoticesAfter(auth: StaffAuth, afterId: string, limit = 50): Promise<StaffNoticeView[] | null> {
     const staffId = auth.staffId;
-    if (!(await staffAccessIsCurrent(this.dataSource, staffId, auth.accessVersion ?? 0))) return null;
+    if (!(await staffAccessIsCurrent(this.dataSource, staffId, auth.accessVersion))) return null;
     const rows = await this.dataSource
       .getRepository(StaffNotice)
       .createQueryBuilder('n')

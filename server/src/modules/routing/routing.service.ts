@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@yizhan/shared';
-import { inCommaList } from '../../database/sql';
+import { inCommaList, placeholders } from '../../database/sql';
 
 export interface RoutingDecision {
   ownerId: string | null;
@@ -46,7 +46,7 @@ export class RoutingService {
     const rows: { staffId: string; name: string }[] = await manager.query(
       `SELECT c.staffId, c.name,
               CASE WHEN c.candidates > 1
-                THEN (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = c.staffId AND t.status IN (${OPEN_STATUSES.map(() => '?').join(',')}))
+                THEN (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = c.staffId AND t.status IN (${placeholders(OPEN_STATUSES)}))
                 ELSE 0 END AS openOwned
          FROM (SELECT d.staff_id AS staffId, MIN(s.name) AS name, COUNT(*) OVER () AS candidates
                  FROM duty_shifts d JOIN staff s ON s.id = d.staff_id

@@ -5,6 +5,7 @@
  */
 import type {
   ActorKind,
+  EventVisibility,
   Channel,
   NoticeKind,
   Priority,
@@ -128,7 +129,11 @@ export interface TicketEventView {
   type: TicketEventType;
   at: IsoTime;
   actor: { kind: ActorKind; id: Id | null; name: string };
+  /** To staff: the staff-facing text. To the resident: the resident-facing text (publicNote). */
   note: string | null;
+  /** Staff views only: who may read the entry, and what the resident is shown of it. */
+  visibility?: EventVisibility;
+  publicNote?: string | null;
   photos: Photo[];
 }
 export interface Rating {
@@ -208,6 +213,14 @@ export interface TransferRequest {
 export interface CommentRequest {
   note: string;
   photoIds?: Id[];
+  /** Staff: `public` is a reply the resident reads; `internal` (the default) stays with staff. */
+  visibility?: EventVisibility;
+}
+export interface HoldRequest {
+  /** Why, for the staff. */
+  reason: string;
+  /** What the resident is told (等待配件到货 …); a kind default otherwise. */
+  publicReason?: string;
 }
 export interface RatingRequest {
   attitude: number;

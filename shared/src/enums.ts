@@ -88,6 +88,18 @@ export const TICKET_EVENT_TYPES = [
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
+/**
+ * Who may read a timeline entry. `public` entries are shown to the resident with their
+ * resident-facing text (`publicNote`, never the staff's `note`); `internal` entries
+ * (内部备注, SLA breaches and escalations) are staff-only and never
+ * appear in anything a resident receives: detail, list, inbox, subscribe message, export.
+ */
+export const EVENT_VISIBILITIES = ['public', 'internal'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+
+/** System events that are about the staff's own work and are never shown to the resident. */
+export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = ['overdue', 'escalated'];
+
 /** The five time limits of DESIGN.md §2. */
 export const SLA_CLOCKS = ['respond', 'onsite', 'resolve', 'confirm', 'revisit'] as const;
 export type SlaClock = (typeof SLA_CLOCKS)[number];

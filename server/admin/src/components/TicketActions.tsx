@@ -61,6 +61,7 @@ interface ActionValues {
   fee?: number | null;
   satisfied?: boolean;
   toStaffId?: string;
+  publicReason?: string;
 }
 
 async function perform(action: TicketAction, ticket: ActionableTicket, v: ActionValues): Promise<void> {
@@ -82,17 +83,17 @@ async function perform(action: TicketAction, ticket: ActionableTicket, v: Action
       return;
     case 'start':
       await api.startTicket(id, { note });
-      if (v.beforePhotoIds?.length) await api.commentTicket(id, { note: T.actionForm.beforePhotoNote, photoIds: v.beforePhotoIds });
+      if (v.beforePhotoIds?.length) await api.commentTicket(id, { note: T.actionForm.beforePhotoNote, photoIds: v.beforePhotoIds, visibility: 'public' });
       return;
     case 'hold':
-      await api.holdTicket(id, { reason: v.reason!.trim() });
+      await api.holdTicket(id, { reason: v.reason!.trim(), ...(v.publicReason?.trim() ? { publicReason: v.publicReason.trim() } : {}) });
       return;
     case 'resume':
       await api.resumeTicket(id, { reason: v.reason!.trim() });
       return;
     case 'resolve':
       // API resolve takes one photo list (the result); "before" photos go on the timeline as a comment first.
-      if (v.beforePhotoIds?.length) await api.commentTicket(id, { note: T.actionForm.beforePhotoNote, photoIds: v.beforePhotoIds });
+      if (v.beforePhotoIds?.length) await api.commentTicket(id, { note: T.actionForm.beforePhotoNote, photoIds: v.beforePhotoIds, visibility: 'public' });
       await api.resolveTicket(id, {
         note: v.note!.trim(),
         ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}),
@@ -154,6 +155,14 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
         </>
       );
     case 'hold':
+      return (
+        <>
+          {reasonField}
+          <Form.Item name="publicReason" label={T.actionForm.publicReason} extra={T.actionForm.publicReasonHint}>
+            <Input maxLength={200} placeholder={T.actionForm.publicReasonPlaceholder} />
+          </Form.Item>
+        </>
+      );
     case 'resume':
     case 'reopen':
     case 'cancel':

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { LABELS, NoticeKind, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
+import { EventVisibility, LABELS, NoticeKind, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
@@ -40,7 +40,13 @@ export interface TicketChange {
   event: TicketEventType;
   actor: AuthContext | null;
   at: Date;
-  note?: string | null;
+  /**
+   * The entry's resident-facing text (TicketEvent.publicNote). Residents' notices are built
+   * from this alone: the staff's own note is never passed here.
+   */
+  publicNote?: string | null;
+  /** The entry's visibility: an internal entry sends the resident nothing. */
+  visibility?: EventVisibility;
   /** For dispatch: the technician's name. */
   assigneeName?: string | null;
   ownerName?: string | null;
@@ -63,7 +69,7 @@ export class NoticesService {
   ) {}
 
   async onTicketChange(manager: EntityManager, change: TicketChange): Promise<void> {
-    const kind = residentNoticeKind(change);
+    const kind = change.visibility === 'internal' ? null : residentNoticeKind(change);
     if (kind && change.ticket.residentId) await this.noticeResident(manager, kind, change);
     await this.noticeStaff(manager, change);
   }
@@ -71,7 +77,7 @@ export class NoticesService {
   private async noticeResident(manager: EntityManager, kind: NoticeKind, change: TicketChange): Promise<void> {
     const { ticket, at } = change;
     const type = LABELS.type[ticket.type];
-    const note = change.note?.trim() || null;
+    const note = change.publicNote?.trim() || null;
     const text: Record<NoticeKind, [string, string]> = {
       accepted: [`您的${type}已受理`, `工单 ${ticket.no} 已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
       dispatched: [

@@ -9,6 +9,7 @@ import { RoutingService } from '../routing/routing.service';
 import { Staff } from '../staff/staff.entity';
 import type { StaffNoticeRow } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
+import { systemEvent } from '../tickets/timeline';
 import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
@@ -92,7 +93,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
         ticket.slaBreached |= bit;
         breachedNow.push(clock);
         result.breached++;
-        pass.event(systemEvent(ticket.id, now, 'overdue', `已超过${LABELS.clock[clock]}`, { clock }));
+        pass.event(systemEvent(ticket.id, now, { type: 'overdue', note: `已超过${LABELS.clock[clock]}`, data: { clock } }));
       } else if (lead > 0 && !(ticket.slaWarned & bit) && deadline.getTime() - lead <= now.getTime()) {
         ticket.slaWarned |= bit;
         result.warned++;
@@ -106,7 +107,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
         // First level: the community's supervisors, at once (first-contact rule 5).
         const supervisors = await pass.supervisorsOf(ticket.communityId);
         this.staffNotice(pass, ticket, supervisors, `工单超时升级：${clocks}`, now);
-        pass.event(systemEvent(ticket.id, now, 'escalated', `超时升级至主管：${clocks}`, { level: 1 }));
+        pass.event(systemEvent(ticket.id, now, { type: 'escalated', note: `超时升级至主管：${clocks}`, data: { level: 1 } }));
         ticket.escalationLevel = 1;
         ticket.escalatedAt = now;
         result.escalated++;
@@ -121,7 +122,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
     ) {
       // Second level: still unhandled after the grace period → the admins.
       this.staffNotice(pass, ticket, await pass.admins(), '超时工单仍未处理，已升级至管理员', now);
-      pass.event(systemEvent(ticket.id, now, 'escalated', '超时仍未处理，升级至管理员', { level: 2 }));
+      pass.event(systemEvent(ticket.id, now, { type: 'escalated', note: '超时仍未处理，升级至管理员', data: { level: 2 } }));
       ticket.escalationLevel = 2;
       ticket.escalatedAt = now;
       result.escalated++;
@@ -140,7 +141,7 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
     ticket.status = verdict.to;
     ticket.closedAt = now;
     // Queued with the pass's other timeline lines, so this ticket's lines keep their order.
-    pass.event(systemEvent(ticket.id, now, 'auto_confirmed', '业主未在时限内确认，系统自动确认完成', null));
+    pass.event(systemEvent(ticket.id, now, { type: 'auto_confirmed', note: '业主未在时限内确认，系统自动确认完成', publicNote: '您未在时限内确认，系统已自动确认完成' }));
     await this.notices.onTicketChange(manager, { ticket, event: 'auto_confirmed', actor: null, at: now });
     return true;
   }
@@ -286,6 +287,3 @@ function noticeBody(ticket: Ticket): string {
   return `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
 }
 
-function systemEvent(ticketId: string, at: Date, type: TicketEvent['type'], note: string, data: TicketEvent['data']): Partial<TicketEvent> {
-  return { ticketId, type, at, actorKind: 'system', actorId: null, actorName: '系统', note, data, photoIds: null };
-}

@@ -82,7 +82,7 @@ export interface KnownDetail {
   ticket: Ticket;
   roomLabel: string;
   staffNames: Map<string, string>;
-  events: Pick<TicketEvent, 'type' | 'at' | 'actorKind' | 'actorId' | 'actorName' | 'note' | 'photoIds'>[];
+  events: Pick<TicketEvent, 'type' | 'at' | 'actorKind' | 'actorId' | 'actorName' | 'note' | 'visibility' | 'publicNote' | 'photoIds'>[];
 }
 
 /** A list item, with the deadline its keyset cursor needs. */
@@ -139,12 +139,15 @@ export class TicketViews {
   async detail(manager: EntityManager, id: string, auth: AuthContext, known?: KnownDetail): Promise<TicketDetailView> {
     const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
     const nameOf = (staffId: string | null) => (staffId === null ? null : known!.staffNames.get(String(staffId)) ?? '');
-    const [[summary], events, rating, item] = await Promise.all([
+    const [[summary], allEvents, rating, item] = await Promise.all([
       known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), new Date())] : this.summaries(manager, [ticket]),
       known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
       known ? null : manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
       ticket.serviceItemId ? manager.getRepository(ServiceItem).findOne({ where: { id: ticket.serviceItemId } }) : Promise.resolve(null),
     ]);
+    // A resident reads public entries only, and only their resident-facing text.
+    const forResident = auth.kind === 'resident';
+    const events = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
     // Short-lived signed URLs, minted only for a caller who may see the ticket.
     const urls = await this.files.views(auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])], manager);
     return {
@@ -155,7 +158,7 @@ export class TicketViews {
         type: e.type,
         at: e.at.toISOString(),
         actor: { kind: e.actorKind, id: e.actorId === null ? null : String(e.actorId), name: e.actorName },
-        note: e.note,
+        ...(forResident ? { note: e.publicNote } : { note: e.note, visibility: e.visibility, publicNote: e.publicNote }),
         photos: FilesService.inOrder(urls, e.photoIds),
       })),
       rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, reply: rating.reply } : null,

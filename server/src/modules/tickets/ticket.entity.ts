@@ -3,6 +3,8 @@ import {
   ACTOR_KINDS,
   ActorKind,
   CHANNELS,
+  EVENT_VISIBILITIES,
+  EventVisibility,
   Channel,
   PRIORITIES,
   Priority,
@@ -120,7 +122,12 @@ export class TicketEvent {
   @Column({ type: 'simple-enum', enum: ACTOR_KINDS }) actorKind: ActorKind;
   @RefColumn({ nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 50 }) actorName: string;
+  /** The staff-facing text (a reason, an internal note, the work done). */
   @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+  /** `internal`: staff only, never shown or sent to the resident (EVENT_VISIBILITIES). */
+  @Column({ type: 'simple-enum', enum: EVENT_VISIBILITIES, default: 'public' }) visibility: EventVisibility;
+  /** What the resident reads of a public entry; the staff's `note` never reaches them. */
+  @Column({ type: 'varchar', length: 1000, nullable: true }) publicNote: string | null;
   @Column({ type: 'simple-json', nullable: true }) data: JsonRecord | null;
   @Column({ type: 'simple-json', nullable: true }) photoIds: string[] | null;
 }

@@ -7,6 +7,7 @@ import { WriteLimit } from '../../common/rate-limit/rate-limit';
 import { IdParam } from '../../common/id-param';
 import {
   CommentDto,
+  HoldDto,
   CreateTicketDto,
   DispatchDto,
   NoteDto,
@@ -80,8 +81,8 @@ export class TicketsController {
   }
 
   @Post(':id/hold') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
-  hold(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
-    return this.tickets.hold(auth, meta, id, dto.reason);
+  hold(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: HoldDto): Promise<TicketDetailView> {
+    return this.tickets.hold(auth, meta, id, dto.reason, dto.publicReason);
   }
 
   @Post(':id/resume') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
@@ -126,7 +127,7 @@ export class TicketsController {
 
   @Post(':id/comments') @WriteLimit() @ApiCreatedResponse({ type: TicketDetailView })
   comment(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: CommentDto): Promise<TicketDetailView> {
-    return this.tickets.comment(auth, meta, id, dto.note, dto.photoIds);
+    return this.tickets.comment(auth, meta, id, dto.note, dto.photoIds, dto.visibility);
   }
 
   @Post(':id/rating') @ApiCreatedResponse({ type: TicketDetailView })

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  EventVisibility,
   OPEN_STATUSES,
   TicketAction,
   TicketEventType,
@@ -20,12 +21,11 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { IdempotencyService, idempotencyScope } from '../../common/idempotency/idempotency.service';
 import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
-import { JsonRecord } from '../../database/columns';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
-import { NoticesService } from '../notices/notices.service';
+import { NoticesService, friendlyTime } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { CLOCK_BIT, milestonesOf, nextDueAt } from '../sla/sla-watch';
@@ -47,16 +47,10 @@ import { NO_DEADLINE, TicketKeyset, filterTickets, keysetCursor, keysetOf, order
 import { TicketNumberService } from './ticket-number.service';
 import { KnownDetail, ListRow, TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
+import { EventSpec, actorEvent, systemEvent } from './timeline';
 import { isDuplicateKey, rowLock } from '../../database/sql';
 import { insertRow, insertRows } from '../../database/plain-insert';
 
-/** What an action adds to the timeline. */
-interface EventSpec {
-  type: TicketEventType;
-  note?: string | null;
-  data?: JsonRecord | null;
-  photoIds?: string[] | null;
-}
 
 const URGE_INTERVAL_MS = 30 * 60_000;
 
@@ -236,12 +230,17 @@ export class TicketsService {
     const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
-    const timeline = [this.event(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null })];
+    const timeline = [actorEvent(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null })];
     if (routed.ownerId === null) {
-      timeline.push(this.systemEvent(id, now, { type: 'pooled', note: '当前无人值班，已进入待领取工单池' }));
+      timeline.push(systemEvent(id, now, { type: 'pooled', note: '当前无人值班，已进入待领取工单池', publicNote: '已收到您的诉求，客服会尽快受理' }));
     } else if (routed.basis !== 'creator') {
       timeline.push(
-        this.systemEvent(id, now, { type: 'routed', note: `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(), data: { ownerId: routed.ownerId, basis: routed.basis } }),
+        systemEvent(id, now, {
+          type: 'routed',
+          note: `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(),
+          publicNote: `已由客服 ${routed.ownerName ?? ''} 负责您的诉求`.replace('  ', ' '),
+          data: { ownerId: routed.ownerId, basis: routed.basis },
+        }),
       );
     }
     await insertRows(manager, TicketEvent, timeline);
@@ -335,7 +334,7 @@ export class TicketsService {
         .execute();
       if (!result.affected) throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
       ticket.ownerId = auth.staffId;
-      return { type: 'claimed', note: `${auth.name} 领取了工单，成为首接人` };
+      return { type: 'claimed', note: `${auth.name} 领取了工单，成为首接人`, publicNote: `已由客服 ${auth.name} 负责您的诉求` };
     });
   }
 
@@ -354,9 +353,11 @@ export class TicketsService {
       ticket.assigneeId = String(technician.id);
       ticket.appointmentAt = dto.appointmentAt ? new Date(dto.appointmentAt) : null;
       // Dispatch never changes the owner (first-contact rule 3).
+      const when = ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '';
       return {
         type: 'dispatched',
         note: dto.note ?? null,
+        publicNote: `已安排 ${technician.name} ${when}上门处理`,
         data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
       };
     });
@@ -369,10 +370,11 @@ export class TicketsService {
     });
   }
 
-  async hold(auth: StaffAuth, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+  /** `publicReason` is what the resident is told (等待配件 …); the staff's `reason` stays internal. */
+  async hold(auth: StaffAuth, meta: RequestMeta, id: string, reason: string, publicReason?: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'hold', (ticket, _m, now) => {
       ticket.heldAt = now;
-      return { type: 'held', note: reason };
+      return { type: 'held', note: reason, publicNote: publicReason?.trim() || '处理暂时中止，恢复后我们会继续为您处理' };
     });
   }
 
@@ -384,7 +386,7 @@ export class TicketsService {
       Object.assign(ticket, after);
       ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - heldAt.getTime()) / 1000));
       ticket.heldAt = null;
-      return { type: 'resumed', note: reason, data: { pausedSec: Math.round((now.getTime() - heldAt.getTime()) / 1000) } };
+      return { type: 'resumed', note: reason, publicNote: '已恢复处理', data: { pausedSec: Math.round((now.getTime() - heldAt.getTime()) / 1000) } };
     });
   }
 
@@ -394,7 +396,7 @@ export class TicketsService {
       const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       Object.assign(ticket, { resolvedAt: now, confirmBy, revisitBy, fee: dto.fee ?? ticket.fee });
-      return { type: 'resolved', note: dto.note, photoIds: photoIds.length ? photoIds : null, data: dto.fee !== undefined ? { fee: dto.fee } : null };
+      return { type: 'resolved', note: dto.note, publicNote: dto.note, photoIds: photoIds.length ? photoIds : null, data: dto.fee !== undefined ? { fee: dto.fee } : null };
     });
   }
 
@@ -408,7 +410,7 @@ export class TicketsService {
   async verify(auth: StaffAuth, meta: RequestMeta, id: string, note?: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'verify', (ticket, _m, now) => {
       ticket.closedAt = now;
-      return { type: 'verified', note: note ?? null };
+      return { type: 'verified', note: note ?? null, publicNote: '已核实处理完成' };
     });
   }
 
@@ -420,10 +422,10 @@ export class TicketsService {
   async revisit(auth: StaffAuth, meta: RequestMeta, id: string, dto: RevisitDto): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'revisit', async (ticket, manager, now) => {
       ticket.revisitedAt = now;
-      if (dto.satisfied) return { type: 'revisited', note: dto.note ?? null, data: { satisfied: true } };
-      await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, { type: 'revisited', note: dto.note ?? null, data: { satisfied: false } })]);
+      if (dto.satisfied) return { type: 'revisited', note: dto.note ?? null, publicNote: '已完成回访', data: { satisfied: true } };
+      await insertRows(manager, TicketEvent, [actorEvent(ticket.id, auth, now, { type: 'revisited', note: dto.note ?? null, publicNote: '已完成回访', data: { satisfied: false } })]);
       ticket.revisitedAt = null;
-      return this.applyReopen(ticket, manager, now, dto.note ?? '回访不满意', 'reopened', 'accepted');
+      return { ...(await this.applyReopen(ticket, manager, now, dto.note ?? '回访不满意', 'reopened', 'accepted')), publicNote: '回访后将继续为您处理' };
     });
   }
 
@@ -431,7 +433,8 @@ export class TicketsService {
     return this.act(auth, meta, id, 'cancel', (ticket, _m, now) => {
       ticket.cancelledAt = now;
       ticket.heldAt = null;
-      return { type: 'cancelled', note: reason };
+      // A cancellation's reason is told to the resident, whoever cancels (the admin pages say so).
+      return { type: 'cancelled', note: reason, publicNote: reason };
     });
   }
 
@@ -444,17 +447,25 @@ export class TicketsService {
       const from = ticket.ownerId;
       ticket.ownerId = String(target.id);
       await this.audit.record(auth, meta, { action: 'ticket.transfer', targetType: 'ticket', targetId: ticket.id, detail: { from, to: ticket.ownerId, reason: dto.reason } }, manager);
-      return { type: 'transferred', note: dto.reason, data: { fromOwnerId: from, toOwnerId: ticket.ownerId, toOwnerName: target.name } };
+      return { type: 'transferred', note: dto.reason, publicNote: `您的诉求已转由 ${target.name} 负责`, data: { fromOwnerId: from, toOwnerId: ticket.ownerId, toOwnerName: target.name } };
     });
   }
 
-  async comment(auth: AuthContext, meta: RequestMeta, id: string, note: string, photoIds?: string[]): Promise<TicketDetailView> {
+  /**
+   * A resident's follow-up, a staff public reply (公开回复, the resident reads it) or an
+   * internal note (内部备注, staff only — the default for staff, so nothing is public by accident).
+   */
+  async comment(auth: AuthContext, meta: RequestMeta, id: string, note: string, photoIds?: string[], visibility?: EventVisibility): Promise<TicketDetailView> {
+    if (auth.kind === 'resident' && visibility === 'internal') {
+      throw new AppError('VALIDATION_FAILED', '业主的补充说明对处理人员可见，不能设为内部备注', { visibility: ['业主不能发内部备注'] });
+    }
+    const shown: EventVisibility = auth.kind === 'resident' ? 'public' : visibility ?? 'internal';
     const flagged = await this.screen(auth, note);
     return this.act(auth, meta, id, 'comment', async (ticket, manager, now) => {
       const ids = await this.files.attach(manager, auth, photoIds, ticket.id);
       const photosNeedReview = (await this.files.needingReview(manager, ids)).length > 0;
       if ((flagged || photosNeedReview) && !ticket.flagged) await this.flag(manager, ticket, now);
-      return { type: 'commented', note, photoIds: ids.length ? ids : null };
+      return { type: 'commented', note, visibility: shown, publicNote: shown === 'public' ? note : null, photoIds: ids.length ? ids : null };
     });
   }
 
@@ -560,13 +571,16 @@ export class TicketsService {
       ticket.updatedAt = now;
       ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
       await repo.save(ticket, { reload: false });
-      await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, spec)]);
+      const entry = actorEvent(ticket.id, auth, now, spec);
+      await insertRows(manager, TicketEvent, [entry]);
       await this.notices.onTicketChange(manager, {
         ticket,
         event: spec.type,
         actor: auth,
         at: now,
-        note: spec.note ?? null,
+        // Residents' notices carry only the resident-facing text, never the staff's note.
+        publicNote: entry.publicNote ?? null,
+        visibility: entry.visibility!,
         assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
         ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
       });
@@ -620,7 +634,7 @@ export class TicketsService {
   private async flag(manager: EntityManager, ticket: Ticket, now: Date, note = '内容需人工复核'): Promise<Partial<TicketEvent>> {
     await manager.getRepository(Ticket).update({ id: ticket.id }, { flagged: true });
     ticket.flagged = true;
-    const event = this.systemEvent(ticket.id, now, { type: 'flagged', note });
+    const event = systemEvent(ticket.id, now, { type: 'flagged', note });
     await insertRows(manager, TicketEvent, [event]);
     await this.notices.onTicketChange(manager, { ticket, event: 'flagged', actor: null, at: now });
     return event;
@@ -629,23 +643,4 @@ export class TicketsService {
   private deadlinesOf(t: Ticket) {
     return { respondBy: t.respondBy, onsiteBy: t.onsiteBy, resolveBy: t.resolveBy, confirmBy: t.confirmBy, revisitBy: t.revisitBy };
   }
-
-  private event(ticketId: string, auth: AuthContext, at: Date, spec: EventSpec): Partial<TicketEvent> {
-    return {
-      ticketId,
-      type: spec.type,
-      at,
-      actorKind: auth.kind,
-      actorId: auth.kind === 'staff' ? auth.staffId : auth.residentId,
-      actorName: auth.kind === 'staff' ? auth.name : '业主',
-      note: spec.note ?? null,
-      data: spec.data ?? null,
-      photoIds: spec.photoIds ?? null,
-    };
-  }
-
-  private systemEvent(ticketId: string, at: Date, spec: EventSpec): Partial<TicketEvent> {
-    return { ticketId, type: spec.type, at, actorKind: 'system', actorId: null, actorName: '系统', note: spec.note ?? null, data: spec.data ?? null, photoIds: null };
-  }
 }
-

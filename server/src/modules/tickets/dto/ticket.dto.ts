@@ -21,6 +21,8 @@ import {
   ACTOR_KINDS,
   ActorKind,
   CHANNELS,
+  EVENT_VISIBILITIES,
+  EventVisibility,
   Channel,
   PRIORITIES,
   Priority,
@@ -109,6 +111,21 @@ export class TransferDto {
 export class CommentDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) note: string;
   @PhotoIds() photoIds?: string[];
+  @ApiPropertyOptional({
+    enum: EVENT_VISIBILITIES,
+    description: 'staff: `public` is a reply the resident reads (公开回复), `internal` (the default) a staff-only note (内部备注); residents: always public',
+  })
+  @IsOptional()
+  @IsIn(EVENT_VISIBILITIES)
+  visibility?: EventVisibility;
+}
+export class HoldDto {
+  @ApiProperty({ description: 'why, for the staff (internal)' }) @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
+  @ApiPropertyOptional({ description: 'what the resident is told, e.g. 等待配件到货; a kind default otherwise' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  publicReason?: string;
 }
 export class RatingReplyDto {
   @ApiProperty({ description: 'the owner’s or a supervisor’s answer to the resident’s rating' }) @IsString() @IsNotEmpty() @MaxLength(500) reply: string;
@@ -152,7 +169,12 @@ export class TicketEventView {
   @ApiProperty({ enum: TICKET_EVENT_TYPES }) type: TicketEventType;
   @ApiProperty() at: string;
   @ApiProperty({ type: EventActorView }) actor: EventActorView;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'to staff: the staff-facing text; to the resident: the resident-facing text' })
+  note: string | null;
+  @ApiPropertyOptional({ enum: EVENT_VISIBILITIES, description: 'staff views only: internal entries are never shown to the resident' })
+  visibility?: EventVisibility;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'staff views only: what the resident reads of this entry' })
+  publicNote?: string | null;
   @ApiProperty({ type: [PhotoView] }) photos: PhotoView[];
 }
 export class RatingView {

@@ -3,6 +3,7 @@ import {
   describeRemaining,
   LABELS,
   SLA_CLOCKS,
+  type EventVisibility,
   type Photo,
   type SlaClock,
   type TicketDetail,
@@ -19,6 +20,7 @@ import {
   Image,
   Input,
   Popconfirm,
+  Radio,
   Rate,
   Result,
   Row,
@@ -56,7 +58,7 @@ export function Photos({ photos, size = 72 }: { photos: Photo[]; size?: number }
 }
 
 function EventItem({ event }: { event: TicketEventView }) {
-  const color = event.type === 'overdue' || event.type === 'escalated' ? 'red' : event.type === 'commented' ? 'gray' : 'blue';
+  const color = event.type === 'overdue' || event.type === 'escalated' ? 'red' : event.visibility === 'internal' ? 'gray' : 'blue';
   return {
     color,
     children: (
@@ -65,8 +67,19 @@ function EventItem({ event }: { event: TicketEventView }) {
           <Typography.Text strong>{T.events[event.type] ?? event.type}</Typography.Text>
           <Typography.Text type="secondary">{event.actor.name}</Typography.Text>
           <Typography.Text type="secondary">{fmtDateTime(event.at)}</Typography.Text>
+          {event.visibility === 'internal' ? (
+            <Tag color="default" title={T.ticket.internalHint} data-internal="true">
+              {T.ticket.internal}
+            </Tag>
+          ) : null}
         </Space>
         {event.note ? <Typography.Paragraph style={{ margin: '4px 0' }}>{event.note}</Typography.Paragraph> : null}
+        {event.visibility === 'public' && event.publicNote && event.publicNote !== event.note && event.actor.kind !== 'resident' ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+            {T.ticket.residentSees}
+            {event.publicNote}
+          </Typography.Paragraph>
+        ) : null}
         <Photos photos={event.photos} size={56} />
       </div>
     ),
@@ -126,9 +139,11 @@ function PhoneReveal({ ticket }: { ticket: TicketDetail }) {
 
 function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ note: string; photoIds?: string[] }>();
+  const [form] = Form.useForm<{ note: string; photoIds?: string[]; visibility: EventVisibility }>();
   const [sending, setSending] = useState(false);
   const [key, setKey] = useState(0);
+  // Internal unless the agent chooses to answer the resident: nothing is public by accident.
+  const visibility = Form.useWatch('visibility', form) ?? 'internal';
   return (
     <Form
       key={key}
@@ -137,7 +152,7 @@ function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void
       onFinish={async (v) => {
         setSending(true);
         try {
-          await commentTicket(ticketId, { note: v.note.trim(), ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}) });
+          await commentTicket(ticketId, { note: v.note.trim(), visibility: v.visibility ?? 'internal', ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}) });
           message.success(T.done);
           form.resetFields();
           setKey((k) => k + 1);
@@ -149,14 +164,23 @@ function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void
         }
       }}
     >
+      <Form.Item name="visibility" label={T.ticket.commentKind} initialValue="internal">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'internal', label: T.ticket.commentInternal },
+            { value: 'public', label: T.ticket.commentPublic },
+          ]}
+        />
+      </Form.Item>
       <Form.Item name="note" label={LABELS.action.comment} rules={[{ required: true, whitespace: true, message: T.actionForm.commentRequired }]}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
       <Form.Item name="photoIds">
         <PhotoUpload />
       </Form.Item>
-      <Button htmlType="submit" loading={sending}>
-        {LABELS.action.comment}
+      <Button htmlType="submit" type={visibility === 'public' ? 'primary' : 'default'} loading={sending}>
+        {visibility === 'public' ? T.ticket.sendPublic : T.ticket.sendInternal}
       </Button>
     </Form>
   );

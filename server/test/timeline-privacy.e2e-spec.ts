@@ -1,0 +1,154 @@
+import { TICKET_EVENT_TYPES } from '@yizhan/shared';
+import { OutboxWorker } from '../src/modules/notices/outbox.worker';
+import { SlaScanner } from '../src/modules/sla/sla-scanner.service';
+import { startTestApp, TestApp } from './support/test-app';
+import { World } from './support/world';
+
+/**
+ * Issue #16 (1): staff-only text never reaches a resident. Every event type is produced
+ * through the API (or the SLA scanner); every text staff typed carries a marker, and every
+ * internal entry's text is collected from the staff's view. Then everything a resident
+ * receives — ticket detail, ticket list, inbox, the subscribe messages WeChat was asked to
+ * deliver — is searched for any of it.
+ */
+describe('timeline privacy: public replies and internal notes', () => {
+  let t: TestApp;
+  let w: World;
+  let c: Awaited<ReturnType<World['community']>>;
+  let agent: { id: string; token: string };
+  let agent2: { id: string; token: string };
+  let tech: { id: string; token: string };
+  let boss: { id: string; token: string };
+  let resident: { id: string; token: string };
+  /** Texts that only staff may read. */
+  const secret = (what: string) => `内部机密-${what}`;
+  const HOUR = 3600_000;
+
+  beforeAll(async () => {
+    t = await startTestApp('privacy_timeline', { SLA_WARN_LEAD_SEC: '1800', SLA_ESCALATE_AFTER_SEC: '3600' });
+    w = new World(t);
+    c = await w.community();
+    agent = await w.staff('p_agent', ['agent'], [c.id], { name: '李敏' });
+    agent2 = await w.staff('p_agent2', ['agent'], [c.id], { name: '赵强' });
+    tech = await w.staff('p_tech', ['technician'], [c.id], { name: '王建国' });
+    boss = await w.staff('p_boss', ['supervisor'], [c.id], { name: '周主管' });
+    resident = await w.resident('p_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+    // Subscribe to every template so each notice is also a subscribe message.
+    await w.ok(resident.token, 'post', '/subscriptions', {
+      results: { tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('keeps every staff-only text out of everything the resident receives, for every event type', async () => {
+    const step = (token: string, action: string, body: object = {}) => w.ok(token, 'post', `/tickets/${id}/${({ comment: 'comments', rate: 'rating' } as Record<string, string>)[action] ?? action}`, body);
+
+    // Pooled (nobody on duty), claimed, then the whole life cycle with staff text everywhere.
+    const created = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const id = created.id as string;
+    await step(agent.token, 'claim');
+    await step(agent.token, 'comment', { note: secret('备注默认内部') });
+    await step(agent.token, 'comment', { note: secret('明确内部'), visibility: 'internal' });
+    await step(agent.token, 'comment', { note: '您好，师傅今天下午上门，请保持电话畅通。', visibility: 'public' });
+    await step(resident.token, 'comment', { note: '好的，下午家里有人。' });
+    await step(agent.token, 'accept', { note: secret('受理备注') });
+    await step(agent.token, 'dispatch', { assigneeId: tech.id, note: secret('派工备注'), appointmentAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    await step(tech.token, 'start', { note: secret('到场备注') });
+    await step(tech.token, 'hold', { reason: secret('暂停原因'), publicReason: '等待配件到货' });
+    await step(tech.token, 'resume', { reason: secret('恢复原因') });
+    await step(boss.token, 'transfer', { toStaffId: agent2.id, reason: secret('转交原因') });
+    await step(resident.token, 'urge');
+    await step(tech.token, 'resolve', { note: '已更换水龙头阀芯' });
+    await step(resident.token, 'reopen', { reason: '还是在滴水' });
+    await step(agent2.token, 'dispatch', { assigneeId: tech.id, note: secret('二次派工') });
+    await step(tech.token, 'start');
+    await step(tech.token, 'resolve', { note: '更换整个龙头' });
+    await step(agent2.token, 'verify', { note: secret('核实备注') });
+    await step(resident.token, 'rate', { attitude: 5, timeliness: 4, quality: 5, comment: '谢谢师傅' });
+    await step(agent2.token, 'revisit', { satisfied: false, note: secret('回访记录') });
+
+    // SLA breaches and escalations on the reopened round: staff-only by nature.
+    const scanner = t.app.get(SlaScanner);
+    const staffView = await w.ok(agent2.token, 'get', `/tickets/${id}`);
+    const resolveBy = new Date(staffView.deadlines.resolveBy).getTime();
+    await scanner.scan(new Date(resolveBy + 1000));
+    await scanner.scan(new Date(resolveBy + HOUR + 2000));
+
+    // A second request: cancelled by staff (the reason is meant for the resident), auto-confirmed by the scanner.
+    const other = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    await w.ok(agent.token, 'post', `/tickets/${other}/claim`);
+    await w.ok(agent.token, 'post', `/tickets/${other}/cancel`, { reason: '重复提交，已合并处理' });
+    const third = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    await w.ok(agent.token, 'post', `/tickets/${third}/claim`);
+    await w.ok(agent.token, 'post', `/tickets/${third}/accept`);
+    await w.ok(agent.token, 'post', `/tickets/${third}/dispatch`, { assigneeId: tech.id });
+    await w.ok(tech.token, 'post', `/tickets/${third}/start`);
+    const resolved = await w.ok(tech.token, 'post', `/tickets/${third}/resolve`, { note: '已处理' });
+    await scanner.scan(new Date(new Date(resolved.deadlines.confirmBy).getTime() + 1000));
+    await t.app.get(OutboxWorker).drainOnce();
+
+    // Collect from the staff's view what only staff may read.
+    const staffOnly = new Set<string>();
+    const seenTypes = new Set<string>();
+    for (const ticketId of [id, other, third]) {
+      const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
+      for (const e of view.events) {
+        seenTypes.add(e.type);
+        expect(['public', 'internal']).toContain(e.visibility);
+        if (e.note && e.note !== e.publicNote) staffOnly.add(e.note);
+      }
+    }
+    // Every event type the product can write appears here, so a new one must be walked too.
+    const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
+    expect(notWalked).toEqual([]);
+    expect([...staffOnly].filter((s) => s.startsWith('内部机密')).length).toBe(11);
+
+    // Everything the resident receives.
+    const received: { where: string; text: string }[] = [];
+    for (const ticketId of [id, other, third]) {
+      const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
+      received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
+      for (const e of detail.events) {
+        expect(e).not.toHaveProperty('visibility');
+        expect(e).not.toHaveProperty('publicNote');
+        expect(['overdue', 'escalated']).not.toContain(e.type);
+      }
+    }
+    received.push({ where: 'list', text: JSON.stringify(await w.ok(resident.token, 'get', '/tickets?limit=50')) });
+    received.push({ where: 'inbox', text: JSON.stringify(await w.ok(resident.token, 'get', '/notices?limit=100')) });
+    const messages = t.fake.messages().filter((m) => m.touser === t.fake.openidFor('p_res'));
+    expect(messages.length).toBeGreaterThan(0);
+    received.push({ where: 'subscribe messages', text: JSON.stringify(messages) });
+
+    for (const { where, text } of received) {
+      for (const s of staffOnly) expect({ where, leaked: text.includes(s) ? s : null }).toEqual({ where, leaked: null });
+      expect({ where, marker: text.includes('内部机密') }).toEqual({ where, marker: false });
+    }
+
+    // What the resident does read: public replies, their own words, the resident-facing texts.
+    const detail = await w.ok(resident.token, 'get', `/tickets/${id}`);
+    const notes = detail.events.map((e: { note: string | null }) => e.note);
+    expect(notes).toContain('您好，师傅今天下午上门，请保持电话畅通。');
+    expect(notes).toContain('好的，下午家里有人。');
+    expect(notes).toContain('等待配件到货');
+    expect(notes).toContain('您的诉求已转由 赵强 负责');
+    expect(notes).toContain('已更换水龙头阀芯');
+    expect(notes.some((n: string | null) => n?.startsWith('已安排 王建国 于 '))).toBe(true);
+    const cancelled = await w.ok(resident.token, 'get', `/tickets/${other}`);
+    expect(cancelled.events.map((e: { note: string | null }) => e.note)).toContain('重复提交，已合并处理');
+  });
+
+  it('refuses an internal note from a resident, and keeps staff notes internal unless marked public', async () => {
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const refused = await w.as(resident.token, 'post', `/tickets/${tk.id}/comments`, { note: '悄悄话', visibility: 'internal' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    const bad = await w.as(agent.token, 'post', `/tickets/${tk.id}/comments`, { note: '备注', visibility: 'secret' });
+    expect(bad.status).toBe(400);
+    const staffView = await w.ok(agent.token, 'post', `/tickets/${tk.id}/comments`, { note: '已联系楼上 0201 业主检查管道' });
+    const entry = staffView.events.at(-1);
+    expect(entry).toMatchObject({ type: 'commented', visibility: 'internal', publicNote: null, note: '已联系楼上 0201 业主检查管道' });
+    const residentView = await w.ok(resident.token, 'get', `/tickets/${tk.id}`);
+    expect(residentView.events.map((e: { type: string }) => e.type)).not.toContain('commented');
+  });
+});

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
+import { compressApi, serveFrontEnds } from './front-ends';
 
 export const API_PREFIX = 'api/v1';
 
@@ -42,6 +43,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(compressApi());
+  serveFrontEnds(app, config);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });

@@ -3,10 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { AuthGuard } from './common/auth/auth.guard';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
@@ -66,7 +63,6 @@ export class AppModule {
         FilesModule,
         StatsModule,
         NoticesModule,
-        ...frontEnds(config),
       ],
       controllers: [HealthController],
       providers: [
@@ -77,23 +73,4 @@ export class AppModule {
       ],
     };
   }
-}
-
-/** The built admin pages (/admin) and resident h5 (/h5), served when they have been built. */
-function frontEnds(config: AppConfig): DynamicModule[] {
-  const sites = [
-    { rootPath: config.adminDist, serveRoot: '/admin' },
-    { rootPath: config.h5Dist, serveRoot: '/h5' },
-  ].filter((site) => existsSync(path.join(site.rootPath, 'index.html')));
-  if (!sites.length) return [];
-  return [
-    ServeStaticModule.forRoot(
-      ...sites.map((site) => ({
-        // No `exclude`: the sites live under /admin and /h5 only, and serve-static's error
-        // hook turns every error on an excluded route (malformed JSON included) into a 404.
-        ...site,
-        serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
-      })),
-    ),
-  ];
 }

@@ -337,6 +337,8 @@ export interface AuditLogEntry {
   action: string;
   targetType: string;
   targetId: Id | null;
+  /** What the target is called now: a request number, a name, a room label. */
+  targetLabel: string | null;
   detail: Record<string, unknown> | null;
   ip: string | null;
 }

@@ -31,6 +31,14 @@ export function startOfTodayIso(now: Dayjs = dayjs()): string {
   return now.tz(TZ).startOf('day').toISOString();
 }
 
+/**
+ * The start of the Shanghai day a date picker shows, as a UTC ISO string. A picker's value
+ * lives in the device's time zone; only its calendar date is what the person chose.
+ */
+export function shanghaiDayStartIso(picked: Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DD'), TZ).toISOString();
+}
+
 /** "1 小时 5 分" from seconds, for statistics. */
 export function fmtDuration(sec: number | null | undefined): string {
   if (sec === null || sec === undefined || Number.isNaN(sec)) return '—';

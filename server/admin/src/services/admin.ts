@@ -160,5 +160,5 @@ export const approveRoomBinding = (id: Id) => http.post<RoomBinding>(`/admin/roo
 export const rejectRoomBinding = (id: Id) => http.post<RoomBinding>(`/admin/room-bindings/${id}/reject`);
 
 // ---- Audit log ----
-export const listAuditLogs = (q: { action?: string; actorId?: Id; targetType?: string; targetId?: Id }, page?: PageArgs) =>
+export const listAuditLogs = (q: { action?: string; actorId?: Id; targetType?: string; targetId?: Id; from?: string; to?: string }, page?: PageArgs) =>
   http.get<Page<AuditLogEntry>>('/admin/audit-logs', paged(q, page));

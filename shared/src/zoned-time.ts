@@ -104,3 +104,11 @@ function pad(n: number, width: number): string {
 export function isoDateOf(local: Pick<LocalDateTime, 'year' | 'month' | 'day'>): string {
   return `${pad(local.year, 4)}-${pad(local.month, 2)}-${pad(local.day, 2)}`;
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "11月24日 14:30" in Asia/Shanghai (or `timeZone`): how notices and messages name a time. */
+export function friendlyTime(date: Date, timeZone: string = SHANGHAI_TIME_ZONE): string {
+  const l = localDateTime(date, timeZone);
+  return `${l.month}月${l.day}日 ${pad2(l.hour)}:${pad2(l.minute)}`;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { encodeCursor } from '@yizhan/shared';
+import { encodeCursor, friendlyTime } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
@@ -49,6 +49,7 @@ export class DutyService {
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateDutyShiftDto): Promise<DutyShiftView> {
     requireCommunityParam(auth, dto.communityId);
     const shift = await this.validated(dto);
+    await this.refuseOverlap(shift);
     const result = await this.dataSource.getRepository(DutyShift).insert({ ...shift, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
     await this.audit.record(auth, meta, { action: 'duty_shift.create', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
@@ -60,7 +61,9 @@ export class DutyService {
     if (!existing) throw new AppError('NOT_FOUND', '排班不存在');
     requireCommunity(auth, existing.communityId, '排班');
     requireCommunityParam(auth, dto.communityId);
-    await this.dataSource.getRepository(DutyShift).update({ id }, await this.validated(dto));
+    const shift = await this.validated(dto);
+    await this.refuseOverlap(shift, id);
+    await this.dataSource.getRepository(DutyShift).update({ id }, shift);
     await this.audit.record(auth, meta, { action: 'duty_shift.update', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
     return this.get(id);
   }
@@ -87,6 +90,20 @@ export class DutyService {
     const staff = await this.staff.findActiveIn(dto.communityId, dto.staffId, ['agent', 'supervisor']);
     if (!staff) throw new AppError('INVALID_STAFF', '只能为本小区在职的客服人员排班');
     return { communityId: dto.communityId, zoneId: dto.zoneId, staffId: dto.staffId, startAt, endAt };
+  }
+
+  /** One person cannot be on two shifts at once (in any community): the roster would double their pool. */
+  private async refuseOverlap(shift: { staffId: string; startAt: Date; endAt: Date }, exceptId?: string): Promise<void> {
+    const qb = this.dataSource
+      .getRepository(DutyShift)
+      .createQueryBuilder('d')
+      .where('d.staff_id = :staffId AND d.start_at < :endAt AND d.end_at > :startAt', shift);
+    if (exceptId) qb.andWhere('d.id <> :exceptId', { exceptId });
+    const clash = await qb.orderBy('d.start_at', 'ASC').getOne();
+    if (clash) {
+      const at = (d: Date) => friendlyTime(d);
+      throw new AppError('SHIFT_OVERLAP', `该员工在 ${at(clash.startAt)}–${at(clash.endAt)} 已有排班，同一时间只能值一个班`);
+    }
   }
 
   private async get(id: string): Promise<DutyShiftView> {

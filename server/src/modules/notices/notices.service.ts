@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { EventVisibility, LABELS, NoticeKind, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
+import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
@@ -28,12 +28,7 @@ export interface StaffNoticeRow {
 /** The mini-program page a subscribe message opens (the request detail). */
 export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** "11月24日 14:30" in Asia/Shanghai, for notice bodies. */
-export function friendlyTime(date: Date): string {
-  const l = localDateTime(date);
-  return `${l.month}月${l.day}日 ${pad(l.hour)}:${pad(l.minute)}`;
-}
+export { friendlyTime };
 
 export interface TicketChange {
   ticket: Ticket;

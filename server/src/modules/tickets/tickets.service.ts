@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   EventVisibility,
   OPEN_STATUSES,
+  friendlyTime,
   TicketAction,
   TicketEventType,
   TicketState,
@@ -25,7 +26,7 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
-import { NoticesService, friendlyTime } from '../notices/notices.service';
+import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { CLOCK_BIT, milestonesOf, nextDueAt } from '../sla/sla-watch';

@@ -66,6 +66,18 @@ export default function RosterPage() {
     }
   };
 
+  const removeEditing = async () => {
+    if (!editing?.shift) return;
+    try {
+      await deleteDutyShift(editing.shift.id);
+      message.success(T.roster.deleted);
+      setEditing(null);
+      reload();
+    } catch {
+      // shown by the request wrapper
+    }
+  };
+
   const copyLastWeek = async () => {
     if (!communityId) return;
     const last = await listDutyShifts({ communityId, from: start.subtract(7, 'day').toISOString(), to: range.from });
@@ -135,17 +147,12 @@ export default function RosterPage() {
                     <td key={d.format('YYYY-MM-DD')} data-testid={`cell-${row.zoneId ?? 'night'}-${d.format('YYYY-MM-DD')}`}>
                       <Space direction="vertical" size={4}>
                         {cell(row.zoneId, d).map((s) => (
+                          // Deleting is in the editor, behind a confirmation: a stray click on a tag removes nothing.
                           <Tag
                             key={s.id}
-                            closable
                             color={row.zoneId === null ? 'purple' : 'blue'}
                             style={{ cursor: 'pointer' }}
                             onClick={() => openEditor({ zoneId: row.zoneId, day: d, shift: s })}
-                            onClose={async (e) => {
-                              e.preventDefault();
-                              await deleteDutyShift(s.id);
-                              reload();
-                            }}
                           >
                             {names.get(s.staffId) ?? s.staffName ?? s.staffId} {inShanghai(s.startAt).format('HH:mm')}–
                             {dayKey(s.endAt) !== dayKey(s.startAt) ? T.roster.nextDay : ''}
@@ -170,6 +177,17 @@ export default function RosterPage() {
         confirmLoading={saving}
         okText={T.save}
         destroyOnHidden
+        footer={(_, { OkBtn, CancelBtn }) => (
+          <Space>
+            {editing?.shift ? (
+              <Popconfirm title={T.roster.deleteConfirm} okText={T.roster.delete} okButtonProps={{ danger: true }} cancelText={T.cancel} onConfirm={removeEditing}>
+                <Button danger>{T.roster.delete}</Button>
+              </Popconfirm>
+            ) : null}
+            <CancelBtn />
+            <OkBtn />
+          </Space>
+        )}
       >
         <Form form={form} layout="vertical" onFinish={save}>
           <Form.Item name="staffId" label={T.roster.staff} rules={[{ required: true, message: T.roster.staffRequired }]}>

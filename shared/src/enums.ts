@@ -143,6 +143,13 @@ export const TICKET_CATEGORIES: Record<TicketType, readonly string[]> = {
   home_service: ['家电清洗', '保洁', '开锁换锁', '家具安装', '其他'],
 };
 
+/**
+ * What a technician can be dispatched for: the repair and in-home categories they may
+ * handle. A managed list, so dispatch can match a request's category to the skills.
+ */
+export const STAFF_SKILLS = ['水电', '管道疏通', '燃气', '门窗', '电梯', '公共设施', '家电清洗', '保洁', '开锁换锁', '家具安装'] as const;
+export type StaffSkill = (typeof STAFF_SKILLS)[number];
+
 /** Chinese labels, one place for every front end. */
 export const LABELS = {
   type: { repair: '报修', complaint: '投诉', home_service: '上门服务' } satisfies Record<TicketType, string>,

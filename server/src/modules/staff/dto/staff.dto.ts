@@ -15,7 +15,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { STAFF_ROLES, StaffRole } from '@yizhan/shared';
+import { STAFF_ROLES, STAFF_SKILLS, StaffRole } from '@yizhan/shared';
 import { PageQuery } from '../../../common/pagination/page-query.dto';
 
 export class StaffView {
@@ -47,7 +47,7 @@ export class CreateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) phone?: string;
   @ApiProperty({ enum: STAFF_ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles: StaffRole[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) communityIds: string[];
-  @ApiPropertyOptional({ type: [String], example: ['水电', '门窗'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(20, { each: true }) skills?: string[];
+  @ApiPropertyOptional({ enum: STAFF_SKILLS, isArray: true, example: ['水电', '门窗'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(STAFF_SKILLS, { each: true }) skills?: string[];
 }
 
 export class UpdateStaffDto {
@@ -56,6 +56,6 @@ export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) phone?: string;
   @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true }) @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles?: StaffRole[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) communityIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(20, { each: true }) skills?: string[];
+  @ApiPropertyOptional({ enum: STAFF_SKILLS, isArray: true }) @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsIn(STAFF_SKILLS, { each: true }) skills?: string[];
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { isMobilePhone, LABELS, STAFF_ROLES, type StaffRole } from '@yizhan/shared';
+import { isMobilePhone, LABELS, STAFF_ROLES, STAFF_SKILLS, type StaffRole } from '@yizhan/shared';
 import { App, Button, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { CursorTable } from '../../../components/CursorTable';
@@ -38,7 +38,7 @@ export default function StaffPage() {
         <Space wrap>
           <Input.Search allowClear placeholder={`${T.admin.name} / ${T.admin.username}`} onSearch={setQ} style={{ width: 200 }} />
           <Select allowClear placeholder={T.admin.roles} value={role} onChange={setRole} style={{ width: 130 }} options={STAFF_ROLES.map((r) => ({ value: r, label: LABELS.role[r] }))} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); modal.form.setFieldsValue({ roles: ['agent'] }); }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); }}>
             {T.create}
           </Button>
         </Space>
@@ -102,8 +102,8 @@ export default function StaffPage() {
           <Form.Item name="communityIds" label={T.admin.communities}>
             <Select mode="multiple" options={communities.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
-          <Form.Item name="skills" label={T.admin.skills}>
-            <Select mode="tags" placeholder={T.admin.skillsPlaceholder} tokenSeparators={[',', '，', ' ']} />
+          <Form.Item name="skills" label={T.admin.skills} extra={T.admin.skillsHint}>
+            <Select mode="multiple" allowClear placeholder={T.admin.skillsPlaceholder} options={STAFF_SKILLS.map((k) => ({ value: k, label: k }))} />
           </Form.Item>
           {modal.editing ? (
             <Form.Item name="active" label={T.admin.active} valuePropName="checked">

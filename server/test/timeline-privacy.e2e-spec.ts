@@ -101,7 +101,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     // Every event type the product can write appears here, so a new one must be walked too.
     const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.startsWith('内部机密')).length).toBe(11);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(11);
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
@@ -134,6 +134,10 @@ describe('timeline privacy: public replies and internal notes', () => {
     expect(notes).toContain('您的诉求已转由 赵强 负责');
     expect(notes).toContain('已更换水龙头阀芯');
     expect(notes.some((n: string | null) => n?.startsWith('已安排 王建国 于 '))).toBe(true);
+    // Staff read to whom and for when a request was dispatched, and may resume without a reason.
+    const staffDetail = await w.ok(boss.token, 'get', `/tickets/${id}`);
+    const dispatchedNote = staffDetail.events.find((e: { type: string }) => e.type === 'dispatched').note as string;
+    expect(dispatchedNote).toMatch(/^派给 王建国，预约 \d+月\d+日 \d\d:\d\d。内部机密-派工备注$/);
     const cancelled = await w.ok(resident.token, 'get', `/tickets/${other}`);
     expect(cancelled.events.map((e: { note: string | null }) => e.note)).toContain('重复提交，已合并处理');
   });
@@ -150,5 +154,12 @@ describe('timeline privacy: public replies and internal notes', () => {
     expect(entry).toMatchObject({ type: 'commented', visibility: 'internal', publicNote: null, note: '已联系楼上 0201 业主检查管道' });
     const residentView = await w.ok(resident.token, 'get', `/tickets/${tk.id}`);
     expect(residentView.events.map((e: { type: string }) => e.type)).not.toContain('commented');
+    // Holding needs a reason; resuming does not.
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/claim`);
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`);
+    expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/hold`, {})).status).toBe(400);
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/hold`, { reason: '等业主回电' });
+    const resumed = await w.ok(agent.token, 'post', `/tickets/${tk.id}/resume`, {});
+    expect(resumed.events.at(-1)).toMatchObject({ type: 'resumed', note: null, publicNote: '已恢复处理' });
   });
 });

@@ -39,6 +39,22 @@ export function shanghaiDayStartIso(picked: Dayjs): string {
   return dayjs.tz(picked.format('YYYY-MM-DD'), TZ).toISOString();
 }
 
+/**
+ * Date-time pickers show and take Beijing time, whatever the device's time zone: a picker
+ * works in the device's zone, so it is given a value whose wall clock is the Shanghai one,
+ * and what it returns is read back as a Shanghai wall clock.
+ */
+export function toPicker(iso: string): Dayjs {
+  return dayjs(inShanghai(iso).format('YYYY-MM-DDTHH:mm:ss'));
+}
+export function fromPicker(picked: Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DD HH:mm:ss'), TZ).toISOString();
+}
+/** For a picker's disabledDate: days before today in Shanghai. */
+export function beforeTodayInShanghai(picked: Dayjs, now: Dayjs = dayjs()): boolean {
+  return picked.format('YYYY-MM-DD') < now.tz(TZ).format('YYYY-MM-DD');
+}
+
 /** "1 小时 5 分" from seconds, for statistics. */
 export function fmtDuration(sec: number | null | undefined): string {
   if (sec === null || sec === undefined || Number.isNaN(sec)) return '—';

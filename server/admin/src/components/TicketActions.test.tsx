@@ -92,3 +92,35 @@ describe('ticket actions follow the shared state machine', () => {
     expect(server.find('POST', `/tickets/${t.id}/revisit`)[0]!.body).toEqual({ satisfied: false, note: '水管仍在渗水' });
   });
 });
+
+describe('dispatching again, in Beijing time whatever the device says', () => {
+  it('starts from the current technician and visit time, and sends the time as Beijing time', async () => {
+    // The test runner's zone is the device's (UTC on CI): 11:00 Beijing must stay 11:00 Beijing.
+    signIn(['agent'], 's1');
+    const t = detail({ status: 'dispatched', owner: { id: 's1', name: '王小丽' }, assignee: { id: 'tech1', name: '李师傅' }, appointmentAt: '2030-03-08T03:00:00.000Z' });
+    const server = fakeServer({
+      'GET /admin/staff': { body: { items: [{ id: 'tech1', name: '李师傅', username: 'li', roles: ['technician'], communityIds: ['c1'], skills: ['水电'], active: true, phoneMasked: null }], nextCursor: null } },
+      [`POST /tickets/${t.id}/dispatch`]: { body: t },
+    });
+    renderPage(<TicketActions ticket={t} onDone={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: /派\s*工/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByDisplayValue('2030-03-08 11:00')).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByTitle('李师傅')).toBeInTheDocument());
+    await userEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(server.find('POST', `/tickets/${t.id}/dispatch`)).toHaveLength(1));
+    expect(server.find('POST', `/tickets/${t.id}/dispatch`)[0]!.body).toMatchObject({ assigneeId: 'tech1', appointmentAt: '2030-03-08T03:00:00.000Z' });
+  }, 60_000);
+
+  it('resumes a hold without asking for a reason', async () => {
+    signIn(['agent'], 's1');
+    const t = detail({ status: 'accepted', onHold: true, owner: { id: 's1', name: '王小丽' } });
+    const server = fakeServer({ [`POST /tickets/${t.id}/resume`]: { body: t } });
+    renderPage(<TicketActions ticket={t} onDone={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: /恢\s*复/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(server.find('POST', `/tickets/${t.id}/resume`)).toHaveLength(1));
+    expect(server.find('POST', `/tickets/${t.id}/resume`)[0]!.body).toEqual({});
+  }, 60_000);
+});

@@ -13,6 +13,7 @@ import { useAccess, useSession } from '../hooks/useSession';
 import { toApiError } from '../services/request';
 import * as api from '../services/tickets';
 import { T } from '../strings';
+import { beforeTodayInShanghai, fromPicker, toPicker } from '../time';
 import { PhotoUpload } from './PhotoUpload';
 import { StaffSelect, TechnicianPicker } from './pickers';
 
@@ -77,7 +78,7 @@ async function perform(action: TicketAction, ticket: ActionableTicket, v: Action
     case 'dispatch':
       await api.dispatchTicket(id, {
         assigneeId: v.assigneeId!,
-        ...(v.appointmentAt ? { appointmentAt: v.appointmentAt.toISOString() } : {}),
+        ...(v.appointmentAt ? { appointmentAt: fromPicker(v.appointmentAt) } : {}),
         ...(note ? { note } : {}),
       });
       return;
@@ -89,7 +90,7 @@ async function perform(action: TicketAction, ticket: ActionableTicket, v: Action
       await api.holdTicket(id, { reason: v.reason!.trim(), ...(v.publicReason?.trim() ? { publicReason: v.publicReason.trim() } : {}) });
       return;
     case 'resume':
-      await api.resumeTicket(id, { reason: v.reason!.trim() });
+      await api.resumeTicket(id, note ? { reason: note } : {});
       return;
     case 'resolve':
       // API resolve takes one photo list (the result); "before" photos go on the timeline as a comment first.
@@ -120,6 +121,13 @@ async function perform(action: TicketAction, ticket: ActionableTicket, v: Action
   }
 }
 
+/** Dispatching again starts from the current technician and visit time. */
+function initialValues(action: TicketAction, ticket: ActionableTicket): Partial<ActionValues> | undefined {
+  if (action !== 'dispatch') return undefined;
+  const appointmentAt = (ticket as { appointmentAt?: string | null }).appointmentAt;
+  return { assigneeId: ticket.assignee?.id, ...(appointmentAt ? { appointmentAt: toPicker(appointmentAt) } : {}) };
+}
+
 const reasonField = (
   <Form.Item name="reason" label={T.actionForm.reason} rules={[{ required: true, whitespace: true, message: T.actionForm.reasonRequired }]}>
     <Input.TextArea rows={3} maxLength={500} showCount />
@@ -140,7 +148,12 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
             <TechnicianPicker communityId={ticket.room.communityId} />
           </Form.Item>
           <Form.Item name="appointmentAt" label={T.actionForm.appointmentAt}>
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 15 }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              disabledDate={(d) => beforeTodayInShanghai(d)}
+            />
           </Form.Item>
           {noteField}
         </>
@@ -164,6 +177,7 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
         </>
       );
     case 'resume':
+      return noteField;
     case 'reopen':
     case 'cancel':
       return reasonField;
@@ -178,7 +192,8 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
           >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
-          {ticket.type !== 'complaint' ? (
+          {/* Before-photos are taken at check-in; asked here only when the work was not checked in. */}
+          {ticket.type !== 'complaint' && ticket.status !== 'in_progress' ? (
             <Form.Item name="beforePhotoIds" label={T.actionForm.photosBefore}>
               <PhotoUpload label={T.actionForm.photosBefore} />
             </Form.Item>
@@ -308,7 +323,7 @@ export function TicketActions({
         destroyOnHidden
       >
         {open ? (
-          <Form<ActionValues> form={form} layout="vertical" onFinish={(v) => run(open, v)} preserve={false}>
+          <Form<ActionValues> form={form} layout="vertical" onFinish={(v) => run(open, v)} preserve={false} initialValues={initialValues(open, ticket)}>
             <ActionFields action={open} ticket={ticket} actorId={actor?.id ?? ''} />
           </Form>
         ) : null}

@@ -75,7 +75,7 @@ export const acceptTicket = (id: Id, body: NoteRequest) => http.post<TicketDetai
 export const dispatchTicket = (id: Id, body: DispatchRequest) => http.post<TicketDetail>(`/tickets/${id}/dispatch`, body);
 export const startTicket = (id: Id, body: NoteRequest) => http.post<TicketDetail>(`/tickets/${id}/start`, body);
 export const holdTicket = (id: Id, body: HoldRequest) => http.post<TicketDetail>(`/tickets/${id}/hold`, body);
-export const resumeTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/resume`, body);
+export const resumeTicket = (id: Id, body: { reason?: string }) => http.post<TicketDetail>(`/tickets/${id}/resume`, body);
 export const resolveTicket = (id: Id, body: ResolveRequest) => http.post<TicketDetail>(`/tickets/${id}/resolve`, body);
 export const verifyTicket = (id: Id, body: NoteRequest) => http.post<TicketDetail>(`/tickets/${id}/verify`, body);
 export const reopenTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/reopen`, body);

@@ -14,6 +14,7 @@ import {
   RatingDto,
   RatingReplyDto,
   ReasonDto,
+  ResumeDto,
   ResolveDto,
   RevealedPhoneView,
   RevisitDto,
@@ -86,7 +87,7 @@ export class TicketsController {
   }
 
   @Post(':id/resume') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
-  resume(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
+  resume(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ResumeDto): Promise<TicketDetailView> {
     return this.tickets.resume(auth, meta, id, dto.reason);
   }
 

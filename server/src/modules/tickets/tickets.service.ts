@@ -355,9 +355,11 @@ export class TicketsService {
       ticket.appointmentAt = dto.appointmentAt ? new Date(dto.appointmentAt) : null;
       // Dispatch never changes the owner (first-contact rule 3).
       const when = ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '';
+      // The staff's line says to whom and for when, then their own note.
+      const whom = `派给 ${technician.name}${ticket.appointmentAt ? `，预约 ${friendlyTime(ticket.appointmentAt)}` : ''}`;
       return {
         type: 'dispatched',
-        note: dto.note ?? null,
+        note: dto.note?.trim() ? `${whom}。${dto.note.trim()}` : whom,
         publicNote: `已安排 ${technician.name} ${when}上门处理`,
         data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
       };
@@ -379,7 +381,7 @@ export class TicketsService {
     });
   }
 
-  async resume(auth: StaffAuth, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
+  async resume(auth: StaffAuth, meta: RequestMeta, id: string, reason?: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'resume', (ticket, _m, now) => {
       const heldAt = ticket.heldAt!;
       const before = this.deadlinesOf(ticket);
@@ -387,7 +389,7 @@ export class TicketsService {
       Object.assign(ticket, after);
       ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - heldAt.getTime()) / 1000));
       ticket.heldAt = null;
-      return { type: 'resumed', note: reason, publicNote: '已恢复处理', data: { pausedSec: Math.round((now.getTime() - heldAt.getTime()) / 1000) } };
+      return { type: 'resumed', note: reason?.trim() || null, publicNote: '已恢复处理', data: { pausedSec: Math.round((now.getTime() - heldAt.getTime()) / 1000) } };
     });
   }
 

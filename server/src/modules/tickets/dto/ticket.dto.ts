@@ -90,6 +90,9 @@ export class NoteDto {
 export class ReasonDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
 }
+export class ResumeDto {
+  @ApiPropertyOptional({ description: 'optional: resuming needs no reason (holding does)' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
 export class DispatchDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) assigneeId: string;
   @ApiPropertyOptional({ description: 'visit time agreed with the resident' }) @IsOptional() @IsISO8601({ strict: true }) appointmentAt?: string;

@@ -27,7 +27,7 @@ export class AuditLogView {
   @ApiProperty() action: string;
   @ApiProperty() targetType: string;
   @ApiProperty({ type: String, nullable: true }) targetId: string | null;
-  @ApiProperty({ type: Object, nullable: true }) detail: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) detail: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
 }
 export class AuditLogPage {

@@ -64,7 +64,7 @@ describe('nextDueAt', () => {
 describe('clockOf: the one clock a screen shows', () => {
   const lead = SETTINGS.warnLeadSec;
   it('a new ticket races the response limit: ok, then warning within the lead, then breached', () => {
-    expect(clockOf(ticket(), at(10), lead)).toEqual({ name: 'respond', dueAt: at(120), state: 'ok' });
+    expect(clockOf(ticket(), at(10), lead)).toEqual({ name: 'respond', dueAt: at(120), warnAt: at(90), state: 'ok' });
     expect(clockOf(ticket(), at(90), lead)?.state).toBe('warning');
     expect(clockOf(ticket(), at(121), lead)?.state).toBe('breached');
   });

@@ -79,6 +79,8 @@ export type ClockState = (typeof CLOCK_STATES)[number];
 export interface CurrentClock {
   name: SlaClock;
   dueAt: Date;
+  /** When it turns to "warning" (dueAt less the warn lead), so a screen can move the state on as time passes. */
+  warnAt: Date;
   state: ClockState;
 }
 
@@ -93,10 +95,11 @@ export function clockOf(t: SlaDeadlines & SlaMilestones & Pick<WatchedTicket, 'h
   const current = clocksWithDeadlines(t)[0];
   if (!current) return null;
   const { clock: name, deadline: dueAt } = current;
+  const warnAt = new Date(dueAt.getTime() - warnLeadSec * 1000);
   const judgedAt = t.heldAt && t.heldAt.getTime() < now.getTime() ? t.heldAt : now;
   const left = dueAt.getTime() - judgedAt.getTime();
   const breached = (t.slaBreached & CLOCK_BIT[name]) !== 0 || left < 0;
-  if (breached) return { name, dueAt, state: 'breached' };
-  if (t.heldAt) return { name, dueAt, state: 'paused' };
-  return { name, dueAt, state: left <= warnLeadSec * 1000 ? 'warning' : 'ok' };
+  if (breached) return { name, dueAt, warnAt, state: 'breached' };
+  if (t.heldAt) return { name, dueAt, warnAt, state: 'paused' };
+  return { name, dueAt, warnAt, state: left <= warnLeadSec * 1000 ? 'warning' : 'ok' };
 }

@@ -1077,10 +1077,11 @@ export type components = {
         };
         CreateBuildingDto: {
             name: string;
-            zoneId?: string;
+            /** @description null or absent: a building of no zone */
+            zoneId?: string | null;
         };
         CreateCommunityDto: {
-            address?: string;
+            address?: string | null;
             name: string;
         };
         CreateDutyShiftDto: {
@@ -1547,6 +1548,8 @@ export type components = {
              * @enum {string}
              */
             state: "ok" | "warning" | "breached" | "paused";
+            /** @description when it turns to warning: dueAt less SLA_WARN_LEAD_SEC (a screen moves the state on with the time) */
+            warnAt: string;
         };
         TicketCountsView: {
             /** @description current status of the tickets created in the window */
@@ -1585,6 +1588,8 @@ export type components = {
             reopenCount: number;
             residentId: string | null;
             room: components["schemas"]["RoomRefView"];
+            /** @description the clocks started and not yet stopped (paused while on hold); the others were met or missed */
+            runningClocks: ("respond" | "onsite" | "resolve" | "confirm" | "revisit")[];
             serviceItem: components["schemas"]["ServiceItemRefView"] | null;
             slotStart: string | null;
             /** @enum {string} */
@@ -1655,7 +1660,8 @@ export type components = {
             repair: number;
         };
         UpdateCommunityDto: {
-            address?: string;
+            /** @description null clears it */
+            address?: string | null;
             name?: string;
         };
         UpdateRoomDto: {

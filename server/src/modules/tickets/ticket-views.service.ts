@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { CLOCK_BIT, SLA_CLOCKS, clockOf, maskPhone, milestonesOf, overdueClocks } from '@yizhan/shared';
+import { CLOCK_BIT, SLA_CLOCKS, clockOf, maskPhone, milestonesOf, overdueClocks, runningClocks } from '@yizhan/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { ServiceItem } from '../catalogue/service-item.entity';
@@ -77,7 +77,7 @@ function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null
     overdue: overdueOf(t as Ticket, now),
     onHold: t.heldAt !== null,
     appointmentAt: iso(t.appointmentAt),
-    clock: clock && { name: clock.name, dueAt: clock.dueAt.toISOString(), state: clock.state },
+    clock: clock && { name: clock.name, dueAt: clock.dueAt.toISOString(), warnAt: clock.warnAt.toISOString(), state: clock.state },
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -179,6 +179,7 @@ export class TicketViews {
       fee: ticket.fee,
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       flagged: ticket.flagged,
+      runningClocks: runningClocks(milestonesOf(ticket)),
     };
   }
 }

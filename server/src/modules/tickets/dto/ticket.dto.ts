@@ -172,6 +172,7 @@ export class ServiceItemRefView {
 export class TicketClockView {
   @ApiProperty({ enum: SLA_CLOCKS }) name: SlaClock;
   @ApiProperty({ description: 'its deadline' }) dueAt: string;
+  @ApiProperty({ description: 'when it turns to warning: dueAt less SLA_WARN_LEAD_SEC (a screen moves the state on with the time)' }) warnAt: string;
   @ApiProperty({
     enum: CLOCK_STATES,
     description: 'ok: inside its limit; warning: within SLA_WARN_LEAD_SEC of the deadline; breached: past it (or a breach was recorded); paused: the ticket is on hold',
@@ -210,6 +211,8 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;
   @ApiProperty({ type: String, nullable: true }) residentId: string | null;
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
+  @ApiProperty({ enum: SLA_CLOCKS, isArray: true, description: 'the clocks started and not yet stopped (paused while on hold); the others were met or missed' })
+  runningClocks: SlaClock[];
 }
 export class TicketPage {
   @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];

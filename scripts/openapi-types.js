@@ -18,7 +18,7 @@ const HEADER = `/**
 async function main() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  const ast = await openapiTS(JSON.parse(Buffer.concat(chunks).toString('utf8')), { alphabetize: true, exportType: true });
+  const ast = await openapiTS(JSON.parse(Buffer.concat(chunks).toString('utf8')), { alphabetize: true, exportType: true, defaultNonNullable: false });
   process.stdout.write(HEADER + astToString(ast));
 }
 

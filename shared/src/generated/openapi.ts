@@ -1141,7 +1141,7 @@ export type components = {
              * @default normal
              * @enum {string}
              */
-            priority: "normal" | "urgent";
+            priority?: "normal" | "urgent";
             /** @description staff only */
             residentName?: string;
             /** @description staff only */

@@ -55,7 +55,7 @@ export async function fetchAll<T>(path: string, query: Query = {}, { paged = tru
 export const listMyCommunities = () => http.get<Page<CommunitySummary>>('/communities').then((p) => p.items);
 /** The binding/intake picker: `{items}` matching `q`, not paged (the server takes no limit). */
 export const searchRooms = (communityId: Id, q: string) =>
-  http.get<{ items: RoomOption[] }>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
+  http.get<Schemas['RoomOptionList']>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
 
 export type CommunityInput = Schemas['CreateCommunityDto'];
 export const listCommunities = (page?: PageArgs) => http.get<Page<Community>>('/admin/communities', paged({}, page));

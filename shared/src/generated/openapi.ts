@@ -2922,7 +2922,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                };
             };
             /** @description 错误：稳定的 code 与中文 message */
             default: {
@@ -2956,7 +2958,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                };
             };
             /** @description 错误：稳定的 code 与中文 message */
             default: {
@@ -3285,11 +3289,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description 错误：稳定的 code 与中文 message */
             default: {

@@ -80,6 +80,11 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ErrorCode?.enum).toEqual(ERROR_CODE_LIST);
   });
 
+  it('docs/api.md explains every error code', () => {
+    const guide = readFileSync(path.resolve(__dirname, '../../docs/api.md'), 'utf8');
+    expect(ERROR_CODE_LIST.filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
+  });
+
   it('serves the same document at /api/docs-json', async () => {
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);

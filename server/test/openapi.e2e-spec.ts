@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openApiDocument } from '../src/app.factory';
+import { ERROR_CODE_LIST } from '../src/common/errors/app-error';
+import { committed, sortKeys, SPEC_FILE, specText, TYPES_FILE, typesText } from '../src/openapi/contract-files';
 import { startTestApp, TestApp } from './support/test-app';
 
-const SPEC_FILE = path.resolve(__dirname, '../openapi.json');
 const API_MD = path.resolve(__dirname, '../../../shared/API.md');
 
 /**
@@ -11,14 +12,6 @@ const API_MD = path.resolve(__dirname, '../../../shared/API.md');
  * missing instead of hiding it. Remove a line when its route lands.
  */
 const NOT_YET: Record<string, string> = {};
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
 
 /** `METHOD /path` pairs from API.md's tables (":id" style), with " · /resume" alternatives expanded. */
 function routesInApiMd(markdown: string): { method: string | null; path: string }[] {
@@ -55,11 +48,41 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => t.close());
 
-  it('is committed as server/openapi.json and up to date (UPDATE_OPENAPI=1 npm test -w @yizhan/server rewrites it)', () => {
-    const text = JSON.stringify(spec, null, 2) + '\n';
+  it('is committed as server/openapi.json and up to date (`npm run openapi -w @yizhan/server` rewrites it)', () => {
+    const text = specText(openApiDocument(t.app));
     if (process.env.UPDATE_OPENAPI === '1') writeFileSync(SPEC_FILE, text);
     expect(existsSync(SPEC_FILE)).toBe(true);
     expect(readFileSync(SPEC_FILE, 'utf8')).toBe(text);
+  });
+
+  it('the TypeScript types in shared/src/generated/openapi.ts are generated from the committed document', () => {
+    const text = typesText(readFileSync(SPEC_FILE, 'utf8'));
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(TYPES_FILE, text);
+    expect(committed(TYPES_FILE)).toBe(text);
+  });
+
+  it('describes every answer: a schema for each JSON response, the ApiError body with every stable code', () => {
+    const doc = spec as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+      components: { schemas: Record<string, { enum?: string[] }> };
+    };
+    const untyped: string[] = [];
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          const json = response.content?.['application/json'];
+          if (json && !json.schema) untyped.push(`${method} ${p} ${status}`);
+        }
+        expect(op.responses.default?.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ApiError');
+      }
+    }
+    expect(untyped).toEqual([]);
+    expect(doc.components.schemas.ErrorCode?.enum).toEqual(ERROR_CODE_LIST);
+  });
+
+  it('docs/api.md explains every error code', () => {
+    const guide = readFileSync(path.resolve(__dirname, '../../docs/api.md'), 'utf8');
+    expect(ERROR_CODE_LIST.filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
   });
 
   it('serves the same document at /api/docs-json', async () => {

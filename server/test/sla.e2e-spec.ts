@@ -191,4 +191,35 @@ describe('time limits', () => {
       [1, later.getTime(), 1, Number(before[1]!.version) + 2],
     ]);
   });
+
+  it('sends each ticket\'s running clock and how it stands, and list items carry the appointment (the technician\'s 今日)', async () => {
+    const tech = await w.staff('s_tech_clock', ['technician'], [c.id]);
+    const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const respondBy = tk.deadlines.respondBy as string;
+    expect(tk.clock).toEqual({ name: 'respond', dueAt: respondBy, warnAt: at(respondBy, -30 * 60_000).toISOString(), state: 'ok' });
+
+    // Within SLA_WARN_LEAD_SEC of the deadline: warning; past it: breached (moved by editing the deadline, not by sleeping).
+    const setRespondBy = (d: Date) => t.sql('UPDATE tickets SET respond_by = ? WHERE id = ?', [d, tk.id]);
+    await setRespondBy(new Date(Date.now() + 10 * 60_000));
+    expect((await w.ok(agent.token, 'get', `/tickets/${tk.id}`)).clock.state).toBe('warning');
+    await setRespondBy(new Date(Date.now() - 60_000));
+    const late = await w.ok(agent.token, 'get', '/tickets?limit=100');
+    expect(late.items.find((i: { id: string }) => i.id === tk.id).clock).toMatchObject({ name: 'respond', state: 'breached' });
+
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    const appointmentAt = new Date(Date.now() + 3 * HOUR).toISOString();
+    const dispatched = await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id, appointmentAt });
+    expect(dispatched.clock).toMatchObject({ name: 'onsite', dueAt: dispatched.deadlines.onsiteBy, state: 'ok' });
+    expect(dispatched.runningClocks).toEqual(['onsite', 'resolve']);
+    const jobs = await w.ok(tech.token, 'get', '/tickets?mine=assignee&stage=open&sort=deadline');
+    expect(jobs.items.map((i: { id: string; appointmentAt: string }) => [i.id, i.appointmentAt])).toEqual([[tk.id, appointmentAt]]);
+    const newest = await w.ok(tech.token, 'get', '/tickets?mine=assignee');
+    expect(newest.items[0].appointmentAt).toBe(appointmentAt);
+
+    await w.ok(tech.token, 'post', `/tickets/${tk.id}/hold`, { reason: '等配件' });
+    expect((await w.ok(agent.token, 'get', `/tickets/${tk.id}`)).clock).toMatchObject({ name: 'onsite', state: 'paused' });
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/cancel`, { reason: '业主取消' });
+    const cancelled = await w.ok(agent.token, 'get', `/tickets/${tk.id}`);
+    expect([cancelled.clock, cancelled.runningClocks]).toEqual([null, []]);
+  });
 });

@@ -6,3 +6,4 @@ export * from './zoned-time';
 export * from './phone';
 export * from './ticket-no';
 export * from './cursor';
+export * from './sla-watch';

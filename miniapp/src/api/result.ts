@@ -1,4 +1,4 @@
-import type { ApiError } from '@yizhan/shared'
+import type { ApiError, ErrorCode } from '@yizhan/shared'
 import { zh } from '../i18n/zh'
 
 /**
@@ -11,8 +11,8 @@ export interface ApiFailure {
   ok: false
   /** HTTP status; 0 when the server was never reached. */
   status: number
-  /** API.md's stable code, or NETWORK_ERROR / LOGIN_REQUIRED / HTTP_<status> from the client. */
-  code: string
+  /** The server's stable code (the OpenAPI ErrorCode enum), or NETWORK_ERROR / LOGIN_REQUIRED / HTTP_<status> from the client. */
+  code: ClientErrorCode
   /** Chinese, ready to show. */
   message: string
   fields?: Record<string, string[]>
@@ -20,6 +20,7 @@ export interface ApiFailure {
 
 export const NETWORK_ERROR = 'NETWORK_ERROR'
 export const LOGIN_REQUIRED = 'LOGIN_REQUIRED'
+export type ClientErrorCode = ErrorCode | typeof NETWORK_ERROR | typeof LOGIN_REQUIRED | `HTTP_${number}`
 
 export function networkFailure(): ApiFailure {
   return { ok: false, status: 0, code: NETWORK_ERROR, message: zh.errors.network }

@@ -1,16 +1,12 @@
-import type { ServiceItem } from '@yizhan/shared'
+import type { components, Slot } from '@yizhan/shared'
 import { get } from './request'
 
 /** A bookable visit window of a service item (GET /service-items/:id/slots). */
-export interface ServiceSlot {
-  start: string
-  end: string
-  remaining: number
-}
+export type ServiceSlot = Slot
 
 export const listServiceItems = (communityId: string) =>
-  get<{ items: ServiceItem[] }>('/service-items', { communityId })
+  get<components['schemas']['ServiceItemList']>('/service-items', { communityId })
 
 /** `date` is a Shanghai calendar date, YYYY-MM-DD. */
 export const listSlots = (itemId: string, date: string) =>
-  get<{ items: ServiceSlot[] }>(`/service-items/${encodeURIComponent(itemId)}/slots`, { date })
+  get<components['schemas']['SlotList']>(`/service-items/${encodeURIComponent(itemId)}/slots`, { date })

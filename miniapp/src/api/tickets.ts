@@ -56,7 +56,7 @@ export const createTicket = (body: CreateTicketRequest, idempotencyKey: string) 
 const action = <T = TicketDetail>(id: string, name: string, body?: unknown) =>
   post<T>(`/tickets/${encodeURIComponent(id)}/${name}`, body)
 
-export const urgeTicket = (id: string) => action<unknown>(id, 'urge')
+export const urgeTicket = (id: string) => action(id, 'urge')
 export const cancelTicket = (id: string, body: ReasonRequest) => action(id, 'cancel', body)
 export const confirmTicket = (id: string) => action(id, 'confirm')
 export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)

@@ -11,7 +11,7 @@ const path = require('node:path');
 const { ROOT, rng, log } = require('./util');
 
 const shared = require(path.join(ROOT, 'shared'));
-const { nextDueAt } = require(path.join(ROOT, 'server/dist/modules/sla/sla-watch.js'));
+const { nextDueAt } = shared;
 
 const SCALES = {
   small: { communities: 30, tickets: 50_000, historyDays: 60 },

@@ -18,6 +18,8 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     slotStart: null,
     fee: null,
     residentId: 'res1',
+    flagged: false,
+    runningClocks: ['respond', 'onsite', 'resolve'],
     ...over,
   };
 }

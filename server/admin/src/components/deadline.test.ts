@@ -1,32 +1,38 @@
+import type { TicketClock } from '@yizhan/shared';
 import { describe, expect, it } from 'vitest';
 import { ticket } from '../test/helpers';
-import { currentDeadline, deadlineLevel, deadlineRowClass } from './deadline';
+import { deadlineLevel, deadlineRowClass } from './deadline';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
-const d = (over: Partial<ReturnType<typeof ticket>['deadlines']>) => ({ respondBy: null, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null, ...over });
+/** The clock as the server sends it (warn lead 30 minutes). */
+const clock = (name: TicketClock['name'], dueInMin: number, state: TicketClock['state']): TicketClock => ({ name, dueAt: at(dueInMin), warnAt: at(dueInMin - 30), state });
 
-describe('deadline highlighting', () => {
-  it('a new ticket races the response limit; under an hour left is "near"', () => {
-    const t = ticket({ status: 'submitted', deadlines: d({ respondBy: at(30) }) });
-    expect(currentDeadline(t)?.clock).toBe('respond');
+describe('deadline highlighting follows the clock the server sends', () => {
+  it('inside the warn lead is "near"; comfortably inside the limit is plain', () => {
+    const t = ticket({ status: 'submitted', clock: clock('respond', 20, 'warning') });
     expect(deadlineLevel(t, now)).toBe('near');
     expect(deadlineRowClass(t, now)).toBe('row-near');
+    expect(deadlineLevel(ticket({ clock: clock('respond', 120, 'ok') }), now)).toBe('ok');
   });
 
-  it('past the deadline is overdue even before the scanner marks it', () => {
-    const t = ticket({ status: 'in_progress', deadlines: d({ resolveBy: at(-5) }) });
-    expect(deadlineRowClass(t, now)).toBe('row-overdue');
+  it('moves on with the time: past warnAt turns near, past dueAt overdue, without a reload', () => {
+    const t = ticket({ clock: clock('resolve', 40, 'ok') });
+    expect(deadlineLevel(t, new Date(now.getTime() + 15 * 60_000))).toBe('near');
+    expect(deadlineRowClass(t, new Date(now.getTime() + 41 * 60_000))).toBe('row-overdue');
+  });
+
+  it('a breached clock is overdue', () => {
+    expect(deadlineRowClass(ticket({ status: 'in_progress', clock: clock('resolve', -5, 'breached') }), now)).toBe('row-overdue');
   });
 
   it('a paused ticket is not counted down, but a breach already recorded stays red', () => {
-    expect(deadlineLevel(ticket({ status: 'in_progress', onHold: true, deadlines: d({ resolveBy: at(-5) }) }), now)).toBe('ok');
-    expect(deadlineLevel(ticket({ status: 'in_progress', onHold: true, overdue: ['onsite'], deadlines: d({ resolveBy: at(300) }) }), now)).toBe('overdue');
+    expect(deadlineLevel(ticket({ status: 'in_progress', onHold: true, clock: clock('resolve', -5, 'paused') }), now)).toBe('ok');
+    expect(deadlineLevel(ticket({ status: 'in_progress', onHold: true, overdue: ['onsite'], clock: clock('resolve', 300, 'paused') }), now)).toBe('overdue');
   });
 
-  it('after resolution the confirmation and then the return-visit limits apply', () => {
-    expect(currentDeadline(ticket({ status: 'resolved', deadlines: d({ confirmBy: at(100), revisitBy: at(50) }) }))?.clock).toBe('confirm');
-    expect(currentDeadline(ticket({ status: 'closed', deadlines: d({ revisitBy: at(50) }) }))?.clock).toBe('revisit');
-    expect(currentDeadline(ticket({ status: 'cancelled' }))).toBeNull();
+  it('with no clock running there is nothing to show, unless a breach was recorded', () => {
+    expect(deadlineLevel(ticket({ status: 'cancelled', clock: null }), now)).toBeNull();
+    expect(deadlineLevel(ticket({ status: 'revisited', clock: null, overdue: ['revisit'] }), now)).toBe('overdue');
   });
 });

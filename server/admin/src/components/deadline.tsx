@@ -1,51 +1,26 @@
-import { describeRemaining, LABELS, type SlaClock, type TicketSummary } from '@yizhan/shared';
+import { describeRemaining, LABELS, type TicketSummary } from '@yizhan/shared';
 import { Tooltip, Typography } from 'antd';
 import { T } from '../strings';
 import { fmtDateTime } from '../time';
 
-/** Under this much time left, a deadline is shown as "即将超时". */
-export const NEAR_DEADLINE_MS = 60 * 60 * 1000;
-
 export type DeadlineLevel = 'overdue' | 'near' | 'ok';
 
-type DeadlineTicket = Pick<TicketSummary, 'status' | 'deadlines' | 'overdue' | 'onHold'>;
+type DeadlineTicket = Pick<TicketSummary, 'clock' | 'overdue' | 'onHold'>;
 
-/** The time limit the ticket is racing against in its current status, if any. */
-export function currentDeadline(t: DeadlineTicket): { clock: SlaClock; at: string } | null {
-  const d = t.deadlines;
-  const pick = (...clocks: SlaClock[]) => {
-    for (const clock of clocks) {
-      const at = d[`${clock}By` as const];
-      if (at) return { clock, at };
-    }
-    return null;
-  };
-  switch (t.status) {
-    case 'submitted':
-      return pick('respond');
-    case 'accepted':
-    case 'dispatched':
-      return pick('onsite', 'resolve');
-    case 'in_progress':
-      return pick('resolve');
-    case 'resolved':
-      return pick('confirm');
-    case 'closed':
-      return pick('revisit');
-    default:
-      return null;
-  }
-}
-
+/**
+ * How the ticket's time limit stands now. The server says which clock runs and how it
+ * stood when the page was loaded (`clock`, judged with its own warn lead, SLA_WARN_LEAD_SEC);
+ * this only moves that on as the minutes pass (`warnAt`, `dueAt`), so a row turns amber
+ * and then red without a reload. A breach already recorded stays red, held or not.
+ */
 export function deadlineLevel(t: DeadlineTicket, now: Date): DeadlineLevel | null {
-  const current = currentDeadline(t);
-  if (current && !t.onHold) {
-    const left = new Date(current.at).getTime() - now.getTime();
-    if (left < 0) return 'overdue';
-    if (t.overdue.length > 0) return 'overdue';
-    return left <= NEAR_DEADLINE_MS ? 'near' : 'ok';
-  }
-  return t.overdue.length > 0 ? 'overdue' : current ? 'ok' : null;
+  const clock = t.clock;
+  if (!clock) return t.overdue.length > 0 ? 'overdue' : null;
+  if (clock.state === 'breached' || t.overdue.length > 0) return 'overdue';
+  if (clock.state === 'paused') return 'ok';
+  if (now.getTime() > new Date(clock.dueAt).getTime()) return 'overdue';
+  if (clock.state === 'warning' || now.getTime() >= new Date(clock.warnAt).getTime()) return 'near';
+  return 'ok';
 }
 
 /** Row class for tables: overdue rows red, near-deadline rows amber. */
@@ -55,38 +30,20 @@ export function deadlineRowClass(t: DeadlineTicket, now: Date): string {
 }
 
 const COLOR: Record<DeadlineLevel, 'danger' | 'warning' | undefined> = { overdue: 'danger', near: 'warning', ok: undefined };
+export const deadlineColor = (level: DeadlineLevel | null) => (level ? COLOR[level] : undefined);
 
 export function DeadlineCell({ ticket, now }: { ticket: DeadlineTicket; now: Date }) {
-  const current = currentDeadline(ticket);
-  if (!current) {
+  const clock = ticket.clock;
+  if (!clock) {
     return ticket.overdue.length > 0 ? <Typography.Text type="danger">{T.ticket.overdue}</Typography.Text> : <>{T.dash}</>;
   }
-  if (ticket.onHold) return <Typography.Text type="secondary">{T.ticket.onHold}</Typography.Text>;
+  if (clock.state === 'paused') return <Typography.Text type="secondary">{T.ticket.onHold}</Typography.Text>;
   const level = deadlineLevel(ticket, now) ?? 'ok';
   return (
-    <Tooltip title={`${LABELS.clock[current.clock]}：${fmtDateTime(current.at)}`}>
+    <Tooltip title={`${LABELS.clock[clock.name]}：${fmtDateTime(clock.dueAt)}`}>
       <Typography.Text type={COLOR[level]} strong={level !== 'ok'} data-level={level}>
-        {LABELS.clock[current.clock].replace('时限', '')} · {describeRemaining(new Date(current.at), now)}
+        {LABELS.clock[clock.name].replace('时限', '')} · {describeRemaining(new Date(clock.dueAt), now)}
       </Typography.Text>
     </Tooltip>
   );
-}
-
-/** The clocks still ticking in a status (DESIGN §2); the others were met or missed already. */
-export function runningClocksFor(status: TicketSummary['status']): SlaClock[] {
-  switch (status) {
-    case 'submitted':
-      return ['respond', 'onsite', 'resolve'];
-    case 'accepted':
-    case 'dispatched':
-      return ['onsite', 'resolve'];
-    case 'in_progress':
-      return ['resolve'];
-    case 'resolved':
-      return ['confirm', 'revisit'];
-    case 'closed':
-      return ['revisit'];
-    default:
-      return [];
-  }
 }

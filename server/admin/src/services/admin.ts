@@ -10,6 +10,7 @@ import type {
   Room,
   RoomBinding,
   RoomBindingStatus,
+  RoomImportResult,
   RoomOption,
   ServiceItem,
   SlaPolicy,
@@ -17,13 +18,15 @@ import type {
   StaffRole,
   TicketType,
   Zone,
+  components,
 } from '@yizhan/shared';
 import { http, type Query } from './request';
 
 /**
- * Admin resources. API.md names the collections; for each we assume the usual REST
- * verbs: GET list ({items, nextCursor}), POST create, PATCH /:id update, DELETE /:id.
+ * Admin resources. Every shape, sent or received, is the server's own (generated from
+ * its OpenAPI document into @yizhan/shared): lists are `{items, nextCursor}`.
  */
+type Schemas = components['schemas'];
 export interface PageArgs {
   cursor?: string | null;
   limit?: number;
@@ -52,48 +55,34 @@ export async function fetchAll<T>(path: string, query: Query = {}, { paged = tru
 export const listMyCommunities = () => http.get<Page<CommunitySummary>>('/communities').then((p) => p.items);
 /** The binding/intake picker: `{items}` matching `q`, not paged (the server takes no limit). */
 export const searchRooms = (communityId: Id, q: string) =>
-  http.get<{ items: RoomOption[] }>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
+  http.get<Schemas['RoomOptionList']>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
 
-export type CommunityInput = Pick<Community, 'name' | 'address'>;
+export type CommunityInput = Schemas['CreateCommunityDto'];
 export const listCommunities = (page?: PageArgs) => http.get<Page<Community>>('/admin/communities', paged({}, page));
 /** There is no GET /admin/communities/:id: find it in the (short) list. */
 export const getCommunity = async (id: Id) => (await fetchAll<Community>('/admin/communities')).find((c) => c.id === id) ?? null;
 export const createCommunity = (body: CommunityInput) => http.post<Community>('/admin/communities', body);
-export const updateCommunity = (id: Id, body: Partial<CommunityInput>) => http.patch<Community>(`/admin/communities/${id}`, body);
+export const updateCommunity = (id: Id, body: Schemas['UpdateCommunityDto']) => http.patch<Community>(`/admin/communities/${id}`, body);
 
-export type ZoneInput = Pick<Zone, 'name'>;
+export type ZoneInput = Schemas['CreateZoneDto'];
 export const listZones = (communityId: Id) => fetchAll<Zone>(`/admin/communities/${communityId}/zones`);
 export const createZone = (communityId: Id, body: ZoneInput) => http.post<Zone>(`/admin/communities/${communityId}/zones`, body);
 
-export type BuildingInput = Pick<Building, 'name' | 'zoneId'>;
+export type BuildingInput = Schemas['CreateBuildingDto'];
 export const listBuildings = (communityId: Id) => fetchAll<Building>(`/admin/communities/${communityId}/buildings`);
 export const createBuilding = (communityId: Id, body: BuildingInput) =>
   http.post<Building>(`/admin/communities/${communityId}/buildings`, body);
 
 /** A room's zone is its building's. */
-export interface RoomInput {
-  buildingId: Id;
-  unit?: string;
-  number: string;
-  ownerName?: string;
-  ownerPhone?: string;
-}
+export type RoomInput = Schemas['CreateRoomDto'];
 /** Only the roster entry of a room can change. */
-export type RoomRosterInput = Pick<RoomInput, 'ownerName' | 'ownerPhone'>;
+export type RoomRosterInput = Schemas['UpdateRoomDto'];
 export const listRooms = (communityId: Id, q: { q?: string; buildingId?: Id }, page?: PageArgs) =>
   http.get<Page<Room>>(`/admin/communities/${communityId}/rooms`, paged(q, page));
 export const createRoom = (communityId: Id, body: RoomInput) => http.post<Room>(`/admin/communities/${communityId}/rooms`, body);
 export const updateRoom = (communityId: Id, id: Id, body: RoomRosterInput) =>
   http.patch<Room>(`/admin/communities/${communityId}/rooms/${id}`, body);
 
-/** Answer of POST /admin/communities/:id/rooms/import[?dryRun=true]. */
-export interface RoomImportResult {
-  dryRun?: boolean;
-  rows: { line: number; ok: boolean; errors: string[]; label?: string }[];
-  created: number;
-  updated: number;
-  failed?: number;
-}
 export function importRooms(communityId: Id, file: File, dryRun: boolean) {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -103,31 +92,23 @@ export function importRooms(communityId: Id, file: File, dryRun: boolean) {
 }
 
 // ---- Staff ----
-/** Assumed: the staff list carries how many open tickets each person is assigned. */
-export type StaffWithLoad = StaffAccount & { openAssigned?: number };
+/** The staff list carries how many open tickets each person owns and is assigned. */
+export type StaffWithLoad = StaffAccount;
 /** POST /admin/staff takes no `active`; PATCH takes no `username`. */
-export interface StaffInput {
-  username: string;
-  password?: string;
-  name: string;
-  phone?: string;
-  roles: StaffRole[];
-  communityIds: Id[];
-  skills: string[];
-  active?: boolean;
-}
+export type StaffInput = Schemas['CreateStaffDto'];
+export type StaffUpdate = Schemas['UpdateStaffDto'];
 export const listStaff = (q: { role?: StaffRole; communityId?: Id; q?: string }, page?: PageArgs) =>
-  http.get<Page<StaffWithLoad>>('/admin/staff', paged(q, page));
+  http.get<Page<StaffAccount>>('/admin/staff', paged(q, page));
 /** Pickers: everyone with a role in a community. */
 export const listStaffByRole = (role: StaffRole, communityId?: Id) =>
-  fetchAll<StaffWithLoad>('/admin/staff', { role, communityId });
+  fetchAll<StaffAccount>('/admin/staff', { role, communityId });
 export const createStaff = (body: StaffInput) => http.post<StaffAccount>('/admin/staff', body);
-export const updateStaff = (id: Id, body: Partial<Omit<StaffInput, 'username'>>) => http.patch<StaffAccount>(`/admin/staff/${id}`, body);
+export const updateStaff = (id: Id, body: StaffUpdate) => http.patch<StaffAccount>(`/admin/staff/${id}`, body);
 
 // ---- Duty roster ----
-export type DutyShiftInput = Omit<DutyShift, 'id'>;
+export type DutyShiftInput = Schemas['CreateDutyShiftDto'];
 /** The list also carries the person's name. */
-export type DutyShiftView = DutyShift & { staffName?: string };
+export type DutyShiftView = DutyShift;
 /** Shifts overlapping [from, to). */
 export const listDutyShifts = (q: { communityId: Id; from: string; to: string }) => fetchAll<DutyShiftView>('/admin/duty-shifts', q);
 export const createDutyShift = (body: DutyShiftInput) => http.post<DutyShift>('/admin/duty-shifts', body);
@@ -135,9 +116,9 @@ export const updateDutyShift = (id: Id, body: DutyShiftInput) => http.put<DutySh
 export const deleteDutyShift = (id: Id) => http.delete(`/admin/duty-shifts/${id}`);
 
 // ---- SLA policies ----
-export type SlaPolicyInput = Omit<SlaPolicy, 'id'>;
+export type SlaPolicyInput = Schemas['UpsertSlaPolicyDto'];
 /** The list has every type × priority; `id: null` / `isDefault` where the built-in default applies. */
-export type SlaPolicyView = Omit<SlaPolicy, 'id'> & { id: Id | null; isDefault?: boolean };
+export type SlaPolicyView = SlaPolicy;
 export const listSlaPolicies = (communityId: Id) => fetchAll<SlaPolicyView>('/admin/sla-policies', { communityId }, { paged: false });
 /** POST upserts the policy of (community, type, priority). */
 export const saveSlaPolicy = (body: SlaPolicyInput) => http.post<SlaPolicyView>('/admin/sla-policies', body);
@@ -146,18 +127,18 @@ export const deleteSlaPolicy = (id: Id) => http.delete(`/admin/sla-policies/${id
 export type SlaKey = { type: TicketType; priority: Priority };
 
 // ---- Service catalogue ----
-export type ServiceItemInput = Omit<ServiceItem, 'id' | 'active'>;
+export type ServiceItemInput = Schemas['CreateServiceItemDto'];
 export const listServiceItems = (communityId: Id) => fetchAll<ServiceItem>('/admin/service-items', { communityId }, { paged: false });
 export const createServiceItem = (body: ServiceItemInput) => http.post<ServiceItem>('/admin/service-items', body);
 /** Items are never deleted (old bookings point at them): switch `active` off instead. */
-export const updateServiceItem = (id: Id, body: Partial<Omit<ServiceItemInput, 'communityId'>> & { active?: boolean }) =>
+export const updateServiceItem = (id: Id, body: Schemas['UpdateServiceItemDto']) =>
   http.patch<ServiceItem>(`/admin/service-items/${id}`, body);
 
 // ---- Room bindings ----
 export const listRoomBindings = (q: { status?: RoomBindingStatus; communityId?: Id }, page?: PageArgs) =>
   http.get<Page<RoomBinding>>('/admin/room-bindings', paged(q, page));
-export const approveRoomBinding = (id: Id) => http.post<RoomBinding>(`/admin/room-bindings/${id}/approve`);
-export const rejectRoomBinding = (id: Id) => http.post<RoomBinding>(`/admin/room-bindings/${id}/reject`);
+export const approveRoomBinding = (id: Id) => http.post<Schemas['BindRoomResult']>(`/admin/room-bindings/${id}/approve`);
+export const rejectRoomBinding = (id: Id) => http.post<Schemas['BindRoomResult']>(`/admin/room-bindings/${id}/reject`);
 
 // ---- Audit log ----
 export const listAuditLogs = (q: { action?: string; actorId?: Id; targetType?: string; targetId?: Id; from?: string; to?: string }, page?: PageArgs) =>

@@ -1,16 +1,14 @@
-import { STAFF_EVENT_TYPES, type Id, type StaffEventType } from '@yizhan/shared';
+import { STAFF_EVENT_TYPES, type Id, type StaffEventType, type StaffNotice } from '@yizhan/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../hooks/useSession';
 import { API_BASE } from './request';
 
-/** Events on GET /api/v1/staff/events (server-sent events: `event: <type>`, data = the staff notice). */
+/**
+ * Events on GET /api/v1/staff/events (server-sent events: `event: <type>`, data = the
+ * staff notice, StaffNotice): what the pages use of one, its ticket always known.
+ */
 export type { StaffEventType };
-export interface StaffEvent {
-  type: StaffEventType;
-  ticketId: Id;
-  no: string;
-  title: string;
-}
+export type StaffEvent = Pick<StaffNotice, 'title'> & { type: StaffEventType; ticketId: Id; no: string };
 
 /** Window event the layout re-broadcasts each server event as, so pages can refresh. */
 export const STAFF_EVENT = 'yizhan:staff-event';
@@ -25,7 +23,7 @@ export function staffEventsUrl(accessToken: string): string {
 
 export function parseStaffEvent(data: string): StaffEvent | null {
   try {
-    const value = JSON.parse(data) as Partial<StaffEvent>;
+    const value = JSON.parse(data) as Partial<StaffNotice>;
     if (typeof value.type !== 'string' || value.ticketId === undefined) return null;
     return { type: value.type as StaffEventType, ticketId: String(value.ticketId), no: value.no ?? '', title: value.title ?? '' };
   } catch {

@@ -1,4 +1,4 @@
-import type { ApiError } from '@yizhan/shared';
+import type { ApiError, ErrorCode } from '@yizhan/shared';
 import { T } from '../strings';
 import { getSession, saveTokens, setSession } from './session';
 
@@ -10,12 +10,16 @@ import { getSession, saveTokens, setSession } from './session';
  */
 export const API_BASE = '/api/v1';
 
-export class ApiRequestError extends Error implements ApiError {
+/** The server's stable codes, and the few this client adds for failures that never reached it. */
+export type ClientErrorCode = ErrorCode | 'ABORTED' | 'NETWORK_ERROR' | 'UNAUTHORIZED' | `HTTP_${number}`;
+export type ClientError = Omit<ApiError, 'code'> & { code: ClientErrorCode };
+
+export class ApiRequestError extends Error implements ClientError {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: ClientErrorCode;
   readonly fields?: Record<string, string[]>;
 
-  constructor(error: ApiError) {
+  constructor(error: ClientError) {
     super(error.message);
     this.name = 'ApiRequestError';
     this.statusCode = error.statusCode;
@@ -115,7 +119,7 @@ async function readError(res: Response): Promise<ApiRequestError> {
     (typeof body?.message === 'string' && body.message) ||
     (Array.isArray(body?.message) ? (body?.message as string[]).join('；') : '') ||
     T.errors.byStatus(res.status);
-  const error: ApiError = {
+  const error: ClientError = {
     statusCode: res.status,
     code: typeof body?.code === 'string' ? body.code : `HTTP_${res.status}`,
     message,

@@ -8,34 +8,21 @@ import type {
   Page,
   ReasonRequest,
   ResolveRequest,
+  RevealedPhone,
   RevisitRequest,
   TicketDetail,
   TicketListQuery,
-  TicketStatus,
   TicketSummary,
   TransferRequest,
 } from '@yizhan/shared';
 import { downloadFile, http, newIdempotencyKey, type Query } from './request';
 
 /**
- * Filters the admin pages send to GET /tickets. API.md names status, type,
- * communityId, ownerId, assigneeId, mine, overdue, q, limit, cursor; the server's
- * TicketListQuery adds stage, unowned, zoneId, priority, from, to and sort.
+ * Filters the admin pages send to GET /tickets: the server's own query (status, stage,
+ * type, community, zone, owner, assignee, mine, unowned, overdue, priority, from/to,
+ * q, sort), less the paging, which listTickets adds.
  */
-export interface TicketFilters extends Omit<TicketListQuery, 'status' | 'cursor' | 'limit'> {
-  status?: TicketStatus;
-  /** open: still being handled; done: resolved, closed, revisited or cancelled. */
-  stage?: 'open' | 'done';
-  /** Tickets in the pool (no owner yet). */
-  unowned?: boolean;
-  /** The room's zone. */
-  zoneId?: string;
-  /** createdAt ≥ from and < to (ISO, UTC). */
-  from?: string;
-  to?: string;
-  /** newest (default) | oldest | deadline (nearest open deadline first). */
-  sort?: 'newest' | 'oldest' | 'deadline';
-}
+export type TicketFilters = Omit<TicketListQuery, 'cursor' | 'limit'>;
 
 export function toQuery(filters: TicketFilters): Query {
   return {
@@ -83,10 +70,10 @@ export const revisitTicket = (id: Id, body: RevisitRequest) => http.post<TicketD
 export const cancelTicket = (id: Id, body: ReasonRequest) => http.post<TicketDetail>(`/tickets/${id}/cancel`, body);
 export const transferTicket = (id: Id, body: TransferRequest) => http.post<TicketDetail>(`/tickets/${id}/transfer`, body);
 export const commentTicket = (id: Id, body: CommentRequest) =>
-  http.post<unknown>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
+  http.post<TicketDetail>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
 
-/** Assumed: POST /tickets/:id/reveal-phone → {phone}; the server audits who asked. */
-export const revealPhone = (id: Id) => http.post<{ phone: string }>(`/tickets/${id}/reveal-phone`);
+/** The full phone number of the contact; the server audits who asked. */
+export const revealPhone = (id: Id) => http.post<RevealedPhone>(`/tickets/${id}/reveal-phone`);
 
 /** GET /admin/reports/tickets.xlsx with the list's own filters. */
 export function exportTickets(filters: TicketFilters, filename: string) {

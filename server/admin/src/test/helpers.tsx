@@ -71,6 +71,7 @@ let seq = 0;
 export function ticket(over: Partial<TicketSummary> = {}): TicketSummary {
   seq += 1;
   const now = Date.now();
+  const respondBy = new Date(now + 2 * 3600_000).toISOString();
   return {
     id: `t${seq}`,
     no: `BX20261123-${String(seq).padStart(4, '0')}`,
@@ -83,9 +84,11 @@ export function ticket(over: Partial<TicketSummary> = {}): TicketSummary {
     room: { id: 'r1', label: '3栋1单元502', communityId: 'c1', zoneId: 'z1' },
     owner: null,
     assignee: null,
-    deadlines: { respondBy: new Date(now + 2 * 3600_000).toISOString(), onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },
+    deadlines: { respondBy, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },
     overdue: [],
     onHold: false,
+    appointmentAt: null,
+    clock: { name: 'respond', dueAt: respondBy, warnAt: new Date(now + 90 * 60_000).toISOString(), state: 'ok' },
     createdAt: new Date(now - 600_000).toISOString(),
     updatedAt: new Date(now - 600_000).toISOString(),
     ...over,

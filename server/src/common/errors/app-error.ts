@@ -67,3 +67,6 @@ export class AppError extends HttpException {
 
 export const notFound = (what = '工单'): AppError => new AppError('NOT_FOUND', `${what}不存在或您无权查看`);
 export const forbidden = (message = '您没有权限进行此操作'): AppError => new AppError('FORBIDDEN', message);
+
+/** Every stable code, in the order above: the `code` enum of the OpenAPI `ApiError` schema. */
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];

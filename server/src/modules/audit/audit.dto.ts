@@ -31,7 +31,7 @@ export class AuditLogView {
   @ApiProperty({ type: String, nullable: true }) targetId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'what the target is called now: a request number, a name, a room label' })
   targetLabel: string | null;
-  @ApiProperty({ type: Object, nullable: true }) detail: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) detail: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
 }
 export class AuditLogPage {

@@ -77,14 +77,14 @@ export class CommunitiesService {
     return this.page(rows, limit, (c) => ({ id: String(c.id), name: c.name, address: c.address }));
   }
 
-  async create(auth: StaffAuth, meta: RequestMeta, dto: { name: string; address?: string }): Promise<CommunityView> {
+  async create(auth: StaffAuth, meta: RequestMeta, dto: { name: string; address?: string | null }): Promise<CommunityView> {
     const result = await this.dataSource.getRepository(Community).insert({ name: dto.name.trim(), address: dto.address ?? null, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
     await this.audit.record(auth, meta, { action: 'community.create', targetType: 'community', targetId: id, detail: { name: dto.name } });
     return { id, name: dto.name.trim(), address: dto.address ?? null };
   }
 
-  async update(auth: StaffAuth, meta: RequestMeta, id: string, dto: { name?: string; address?: string }): Promise<CommunityView> {
+  async update(auth: StaffAuth, meta: RequestMeta, id: string, dto: { name?: string; address?: string | null }): Promise<CommunityView> {
     const repo = this.dataSource.getRepository(Community);
     const community = await this.requireCommunityRow(auth, id);
     if (dto.name !== undefined) community.name = dto.name.trim();
@@ -113,7 +113,7 @@ export class CommunitiesService {
     return { id, communityId: String(communityId), name: zone.name };
   }
 
-  async createBuilding(auth: StaffAuth, meta: RequestMeta, communityId: string, dto: { name: string; zoneId?: string }): Promise<BuildingView> {
+  async createBuilding(auth: StaffAuth, meta: RequestMeta, communityId: string, dto: { name: string; zoneId?: string | null }): Promise<BuildingView> {
     await this.requireCommunityRow(auth, communityId);
     if (dto.zoneId) await this.requireZone(this.dataSource.manager, communityId, dto.zoneId);
     const building = { communityId, zoneId: dto.zoneId ?? null, name: dto.name.trim(), createdAt: new Date() };

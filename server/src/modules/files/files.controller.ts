@@ -28,7 +28,7 @@ export class FilesController {
   @Get('files/:id')
   @Public()
   @ApiProduces('image/jpeg')
-  @ApiOkResponse({ description: 'the photo (403 when the signature is bad or expired)' })
+  @ApiOkResponse({ description: 'the photo (403 when the signature is bad or expired)', schema: { type: 'string', format: 'binary' } })
   async full(@Param() { id }: IdParam, @Query() query: SignedUrlQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
     return send(req, res, await this.files.open(id, 'full', query));
   }
@@ -36,7 +36,7 @@ export class FilesController {
   @Get('files/:id/thumb')
   @Public()
   @ApiProduces('image/jpeg')
-  @ApiOkResponse({ description: 'the thumbnail, 320 px on the long side (403 when the signature is bad or expired)' })
+  @ApiOkResponse({ description: 'the thumbnail, 320 px on the long side (403 when the signature is bad or expired)', schema: { type: 'string', format: 'binary' } })
   async thumb(@Param() { id }: IdParam, @Query() query: SignedUrlQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
     return send(req, res, await this.files.open(id, 'thumb', query));
   }

@@ -37,6 +37,7 @@ export class StaffEventsController {
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id', schema: { type: 'string' } })
   events(@Caller() auth: StaffAuth, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
     let after: string | null = lastEventId && /^\d{1,20}$/.test(lastEventId) ? lastEventId : null;
     const wake = merge(

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { LABELS, SlaClock, transition } from '@yizhan/shared';
+import { CLOCK_BIT, LABELS, SlaClock, nextDueAt, transition, watchedClocks } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { PeriodicTask } from '../../common/periodic-task';
 import { NoticesService } from '../notices/notices.service';
@@ -10,7 +10,6 @@ import { Staff } from '../staff/staff.entity';
 import type { StaffNoticeRow } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { systemEvent } from '../tickets/timeline';
-import { CLOCK_BIT, nextDueAt, watchedClocks } from './sla-watch';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
 

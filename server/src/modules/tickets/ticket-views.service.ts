@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { SLA_CLOCKS, maskPhone, overdueClocks } from '@yizhan/shared';
-import { CLOCK_BIT, milestonesOf } from '../sla/sla-watch';
+import { CLOCK_BIT, SLA_CLOCKS, clockOf, maskPhone, milestonesOf, overdueClocks, runningClocks } from '@yizhan/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { ServiceItem } from '../catalogue/service-item.entity';
 import { Room } from '../communities/community.entities';
 import { FieldCrypto } from '../crypto/field-crypto.service';
@@ -24,7 +24,7 @@ function overdueOf(t: Ticket, now: Date) {
 const LIST_COLUMNS = [
   'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'roomId', 'communityId', 'zoneId', 'ownerId', 'assigneeId',
   'respondBy', 'onsiteBy', 'resolveBy', 'confirmBy', 'revisitBy',
-  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'createdAt', 'updatedAt',
+  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'appointmentAt', 'createdAt', 'updatedAt',
 ] as const;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -36,10 +36,16 @@ const LIST_ROWS_BY_ID = `SELECT ${LIST_SELECT.join(', ')}
   FROM tickets t LEFT JOIN rooms r ON r.id = t.room_id LEFT JOIN staff o ON o.id = t.owner_id LEFT JOIN staff a ON a.id = t.assignee_id
  WHERE t.id IN`;
 
+/** When a summary is drawn, and how long before a deadline its clock turns to "warning" (SLA_WARN_LEAD_SEC). */
+interface ViewTime {
+  now: Date;
+  warnLeadSec: number;
+}
+
 /** A list row from a row of listRows' columns. */
-function listRowOf(row: Record<string, unknown>, now: Date): ListRow {
+function listRowOf(row: Record<string, unknown>, at: ViewTime): ListRow {
   const t = row as unknown as Ticket;
-  return { summary: summaryOf(t, String(row.roomLabel ?? ''), (row.ownerName as string | null) ?? (t.ownerId ? '' : null), (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null), now), resolveBy: t.resolveBy };
+  return { summary: summaryOf(t, String(row.roomLabel ?? ''), (row.ownerName as string | null) ?? (t.ownerId ? '' : null), (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null), at), resolveBy: t.resolveBy };
 }
 
 type SummarySource = Pick<
@@ -47,7 +53,8 @@ type SummarySource = Pick<
   (typeof LIST_COLUMNS)[number]
 >;
 
-function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null, assigneeName: string | null, now: Date): TicketSummaryView {
+function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null, assigneeName: string | null, { now, warnLeadSec }: ViewTime): TicketSummaryView {
+  const clock = clockOf(t, now, warnLeadSec);
   return {
     id: String(t.id),
     no: t.no,
@@ -69,6 +76,8 @@ function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null
     },
     overdue: overdueOf(t as Ticket, now),
     onHold: t.heldAt !== null,
+    appointmentAt: iso(t.appointmentAt),
+    clock: clock && { name: clock.name, dueAt: clock.dueAt.toISOString(), warnAt: clock.warnAt.toISOString(), state: clock.state },
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -97,7 +106,12 @@ export class TicketViews {
   constructor(
     private readonly crypto: FieldCrypto,
     private readonly files: FilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private at(now: Date): ViewTime {
+    return { now, warnLeadSec: this.config.sla.warnLeadSec };
+  }
 
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
@@ -110,7 +124,7 @@ export class TicketViews {
     const roomLabel = new Map(rooms.map((r) => [String(r.id), r.label]));
     const staffName = new Map(staff.map((s) => [String(s.id), s.name]));
     return tickets.map((t) =>
-      summaryOf(t, roomLabel.get(String(t.roomId)) ?? '', t.ownerId ? staffName.get(String(t.ownerId)) ?? '' : null, t.assigneeId ? staffName.get(String(t.assigneeId)) ?? '' : null, now),
+      summaryOf(t, roomLabel.get(String(t.roomId)) ?? '', t.ownerId ? staffName.get(String(t.ownerId)) ?? '' : null, t.assigneeId ? staffName.get(String(t.assigneeId)) ?? '' : null, this.at(now)),
     );
   }
 
@@ -126,13 +140,13 @@ export class TicketViews {
       .leftJoin(Staff, 'a', 'a.id = t.assignee_id')
       .select(LIST_SELECT)
       .getRawMany<Record<string, unknown>>();
-    return rows.map((row) => listRowOf(row, now));
+    return rows.map((row) => listRowOf(row, this.at(now)));
   }
 
   /** listRows for rows picked by id (the deadline walks' page), in plain SQL built once. */
   async listRowsByIds(manager: EntityManager, ids: string[], now = new Date()): Promise<ListRow[]> {
     const rows: Record<string, unknown>[] = await manager.query(`${LIST_ROWS_BY_ID} (${placeholders(ids)})`, ids);
-    return rows.map((row) => listRowOf(row, now));
+    return rows.map((row) => listRowOf(row, this.at(now)));
   }
 
   /** The detail view; `known` (a ticket its caller has just created) saves reading back what was just written. */
@@ -140,7 +154,7 @@ export class TicketViews {
     const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
     const nameOf = (staffId: string | null) => (staffId === null ? null : known!.staffNames.get(String(staffId)) ?? '');
     const [[summary], allEvents, rating, item] = await Promise.all([
-      known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), new Date())] : this.summaries(manager, [ticket]),
+      known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), this.at(new Date()))] : this.summaries(manager, [ticket]),
       known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
       known ? null : manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
       ticket.serviceItemId ? manager.getRepository(ServiceItem).findOne({ where: { id: ticket.serviceItemId } }) : Promise.resolve(null),
@@ -163,12 +177,12 @@ export class TicketViews {
       })),
       rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, reply: rating.reply } : null,
       reopenCount: ticket.reopenCount,
-      appointmentAt: iso(ticket.appointmentAt),
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),
       fee: ticket.fee,
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       flagged: ticket.flagged,
+      runningClocks: runningClocks(milestonesOf(ticket)),
     };
   }
 }

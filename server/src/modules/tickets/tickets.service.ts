@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  CLOCK_BIT,
   EventVisibility,
   OPEN_STATUSES,
   friendlyTime,
@@ -11,6 +12,8 @@ import {
   deadlinesAtCreation,
   deadlinesAtResolution,
   isMobilePhone,
+  milestonesOf,
+  nextDueAt,
   normalizePhone,
   resumeDeadlines,
   runningClocks,
@@ -29,7 +32,6 @@ import { FilesService } from '../files/files.service';
 import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
-import { CLOCK_BIT, milestonesOf, nextDueAt } from '../sla/sla-watch';
 import { resolveDeadline } from '../sla/working-days';
 import { StaffService } from '../staff/staff.service';
 import { ContentCheckService } from '../wechat/content-check.service';

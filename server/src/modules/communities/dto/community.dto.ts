@@ -36,11 +36,11 @@ export class CommunityPage {
 }
 export class CreateCommunityDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) address?: string | null;
 }
 export class UpdateCommunityDto {
   @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' }) @IsOptional() @IsString() @MaxLength(200) address?: string | null;
 }
 
 export class ZoneView {
@@ -68,7 +68,7 @@ export class BuildingList {
 }
 export class CreateBuildingDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(50) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) zoneId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: a building of no zone' }) @IsOptional() @IsNumberString({ no_symbols: true }) zoneId?: string | null;
 }
 
 export class RoomView {

@@ -21,9 +21,11 @@ import {
   ACTOR_KINDS,
   ActorKind,
   CHANNELS,
+  CLOCK_STATES,
   EVENT_VISIBILITIES,
   EventVisibility,
   Channel,
+  ClockState,
   PRIORITIES,
   Priority,
   SLA_CLOCKS,
@@ -192,6 +194,16 @@ export class ServiceItemRefView {
   @ApiProperty() name: string;
   @ApiProperty() price: number;
 }
+export class TicketClockView {
+  @ApiProperty({ enum: SLA_CLOCKS }) name: SlaClock;
+  @ApiProperty({ description: 'its deadline' }) dueAt: string;
+  @ApiProperty({ description: 'when it turns to warning: dueAt less SLA_WARN_LEAD_SEC (a screen moves the state on with the time)' }) warnAt: string;
+  @ApiProperty({
+    enum: CLOCK_STATES,
+    description: 'ok: inside its limit; warning: within SLA_WARN_LEAD_SEC of the deadline; breached: past it (or a breach was recorded); paused: the ticket is on hold',
+  })
+  state: ClockState;
+}
 export class TicketSummaryView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'BX20261123-0007' }) no: string;
@@ -207,6 +219,9 @@ export class TicketSummaryView {
   @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true }) overdue: SlaClock[];
   @ApiProperty() onHold: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'visit time agreed with the resident (dispatch)' }) appointmentAt: string | null;
+  @ApiProperty({ type: TicketClockView, nullable: true, description: 'the time limit of the current step and how it stands; null when no clock runs' })
+  clock: TicketClockView | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -216,12 +231,13 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: [TicketEventView] }) events: TicketEventView[];
   @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
   @ApiProperty() reopenCount: number;
-  @ApiProperty({ type: String, nullable: true }) appointmentAt: string | null;
   @ApiProperty({ type: ServiceItemRefView, nullable: true }) serviceItem: ServiceItemRefView | null;
   @ApiProperty({ type: String, nullable: true }) slotStart: string | null;
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;
   @ApiProperty({ type: String, nullable: true }) residentId: string | null;
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
+  @ApiProperty({ enum: SLA_CLOCKS, isArray: true, description: 'the clocks started and not yet stopped (paused while on hold); the others were met or missed' })
+  runningClocks: SlaClock[];
 }
 export class TicketPage {
   @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];

@@ -38,7 +38,7 @@ describe("agent's desk", () => {
   });
 
   it('my tickets are asked for by owner and status, tab by tab; overdue rows are marked', async () => {
-    const late = ticket({ no: 'BX-LATE', status: 'accepted', owner: { id: 's1', name: '王小丽' }, overdue: ['respond'], deadlines: { respondBy: null, onsiteBy: new Date(Date.now() - 3600_000).toISOString(), resolveBy: null, confirmBy: null, revisitBy: null } });
+    const late = ticket({ no: 'BX-LATE', status: 'accepted', owner: { id: 's1', name: '王小丽' }, overdue: ['respond'], deadlines: { respondBy: null, onsiteBy: new Date(Date.now() - 3600_000).toISOString(), resolveBy: null, confirmBy: null, revisitBy: null }, clock: { name: 'onsite', dueAt: new Date(Date.now() - 3600_000).toISOString(), warnAt: new Date(Date.now() - 5400_000).toISOString(), state: 'breached' } });
     const server = fakeServer({
       'GET /tickets': (c) =>
         c.query.get('mine') === 'owner' && c.query.get('status') === 'accepted' ? { body: { items: [late], nextCursor: null } } : { body: { items: [], nextCursor: null } },

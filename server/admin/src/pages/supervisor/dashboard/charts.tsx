@@ -28,7 +28,7 @@ export function TrendChart({ trend }: { trend: Stats['trend'] }) {
         type: 'line',
         yAxisIndex: 1,
         connectNulls: true,
-        data: trend.map((d) => (d.satisfaction === null ? null : Math.round(d.satisfaction * 1000) / 10)),
+        data: trend.map((d) => (d.satisfactionRate === null ? null : Math.round(d.satisfactionRate * 1000) / 10)),
       },
     ],
   };

@@ -156,14 +156,14 @@ export default function DashboardPage() {
                   { title: T.dashboard.owned, dataIndex: 'owned', sorter: (a, b) => a.owned - b.owned, defaultSortOrder: 'descend' },
                   {
                     title: T.dashboard.onTimeCol,
-                    dataIndex: 'onTime',
-                    sorter: (a, b) => (a.onTime ?? -1) - (b.onTime ?? -1),
+                    dataIndex: 'onTimeRate',
+                    sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1),
                     render: (v: number | null) => <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>,
                   },
                   {
                     title: T.dashboard.satisfaction,
-                    dataIndex: 'satisfaction',
-                    sorter: (a, b) => (a.satisfaction ?? -1) - (b.satisfaction ?? -1),
+                    dataIndex: 'satisfactionRate',
+                    sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1),
                     render: (v: number | null) => <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>,
                   },
                 ]}

@@ -1,4 +1,8 @@
-import type { DutyShift } from '@yizhan/shared';
+import type { DutyShift, components } from '@yizhan/shared';
+
+/** What copyForward reads of a shift, and what it makes: new shifts to POST. */
+type ShiftTimes = Pick<DutyShift, 'communityId' | 'zoneId' | 'staffId' | 'startAt' | 'endAt'>;
+type NewShift = components['schemas']['CreateDutyShiftDto'];
 import { dayjs, TZ, type Dayjs } from '../../../time';
 
 /** Monday 00:00 (Shanghai) of the week containing `d`. */
@@ -30,7 +34,7 @@ export function shiftTimes(day: Dayjs, start: string, end: string): { startAt: s
  * Last week's shifts moved one week on, leaving out any that this week already has
  * (same zone, person and start), so copying twice does not double the roster.
  */
-export function copyForward(lastWeek: DutyShift[], thisWeek: DutyShift[]): Omit<DutyShift, 'id'>[] {
+export function copyForward(lastWeek: ShiftTimes[], thisWeek: ShiftTimes[]): NewShift[] {
   const sig = (s: Pick<DutyShift, 'zoneId' | 'staffId' | 'startAt'>) => `${s.zoneId ?? '*'}|${s.staffId}|${new Date(s.startAt).getTime()}`;
   const existing = new Set(thisWeek.map(sig));
   return lastWeek

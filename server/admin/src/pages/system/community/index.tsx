@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { isMobilePhone, type Building, type Room, type Zone } from '@yizhan/shared';
+import { isMobilePhone, type Building, type Room, type RoomImportResult, type Zone } from '@yizhan/shared';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -169,7 +169,7 @@ function downloadTemplate() {
 export function ImportTab({ communityId }: { communityId: string }) {
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<admin.RoomImportResult | null>(null);
+  const [preview, setPreview] = useState<RoomImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const bad = preview?.rows.filter((r) => !r.ok) ?? [];
 

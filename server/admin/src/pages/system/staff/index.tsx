@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { isMobilePhone, LABELS, STAFF_ROLES, STAFF_SKILLS, type StaffRole } from '@yizhan/shared';
+import { isMobilePhone, LABELS, STAFF_ROLES, STAFF_SKILLS, type StaffRole, type StaffSkill } from '@yizhan/shared';
+
 import { App, Button, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { CursorTable } from '../../../components/CursorTable';
@@ -8,6 +9,9 @@ import { useMyCommunities } from '../../../components/pickers';
 import { useCursorPages } from '../../../hooks/useCursorPages';
 import { createStaff, listStaff, updateStaff, type StaffInput, type StaffWithLoad } from '../../../services/admin';
 import { T } from '../../../strings';
+
+/** Skills typed freely before the managed list existed are left out when editing (the server would refuse them). */
+const isStaffSkill = (k: string): k is StaffSkill => (STAFF_SKILLS as readonly string[]).includes(k);
 
 type StaffForm = StaffInput & { active: boolean };
 
@@ -59,7 +63,7 @@ export default function StaffPage() {
             title: T.ticket.actions,
             key: 'a',
             render: (_, s) => (
-              <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills, active: s.active }); }}>
+              <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills.filter(isStaffSkill), active: s.active }); }}>
                 {T.edit}
               </Button>
             ),

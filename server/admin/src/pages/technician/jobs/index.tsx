@@ -12,12 +12,12 @@ import { listTickets } from '../../../services/tickets';
 import { T } from '../../../strings';
 import { fmtDateTime, inShanghai } from '../../../time';
 
-/** List items may carry the appointment (assumed; the detail always does). */
-type Job = TicketSummary & { appointmentAt?: string | null };
+/** A list item carries the visit time agreed at dispatch (`appointmentAt`). */
+type Job = TicketSummary;
 
 async function loadJobs(): Promise<Job[]> {
   const page = await listTickets({ mine: 'assignee', stage: 'open', sort: 'deadline' }, { limit: 100 });
-  return page.items as Job[];
+  return page.items;
 }
 
 export function splitToday(jobs: Job[], now: Date): { today: Job[]; others: Job[] } {

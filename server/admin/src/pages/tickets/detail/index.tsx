@@ -32,7 +32,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { runningClocksFor } from '../../../components/deadline';
+import { deadlineColor, deadlineLevel } from '../../../components/deadline';
 import { PhotoUpload } from '../../../components/PhotoUpload';
 import { TicketActions } from '../../../components/TicketActions';
 import { PriorityTag, StatusTag, TypeTag } from '../../../components/TicketTags';
@@ -87,7 +87,9 @@ function EventItem({ event }: { event: TicketEventView }) {
 }
 
 function Deadlines({ ticket, now }: { ticket: TicketDetail; now: Date }) {
-  const running = runningClocksFor(ticket.status);
+  // Which clocks still run, and how the current one stands, come from the server.
+  const running = ticket.runningClocks;
+  const current = deadlineLevel(ticket, now);
   const rows = SLA_CLOCKS.map((clock: SlaClock) => ({ clock, at: ticket.deadlines[`${clock}By` as const] })).filter((r) => r.at);
   if (rows.length === 0) return <Typography.Text type="secondary">{T.none}</Typography.Text>;
   return (
@@ -104,7 +106,7 @@ function Deadlines({ ticket, now }: { ticket: TicketDetail; now: Date }) {
               {missed ? <Tag color="red">{T.ticket.overdue}</Tag> : null}
               {!missed && !running.includes(clock) && ticket.status !== 'cancelled' ? <Tag color="green">{T.ticket.onTime}</Tag> : null}
               {ticking ? (
-                <Typography.Text type={left < 0 ? 'danger' : left < 3600_000 ? 'warning' : undefined} strong>
+                <Typography.Text type={left < 0 ? 'danger' : clock === ticket.clock?.name ? deadlineColor(current) : undefined} strong>
                   {describeRemaining(new Date(at!), now)}
                 </Typography.Text>
               ) : ticket.onHold && running.includes(clock) ? (

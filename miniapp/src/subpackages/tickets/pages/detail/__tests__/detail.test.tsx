@@ -29,6 +29,7 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     },
     overdue: [],
     onHold: false,
+    clock: null,
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     contactPhoneMasked: '138****8000',
@@ -44,6 +45,8 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     slotStart: null,
     fee: null,
     residentId: 'r1',
+    flagged: false,
+    runningClocks: [],
     ...overrides,
   }
 }
@@ -147,7 +150,7 @@ describe('request detail', () => {
   })
 
   it('shows my rating instead of the rate button once rated', async () => {
-    serve(ticket({ status: 'closed', rating: { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业' } }))
+    serve(ticket({ status: 'closed', rating: { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', reply: null } }))
     render(<TicketDetailPage />)
     expect(await screen.findByText('师傅很专业')).toBeTruthy()
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['问题未解决'])

@@ -88,6 +88,9 @@ export const T = {
 
   ticket: {
     internal: '内部',
+    residentNote: '业主留言',
+    publicReply: '回复业主',
+    internalNote: '内部备注',
     internalHint: '仅员工可见，业主看不到',
     residentSees: '业主看到：',
     commentKind: '发给谁',

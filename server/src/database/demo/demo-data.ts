@@ -171,7 +171,7 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
       if (stage === 2) continue; // dispatched
       await tickets.start(tech, META, t.id, '已到现场');
       if (stage === 3) {
-        if (i % 16 === 3) await tickets.hold(tech, META, t.id, '等待配件到货');
+        if (i % 16 === 3) await tickets.hold(tech, META, t.id, '等待配件到货（供应商周三发货）', '等待配件到货，到货后师傅会第一时间上门');
         continue; // in progress (the first one on hold)
       }
       // Before / after photos from the technician's phone.

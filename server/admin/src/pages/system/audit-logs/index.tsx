@@ -25,6 +25,7 @@ export function targetText(e: Pick<AuditLogEntry, 'targetType' | 'targetId' | 't
 function detailValue(key: string, value: unknown): string {
   if (key === 'roles' && Array.isArray(value)) return value.map((r) => LABELS.role[r as StaffRole] ?? String(r)).join('、');
   if (key === 'type' && typeof value === 'string') return LABELS.type[value as keyof typeof LABELS.type] ?? value;
+  if (key === 'channel' && typeof value === 'string') return LABELS.channel[value as keyof typeof LABELS.channel] ?? value;
   if (key === 'priority' && typeof value === 'string') return LABELS.priority[value as keyof typeof LABELS.priority] ?? value;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.join('、');

@@ -57,6 +57,13 @@ export function Photos({ photos, size = 72 }: { photos: Photo[]; size?: number }
   );
 }
 
+/** A comment says who it was for: the resident's own words, a reply they read, or a note for staff. */
+function eventTitle(event: TicketEventView): string {
+  if (event.type !== 'commented') return T.events[event.type] ?? event.type;
+  if (event.actor.kind === 'resident') return T.ticket.residentNote;
+  return event.visibility === 'public' ? T.ticket.publicReply : T.ticket.internalNote;
+}
+
 function EventItem({ event }: { event: TicketEventView }) {
   const color = event.type === 'overdue' || event.type === 'escalated' ? 'red' : event.visibility === 'internal' ? 'gray' : 'blue';
   return {
@@ -64,7 +71,7 @@ function EventItem({ event }: { event: TicketEventView }) {
     children: (
       <div>
         <Space size={8} wrap>
-          <Typography.Text strong>{T.events[event.type] ?? event.type}</Typography.Text>
+          <Typography.Text strong>{eventTitle(event)}</Typography.Text>
           <Typography.Text type="secondary">{event.actor.name}</Typography.Text>
           <Typography.Text type="secondary">{fmtDateTime(event.at)}</Typography.Text>
           {event.visibility === 'internal' ? (

@@ -24,7 +24,7 @@ function overdueOf(t: Ticket, now: Date) {
 const LIST_COLUMNS = [
   'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'roomId', 'communityId', 'zoneId', 'ownerId', 'assigneeId',
   'respondBy', 'onsiteBy', 'resolveBy', 'confirmBy', 'revisitBy',
-  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'createdAt', 'updatedAt',
+  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'appointmentAt', 'createdAt', 'updatedAt',
 ] as const;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -69,6 +69,7 @@ function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null
     },
     overdue: overdueOf(t as Ticket, now),
     onHold: t.heldAt !== null,
+    appointmentAt: iso(t.appointmentAt),
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -160,7 +161,6 @@ export class TicketViews {
       })),
       rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, reply: rating.reply } : null,
       reopenCount: ticket.reopenCount,
-      appointmentAt: iso(ticket.appointmentAt),
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),
       fee: ticket.fee,

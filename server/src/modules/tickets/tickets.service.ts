@@ -25,7 +25,8 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
-import { NoticesService } from '../notices/notices.service';
+import { NoticesService, friendlyTime } from '../notices/notices.service';
+import { Staff } from '../staff/staff.entity';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { CLOCK_BIT, milestonesOf, nextDueAt } from '../sla/sla-watch';
@@ -36,6 +37,7 @@ import type {
   CreateTicketDto,
   DispatchDto,
   RatingDto,
+  RescheduleDto,
   ResolveDto,
   RevisitDto,
   TicketDetailView,
@@ -362,6 +364,30 @@ export class TicketsService {
     });
   }
 
+  /**
+   * A new visit time (改约) by the technician or the owner, with a reason. The timeline
+   * records it as a dispatch to the same technician with the new time, so the resident
+   * gets the "师傅上门" notice again, with the new time.
+   */
+  async reschedule(auth: StaffAuth, meta: RequestMeta, id: string, dto: RescheduleDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'reschedule', async (ticket, manager) => {
+      const previous = ticket.appointmentAt;
+      ticket.appointmentAt = new Date(dto.appointmentAt);
+      const assignee = await manager.getRepository(Staff).findOne({ where: { id: ticket.assigneeId! }, select: { id: true, name: true } });
+      return {
+        type: 'dispatched',
+        note: `上门时间改为 ${friendlyTime(ticket.appointmentAt)}：${dto.reason.trim()}`,
+        data: {
+          rescheduled: true,
+          assigneeId: String(ticket.assigneeId),
+          assigneeName: assignee?.name ?? '',
+          appointmentAt: ticket.appointmentAt.toISOString(),
+          previousAppointmentAt: previous ? previous.toISOString() : null,
+        },
+      };
+    });
+  }
+
   async start(auth: StaffAuth, meta: RequestMeta, id: string, note?: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'start', (ticket, _m, now) => {
       ticket.onsiteAt ??= now;
@@ -535,46 +561,61 @@ export class TicketsService {
     action: TicketAction,
     apply: (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>,
   ): Promise<TicketDetailView> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Ticket);
-      const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
-      if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
-      const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
-      const state: TicketState = {
-        status: ticket.status,
-        ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
-        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
-        residentId: ticket.residentId === null ? null : String(ticket.residentId),
-        onHold: ticket.heldAt !== null,
-        rated,
-      };
-      const verdict = transition(state, action, actorOf(auth));
-      if (!verdict.allowed) {
-        if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
-        if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
-        throw new AppError(verdict.code, verdict.reason);
-      }
-      const now = new Date();
-      const spec = await apply(ticket, manager, now);
-      if (ticket.status === state.status) ticket.status = verdict.to;
-      ticket.updatedAt = now;
-      ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
-      await repo.save(ticket, { reload: false });
-      await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, spec)]);
-      await this.notices.onTicketChange(manager, {
-        ticket,
-        event: spec.type,
-        actor: auth,
-        at: now,
-        note: spec.note ?? null,
-        assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
-        ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
-      });
-      if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
-        await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
-      }
-      return this.views.detail(manager, ticket.id, auth);
+    const key = IdempotencyService.validateKey(meta.idempotencyKey);
+    // With a key, the action is done once: a retry (the staff side's offline queue sending
+    // again after a lost answer) gets the ticket as it is now, and nothing is applied twice.
+    const outcome = await this.dataSource.transaction(async (manager) =>
+      this.idempotency.once(manager, idempotencyScope(auth, `ticket.${action}:${id}`), key, 200, () => this.applyAction(manager, auth, meta, id, action, apply), (ticket) => ({ id: ticket.id })),
+    );
+    return outcome.replayed ? this.views.detail(this.dataSource.manager, id, auth) : outcome.value;
+  }
+
+  private async applyAction(
+    manager: EntityManager,
+    auth: AuthContext,
+    meta: RequestMeta,
+    id: string,
+    action: TicketAction,
+    apply: (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>,
+  ): Promise<TicketDetailView> {
+    const repo = manager.getRepository(Ticket);
+    const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
+    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
+    const state: TicketState = {
+      status: ticket.status,
+      ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
+      assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
+      residentId: ticket.residentId === null ? null : String(ticket.residentId),
+      onHold: ticket.heldAt !== null,
+      rated,
+    };
+    const verdict = transition(state, action, actorOf(auth));
+    if (!verdict.allowed) {
+      if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+      if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
+      throw new AppError(verdict.code, verdict.reason);
+    }
+    const now = new Date();
+    const spec = await apply(ticket, manager, now);
+    if (ticket.status === state.status) ticket.status = verdict.to;
+    ticket.updatedAt = now;
+    ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+    await repo.save(ticket, { reload: false });
+    await insertRows(manager, TicketEvent, [this.event(ticket.id, auth, now, spec)]);
+    await this.notices.onTicketChange(manager, {
+      ticket,
+      event: spec.type,
+      actor: auth,
+      at: now,
+      note: spec.note ?? null,
+      assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
+      ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
     });
+    if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
+      await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+    }
+    return this.views.detail(manager, ticket.id, auth);
   }
 
   /** Back to the owner for another round: a fresh resolve clock, the resolution milestones cleared. */

@@ -93,6 +93,10 @@ export class DispatchDto {
   @ApiPropertyOptional({ description: 'visit time agreed with the resident' }) @IsOptional() @IsISO8601({ strict: true }) appointmentAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
+export class RescheduleDto {
+  @ApiProperty({ description: 'the new visit time agreed with the resident' }) @IsISO8601({ strict: true }) appointmentAt: string;
+  @ApiProperty({ description: 'why the visit moves (the resident reads it)' }) @IsString() @IsNotEmpty() @MaxLength(200) reason: string;
+}
 export class ResolveDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) note: string;
   @PhotoIds() photoIds?: string[];
@@ -182,6 +186,7 @@ export class TicketSummaryView {
   @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true }) overdue: SlaClock[];
   @ApiProperty() onHold: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'the visit time agreed with the resident (dispatch or reschedule)' }) appointmentAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -191,7 +196,6 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: [TicketEventView] }) events: TicketEventView[];
   @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
   @ApiProperty() reopenCount: number;
-  @ApiProperty({ type: String, nullable: true }) appointmentAt: string | null;
   @ApiProperty({ type: ServiceItemRefView, nullable: true }) serviceItem: ServiceItemRefView | null;
   @ApiProperty({ type: String, nullable: true }) slotStart: string | null;
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;

@@ -220,4 +220,27 @@ describe('the staff side of the mini-program', () => {
     // A malformed key is a clear 400.
     expect((await w.as(agent.token, 'post', `/tickets/${ticket.id}/comments`, { note: 'x' }, { 'Idempotency-Key': 'x'.repeat(65) })).body.code).toBe('VALIDATION_FAILED');
   });
+
+  it('lists the requests at risk (a deadline within the warning lead time) for the supervisor', async () => {
+    const c = await w.community('临期花园');
+    const agent = await w.staff('sa_risk_agent', ['agent'], [c.id]);
+    const sup = await w.staff('sa_risk_sup', ['supervisor'], [c.id]);
+    await w.onDuty(c.id, c.zoneA1, agent.id);
+    const resident = await w.resident('sa_risk_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+    const soon = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    const later = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id, { description: '阳台灯不亮' }));
+    const past = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id, { description: '门禁失灵' }));
+    // Respond limits: in 10 minutes (within the 30-minute lead), in 2 hours, and passed.
+    const at = (ms: number) => new Date(Date.now() + ms);
+    await t.sql('UPDATE tickets SET respond_by = ? WHERE id = ?', [at(10 * 60_000), soon.id]);
+    await t.sql('UPDATE tickets SET respond_by = ? WHERE id = ?', [at(-10 * 60_000), past.id]);
+    const risky = await w.ok(sup.token, 'get', `/tickets?atRisk=true&communityId=${c.id}`);
+    expect(risky.items.map((i: { id: string }) => i.id)).toEqual([soon.id]);
+    const overdue = await w.ok(sup.token, 'get', `/tickets?overdue=true&stage=open&communityId=${c.id}`);
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([past.id]);
+    // Accepted in time: no longer at risk.
+    await w.ok(agent.token, 'post', `/tickets/${soon.id}/accept`, {});
+    expect((await w.ok(sup.token, 'get', `/tickets?atRisk=true&communityId=${c.id}`)).items).toEqual([]);
+    expect(later.id).toBeTruthy();
+  });
 });

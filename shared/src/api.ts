@@ -152,6 +152,8 @@ export interface TicketSummary {
   deadlines: Deadlines;
   overdue: SlaClock[];
   onHold: boolean;
+  /** The visit time agreed with the resident (dispatch or reschedule). */
+  appointmentAt: IsoTime | null;
   createdAt: IsoTime;
   updatedAt: IsoTime;
 }
@@ -161,7 +163,6 @@ export interface TicketDetail extends TicketSummary {
   events: TicketEventView[];
   rating: Rating | null;
   reopenCount: number;
-  appointmentAt: IsoTime | null;
   serviceItem: { id: Id; name: string; price: number } | null;
   slotStart: IsoTime | null;
   fee: number | null;
@@ -277,6 +278,8 @@ export interface StaffAccount {
   communityIds: Id[];
   skills: string[];
   active: boolean;
+  /** Signed in on the mini-program's staff side (bound to a WeChat user). */
+  wechatBound?: boolean;
 }
 export interface DutyShift {
   id: Id;

@@ -86,6 +86,7 @@ export function ticket(over: Partial<TicketSummary> = {}): TicketSummary {
     deadlines: { respondBy: new Date(now + 2 * 3600_000).toISOString(), onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },
     overdue: [],
     onHold: false,
+    appointmentAt: null,
     createdAt: new Date(now - 600_000).toISOString(),
     updatedAt: new Date(now - 600_000).toISOString(),
     ...over,

@@ -270,7 +270,7 @@ export class TicketsService {
     const rows =
       sort === 'deadline'
         ? await this.listByDeadline(auth, query, limit + 1, after)
-        : await this.views.listRows(orderTickets(filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date()), sort, after).limit(limit + 1));
+        : await this.views.listRows(orderTickets(filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date(), this.config.sla.warnLeadSec), sort, after).limit(limit + 1));
     const page = rows.slice(0, limit);
     const items = page.map((r) => r.summary);
     const last = page[page.length - 1];
@@ -287,7 +287,7 @@ export class TicketsService {
    */
   private async listByDeadline(auth: AuthContext, query: TicketListQuery, take: number, after: TicketKeyset | null) {
     const now = new Date();
-    const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now);
+    const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now, this.config.sla.warnLeadSec);
     const pastDated = after !== null && after.resolveBy!.getTime() >= NO_DEADLINE.getTime();
     let rows: ListRow[] = [];
     if (!pastDated) {

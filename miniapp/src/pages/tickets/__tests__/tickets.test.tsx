@@ -20,6 +20,7 @@ const summary = (id: number, status: TicketSummary['status'] = 'submitted'): Tic
   deadlines: { respondBy: null, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },
   overdue: [],
   onHold: false,
+  appointmentAt: null,
   createdAt: '2026-11-23T06:30:00.000Z',
   updatedAt: '2026-11-23T06:30:00.000Z',
 })

@@ -75,6 +75,11 @@ export class TicketListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['owner', 'assignee'] }) @IsOptional() @IsIn(['owner', 'assignee']) mine?: 'owner' | 'assignee';
   @ApiPropertyOptional({ description: 'true: only the pool (no owner yet)' }) @IsOptional() @Transform(toBool) @IsBoolean() unowned?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: 'true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  atRisk?: boolean;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   @ApiPropertyOptional({ description: 'created at or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;

@@ -152,9 +152,10 @@ export async function submitAction(input: {
   }
   save([...queuedActions(), entry])
   const waiting = () => queuedActions().find((e) => e.key === entry.key)
+  const joined = flushing !== null
   await flushQueue()
-  // A send that was already finishing may have missed the new entry: one more pass.
-  if (waiting() && !waiting()!.error) await flushQueue()
+  // A send already under way may have finished before it saw the new entry: one pass of our own.
+  if (joined && waiting() && !waiting()!.error) await flushQueue()
   const sent = sentTickets.get(entry.key)
   if (sent) {
     sentTickets.delete(entry.key)

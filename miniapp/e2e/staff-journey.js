@@ -99,17 +99,21 @@ async function call(token, method, p, body) {
 const staffLogin = async ({ username, password }) => call(null, 'POST', '/auth/staff/login', { username, password })
 
 /**
- * Today's visit for the technician: a repair registered by phone by the agent,
+ * Today's visit for the technician: a repair registered by phone by the supervisor,
  * accepted and dispatched with the visit now; and a pool request from the demo resident.
  */
 async function setScene() {
-  const agent = await staffLogin(AGENT)
-  const tech = await staffLogin(TECH)
+  // One sign-in for the whole scene (sign-ins are rate-limited per address): the
+  // supervisor, who is an agent of the community too, registers, accepts and dispatches.
   const sup = await staffLogin(SUPERVISOR)
-  const communityId = agent.staff.communityIds[0]
-  const rooms = (await call(agent.accessToken, 'GET', `/communities/${communityId}/rooms`)).items
+  const communityId = sup.staff.communityIds[0]
+  const staffList = (await call(sup.accessToken, 'GET', `/admin/staff?communityId=${communityId}&limit=100`)).items
+  const tech = staffList.find((s) => s.username === TECH.username)
+  const agentRow = staffList.find((s) => s.username === AGENT.username)
+  if (!tech || !agentRow) throw new Error(`no ${TECH.username} or ${AGENT.username} in the community`)
+  const rooms = (await call(sup.accessToken, 'GET', `/communities/${communityId}/rooms`)).items
   const room = rooms[Math.min(5, rooms.length - 1)]
-  const visit = await call(agent.accessToken, 'POST', '/tickets', {
+  const visit = await call(sup.accessToken, 'POST', '/tickets', {
     type: 'repair',
     roomId: room.id,
     category: '管道疏通',
@@ -119,8 +123,8 @@ async function setScene() {
     residentName: '周先生',
     residentPhone: '13912345678',
   })
-  await call(agent.accessToken, 'POST', `/tickets/${visit.id}/accept`, { note: '已电话联系业主' })
-  await call(agent.accessToken, 'POST', `/tickets/${visit.id}/dispatch`, { assigneeId: tech.staff.id, appointmentAt: new Date().toISOString() })
+  await call(sup.accessToken, 'POST', `/tickets/${visit.id}/accept`, { note: '已电话联系业主' })
+  await call(sup.accessToken, 'POST', `/tickets/${visit.id}/dispatch`, { assigneeId: tech.id, appointmentAt: new Date().toISOString() })
 
   // Nobody on duty right now → a resident's request waits in the pool.
   const from = new Date(Date.now() - 60_000).toISOString()
@@ -132,7 +136,7 @@ async function setScene() {
   if (!roomId) throw new Error(`the demo resident ${RESIDENT_NAME} has no bound room`)
   const pooled = await call(resident.token, 'POST', '/tickets', { type: 'repair', roomId, category: '门窗', description: `E2E ${RUN}：阳台推拉门卡住，关不上`, contactPhone: '13800138000' })
   if (pooled.owner) throw new Error('the request was routed to someone on duty, not pooled')
-  return { visit, pooled, agentToken: agent.accessToken }
+  return { visit, pooled, apiToken: sup.accessToken, techName: tech.name, agentName: agentRow.name }
 }
 
 async function main() {
@@ -162,7 +166,7 @@ async function main() {
   const signIn = async (who, demoName) => {
     await page.goto(`${BASE_URL}/h5/#/subpackages/staff/pages/home/index`)
     await page.waitForURL(/subpackages\/staff\/pages\/login\/index/)
-    await text('物业员工登录').waitFor()
+    await page.locator('.staff-login__title').waitFor()
     await page.locator('.staff-login input').nth(0).fill(who.username)
     await page.locator('.staff-login input').nth(1).fill(who.password)
     await page.locator('.staff-login input').nth(2).fill(demoName)
@@ -182,7 +186,7 @@ async function main() {
     await screenshot(page, 'tech-sign-in')
     await page.locator('.staff-login .btn', { hasText: '登录并绑定微信' }).click()
     await page.waitForURL(/subpackages\/staff\/pages\/home\/index/)
-    await text('王师傅，您好').waitFor()
+    await text(`${scene.techName}，您好`).waitFor()
 
     step('today’s visits: the dispatched repair, urgent, with address and countdown')
     const card = page.locator('.staff-card', { hasText: `E2E ${RUN}：卫生间地漏堵塞` })
@@ -200,7 +204,7 @@ async function main() {
     await page.locator('.staff-detail', { hasText: '139****5678' }).waitFor()
     await screenshot(page, 'tech-ticket')
     await page.locator('.staff-actions .btn', { hasText: '到场签到' }).click()
-    await page.locator('.staff-tag', { hasText: '处理中' }).waitFor()
+    await page.locator('.staff-detail .staff-tag', { hasText: '处理中' }).waitFor()
 
     step('before photos (camera), on the timeline')
     await page.locator('.staff-actions .btn', { hasText: '维修前照片' }).click()
@@ -216,11 +220,11 @@ async function main() {
     await page.locator('.staff-sheet textarea').fill('疏通地漏，更换防臭芯，排水正常')
     await screenshot(page, 'tech-resolve-form')
     await page.locator('.staff-sheet .btn', { hasText: '提交' }).click()
-    await page.locator('.staff-tag', { hasText: '待确认' }).waitFor()
+    await page.locator('.staff-detail .staff-tag', { hasText: '待确认' }).waitFor()
     await screenshot(page, 'tech-resolved')
 
     // What the server stored: one check-in, one before-photo comment, one resolution with its photo and fee.
-    const stored = await call(scene.agentToken, 'GET', `/tickets/${scene.visit.id}`)
+    const stored = await call(scene.apiToken, 'GET', `/tickets/${scene.visit.id}`)
     const count = (type) => stored.events.filter((e) => e.type === type).length
     if (stored.status !== 'resolved' || stored.fee !== 35) throw new Error(`stored: status ${stored.status}, fee ${stored.fee}`)
     if (count('started') !== 1 || count('resolved') !== 1 || count('commented') !== 1) throw new Error(`timeline: ${stored.events.map((e) => e.type).join(', ')}`)
@@ -231,7 +235,7 @@ async function main() {
     step('next time: signed in with wx.login alone (the binding), no password')
     await page.evaluate(() => localStorage.removeItem('yz.staff.session'))
     await page.goto(`${BASE_URL}/h5/#/subpackages/staff/pages/home/index`)
-    await text('王师傅，您好').waitFor()
+    await text(`${scene.techName}，您好`).waitFor()
     if (page.url().includes('/login/')) throw new Error('asked for the password again')
     await screenshot(page, 'tech-silent-sign-in')
     await page.context().close()
@@ -254,11 +258,11 @@ async function main() {
     await page.locator('.staff-actions .btn', { hasText: '受理' }).waitFor()
     await screenshot(page, 'agent-claimed')
     await page.locator('.staff-actions .btn', { hasText: '受理' }).click()
-    await page.locator('.staff-tag', { hasText: '已受理' }).waitFor()
+    await page.locator('.staff-detail .staff-tag', { hasText: '已受理' }).waitFor()
     await page.locator('.staff-actions .btn', { hasText: '派工' }).click()
     await page.locator('.staff-person').first().waitFor()
     await screenshot(page, 'agent-dispatch-picker')
-    const claimed = await call(scene.agentToken, 'GET', `/tickets/${scene.pooled.id}`)
+    const claimed = await call(scene.apiToken, 'GET', `/tickets/${scene.pooled.id}`)
     if (claimed.owner?.name == null || claimed.status !== 'accepted') throw new Error(`after claim: ${JSON.stringify(claimed.owner)} ${claimed.status}`)
 
     if (pageErrors.length) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`)

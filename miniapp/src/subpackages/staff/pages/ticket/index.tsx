@@ -344,7 +344,7 @@ function ActionSheet({ sheet, ticket, busy, onClose, act }: { sheet: Sheet; tick
   }
   const textLabel: Partial<Record<Sheet, string>> = {
     reschedule: sz.ticket.reason,
-    dispatch: LABELS.action.dispatch,
+    dispatch: sz.ticket.dispatchNote,
     hold: sz.ticket.holdReason,
     resume: sz.ticket.resumeReason,
     resolve: sz.ticket.resolveNote,

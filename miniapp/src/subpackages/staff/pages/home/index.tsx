@@ -28,7 +28,8 @@ const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
 }
 
 export function tabsFor(roles: StaffRole[]): Tab[] {
-  const order: StaffRole[] = ['technician', 'agent', 'supervisor', 'admin']
+  // A supervisor's escalations come before the pool they share with the agents.
+  const order: StaffRole[] = ['technician', 'supervisor', 'admin', 'agent']
   return [...new Set(order.filter((r) => roles.includes(r)).flatMap((r) => TABS_BY_ROLE[r]))]
 }
 

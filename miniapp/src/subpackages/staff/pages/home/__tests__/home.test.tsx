@@ -8,7 +8,7 @@ describe('the staff home', () => {
   it('routes by role', () => {
     expect(tabsFor(['technician'])).toEqual(['visits', 'others'])
     expect(tabsFor(['agent'])).toEqual(['pool', 'mine'])
-    expect(tabsFor(['supervisor', 'agent'])).toEqual(['pool', 'mine', 'escalated', 'atRisk'])
+    expect(tabsFor(['supervisor', 'agent'])).toEqual(['escalated', 'atRisk', 'pool', 'mine'])
   })
 
   it('shows a technician today’s visits, urgent first, then by visit time, with the address and a countdown', async () => {

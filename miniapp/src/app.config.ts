@@ -9,6 +9,8 @@ export default defineAppConfig({
     },
     { root: 'subpackages/services', pages: ['pages/catalogue/index', 'pages/book/index'] },
     { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index'] },
+    // The staff side (员工端); pages/ticket/index is the link of WeCom staff messages: do not move it.
+    { root: 'subpackages/staff', pages: ['pages/login/index', 'pages/home/index', 'pages/ticket/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/tickets'] },

@@ -16,6 +16,10 @@ export const ROUTES = {
   book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,
   login: '/subpackages/account/pages/login/index',
   bindRoom: '/subpackages/account/pages/bind-room/index',
+  // The staff side (员工端). The ticket page is where WeCom staff messages link to: do not move it.
+  staffLogin: '/subpackages/staff/pages/login/index',
+  staffHome: '/subpackages/staff/pages/home/index',
+  staffTicket: (id: string) => `/subpackages/staff/pages/ticket/index?id=${encodeURIComponent(id)}`,
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.tickets, ROUTES.notices, ROUTES.me]

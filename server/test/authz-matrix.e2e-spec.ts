@@ -38,6 +38,8 @@ const MATRIX: Record<string, Row> = {
   'POST /auth/wechat/login':                         ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /auth/staff/login':                          ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /auth/staff/refresh':                        ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /auth/staff/wechat':                         ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /auth/staff/wechat/login':                   ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /communities':                                ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /files/:id':                                  [403,   403,   403,   403,   403,   403,   403,   403,   403 ], // unsigned: the signature is the only key
   'GET /files/:id/thumb':                            [403,   403,   403,   403,   403,   403,   403,   403,   403 ],
@@ -62,6 +64,7 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/claim':                         [401,   403,   403,   404,   403,   403,   'ok',  'ok',  403 ],
   'POST /tickets/:id/accept':                        [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
   'POST /tickets/:id/dispatch':                      [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/reschedule':                    [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
   'POST /tickets/:id/start':                         [401,   403,   403,   404,   404,   'ok',  403,   403,   403 ],
   'POST /tickets/:id/hold':                          [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
   'POST /tickets/:id/resume':                        [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ],
@@ -97,6 +100,7 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/staff':                                [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped: see the leak tests
   'POST /admin/staff':                               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'PATCH /admin/staff/:id':                          [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'DELETE /admin/staff/:id/wechat':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   // admin: duty shifts of X
   'GET /admin/duty-shifts':                          [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /admin/duty-shifts':                         [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
@@ -157,6 +161,14 @@ const TARGETS: Record<string, TargetSpec> = {
       return { body: { refreshToken: res.body.refreshToken } };
     },
   },
+  'POST /auth/staff/wechat': { fresh: true, build: (f) => ({ body: { code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }) },
+  'POST /auth/staff/wechat/login': {
+    fresh: true,
+    build: async (f) => {
+      await f.t.http.post('/api/v1/auth/staff/wechat').send({ code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' });
+      return { body: { code: `fake:matrix_staff:${f.next()}` } };
+    },
+  },
   'GET /communities': { build: () => ({}) },
   'GET /files/:id': { build: (f) => ({ params: { id: f.photo.id } }) },
   'GET /files/:id/thumb': { build: (f) => ({ params: { id: f.photo.id } }) },
@@ -184,6 +196,7 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/claim': onTicket('pooled'),
   'POST /tickets/:id/accept': onTicket('submitted', { note: '已受理' }),
   'POST /tickets/:id/dispatch': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { assigneeId: f.ids.techA } }) },
+  'POST /tickets/:id/reschedule': onTicket('dispatched', { appointmentAt: new Date(Date.now() + 5 * 3600_000).toISOString(), reason: '业主临时有事' }),
   'POST /tickets/:id/start': onTicket('dispatched', {}),
   'POST /tickets/:id/hold': onTicket('in_progress', { reason: '等待配件' }),
   'POST /tickets/:id/resume': onTicket('held', { reason: '配件到了' }),
@@ -229,6 +242,7 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /admin/staff': { build: () => ({}) },
   'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
   'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
+  'DELETE /admin/staff/:id/wechat': { build: (f) => ({ params: { id: f.ids.victim } }) },
   'GET /admin/duty-shifts': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/duty-shifts': { build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
   'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },

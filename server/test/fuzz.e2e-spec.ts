@@ -55,6 +55,18 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /wechat/push': { role: 'anon', build: () => ({ query: signedPush(), body: { ToUserName: 'gh_x', FromUserName: 'o_x', CreateTime: 1700000000, MsgType: 'event', Event: 'wxa_media_check', trace_id: 'fuzz-trace', result: { suggest: 'pass', label: 100 } } }) },
   'POST /auth/wechat/login': { role: 'anon', build: (f) => ({ body: { code: `fake:fuzz_login:${f.next()}` } }) },
   'POST /auth/staff/login': { role: 'anon', build: () => ({ body: { username: 'tw_victim', password: 'password-123' } }), refusedMayWrite: 'a wrong password is counted towards the lockout (staff.failed_logins, audit)' },
+  'POST /auth/staff/wechat': {
+    role: 'anon',
+    build: (f) => ({ body: { code: `fake:fuzz_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }),
+    refusedMayWrite: 'the password is checked before the code: a wrong one counts towards the lockout, a right one clears the count (staff.failed_logins, audit)',
+  },
+  'POST /auth/staff/wechat/login': {
+    role: 'anon',
+    build: async (f) => {
+      await f.t.http.post('/api/v1/auth/staff/wechat').send({ code: `fake:fuzz_staff_login:${f.next()}`, username: 'tw_sup', password: 'password-123' });
+      return { body: { code: `fake:fuzz_staff_login:${f.next()}` } };
+    },
+  },
   'POST /auth/staff/refresh': {
     role: 'anon',
     build: async (f) => ({ body: { refreshToken: (await f.t.http.post('/api/v1/auth/staff/login').send({ username: 'tw_sup', password: 'password-123' })).body.refreshToken } }),
@@ -81,6 +93,7 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /tickets/:id/claim': { role: 'agent', build: onTicket('agent', 'pooled') },
   'POST /tickets/:id/accept': { role: 'agent', build: onTicket('agent', 'submitted', { note: '已受理' }) },
   'POST /tickets/:id/dispatch': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { assigneeId: f.ids.techA, appointmentAt: new Date(Date.now() + 86400_000).toISOString(), note: '明早' } }) },
+  'POST /tickets/:id/reschedule': { role: 'techA', build: onTicket('techA', 'dispatched', { appointmentAt: new Date(Date.now() + 5 * 3600_000).toISOString(), reason: '业主临时有事' }) },
   'POST /tickets/:id/start': { role: 'techA', build: onTicket('techA', 'dispatched', { note: '到了' }) },
   'POST /tickets/:id/hold': { role: 'agent', build: onTicket('agent', 'in_progress', { reason: '等配件' }) },
   'POST /tickets/:id/resume': { role: 'agent', build: onTicket('agent', 'held', { reason: '到了' }) },
@@ -128,6 +141,7 @@ const FUZZ: Record<string, FuzzSpec> = {
   },
   'GET /admin/staff': { role: 'agent', build: (f) => ({ query: { role: 'technician', communityId: f.X.id, q: '师傅', limit: '5' } }) },
   'POST /admin/staff': { role: 'admin', build: (f) => ({ body: { username: `fuzz_${f.next()}`, password: 'password-123', name: '新人', phone: '13800002222', roles: ['agent'], communityIds: [f.Y.id], skills: ['水电'] } }) },
+  'DELETE /admin/staff/:id/wechat': { role: 'admin', build: (f) => ({ params: { id: f.ids.victim } }) },
   'PATCH /admin/staff/:id': { role: 'admin', build: (f) => ({ params: { id: f.ids.victim }, body: { name: '被改的员工', roles: ['agent'], communityIds: [f.X.id], skills: [], active: true } }) },
   'GET /admin/duty-shifts': { role: 'sup', build: (f) => ({ query: { communityId: f.X.id, from: new Date().toISOString(), limit: '5' } }) },
   'POST /admin/duty-shifts': { role: 'sup', build: (f) => ({ body: f.dutyBody(Date.now() + 70 * 86400_000) }) },

@@ -62,6 +62,7 @@ export type HoldRequest = Schemas['HoldDto'];
 export type ResumeRequest = Schemas['ResumeDto'];
 export type RatingRequest = Schemas['RatingDto'];
 export type RatingReplyRequest = Schemas['RatingReplyDto'];
+export type RescheduleRequest = Schemas['RescheduleDto'];
 
 // ---- Files ----
 export type UploadResponse = Schemas['UploadView'];

@@ -43,6 +43,8 @@ export const TICKET_ACTIONS = [
   'claim',
   'accept',
   'dispatch',
+  /** The assignee or the owner moves the agreed visit time (with a reason; the resident is told). */
+  'reschedule',
   'start',
   'hold',
   'resume',
@@ -177,6 +179,7 @@ export const LABELS = {
     claim: '认领',
     accept: '受理',
     dispatch: '派工',
+    reschedule: '改约',
     start: '开始处理',
     hold: '挂起',
     resume: '恢复计时',

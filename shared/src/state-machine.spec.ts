@@ -51,6 +51,8 @@ const LEGAL: { action: TicketAction; actor: ActorName; ticket?: Partial<TicketSt
   { action: 'claim', actor: 'supervisor', ticket: { ownerId: null }, from: same(OPEN) },
   { action: 'accept', actor: 'owner', from: { submitted: 'accepted' } },
   { action: 'dispatch', actor: 'owner', from: to(['accepted', 'dispatched'], 'dispatched') },
+  { action: 'reschedule', actor: 'technician', from: same(['dispatched', 'in_progress']) },
+  { action: 'reschedule', actor: 'owner', from: same(['dispatched', 'in_progress']) },
   { action: 'start', actor: 'technician', from: { dispatched: 'in_progress' } },
   { action: 'hold', actor: 'owner', from: same(WORKING) },
   { action: 'hold', actor: 'technician', from: same(WORKING) },
@@ -104,8 +106,8 @@ describe('transition: every action × status for the right person', () => {
  * where the state would be wrong as well (the role check comes first).
  */
 const NEVER: Record<ActorName, TicketAction[]> = {
-  resident: ['claim', 'accept', 'dispatch', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
-  otherResident: ['claim', 'accept', 'dispatch', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
+  resident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
+  otherResident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
   owner: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
   technician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
   otherTechnician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
@@ -284,7 +286,7 @@ describe('allowedActions', () => {
     ['another resident', ticket('submitted'), 'otherResident', []],
     ['agent, pooled request', ticket('submitted', { ownerId: null }), 'otherAgent', ['claim', 'comment']],
     ['owner, accepted', ticket('accepted'), 'owner', ['dispatch', 'hold', 'resolve', 'cancel', 'comment']],
-    ['assigned technician, dispatched', ticket('dispatched'), 'technician', ['start', 'hold', 'resolve', 'comment']],
+    ['assigned technician, dispatched', ticket('dispatched'), 'technician', ['reschedule', 'start', 'hold', 'resolve', 'comment']],
     ['other technician, dispatched', ticket('dispatched'), 'otherTechnician', ['comment']],
     ['owner, on hold', ticket('dispatched', { onHold: true }), 'owner', ['resume', 'cancel', 'comment']],
     ['supervisor, in progress', ticket('in_progress'), 'supervisor', ['cancel', 'transfer', 'comment']],

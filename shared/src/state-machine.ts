@@ -108,6 +108,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', by: ['owner'] },
   // From `dispatched` too: re-dispatching to another technician keeps the ticket dispatched.
   { action: 'dispatch', from: ['accepted', 'dispatched'], to: 'dispatched', by: ['owner'], hold: 'forbidden' },
+  // A new visit time agreed with the resident: the timeline records it as a dispatch with the new time.
+  { action: 'reschedule', from: ['dispatched', 'in_progress'], to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
   { action: 'start', from: ['dispatched'], to: 'in_progress', by: ['assignee'], hold: 'forbidden' },
   { action: 'hold', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
   { action: 'resume', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'required' },

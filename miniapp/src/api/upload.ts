@@ -5,6 +5,14 @@ import { apiUrl } from './http'
 import { type ApiResult, networkFailure, toResult } from './result'
 import { ensureToken, refreshAfter401 } from './session'
 
+/** Where an upload's token comes from: the resident's session by default, the staff side's for staff pages. */
+export interface TokenSource {
+  ensureToken: () => Promise<ApiResult<string>>
+  refreshAfter401: (stale: string) => Promise<ApiResult<string>>
+}
+
+export const residentTokens: TokenSource = { ensureToken, refreshAfter401 }
+
 export interface UploadHandle {
   result: Promise<ApiResult<UploadResponse>>
   abort: () => void
@@ -56,16 +64,20 @@ function uploadOnce(
  * Upload one photo (multipart field `file`, API.md) with progress. Logs in again and
  * retries once on 401, like `request`. The caller's retry button simply calls it again.
  */
-export function uploadPhoto(filePath: string, onProgress: (percent: number) => void = () => undefined): UploadHandle {
+export function uploadPhoto(
+  filePath: string,
+  onProgress: (percent: number) => void = () => undefined,
+  tokens: TokenSource = residentTokens,
+): UploadHandle {
   let abortCurrent: () => void = () => undefined
   let aborted = false
   const result = (async (): Promise<ApiResult<UploadResponse>> => {
-    const token = await ensureToken()
+    const token = await tokens.ensureToken()
     if (!token.ok) return token
     if (aborted) return networkFailure()
     const first = await uploadOnce(filePath, token.data, onProgress, (a) => (abortCurrent = a))
     if (first.ok || first.status !== 401 || aborted) return first
-    const fresh = await refreshAfter401(token.data)
+    const fresh = await tokens.refreshAfter401(token.data)
     if (!fresh.ok) return fresh
     return uploadOnce(filePath, fresh.data, onProgress, (a) => (abortCurrent = a))
   })()

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { MAX_PHOTOS, UPLOAD_CONCURRENCY } from '../config'
-import { type UploadHandle, uploadPhoto } from '../api/upload'
+import { type TokenSource, type UploadHandle, residentTokens, uploadPhoto } from '../api/upload'
 import { zh } from '../i18n/zh'
 import { randomId } from '../utils/id'
 
@@ -34,7 +34,7 @@ export function photosState(photos: DraftPhoto[]) {
  * Pick, upload (a few at a time, with progress), retry and remove photos of a draft.
  * The photos themselves live in the draft, so they survive leaving the page.
  */
-export function usePhotoUploads(photos: DraftPhoto[], update: Update) {
+export function usePhotoUploads(photos: DraftPhoto[], update: Update, tokens: TokenSource = residentTokens) {
   const handles = useRef(new Map<string, UploadHandle>())
   const queue = useRef<DraftPhoto[]>([])
   const running = useRef(0)
@@ -59,7 +59,7 @@ export function usePhotoUploads(photos: DraftPhoto[], update: Update) {
     while (running.current < UPLOAD_CONCURRENCY && queue.current.length > 0) {
       const photo = queue.current.shift()!
       running.current += 1
-      const handle = uploadPhoto(photo.path, (progress) => mounted.current && patch(photo.localId, { progress }))
+      const handle = uploadPhoto(photo.path, (progress) => mounted.current && patch(photo.localId, { progress }), tokens)
       handles.current.set(photo.localId, handle)
       void handle.result.then((res) => {
         running.current -= 1
@@ -76,7 +76,7 @@ export function usePhotoUploads(photos: DraftPhoto[], update: Update) {
         pump()
       })
     }
-  }, [patch])
+  }, [patch, tokens])
 
   const start = useCallback(
     (photo: DraftPhoto) => {

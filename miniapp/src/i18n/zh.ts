@@ -250,6 +250,8 @@ export const zh = {
     addRoom: '绑定新房屋',
     privacy: '隐私保护指引',
     logout: '退出登录',
+    /** The way into the staff side (员工端) of the same mini-program. */
+    staffEntry: '物业员工入口',
     logoutConfirm: '确定要退出登录吗？',
     loggedOut: '已退出登录',
   },

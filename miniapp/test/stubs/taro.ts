@@ -22,7 +22,16 @@ export const taroTest = {
   phoneCode: null as string | null,
   loginCounter: 0,
   tabBadge: null as string | null,
+  phoneCalls: [] as string[],
+  networkListeners: [] as Fn[],
+  /** The phone's network comes back (or goes): what wx.onNetworkStatusChange reports. */
+  async network(isConnected: boolean) {
+    await act(async () => {
+      await Promise.all(this.networkListeners.map((l) => l({ isConnected, networkType: isConnected ? 'wifi' : 'none' })))
+    })
+  },
   reset() {
+    this.phoneCalls = []
     this.storage.clear()
     this.toasts = []
     this.navigations = []
@@ -156,6 +165,12 @@ const Taro = {
     taroTest.tabBadge = null
   },
   async previewImage() {},
+  async makePhoneCall(opts: { phoneNumber: string }) {
+    taroTest.phoneCalls.push(opts.phoneNumber)
+  },
+  onNetworkStatusChange(listener: Fn) {
+    taroTest.networkListeners.push(listener)
+  },
   async chooseMedia(opts: { count: number }) {
     if (taroTest.pickedFiles.length === 0) throw { errMsg: 'chooseMedia:fail cancel' }
     return { tempFiles: taroTest.pickedFiles.slice(0, opts.count).map((tempFilePath) => ({ tempFilePath, size: 1000 })) }

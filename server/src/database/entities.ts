@@ -1,6 +1,7 @@
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { StaffWechatBinding } from '../modules/auth/staff-wechat-binding.entity';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
 import { Building, Community, Room, Zone } from '../modules/communities/community.entities';
 import { DutyShift } from '../modules/duty/duty-shift.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   SubscriptionCredit,
   Staff,
   StaffCommunity,
+  StaffWechatBinding,
   Ticket,
   TicketEvent,
   TicketRating,

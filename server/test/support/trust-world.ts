@@ -48,6 +48,7 @@ export const GUARDED_TABLES = [
   'staff',
   'staff_communities',
   'staff_notices',
+  'staff_wechat_bindings',
   'subscription_credits',
   'ticket_events',
   'ticket_ratings',

@@ -323,6 +323,22 @@ export type paths = {
         patch: operations["StaffAdmin_update"];
         trace?: never;
     };
+    "/api/v1/admin/staff/{id}/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["StaffAdmin_unbindWechat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/stats": {
         parameters: {
             query?: never;
@@ -365,6 +381,38 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/staff/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_staffWechatBind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/staff/wechat/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_staffWechatLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -851,6 +899,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Tickets_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/resolve": {
         parameters: {
             query?: never;
@@ -1203,7 +1267,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1306,6 +1370,12 @@ export type components = {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        RescheduleDto: {
+            /** @description the new visit time agreed with the resident */
+            appointmentAt: string;
+            /** @description why the visit moves (the resident reads it) */
+            reason: string;
         };
         ResidentLoginInfo: {
             id: string;
@@ -1502,6 +1572,14 @@ export type components = {
             roles: ("agent" | "technician" | "supervisor" | "admin")[];
             skills: string[];
             username: string;
+            /** @description signed in on the mini-program’s staff side (bound to a WeChat user) */
+            wechatBound: boolean;
+        };
+        StaffWechatBindDto: {
+            /** @description code from wx.login (valid 5 minutes, once) */
+            code: string;
+            password: string;
+            username: string;
         };
         StatsView: {
             communityId: string;
@@ -1575,7 +1653,7 @@ export type components = {
             total: number;
         };
         TicketDetailView: {
-            /** @description visit time agreed with the resident (dispatch) */
+            /** @description the visit time agreed with the resident (dispatch or reschedule) */
             appointmentAt: string | null;
             assignee: components["schemas"]["PersonRefView"] | null;
             category: string;
@@ -1636,7 +1714,7 @@ export type components = {
             nextCursor: string | null;
         };
         TicketSummaryView: {
-            /** @description visit time agreed with the resident (dispatch) */
+            /** @description the visit time agreed with the resident (dispatch or reschedule) */
             appointmentAt: string | null;
             assignee: components["schemas"]["PersonRefView"] | null;
             category: string;
@@ -2312,6 +2390,8 @@ export interface operations {
         parameters: {
             query?: {
                 assigneeId?: string;
+                /** @description true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed */
+                atRisk?: boolean;
                 communityId?: string;
                 /** @description created at or after */
                 from?: string;
@@ -2741,6 +2821,36 @@ export interface operations {
             };
         };
     };
+    StaffAdmin_unbindWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     StatsAdmin_get: {
         parameters: {
             query: {
@@ -2817,6 +2927,70 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Auth_staffWechatBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffWechatBindDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginResult"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Auth_staffWechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
             };
         };
         responses: {
@@ -3436,6 +3610,8 @@ export interface operations {
         parameters: {
             query?: {
                 assigneeId?: string;
+                /** @description true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed */
+                atRisk?: boolean;
                 communityId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
@@ -3459,7 +3635,10 @@ export interface operations {
                 unowned?: boolean;
                 zoneId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3522,7 +3701,10 @@ export interface operations {
     Tickets_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3552,7 +3734,10 @@ export interface operations {
     Tickets_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3586,7 +3771,10 @@ export interface operations {
     Tickets_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3620,7 +3808,10 @@ export interface operations {
     Tickets_claim: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3650,7 +3841,10 @@ export interface operations {
     Tickets_comment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3684,7 +3878,10 @@ export interface operations {
     Tickets_confirm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3714,7 +3911,10 @@ export interface operations {
     Tickets_dispatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3748,7 +3948,10 @@ export interface operations {
     Tickets_hold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3782,7 +3985,10 @@ export interface operations {
     Tickets_rate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3816,7 +4022,10 @@ export interface operations {
     Tickets_replyToRating: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3850,7 +4059,10 @@ export interface operations {
     Tickets_reopen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3881,10 +4093,50 @@ export interface operations {
             };
         };
     };
+    Tickets_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_resolve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3918,7 +4170,10 @@ export interface operations {
     Tickets_resume: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3952,7 +4207,10 @@ export interface operations {
     Tickets_revealPhone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3982,7 +4240,10 @@ export interface operations {
     Tickets_revisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4016,7 +4277,10 @@ export interface operations {
     Tickets_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4050,7 +4314,10 @@ export interface operations {
     Tickets_transfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4084,7 +4351,10 @@ export interface operations {
     Tickets_urge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4114,7 +4384,10 @@ export interface operations {
     Tickets_verify: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { MAX_PHOTOS } from '../../config'
+import type { TokenSource } from '../../api/upload'
 import { type DraftPhoto, usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { zh } from '../../i18n/zh'
 import './index.scss'
@@ -8,10 +9,12 @@ import './index.scss'
 interface Props {
   photos: DraftPhoto[]
   update: (fn: (photos: DraftPhoto[]) => DraftPhoto[]) => void
+  /** Whose token uploads carry: the resident's by default; the staff side passes its own. */
+  tokens?: TokenSource
 }
 
-export default function PhotoPicker({ photos, update }: Props) {
-  const { add, retry, remove } = usePhotoUploads(photos, update)
+export default function PhotoPicker({ photos, update, tokens }: Props) {
+  const { add, retry, remove } = usePhotoUploads(photos, update, tokens)
   const preview = (photo: DraftPhoto) => {
     const urls = photos.map((p) => p.upload?.url ?? p.path)
     void Taro.previewImage({ urls, current: photo.upload?.url ?? photo.path })

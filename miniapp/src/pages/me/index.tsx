@@ -94,6 +94,10 @@ export default function MePage() {
             <Text>{zh.me.privacy}</Text>
             <Text className='muted'>›</Text>
           </View>
+          <View className='card me__row me__link' data-testid='staff-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}>
+            <Text>{zh.me.staffEntry}</Text>
+            <Text className='muted'>›</Text>
+          </View>
           <Button className='btn btn--danger btn--block me__logout' onClick={() => void onLogout()}>
             {zh.me.logout}
           </Button>

@@ -104,6 +104,8 @@ export const listStaffByRole = (role: StaffRole, communityId?: Id) =>
   fetchAll<StaffAccount>('/admin/staff', { role, communityId });
 export const createStaff = (body: StaffInput) => http.post<StaffAccount>('/admin/staff', body);
 export const updateStaff = (id: Id, body: StaffUpdate) => http.patch<StaffAccount>(`/admin/staff/${id}`, body);
+/** Ends the account's binding to a WeChat user on the mini-program's staff side. */
+export const unbindStaffWechat = (id: Id) => http.delete<StaffAccount>(`/admin/staff/${id}/wechat`);
 
 // ---- Duty roster ----
 export type DutyShiftInput = Schemas['CreateDutyShiftDto'];

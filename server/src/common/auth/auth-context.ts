@@ -20,6 +20,12 @@ export type AuthContext = ResidentAuth | StaffAuth;
 
 export interface RequestMeta {
   ip: string | null;
+  /**
+   * The request's Idempotency-Key header, if any. Ticket actions honour it (the
+   * mini-program's staff side queues actions taken without signal and sends each with
+   * its key until it gets an answer); it is validated where it is used.
+   */
+  idempotencyKey?: string;
 }
 
 export function actorOf(auth: AuthContext): Actor {

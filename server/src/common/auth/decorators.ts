@@ -31,5 +31,6 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
 
 export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
   const req = ctx.switchToHttp().getRequest();
-  return { ip: (req.ip as string | undefined) ?? null };
+  const key = req.headers?.['idempotency-key'];
+  return { ip: (req.ip as string | undefined) ?? null, ...(typeof key === 'string' && key !== '' ? { idempotencyKey: key } : {}) };
 });

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   LOGIN_FAILED: 401,
   REFRESH_INVALID: 401,
   WECHAT_CODE_INVALID: 401,
+  /** The staff side's silent sign-in: this WeChat user has not bound a staff account (yet, or any more). */
+  STAFF_NOT_BOUND: 401,
   FORBIDDEN: 403,
   ROOM_NOT_BOUND: 403,
   ACCOUNT_LOCKED: 429,

@@ -10,9 +10,10 @@ import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ResidentsService } from '../residents/residents.service';
 import { Staff, StaffCommunity } from '../staff/staff.entity';
-import { WechatApiError, WechatClient } from '../wechat/wechat.client';
+import { Code2SessionResult, WechatApiError, WechatClient } from '../wechat/wechat.client';
 import type { StaffLoginResult, WechatLoginResult } from './dto/auth.dto';
 import { RefreshToken } from './refresh-token.entity';
+import { StaffWechatBinding } from './staff-wechat-binding.entity';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCK_MINUTES = 15;
@@ -39,6 +40,50 @@ export class AuthService {
   ) {}
 
   async staffLogin(meta: RequestMeta, username: string, password: string): Promise<StaffLoginResult> {
+    const staff = await this.checkPassword(meta, username, password);
+    const auth = await this.staffAuth(staff);
+    await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id });
+    return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
+  }
+
+  /**
+   * The staff side of the mini-program, first sign-in: the username and password once,
+   * then this WeChat user (the openid behind `code`) is bound to the account. One account
+   * per openid and one openid per account: binding replaces whatever either had before
+   * (a new phone, or another colleague's account signed in on this one).
+   */
+  async staffWechatBind(meta: RequestMeta, code: string, username: string, password: string): Promise<StaffLoginResult> {
+    // The password first: a wrong one must not spend (or reveal anything about) the code.
+    const staff = await this.checkPassword(meta, username, password);
+    const { openid } = await this.exchangeCode(code);
+    const auth = await this.staffAuth(staff);
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(StaffWechatBinding);
+      await repo.delete({ staffId: auth.staffId });
+      await repo.delete({ openid });
+      await repo.insert({ staffId: auth.staffId, openid, createdAt: new Date() });
+      await this.audit.record(auth, meta, { action: 'staff.wechat_bind', targetType: 'staff', targetId: auth.staffId }, manager);
+    });
+    return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
+  }
+
+  /**
+   * The staff side's silent sign-in: `wx.login`'s code → the bound account's tokens.
+   * No binding (never bound, unbound by an admin, or ended by deactivation or a new
+   * password) is STAFF_NOT_BOUND: the page asks for the username and password again.
+   */
+  async staffWechatLogin(meta: RequestMeta, code: string): Promise<StaffLoginResult> {
+    const { openid } = await this.exchangeCode(code);
+    const binding = await this.dataSource.getRepository(StaffWechatBinding).findOne({ where: { openid } });
+    const staff = binding ? await this.dataSource.getRepository(Staff).findOne({ where: { id: binding.staffId } }) : null;
+    if (!staff || !staff.active) throw new AppError('STAFF_NOT_BOUND', '请使用工作账号和密码登录');
+    const auth = await this.staffAuth(staff);
+    await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id, detail: { via: 'wechat' } });
+    return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
+  }
+
+  /** The account behind a username and password, with the lock-out of five wrong passwords. */
+  private async checkPassword(meta: RequestMeta, username: string, password: string): Promise<Staff> {
     const repo = this.dataSource.getRepository(Staff);
     const staff = await repo.findOne({ where: { username } });
     if (!staff) {
@@ -63,9 +108,7 @@ export class AuthService {
       throw new AppError('LOGIN_FAILED', staff.active ? '用户名或密码不正确' : '该账号已停用，请联系管理员');
     }
     if (staff.failedLogins > 0 || staff.lockedUntil) await repo.update({ id: staff.id }, { failedLogins: 0, lockedUntil: null });
-    const auth = await this.staffAuth(staff);
-    await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id });
-    return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
+    return staff;
   }
 
   /**
@@ -97,10 +140,10 @@ export class AuthService {
     return this.issueStaffTokens(await this.staffAuth(staff), token.familyId);
   }
 
-  async wechatLogin(code: string): Promise<WechatLoginResult> {
-    let session;
+  /** `wx.login`'s code → the WeChat user's openid (code2session), with kind errors. */
+  private async exchangeCode(code: string): Promise<Code2SessionResult> {
     try {
-      session = await this.wechat.code2Session(code);
+      return await this.wechat.code2Session(code);
     } catch (e) {
       if (e instanceof WechatApiError && FINAL_CODE_ERRORS.has(e.errcode)) {
         throw new AppError('WECHAT_CODE_INVALID', '微信登录已失效，请重新进入小程序');
@@ -108,6 +151,10 @@ export class AuthService {
       this.logger.warn(`jscode2session failed: ${(e as Error).message}`);
       throw new AppError('WECHAT_UNAVAILABLE', '微信服务暂时繁忙，请稍后再试');
     }
+  }
+
+  async wechatLogin(code: string): Promise<WechatLoginResult> {
+    const session = await this.exchangeCode(code);
     const resident = await this.residents.upsertByOpenid(session.openid, session.unionid ?? null);
     const token = await this.jwt.signAsync(
       { typ: 'resident', sub: resident.id, oid: resident.openid },

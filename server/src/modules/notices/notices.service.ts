@@ -123,7 +123,9 @@ export class NoticesService {
       const targets = new Set([...(await this.routing.onDutyAgents(manager, ticket.communityId, at)), ...(await this.supervisors(manager, ticket.communityId))]);
       for (const staffId of targets) notices.push({ staffId, kind: 'urgent', title: '紧急工单，请立即处理' });
     }
-    if (event === 'dispatched' && ticket.assigneeId) notices.push({ staffId: ticket.assigneeId, kind: 'dispatched', title: '您有新的派工' });
+    // Not to the technician who moved their own visit (reschedule).
+    const byAssignee = change.actor?.kind === 'staff' && String(change.actor.staffId) === String(ticket.assigneeId);
+    if (event === 'dispatched' && ticket.assigneeId && !byAssignee) notices.push({ staffId: ticket.assigneeId, kind: 'dispatched', title: '您有新的派工' });
     if (event === 'transferred' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'transferred', title: '主管将工单转交给您' });
     if (event === 'urged') {
       const targets = ticket.ownerId ? [ticket.ownerId] : await this.routing.onDutyAgents(manager, ticket.communityId, at);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { Caller, Meta, StaffOnly } from '../../common/auth/decorators';
@@ -25,5 +25,11 @@ export class StaffAdminController {
   @Patch(':id') @StaffOnly('admin') @ApiOkResponse({ type: StaffView })
   update(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: UpdateStaffDto): Promise<StaffView> {
     return this.staff.update(auth, meta, id, dto);
+  }
+
+  /** Ends the account's binding to a WeChat user: the mini-program's staff side asks for the password again. */
+  @Delete(':id/wechat') @StaffOnly('admin') @ApiOkResponse({ type: StaffView })
+  unbindWechat(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<StaffView> {
+    return this.staff.unbindWechat(auth, meta, id);
   }
 }

@@ -15,6 +15,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto';
 import { Staff, StaffCommunity } from './staff.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { StaffWechatBinding } from '../auth/staff-wechat-binding.entity';
 import { inCommaList, isDuplicateKey, rowLock } from '../../database/sql';
 
 @Injectable()
@@ -142,10 +143,25 @@ export class StaffService implements OnApplicationBootstrap {
       // so nobody holding an old one can sign in again (nor after a later reactivation).
       if (dto.active === false || dto.password !== undefined) {
         await manager.getRepository(RefreshToken).update({ staffId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        // …and the mini-program's staff side asks for the username and password again.
+        await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
       }
       const { password: _omit, ...logged } = dto;
       await this.audit.record(auth, meta, { action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...logged, passwordChanged: dto.password !== undefined } }, manager);
       return (await this.views([await repo.findOneByOrFail({ id })], manager))[0]!;
+    });
+  }
+
+  /** An admin ends the binding of an account to a WeChat user (a lost phone, a shared one). */
+  async unbindWechat(auth: StaffAuth, meta: RequestMeta, id: string): Promise<StaffView> {
+    return this.dataSource.transaction(async (manager) => {
+      const staff = await manager.getRepository(Staff).findOne({ where: { id } });
+      if (!staff) throw new AppError('NOT_FOUND', '员工不存在');
+      const removed = await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
+      if (removed.affected) {
+        await this.audit.record(auth, meta, { action: 'staff.wechat_unbind', targetType: 'staff', targetId: id }, manager);
+      }
+      return (await this.views([staff], manager))[0]!;
     });
   }
 
@@ -192,7 +208,12 @@ export class StaffService implements OnApplicationBootstrap {
         .getRawMany<{ staffId: string; n: string }>();
       return new Map(counts.map((c) => [String(c.staffId), Number(c.n)]));
     };
-    const [owned, assigned] = await Promise.all([load('owner_id'), load('assignee_id')]);
+    const [owned, assigned, bindings] = await Promise.all([
+      load('owner_id'),
+      load('assignee_id'),
+      manager.getRepository(StaffWechatBinding).find({ where: { staffId: In(ids) }, select: { staffId: true } }),
+    ]);
+    const bound = new Set(bindings.map((b) => String(b.staffId)));
     return rows.map((s) => ({
       id: String(s.id),
       username: s.username,
@@ -204,6 +225,7 @@ export class StaffService implements OnApplicationBootstrap {
       active: s.active,
       openOwned: owned.get(String(s.id)) ?? 0,
       openAssigned: assigned.get(String(s.id)) ?? 0,
+      wechatBound: bound.has(String(s.id)),
     }));
   }
 }

@@ -17,6 +17,8 @@ export interface TicketFilters {
   mine?: 'owner' | 'assignee';
   unowned?: boolean;
   overdue?: boolean;
+  /** Open, not paused, and a deadline (respond, on site, resolve) still ahead but within the warning lead time. */
+  atRisk?: boolean;
   priority?: Priority;
   from?: string;
   to?: string;
@@ -28,7 +30,7 @@ export interface TicketFilters {
  * own jobs for a technician — for staff), then each filter, on a builder over Ticket
  * aliased `t`. One place, so the list and the export can never disagree.
  */
-export function filterTickets(qb: SelectQueryBuilder<Ticket>, auth: AuthContext, query: TicketFilters, now: Date): SelectQueryBuilder<Ticket> {
+export function filterTickets(qb: SelectQueryBuilder<Ticket>, auth: AuthContext, query: TicketFilters, now: Date, warnLeadSec = 1800): SelectQueryBuilder<Ticket> {
   if (auth.kind === 'resident') {
     qb.where('t.resident_id = :rid', { rid: auth.residentId });
   } else {
@@ -72,6 +74,19 @@ export function filterTickets(qb: SelectQueryBuilder<Ticket>, auth: AuthContext,
         OR (t.revisit_by < :now AND t.revisited_at IS NULL AND t.status IN ('resolved', 'closed'))
       )`,
       { now, open: OPEN_STATUSES },
+    );
+  }
+  if (query.atRisk) {
+    // What the SLA scanner warns the owner about (SLA_WARN_LEAD_SEC before the deadline), as of now.
+    qb.andWhere(
+      `(
+        t.status IN (:...open) AND t.held_at IS NULL AND (
+          (t.respond_by >= :now AND t.respond_by < :soon AND t.responded_at IS NULL)
+          OR (t.onsite_by >= :now AND t.onsite_by < :soon AND t.onsite_at IS NULL)
+          OR (t.resolve_by >= :now AND t.resolve_by < :soon AND t.resolved_at IS NULL)
+        )
+      )`,
+      { now, soon: new Date(now.getTime() + warnLeadSec * 1000), open: OPEN_STATUSES },
     );
   }
   return qb;

@@ -15,6 +15,7 @@ import {
   RatingReplyDto,
   ReasonDto,
   ResumeDto,
+  RescheduleDto,
   ResolveDto,
   RevealedPhoneView,
   RevisitDto,
@@ -31,6 +32,7 @@ import { TicketsService } from './tickets.service';
  */
 @ApiTags('tickets')
 @Authenticated()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key within 24 h → the action is applied once; a retry gets the ticket as it is now' })
 @Controller('tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -74,6 +76,11 @@ export class TicketsController {
   @Post(':id/dispatch') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
   dispatch(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: DispatchDto): Promise<TicketDetailView> {
     return this.tickets.dispatch(auth, meta, id, dto);
+  }
+
+  @Post(':id/reschedule') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  reschedule(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RescheduleDto): Promise<TicketDetailView> {
+    return this.tickets.reschedule(auth, meta, id, dto);
   }
 
   @Post(':id/start') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })

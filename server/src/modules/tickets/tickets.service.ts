@@ -30,6 +30,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
 import { NoticesService } from '../notices/notices.service';
+import { Staff } from '../staff/staff.entity';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { resolveDeadline } from '../sla/working-days';
@@ -39,6 +40,7 @@ import type {
   CreateTicketDto,
   DispatchDto,
   RatingDto,
+  RescheduleDto,
   ResolveDto,
   RevisitDto,
   TicketDetailView,
@@ -270,7 +272,7 @@ export class TicketsService {
     const rows =
       sort === 'deadline'
         ? await this.listByDeadline(auth, query, limit + 1, after)
-        : await this.views.listRows(orderTickets(filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date()), sort, after).limit(limit + 1));
+        : await this.views.listRows(orderTickets(filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date(), this.config.sla.warnLeadSec), sort, after).limit(limit + 1));
     const page = rows.slice(0, limit);
     const items = page.map((r) => r.summary);
     const last = page[page.length - 1];
@@ -287,7 +289,7 @@ export class TicketsService {
    */
   private async listByDeadline(auth: AuthContext, query: TicketListQuery, take: number, after: TicketKeyset | null) {
     const now = new Date();
-    const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now);
+    const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now, this.config.sla.warnLeadSec);
     const pastDated = after !== null && after.resolveBy!.getTime() >= NO_DEADLINE.getTime();
     let rows: ListRow[] = [];
     if (!pastDated) {
@@ -364,6 +366,32 @@ export class TicketsService {
         note: dto.note?.trim() ? `${whom}。${dto.note.trim()}` : whom,
         publicNote: `已安排 ${technician.name} ${when}上门处理`,
         data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
+      };
+    });
+  }
+
+  /**
+   * A new visit time (改约) by the technician or the owner, with a reason. The timeline
+   * records it as a dispatch to the same technician with the new time, so the resident
+   * gets the "师傅上门" notice again, with the new time.
+   */
+  async reschedule(auth: StaffAuth, meta: RequestMeta, id: string, dto: RescheduleDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'reschedule', async (ticket, manager) => {
+      const previous = ticket.appointmentAt;
+      ticket.appointmentAt = new Date(dto.appointmentAt);
+      const assignee = await manager.getRepository(Staff).findOne({ where: { id: ticket.assigneeId! }, select: { id: true, name: true } });
+      return {
+        type: 'dispatched',
+        note: `上门时间改为 ${friendlyTime(ticket.appointmentAt)}：${dto.reason.trim()}`,
+        // The resident is told the new time; the reason stays with the staff.
+        publicNote: `${assignee?.name ?? '师傅'}上门时间改为 ${friendlyTime(ticket.appointmentAt)}`,
+        data: {
+          rescheduled: true,
+          assigneeId: String(ticket.assigneeId),
+          assigneeName: assignee?.name ?? '',
+          appointmentAt: ticket.appointmentAt.toISOString(),
+          previousAppointmentAt: previous ? previous.toISOString() : null,
+        },
       };
     });
   }
@@ -551,49 +579,64 @@ export class TicketsService {
     action: TicketAction,
     apply: (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>,
   ): Promise<TicketDetailView> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Ticket);
-      const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
-      if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
-      const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
-      const state: TicketState = {
-        status: ticket.status,
-        ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
-        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
-        residentId: ticket.residentId === null ? null : String(ticket.residentId),
-        onHold: ticket.heldAt !== null,
-        rated,
-      };
-      const verdict = transition(state, action, actorOf(auth));
-      if (!verdict.allowed) {
-        if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
-        if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
-        throw new AppError(verdict.code, verdict.reason);
-      }
-      const now = new Date();
-      const spec = await apply(ticket, manager, now);
-      if (ticket.status === state.status) ticket.status = verdict.to;
-      ticket.updatedAt = now;
-      ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
-      await repo.save(ticket, { reload: false });
-      const entry = actorEvent(ticket.id, auth, now, spec);
-      await insertRows(manager, TicketEvent, [entry]);
-      await this.notices.onTicketChange(manager, {
-        ticket,
-        event: spec.type,
-        actor: auth,
-        at: now,
-        // Residents' notices carry only the resident-facing text, never the staff's note.
-        publicNote: entry.publicNote ?? null,
-        visibility: entry.visibility!,
-        assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
-        ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
-      });
-      if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
-        await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
-      }
-      return this.views.detail(manager, ticket.id, auth);
+    const key = IdempotencyService.validateKey(meta.idempotencyKey);
+    // With a key, the action is done once: a retry (the staff side's offline queue sending
+    // again after a lost answer) gets the ticket as it is now, and nothing is applied twice.
+    const outcome = await this.dataSource.transaction(async (manager) =>
+      this.idempotency.once(manager, idempotencyScope(auth, `ticket.${action}:${id}`), key, 200, () => this.applyAction(manager, auth, meta, id, action, apply), (ticket) => ({ id: ticket.id })),
+    );
+    return outcome.replayed ? this.views.detail(this.dataSource.manager, id, auth) : outcome.value;
+  }
+
+  private async applyAction(
+    manager: EntityManager,
+    auth: AuthContext,
+    meta: RequestMeta,
+    id: string,
+    action: TicketAction,
+    apply: (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>,
+  ): Promise<TicketDetailView> {
+    const repo = manager.getRepository(Ticket);
+    const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
+    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
+    const state: TicketState = {
+      status: ticket.status,
+      ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
+      assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
+      residentId: ticket.residentId === null ? null : String(ticket.residentId),
+      onHold: ticket.heldAt !== null,
+      rated,
+    };
+    const verdict = transition(state, action, actorOf(auth));
+    if (!verdict.allowed) {
+      if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+      if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
+      throw new AppError(verdict.code, verdict.reason);
+    }
+    const now = new Date();
+    const spec = await apply(ticket, manager, now);
+    if (ticket.status === state.status) ticket.status = verdict.to;
+    ticket.updatedAt = now;
+    ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+    await repo.save(ticket, { reload: false });
+    const entry = actorEvent(ticket.id, auth, now, spec);
+    await insertRows(manager, TicketEvent, [entry]);
+    await this.notices.onTicketChange(manager, {
+      ticket,
+      event: spec.type,
+      actor: auth,
+      at: now,
+      // Residents' notices carry only the resident-facing text, never the staff's note.
+      publicNote: entry.publicNote ?? null,
+      visibility: entry.visibility!,
+      assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
+      ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
     });
+    if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
+      await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+    }
+    return this.views.detail(manager, ticket.id, auth);
   }
 
   /** Back to the owner for another round: a fresh resolve clock, the resolution milestones cleared. */

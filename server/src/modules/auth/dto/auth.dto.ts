@@ -16,6 +16,10 @@ export class StaffLoginDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128) password: string;
 }
 
+export class StaffWechatBindDto extends StaffLoginDto {
+  @ApiProperty({ description: 'code from wx.login (valid 5 minutes, once)' }) @IsString() @IsNotEmpty() @MaxLength(128) code: string;
+}
+
 export class RefreshDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken: string;
 }

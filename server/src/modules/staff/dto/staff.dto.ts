@@ -29,6 +29,7 @@ export class StaffView {
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'open requests this person owns (首接)' }) openOwned: number;
   @ApiProperty({ description: 'open requests dispatched to this person' }) openAssigned: number;
+  @ApiProperty({ description: 'signed in on the mini-program’s staff side (bound to a WeChat user)' }) wechatBound: boolean;
 }
 export class StaffPage {
   @ApiProperty({ type: [StaffView] }) items: StaffView[];

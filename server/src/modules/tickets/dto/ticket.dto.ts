@@ -79,6 +79,11 @@ export class TicketListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['owner', 'assignee'] }) @IsOptional() @IsIn(['owner', 'assignee']) mine?: 'owner' | 'assignee';
   @ApiPropertyOptional({ description: 'true: only the pool (no owner yet)' }) @IsOptional() @Transform(toBool) @IsBoolean() unowned?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: 'true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  atRisk?: boolean;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   @ApiPropertyOptional({ description: 'created at or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
@@ -99,6 +104,10 @@ export class DispatchDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) assigneeId: string;
   @ApiPropertyOptional({ description: 'visit time agreed with the resident' }) @IsOptional() @IsISO8601({ strict: true }) appointmentAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+export class RescheduleDto {
+  @ApiProperty({ description: 'the new visit time agreed with the resident' }) @IsISO8601({ strict: true }) appointmentAt: string;
+  @ApiProperty({ description: 'why the visit moves (the resident reads it)' }) @IsString() @IsNotEmpty() @MaxLength(200) reason: string;
 }
 export class ResolveDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) note: string;
@@ -219,7 +228,7 @@ export class TicketSummaryView {
   @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true }) overdue: SlaClock[];
   @ApiProperty() onHold: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'visit time agreed with the resident (dispatch)' }) appointmentAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the visit time agreed with the resident (dispatch or reschedule)' }) appointmentAt: string | null;
   @ApiProperty({ type: TicketClockView, nullable: true, description: 'the time limit of the current step and how it stands; null when no clock runs' })
   clock: TicketClockView | null;
   @ApiProperty() createdAt: string;

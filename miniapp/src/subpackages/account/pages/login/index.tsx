@@ -93,6 +93,11 @@ export default function LoginPage() {
         </View>
       )}
       {error && <View className='form-error login__error'>{error}</View>}
+      <View className='login__staff'>
+        <Text className='link' data-testid='staff-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}>
+          {zh.me.staffEntry} ›
+        </Text>
+      </View>
     </View>
   )
 }

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { isMobilePhone, LABELS, STAFF_ROLES, STAFF_SKILLS, type StaffRole, type StaffSkill } from '@yizhan/shared';
-
-import { App, Button, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { CursorTable } from '../../../components/CursorTable';
 import { useFormModal } from '../../../components/FormModal';
 import { useMyCommunities } from '../../../components/pickers';
 import { useCursorPages } from '../../../hooks/useCursorPages';
-import { createStaff, listStaff, updateStaff, type StaffInput, type StaffWithLoad } from '../../../services/admin';
+import { createStaff, listStaff, unbindStaffWechat, updateStaff, type StaffInput, type StaffWithLoad } from '../../../services/admin';
 import { T } from '../../../strings';
 
 /** Skills typed freely before the managed list existed are left out when editing (the server would refuse them). */
@@ -59,13 +58,30 @@ export default function StaffPage() {
           { title: T.admin.communities, dataIndex: 'communityIds', render: (ids: string[]) => ids.map(communityName).join('、') || T.dash },
           { title: T.admin.skills, dataIndex: 'skills', render: (s: string[]) => s.map((k) => <Tag key={k}>{k}</Tag>) },
           { title: T.admin.active, dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>) },
+          { title: T.admin.wechat, dataIndex: 'wechatBound', render: (b?: boolean) => (b ? <Tag color="blue">{T.admin.wechatBound}</Tag> : <Tag>{T.admin.wechatUnbound}</Tag>) },
           {
             title: T.ticket.actions,
             key: 'a',
             render: (_, s) => (
-              <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills.filter(isStaffSkill), active: s.active }); }}>
-                {T.edit}
-              </Button>
+              <Space>
+                <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills.filter(isStaffSkill), active: s.active }); }}>
+                  {T.edit}
+                </Button>
+                {s.wechatBound && (
+                  <Popconfirm
+                    title={T.admin.wechatUnbindConfirm}
+                    onConfirm={async () => {
+                      await unbindStaffWechat(s.id);
+                      message.success(T.admin.wechatUnbindDone);
+                      pager.reload();
+                    }}
+                  >
+                    <Button size="small" danger>
+                      {T.admin.wechatUnbind}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
             ),
           },
         ]}

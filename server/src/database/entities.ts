@@ -10,6 +10,7 @@ import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
+import { StaffWecom, WecomOutbox } from '../modules/wecom/wecom.entities';
 
 export const ENTITIES = [
   AuditLog,
@@ -29,11 +30,13 @@ export const ENTITIES = [
   SubscriptionCredit,
   Staff,
   StaffCommunity,
+  StaffWecom,
   Ticket,
   TicketEvent,
   TicketRating,
   TicketSequence,
   WechatPushEvent,
+  WecomOutbox,
   Upload,
   Zone,
 ];

@@ -567,6 +567,7 @@ export class TicketsService {
         actor: auth,
         at: now,
         note: spec.note ?? null,
+        data: spec.data ?? null,
         assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
         ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
       });

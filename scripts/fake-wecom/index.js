@@ -74,11 +74,23 @@ class FakeWecom {
     this.hidden = new Set();
     this.sentTo = new Map(); // userid → times WeCom accepted a message for them (for the limits)
     this.recent = new Map(); // duplicate check: `${userid} ${content}` → at
+    this.clockOffsetMs = 0;
     this.state = { tokenMints: 0, calls: {}, messages: [], dropped: [], duplicates: [], errors: [] };
     return this;
   }
 
+  /** The fake's clock: real time plus what advance() added (tokens and the per-member limits run on it). */
+  now() {
+    return Date.now() + this.clockOffsetMs;
+  }
+
   // ───────────── controls ─────────────
+
+  /** Move the fake's clock forward (a test that injects the server's clock moves this one too). */
+  advance(seconds) {
+    this.clockOffsetMs += seconds * 1000;
+    return this;
+  }
 
   /**
    * The next `times` calls to `path` ('*' = every business path) fail with `errcode`, an
@@ -98,7 +110,7 @@ class FakeWecom {
   /** The current token answers 42001 from now on; the next gettoken mints a new one. */
   expireToken() {
     const rec = this.current && this.tokens.get(this.current);
-    if (rec) rec.expiresAt = Date.now();
+    if (rec) rec.expiresAt = this.now();
     return this;
   }
   /** Limit the app's visible range (null: everyone); members outside it are not reached. */
@@ -141,7 +153,7 @@ class FakeWecom {
 
   mintToken() {
     const token = b64(crypto.randomBytes(48));
-    this.tokens.set(token, { expiresAt: Date.now() + this.config.tokenTtlSec * 1000 });
+    this.tokens.set(token, { expiresAt: this.now() + this.config.tokenTtlSec * 1000 });
     this.current = token;
     this.state.tokenMints++;
     return token;
@@ -153,8 +165,8 @@ class FakeWecom {
     if (q.get('corpsecret') !== this.config.secret) fail(40001);
     // Within its validity a repeated call returns the same token (WECOM.md).
     const rec = this.current && this.tokens.get(this.current);
-    const token = rec && rec.expiresAt > Date.now() ? this.current : this.mintToken();
-    return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: Math.ceil((this.tokens.get(token).expiresAt - Date.now()) / 1000) };
+    const token = rec && rec.expiresAt > this.now() ? this.current : this.mintToken();
+    return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: Math.ceil((this.tokens.get(token).expiresAt - this.now()) / 1000) };
   }
 
   requireToken(q) {
@@ -162,7 +174,7 @@ class FakeWecom {
     if (!token) fail(41001);
     const rec = this.tokens.get(token);
     if (!rec) fail(40014);
-    if (rec.expiresAt <= Date.now()) fail(42001);
+    if (rec.expiresAt <= this.now()) fail(42001);
   }
 
   send(q, body) {
@@ -189,7 +201,7 @@ class FakeWecom {
     for (const u of users) ((this.visible && !this.visible.has(u)) || this.hidden.has(u) ? invalid : reached).push(u);
     if (!reached.length) fail(81013);
     const msgid = b64(crypto.randomBytes(24));
-    const now = Date.now();
+    const now = this.now();
     for (const touser of reached) {
       const key = `${touser} ${body.msgtype} ${JSON.stringify(content)}`;
       const interval = (Number(body.duplicate_check_interval) || 1800) * 1000;
@@ -264,7 +276,7 @@ class FakeWecom {
 
   /** As WeCom writes errors: HTTP 200, errmsg with a hint and a link to the error-code page. */
   error(reply, e) {
-    const errmsg = `${e.errmsg}, hint: [${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${e.errcode}`;
+    const errmsg = `${e.errmsg}, hint: [${Math.floor(this.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${e.errcode}`;
     this.state.errors.push({ errcode: e.errcode, errmsg });
     if (this.state.errors.length > 1000) this.state.errors.shift();
     reply(200, { errcode: e.errcode, errmsg });
@@ -285,6 +297,7 @@ class FakeWecom {
       'POST /__fake/fail/clear': () => (this.clearFailures(), { ok: true }),
       'POST /__fake/token/expire': () => (this.expireToken(), { ok: true }),
       'POST /__fake/visible': () => (this.setVisible(body.userids ?? null), { ok: true }),
+      'POST /__fake/clock/advance': () => (this.advance(Number(body.seconds) || 0), { ok: true, now: this.now() }),
       'POST /__fake/hide': () => (this.hide(body.userid), { ok: true }),
       'POST /__fake/show': () => (this.show(body.userid), { ok: true }),
     };

@@ -44,6 +44,12 @@ function clipBytes(text: string, bytes: number): string {
   }
   return out + '…';
 }
+/** A time read by raw SQL: a Date from MariaDB, "YYYY-MM-DD HH:MM:SS.sss" (UTC) text from SQLite. */
+function rawTime(value: Date | string | null): number {
+  if (value === null || value === undefined) return NaN;
+  if (value instanceof Date) return value.getTime();
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value.replace(' ', 'T') + 'Z').getTime();
+}
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -155,15 +161,18 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
 
     // WeCom's per-member limits, counted from what this and every other instance sent.
     const [counts] = await this.dataSource.query(
-      `SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 ELSE 0 END), 0) AS minute, COUNT(*) AS hour
+      `SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 ELSE 0 END), 0) AS minute, COUNT(*) AS hour,
+              MIN(CASE WHEN sent_at > ? THEN sent_at END) AS minuteOldest, MIN(sent_at) AS hourOldest
          FROM wecom_outbox WHERE staff_id = ? AND status = 'delivered' AND sent_at > ?`,
-      [new Date(now.getTime() - 60_000), member.staffId, new Date(now.getTime() - 3600_000)],
+      [new Date(now.getTime() - 60_000), new Date(now.getTime() - 60_000), member.staffId, new Date(now.getTime() - 3600_000)],
     );
-    const budget = Math.min(PER_MINUTE - Number(counts.minute), PER_HOUR - Number(counts.hour));
+    const minuteLeft = PER_MINUTE - Number(counts.minute);
+    const budget = Math.min(minuteLeft, PER_HOUR - Number(counts.hour));
     if (budget <= 0) {
-      // Full: try again once the window has room; by then the rest may go as one digest.
-      const wait = PER_MINUTE - Number(counts.minute) <= 0 ? 60_000 : 5 * 60_000;
-      await repo.update({ id: In(sendable.map((r) => r.id)) }, { nextAttemptAt: new Date(now.getTime() + wait) });
+      // Full: try again when the oldest send leaves the window; by then the rest may go as one digest.
+      const oldest = rawTime(minuteLeft <= 0 ? counts.minuteOldest : counts.hourOldest);
+      const windowEnd = oldest + (minuteLeft <= 0 ? 60_000 : 3600_000) + 1;
+      await repo.update({ id: In(sendable.map((r) => r.id)) }, { nextAttemptAt: new Date(Number.isFinite(windowEnd) ? Math.max(windowEnd, now.getTime() + 1000) : now.getTime() + 60_000) });
       return;
     }
     const single = sendable.length <= budget ? sendable : sendable.slice(0, budget - 1);
@@ -193,7 +202,8 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     } catch (e) {
       return this.recordFailure(rows, member, e, now, result);
     }
-    const sentAt = new Date();
+    // On the pass's clock, which the per-member limits are counted against.
+    const sentAt = now;
     await this.dataSource.transaction(async (manager) => {
       const r = manager.getRepository(WecomOutbox);
       if (rows.length > 1) {
@@ -256,7 +266,7 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     const head = `<div class="gray">${friendlyTime(row.createdAt)}</div><div class="${row.urgent ? 'highlight' : 'normal'}">`;
     const tail = '</div>';
     const text = clipBytes(escapeHtml(row.body), 512 - Buffer.byteLength(head + tail)).replace(/&[a-z]*…$/, '…');
-    return { msgtype: 'textcard', textcard: { title, description: head + text + tail, url: this.linkFor(row.ticketId), btntxt: '详情' } };
+    return { msgtype: 'textcard', textcard: { title, description: head + text + tail, url: this.linkFor(row.ticketId, String(row.id)), btntxt: '详情' } };
   }
 
   /** One message for what exceeded WeCom's limit: how many, the first few titles, a link to the notices. */
@@ -269,13 +279,19 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
       textcard: {
         title: `您有 ${rows.length} 条新通知`,
         description: `<div class="gray">消息较多，已合并发送</div>${lines.join('')}${more}`,
-        url: `${this.config.publicBaseUrl}/admin/`,
+        url: this.linkFor(null, String(rows[rows.length - 1]!.id)),
         btntxt: '查看',
       },
     };
   }
 
-  linkFor(ticketId: string | null): string {
-    return ticketId ? `${this.config.publicBaseUrl}/admin/tickets/${ticketId}` : `${this.config.publicBaseUrl}/admin/`;
+  /**
+   * The admin page of the request. `?wecom=<row>` makes each row's message differ from
+   * another row's with the same words (a second dispatch in the same minute), which
+   * WeCom's duplicate check would otherwise drop; a retry of one row stays identical,
+   * so that check still catches a double send of it.
+   */
+  linkFor(ticketId: string | null, rowId: string): string {
+    return `${this.config.publicBaseUrl}/admin/${ticketId ? `tickets/${ticketId}` : ''}?wecom=${rowId}`;
   }
 }

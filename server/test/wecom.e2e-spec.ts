@@ -255,6 +255,7 @@ describe('WeCom application messages to staff', () => {
     expect(techRows.at(-1)!.last_error).toContain('errcode 81013');
     const profile = (await w.ok(admin, 'get', '/admin/staff/wecom')).items.find((i: { staffId: string }) => i.staffId === tech.id);
     expect(profile.lastError).toContain('81013');
+    expect(profile.lastErrorReason).toBe('该成员不在应用的可见范围内，或已离开企业：请在企业微信管理后台把他加入应用的可见范围，或更正账号（81013）');
     expect(profile.lastErrorAt).not.toBeNull();
     expect((await w.ok(tech.token, 'get', '/staff/wecom-settings')).lastError).toContain('81013');
     const calls = fake.state.calls['/cgi-bin/message/send'];

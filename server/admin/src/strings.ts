@@ -117,6 +117,7 @@ export const T = {
     importFailed: '表格有错误，未导入任何内容：',
     row: (n: number) => `第 ${n} 行`,
     failed: (at: string) => `最近发送失败 ${at}`,
+    failedShort: '发送失败',
     off: '企业微信未接入：可以先设置账号，接入后生效。',
   },
 

@@ -12,6 +12,7 @@ export interface WecomSettings {
   quietStart: string | null;
   quietEnd: string | null;
   lastError: string | null;
+  lastErrorReason: string | null;
   lastErrorAt: string | null;
   lastSentAt: string | null;
   pending: number;

@@ -48,3 +48,24 @@ export function parseHhmm(value: string): number | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
+
+/** What a final WeCom error means for the person who reads it on the staff page, and what to do. */
+const REASONS: Record<number, string> = {
+  81013: '该成员不在应用的可见范围内，或已离开企业：请在企业微信管理后台把他加入应用的可见范围，或更正账号',
+  82001: '企业微信中找不到该成员：请核对账号（userid）',
+  40003: '企业微信账号（userid）无效：请核对账号',
+  40031: '企业微信账号（userid）无效：请核对账号',
+  60111: '企业微信通讯录中没有这个账号：请核对账号',
+  60020: '服务器的 IP 不在应用的“企业可信IP”中：请管理员在企业微信管理后台添加',
+  48002: '应用没有发送消息的权限：请在企业微信管理后台检查应用设置',
+  60011: '应用没有该成员的权限：请在企业微信管理后台检查应用的可见范围',
+  40056: '应用的 AgentId 配置有误：请检查 WECOM_AGENT_ID',
+};
+
+/** The Chinese explanation of a recorded failure ("… errcode 81013: …"), or null. */
+export function wecomFailureReason(lastError: string | null): string | null {
+  if (!lastError) return null;
+  const code = /errcode (-?\d+)/.exec(lastError)?.[1];
+  if (code && REASONS[Number(code)]) return `${REASONS[Number(code)]}（${code}）`;
+  return lastError.startsWith('多次重试失败') ? '企业微信长时间无法送达，已放弃这些消息' : '企业微信拒绝了这条消息';
+}

@@ -26,6 +26,7 @@ export class WecomSettingsView {
   @ApiProperty({ type: String, nullable: true, example: '22:00' }) quietStart: string | null;
   @ApiProperty({ type: String, nullable: true, example: '07:00' }) quietEnd: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the last final failure (e.g. 81013), with WeCom’s errmsg' }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'what lastError means and what to do, in Chinese' }) lastErrorReason: string | null;
   @ApiProperty({ type: String, nullable: true }) lastErrorAt: string | null;
   @ApiProperty({ type: String, nullable: true }) lastSentAt: string | null;
   @ApiProperty({ type: Number, description: 'messages still waiting to go (held for quiet hours, backing off …)' }) pending: number;

@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import { isDuplicateKey } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { Staff } from '../staff/staff.entity';
-import { URGENT_WECOM_KINDS, WECOM_KIND_LABELS, hhmm, parseHhmm } from './wecom-kinds';
+import { URGENT_WECOM_KINDS, WECOM_KIND_LABELS, hhmm, parseHhmm, wecomFailureReason } from './wecom-kinds';
 import { WecomApiError, WecomClient } from './wecom.client';
 import type { UpdateWecomSettingsDto, WecomImportResult, WecomSettingsView } from './wecom.dto';
 import { isWecomUserid } from './wecom.dto';
@@ -193,6 +193,7 @@ export class WecomService {
       quietStart: hhmm(row?.quietStart ?? null),
       quietEnd: hhmm(row?.quietEnd ?? null),
       lastError: row?.lastError ?? null,
+      lastErrorReason: wecomFailureReason(row?.lastError ?? null),
       lastErrorAt: iso(row?.lastErrorAt),
       lastSentAt: iso(row?.lastSentAt),
       pending,

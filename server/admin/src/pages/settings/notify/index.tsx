@@ -98,7 +98,17 @@ export default function NotifySettingsPage() {
               <Typography.Paragraph style={{ marginBottom: 0 }}>{S.unbound}</Typography.Paragraph>
             )}
             {settings.lastError ? (
-              <Alert type="warning" showIcon message={S.lastFailure(fmtDateTime(settings.lastErrorAt))} description={<Typography.Text code style={{ wordBreak: 'break-all' }}>{settings.lastError}</Typography.Text>} />
+              <Alert
+                type="warning"
+                showIcon
+                message={S.lastFailure(fmtDateTime(settings.lastErrorAt))}
+                description={
+                  <>
+                    <div>{settings.lastErrorReason}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{settings.lastError}</Typography.Text>
+                  </>
+                }
+              />
             ) : null}
             <Button icon={<WechatWorkOutlined />} onClick={openOauth}>
               {settings.userid ? S.rebind : S.bind}

@@ -22,9 +22,9 @@ function WecomCell({ wecom }: { wecom: WecomSettings | undefined }) {
         <Tag color="green">{wecom.userid}</Tag>
       </Tooltip>
       {wecom.lastError ? (
-        <Tooltip title={<span style={{ wordBreak: 'break-all' }}>{W.failed(fmtDateTime(wecom.lastErrorAt))}：{wecom.lastError}</span>}>
-          <Typography.Text type="danger" style={{ fontSize: 12 }}>
-            <WarningTwoTone twoToneColor="#ff4d4f" /> {W.failed(fmtDateTime(wecom.lastErrorAt))}
+        <Tooltip title={`${W.failed(fmtDateTime(wecom.lastErrorAt))}：${wecom.lastErrorReason ?? ''}`}>
+          <Typography.Text type="danger" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            <WarningTwoTone twoToneColor="#ff4d4f" /> {W.failedShort}
           </Typography.Text>
         </Tooltip>
       ) : null}
@@ -161,7 +161,7 @@ export default function StaffPage() {
       <Modal open={useridFor !== null} title={useridFor ? W.setTitle(useridFor.name) : ''} onOk={saveUserid} onCancel={() => setUseridFor(null)} okText={T.save} destroyOnClose>
         {!wecomOn ? <Alert type="info" showIcon message={W.off} style={{ marginBottom: 12 }} /> : null}
         {useridFor && wecom.get(useridFor.id)?.lastError ? (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={W.failed(fmtDateTime(wecom.get(useridFor.id)!.lastErrorAt))} description={<span style={{ wordBreak: 'break-all' }}>{wecom.get(useridFor.id)!.lastError}</span>} />
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`${W.failed(fmtDateTime(wecom.get(useridFor.id)!.lastErrorAt))}：${wecom.get(useridFor.id)!.lastErrorReason ?? ''}`} description={<Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{wecom.get(useridFor.id)!.lastError}</Typography.Text>} />
         ) : null}
         <Form form={useridForm} layout="vertical" preserve={false} key={useridFor?.id} initialValues={{ userid: useridFor ? wecom.get(useridFor.id)?.userid ?? '' : '' }}>
           <Form.Item name="userid" label={W.userid} extra={W.useridHint} rules={[{ pattern: /^[A-Za-z0-9_.@-]{1,64}$/, message: W.useridRule }]}>

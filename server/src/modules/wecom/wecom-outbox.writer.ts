@@ -36,10 +36,24 @@ export class WecomOutboxWriter {
     );
     if (!bound.length) return;
     const muted = new Map(bound.map((b) => [String(b.staffId), new Set((b.mutedKinds ?? '').split(',').filter(Boolean))]));
-    const rows = notices
-      .filter((n) => muted.has(String(n.staffId)) && (URGENT_WECOM_KINDS.includes(n.kind) || !muted.get(String(n.staffId))!.has(n.kind)))
-      .map((n) => ({
-        staffId: String(n.staffId),
+    // One change, one message a person: a new urgent request routed to the agent on duty
+    // is both "routed" and "urgent" in the admin pages, but one (the urgent) message here.
+    const slotOf = new Map<string, number>(); // staff:ticket → index in wanted
+    const wanted: StaffNoticeForWecom[] = [];
+    for (const n of notices) {
+      const muted_ = muted.get(String(n.staffId));
+      if (!muted_ || (!URGENT_WECOM_KINDS.includes(n.kind) && muted_.has(n.kind))) continue;
+      const key = n.ticketId === null ? null : `${n.staffId}:${n.ticketId}`;
+      const slot = key === null ? undefined : slotOf.get(key);
+      if (slot === undefined) {
+        if (key !== null) slotOf.set(key, wanted.length);
+        wanted.push(n);
+      } else if (URGENT_WECOM_KINDS.includes(n.kind) && !URGENT_WECOM_KINDS.includes(wanted[slot]!.kind)) {
+        wanted[slot] = { ...n, urgent: n.urgent || wanted[slot]!.urgent };
+      }
+    }
+    const rows = wanted.map((n) => ({
+      staffId: String(n.staffId),
         ticketId: n.ticketId,
         kind: n.kind,
         urgent: URGENT_WECOM_KINDS.includes(n.kind) || n.urgent === true,

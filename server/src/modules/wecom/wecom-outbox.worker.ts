@@ -5,26 +5,26 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { PeriodicTask } from '../../common/periodic-task';
 import { placeholders, skipLocked } from '../../database/sql';
 import { backoffMs } from '../notices/outbox.worker';
-import { friendlyTime } from '../notices/notices.service';
 import { quietUntil } from './wecom-kinds';
 import { StaffWecom, WecomOutbox } from './wecom.entities';
 import { WecomApiError, WecomClient, WecomMessage } from './wecom.client';
+import { digestFor, messageFor } from './wecom-messages';
 
 /**
  * WeCom says the message can never reach this member (WECOM.md): 81013 not in the app's
  * visible range / left, 82001 no valid recipient, 40003/40031/60111 invalid userid,
  * 60020 this server's IP is not a trusted IP, 48002/60011 the app lacks the right,
- * 40056 wrong agentid. Retrying cannot help; the reason goes on the member's profile.
+ * 40056 wrong agentid; 44004/45002/47001 the message itself is malformed (empty, too
+ * long, bad format — a bug here, logged). Retrying cannot help; the reason goes on the
+ * member's profile.
  */
-export const FINAL_WECOM_ERRORS = new Set([81013, 82001, 40003, 40031, 60111, 60020, 48002, 60011, 40056]);
+export const FINAL_WECOM_ERRORS = new Set([81013, 82001, 40003, 40031, 60111, 60020, 48002, 60011, 40056, 44004, 45002, 47001]);
 const MAX_ATTEMPTS = 16; // 10 s doubling to 1 h, then hourly: about a day of trying
 const BATCH = 50;
 const SEND_CONCURRENCY = 10;
 /** WeCom's limits for one app to one member; the excess is dropped silently by WeCom, so we never send it. */
 export const PER_MINUTE = 30;
 export const PER_HOUR = 1000;
-/** Mini-program page of a request on the staff side (the 员工端 subpackage). */
-export const STAFF_TICKET_PAGE = (ticketId: string) => `subpackages/staff/pages/ticket/index?id=${ticketId}`;
 
 export interface WecomDrainResult {
   claimed: number;
@@ -34,23 +34,12 @@ export interface WecomDrainResult {
   failed: number;
 }
 
-/** Cut a string to at most `bytes` UTF-8 bytes without splitting a character. */
-function clipBytes(text: string, bytes: number): string {
-  if (Buffer.byteLength(text) <= bytes) return text;
-  let out = '';
-  for (const ch of text) {
-    if (Buffer.byteLength(out + ch + '…') > bytes) break;
-    out += ch;
-  }
-  return out + '…';
-}
 /** A time read by raw SQL: a Date from MariaDB, "YYYY-MM-DD HH:MM:SS.sss" (UTC) text from SQLite. */
 function rawTime(value: Date | string | null): number {
   if (value === null || value === undefined) return NaN;
   if (value instanceof Date) return value.getTime();
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value.replace(' ', 'T') + 'Z').getTime();
 }
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Sends the WeCom outbox, as OutboxWorker sends residents' one: a pass claims a batch in
@@ -179,7 +168,7 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     const digest = sendable.length <= budget ? [] : sendable.slice(budget - 1);
     for (let i = 0; i < single.length; i++) {
       const row = single[i]!;
-      const ok = await this.deliver([row], member, this.messageFor(row), now, result);
+      const ok = await this.deliver([row], member, messageFor(row, this.config.wecom!, this.config.publicBaseUrl), now, result);
       if (!ok) {
         // Keep the order: the rest of this member's rows wait behind the one that failed
         // (released from the lease now; the claim skips them while it is backing off).
@@ -187,7 +176,7 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
         return;
       }
     }
-    if (digest.length) await this.deliver(digest, member, this.digestFor(digest), now, result);
+    if (digest.length) await this.deliver(digest, member, digestFor(digest, this.config.publicBaseUrl), now, result);
   }
 
   /** Sends one message for `rows` (one row, or a digest of several) and records the outcome on all of them. */
@@ -243,55 +232,5 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
 
   private async release(rows: WecomOutbox[], now: Date): Promise<void> {
     if (rows.length) await this.dataSource.getRepository(WecomOutbox).update({ id: In(rows.map((r) => r.id)) }, { nextAttemptAt: now });
-  }
-
-  /** A textcard opening the request in the admin pages, or the staff mini-program page when it is associated with the corp. */
-  private messageFor(row: WecomOutbox): WecomMessage {
-    const title = clipBytes(row.urgent ? `【紧急】${row.title}` : row.title, 128);
-    const appid = this.config.wecom!.miniprogramAppid;
-    if (appid && row.ticketId) {
-      return {
-        msgtype: 'miniprogram_notice',
-        miniprogram_notice: {
-          appid,
-          page: STAFF_TICKET_PAGE(String(row.ticketId)),
-          title,
-          description: friendlyTime(row.createdAt),
-          emphasis_first_item: row.urgent,
-          content_item: [{ key: '工单', value: clipBytes(row.body, 60) }],
-        },
-      };
-    }
-    // ≤ 512 bytes in all: the text is cut, never the markup around it.
-    const head = `<div class="gray">${friendlyTime(row.createdAt)}</div><div class="${row.urgent ? 'highlight' : 'normal'}">`;
-    const tail = '</div>';
-    const text = clipBytes(escapeHtml(row.body), 512 - Buffer.byteLength(head + tail)).replace(/&[a-z]*…$/, '…');
-    return { msgtype: 'textcard', textcard: { title, description: head + text + tail, url: this.linkFor(row.ticketId, String(row.id)), btntxt: '详情' } };
-  }
-
-  /** One message for what exceeded WeCom's limit: how many, the first few titles, a link to the notices. */
-  private digestFor(rows: WecomOutbox[]): WecomMessage {
-    // Titles and request numbers only (≤ ~60 bytes a line), so five lines fit in 512 bytes.
-    const lines = rows.slice(0, 5).map((r) => `<div class="normal">· ${escapeHtml(clipBytes(r.title, 40))} ${escapeHtml((r.body.split(' ')[0] ?? '').slice(0, 20))}</div>`);
-    const more = rows.length > 5 ? `<div class="gray">……另有 ${rows.length - 5} 条</div>` : '';
-    return {
-      msgtype: 'textcard',
-      textcard: {
-        title: `您有 ${rows.length} 条新通知`,
-        description: `<div class="gray">消息较多，已合并发送</div>${lines.join('')}${more}`,
-        url: this.linkFor(null, String(rows[rows.length - 1]!.id)),
-        btntxt: '查看',
-      },
-    };
-  }
-
-  /**
-   * The admin page of the request. `?wecom=<row>` makes each row's message differ from
-   * another row's with the same words (a second dispatch in the same minute), which
-   * WeCom's duplicate check would otherwise drop; a retry of one row stays identical,
-   * so that check still catches a double send of it.
-   */
-  linkFor(ticketId: string | null, rowId: string): string {
-    return `${this.config.publicBaseUrl}/admin/${ticketId ? `tickets/${ticketId}` : ''}?wecom=${rowId}`;
   }
 }

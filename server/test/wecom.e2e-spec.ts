@@ -305,7 +305,30 @@ describe('WeCom application messages to staff', () => {
     expect(about(quiet, since)).toEqual([]);
     await worker.drainOnce(morning);
     expect(about(quiet, since)).toEqual(['li.min 新工单待受理']);
+
+    // Held again tonight, then the member turns quiet hours off: it goes on the next pass.
+    const again = await newTicket({ description: '门禁坏了' });
+    const nextNight = new Date(night.getTime() + 86400_000);
+    expect((await worker.drainOnce(nextNight)).held).toBe(1);
     await w.ok(agent.token, 'put', '/staff/wecom-settings', { kinds: ['routed', 'urged', 'dispatched', 'resolved', 'reopened', 'pooled', 'sla_warning'], quietStart: null, quietEnd: null });
+    await worker.drainOnce(nextNight);
+    expect(about(again, since)).toEqual(['li.min 新工单待受理']);
+  });
+
+  it('does not send to a member deactivated after the message was written, nor a kind they turned off since', async () => {
+    const admin = await w.admin();
+    const temp = await w.staff('wc_temp', ['agent'], [c.id]);
+    const leaving = await w.staff('wc_leaving', ['agent'], [c.id]);
+    await w.ok(admin, 'put', `/admin/staff/${temp.id}/wecom`, { userid: 'temp.1' });
+    await w.ok(admin, 'put', `/admin/staff/${leaving.id}/wecom`, { userid: 'leaving.1' });
+    const since = fake.messages().length;
+    const pooled = await newTicket({}, poolResident, c.roomB.id); // every agent of the community hears of it
+    await w.ok(temp.token, 'put', '/staff/wecom-settings', { kinds: ['routed'], quietStart: null, quietEnd: null });
+    await w.ok(admin, 'patch', `/admin/staff/${leaving.id}`, { active: false });
+    while ((await worker.drainOnce()).claimed > 0);
+    expect(about(pooled, since)).toEqual(['li.min 新工单待认领']); // zhao.jing turned pool notices off earlier
+    expect((await outboxOf(temp.id)).map((r) => [r.kind, r.status, r.last_error])).toEqual([['pooled', 'skipped', 'kind turned off by the member']]);
+    expect((await outboxOf(leaving.id)).map((r) => [r.kind, r.status])).toEqual([['pooled', 'skipped']]);
   });
 
   describe('one busy member (WeCom takes at most 30 a minute)', () => {

@@ -135,13 +135,18 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     // Quiet hours: non-urgent rows wait for the morning; they do not block urgent ones.
+    // A kind turned off since the row was written is not sent after all.
     const quietEnd = quietUntil(now, member.quietStart, member.quietEnd);
+    const muted = new Set(member.mutedKinds);
     const sendable: WecomOutbox[] = [];
     const toHold: string[] = [];
+    const toSkip: string[] = [];
     for (const row of lane) {
-      if (quietEnd && !row.urgent) toHold.push(row.id);
+      if (!row.urgent && muted.has(row.kind)) toSkip.push(row.id);
+      else if (quietEnd && !row.urgent) toHold.push(row.id);
       else sendable.push(row);
     }
+    if (toSkip.length) await repo.update({ id: In(toSkip) }, { status: 'skipped', lastError: 'kind turned off by the member' });
     if (toHold.length) {
       await repo.update({ id: In(toHold) }, { held: true, nextAttemptAt: quietEnd! });
       result.held += toHold.length;

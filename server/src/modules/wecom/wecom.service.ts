@@ -40,7 +40,11 @@ export class WecomService {
     }
     const wanted = new Set(dto.kinds);
     const mutedKinds = Object.keys(WECOM_KIND_LABELS).filter((k) => !wanted.has(k) && !URGENT_WECOM_KINDS.includes(k));
-    await this.upsert(this.dataSource.manager, auth.staffId, { mutedKinds, quietStart: start, quietEnd: end });
+    await this.dataSource.transaction(async (manager) => {
+      await this.upsert(manager, auth.staffId, { mutedKinds, quietStart: start, quietEnd: end });
+      // Messages held for the old quiet hours are due again now; the next pass applies the new ones.
+      await manager.query(`UPDATE wecom_outbox SET held = 0, next_attempt_at = ? WHERE staff_id = ? AND status = 'pending' AND held = 1`, [new Date(), auth.staffId]);
+    });
     return this.settingsOf(auth.staffId);
   }
 

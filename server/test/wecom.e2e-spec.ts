@@ -332,8 +332,8 @@ describe('WeCom application messages to staff', () => {
   });
 
   describe('one busy member (WeCom takes at most 30 a minute)', () => {
-    let busy: Staff;
-    let r3: { id: string; token: string };
+    let busy: Staff, busy2: Staff;
+    let r3: { id: string; token: string }, r3b: { id: string; token: string };
     let c3: Awaited<ReturnType<World['community']>>;
     beforeAll(async () => {
       c3 = await w.community('金桂园');
@@ -341,6 +341,10 @@ describe('WeCom application messages to staff', () => {
       await w.onDuty(c3.id, c3.zoneA1, busy.id, 20);
       await w.ok(await w.admin(), 'put', `/admin/staff/${busy.id}/wecom`, { userid: 'busy' });
       r3 = await w.resident('wc_res3', { roomId: c3.roomA.id, name: '张伟', phone: '13812341234' });
+      busy2 = await w.staff('wc_busy2', ['agent'], [c3.id]);
+      await w.onDuty(c3.id, c3.zoneB2, busy2.id, 20);
+      await w.ok(await w.admin(), 'put', `/admin/staff/${busy2.id}/wecom`, { userid: 'busy2' });
+      r3b = await w.resident('wc_res3b', { roomId: c3.roomB.id, name: '李娜', phone: '13700001111' });
     });
     const submit = async (n: number) => {
       const ids: string[] = [];
@@ -354,11 +358,18 @@ describe('WeCom application messages to staff', () => {
       await second.init();
       try {
         const since = fake.messages({ touser: 'busy' }).length;
-        const ids = await submit(20);
+        const since2 = fake.messages({ touser: 'busy2' }).length;
+        const ids: string[] = [];
+        const ids2: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          ids.push(await newTicket({ description: `A 区第 ${i + 1} 处漏水` }, r3, c3.roomA.id));
+          ids2.push(await newTicket({ description: `B 区第 ${i + 1} 处漏水` }, r3b, c3.roomB.id));
+        }
         const workers = [worker, second.get(WecomOutboxWorker)];
         for (let round = 0; round < 4; round++) await Promise.all(workers.flatMap((x) => [x.drainOnce(), x.drainOnce()]));
-        const urls = fake.messages({ touser: 'busy' }).slice(since).map((m) => page(m.textcard!.url));
-        expect(urls).toEqual(ids.map(link));
+        // Each message once, and each member's in the order they were written.
+        expect(fake.messages({ touser: 'busy' }).slice(since).map((m) => page(m.textcard!.url))).toEqual(ids.map(link));
+        expect(fake.messages({ touser: 'busy2' }).slice(since2).map((m) => page(m.textcard!.url))).toEqual(ids2.map(link));
       } finally {
         await second.close();
       }

@@ -48,11 +48,13 @@ export const GUARDED_TABLES = [
   'staff',
   'staff_communities',
   'staff_notices',
+  'staff_wecom',
   'subscription_credits',
   'ticket_events',
   'ticket_ratings',
   'tickets',
   'wechat_push_events',
+  'wecom_outbox',
   'zones',
 ];
 

@@ -46,7 +46,8 @@ function rawTime(value: Date | string | null): number {
  * one short READ COMMITTED transaction (FOR UPDATE SKIP LOCKED on MariaDB; SQLite has one
  * writer) by moving next_attempt_at one lease ahead, commits, and only then calls WeCom.
  * A row is not claimed while an earlier one of the same member is leased or backing off,
- * so one member's messages go in the order they were written. Per member and lane: rows
+ * and a member's rows are claimed by one instance at a time (see claim), so one member's
+ * messages go in the order they were written. Per member and lane: rows
  * in quiet hours are held until the morning (urgent kinds go), WeCom's 30-a-minute and
  * 1000-an-hour limits are kept by counting what was sent, and what exceeds them goes as
  * one digest message instead of being lost.
@@ -105,20 +106,38 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     return result;
   }
 
+  /**
+   * Claims due rows lane by lane. The members whose rows are due are locked first (their
+   * staff_wecom rows, SKIP LOCKED: a member another instance is claiming is left to it);
+   * only then are their rows read — under READ COMMITTED that read sees every earlier
+   * claim of those members committed, so a row is never taken while an earlier one of the
+   * same member is leased elsewhere, and one member's messages keep their order even
+   * with several instances.
+   */
   private async claim(now: Date): Promise<WecomOutbox[]> {
-    const [any] = await this.dataSource.query(`SELECT id FROM wecom_outbox WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`, [now]);
-    if (!any) return [];
+    const due: { staffId: string | number }[] = await this.dataSource.query(
+      `SELECT DISTINCT staff_id AS staffId FROM wecom_outbox WHERE status = 'pending' AND next_attempt_at <= ? LIMIT ${BATCH}`,
+      [now],
+    );
+    if (!due.length) return [];
     const leaseEnd = new Date(now.getTime() + this.config.outboxLeaseMs);
     const claimInTransaction = async (manager: EntityManager) => {
-      const due: { id: string | number }[] = await manager.query(
+      const candidates = due.map((r) => String(r.staffId));
+      const lanes: { staffId: string | number }[] = await manager.query(
+        `SELECT staff_id AS staffId FROM staff_wecom WHERE staff_id IN (${placeholders(candidates)}) ORDER BY staff_id${skipLocked(manager)}`,
+        candidates,
+      );
+      if (!lanes.length) return [];
+      const locked = lanes.map((l) => String(l.staffId));
+      const rows: { id: string | number }[] = await manager.query(
         `SELECT o.id FROM wecom_outbox o
-          WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+          WHERE o.staff_id IN (${placeholders(locked)}) AND o.status = 'pending' AND o.next_attempt_at <= ?
             AND NOT EXISTS (SELECT 1 FROM wecom_outbox p
                              WHERE p.staff_id = o.staff_id AND p.status = 'pending' AND p.held = 0 AND p.id < o.id AND p.next_attempt_at > ?)
-          ORDER BY o.next_attempt_at, o.id LIMIT ${BATCH}${skipLocked(manager)}`,
-        [now, now],
+          ORDER BY o.next_attempt_at, o.id LIMIT ${BATCH}`,
+        [...locked, now, now],
       );
-      const ids = due.map((r) => String(r.id));
+      const ids = rows.map((r) => String(r.id));
       if (ids.length) await manager.update(WecomOutbox, { id: In(ids) }, { nextAttemptAt: leaseEnd });
       return ids;
     };

@@ -193,6 +193,13 @@ class FakeWecom {
     }
     if (body.msgtype === 'miniprogram_notice') {
       for (const k of ['appid', 'title']) if (!content[k]) fail(44004, `miniprogram_notice.${k} missing`);
+      const chars = (v) => [...String(v ?? '')].length;
+      for (const k of ['title', 'description']) {
+        if (content[k] !== undefined && (chars(content[k]) < 4 || chars(content[k]) > 12)) fail(45002, `miniprogram_notice.${k} must be 4-12 characters`);
+      }
+      for (const item of content.content_item ?? []) {
+        if (chars(item.key) > 10 || chars(item.value) > 30) fail(45002, 'miniprogram_notice.content_item key ≤ 10, value ≤ 30 characters');
+      }
     }
     const users = String(body.touser ?? '').split('|').filter(Boolean);
     if (!users.length && !body.toparty && !body.totag) fail(82001);

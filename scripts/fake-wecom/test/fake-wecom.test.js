@@ -53,6 +53,9 @@ test('message/send: records textcards, checks token, agentid and sizes', async (
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: { ...card('a'), agentid: 1 } })).json.errcode, 40056);
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: card('a', '长'.repeat(50)) })).json.errcode, 45002);
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: card('') })).json.errcode, 82001);
+  const notice = (title) => ({ touser: 'a', msgtype: 'miniprogram_notice', agentid: 1000002, miniprogram_notice: { appid: 'wx0123456789abcdef', page: 'pages/index', title, description: '12月7日 10:30', content_item: [{ key: '工单', value: 'BX1' }] } });
+  assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: notice('新工单待受理') })).json.errcode, 0);
+  assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: notice('紧急工单，请立即处理请立即') })).json.errcode, 45002);
 });
 
 test('expired token answers 42001 and the next gettoken mints a new one', async (t) => {

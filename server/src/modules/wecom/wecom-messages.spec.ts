@@ -40,8 +40,15 @@ describe('WeCom messages', () => {
     const m = messageFor(row({ urgent: true }), { miniprogramAppid: 'wx0123456789abcdef' }, 'https://x');
     expect(m).toMatchObject({
       msgtype: 'miniprogram_notice',
-      miniprogram_notice: { appid: 'wx0123456789abcdef', page: 'subpackages/staff/pages/ticket/index?id=7&wecom=42', emphasis_first_item: true, content_item: [{ key: '工单', value: 'BX20261207-0001' }, { key: '内容', value: '水电：厨房水龙头漏水，关不紧' }] },
+      miniprogram_notice: { appid: 'wx0123456789abcdef', page: 'subpackages/staff/pages/ticket/index?id=7&wecom=42', title: '紧急·新工单待受理', description: '12月7日 10:30', emphasis_first_item: true, content_item: [{ key: '工单', value: 'BX20261207-0001' }, { key: '内容', value: '水电：厨房水龙头漏水，关不紧' }] },
     });
+  });
+
+  it('a miniprogram_notice title stays within 12 characters', () => {
+    const m = messageFor(row({ urgent: true, title: '紧急工单，请立即处理' }), { miniprogramAppid: 'wx0123456789abcdef' }, 'https://x');
+    if (m.msgtype !== 'miniprogram_notice') throw new Error('miniprogram_notice expected');
+    expect(m.miniprogram_notice.title).toBe('紧急·紧急工单，请立即…');
+    expect([...m.miniprogram_notice.title]).toHaveLength(12);
   });
 
   it('a digest counts everything and lists the first five', () => {

@@ -44,7 +44,8 @@ export function messageFor(row: Row, wecom: Pick<WecomSettings, 'miniprogramAppi
       miniprogram_notice: {
         appid: wecom.miniprogramAppid,
         page: `${STAFF_TICKET_PAGE(String(row.ticketId))}&wecom=${row.id}`,
-        title: clipChars(title, 12 + (row.urgent ? 4 : 0)),
+        // title and description: 4–12 characters; content values ≤ 30, keys ≤ 10.
+        title: clipChars(row.urgent ? `紧急·${row.title}` : row.title, 12),
         description: friendlyTime(row.createdAt),
         emphasis_first_item: row.urgent,
         content_item: [

@@ -375,6 +375,23 @@ describe('WeCom application messages to staff', () => {
       }
     });
 
+    // A second app on the same database, configured with an associated staff mini-program (MariaDB: two instances).
+    (TEST_DB === 'sqlite' ? it.skip : it)('opens the staff mini-program page instead when the mini-program is associated with the corp', async () => {
+      const withMiniprogram: INestApplication = await createApp({ ...t.config, wecom: { ...t.config.wecom!, miniprogramAppid: 'wx0123456789abcdef' } }, { logger: ['error'] });
+      await withMiniprogram.init();
+      try {
+        const since = fake.messages({ touser: 'busy2' }).length;
+        const id = await newTicket({ description: '地下车库漏水' }, r3b, c3.roomB.id);
+        while ((await withMiniprogram.get(WecomOutboxWorker).drainOnce()).claimed > 0);
+        const got = fake.messages({ touser: 'busy2' }).slice(since) as unknown as { msgtype: string; miniprogram_notice: { appid: string; page: string; title: string } }[];
+        expect(got).toHaveLength(1);
+        expect(got[0]).toMatchObject({ msgtype: 'miniprogram_notice', miniprogram_notice: { appid: 'wx0123456789abcdef', title: '新工单待受理' } });
+        expect(got[0]!.miniprogram_notice.page).toMatch(new RegExp(`^subpackages/staff/pages/ticket/index\\?id=${id}&wecom=\\d+$`));
+      } finally {
+        await withMiniprogram.close();
+      }
+    });
+
     it('sends what exceeds the limit as one digest instead of losing it', async () => {
       // Two hours on, so whatever was sent before is outside both windows.
       const at = Date.now() + 2 * 3600_000;

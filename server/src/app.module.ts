@@ -24,6 +24,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { WecomModule } from './modules/wecom/wecom.module';
 
 @Global()
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         CryptoModule,
         WechatModule,
+        WecomModule,
         AuditModule,
         AuthModule,
         CommunitiesModule,

@@ -101,6 +101,14 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/staff':                               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'PATCH /admin/staff/:id':                          [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'DELETE /admin/staff/:id/wechat':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // WeCom (off in this app: WECOM_CORP_ID unset): own settings for every staff member, bindings for admins
+  'GET /staff/wecom-settings':                       [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'PUT /staff/wecom-settings':                       [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /staff/wecom-settings/oauth-url':             [401,   403,   403,   409,   409,   409,   409,   409,   409 ], // WECOM_NOT_CONFIGURED
+  'POST /staff/wecom-settings/bind':                 [401,   403,   403,   409,   409,   409,   409,   409,   409 ],
+  'GET /admin/staff/wecom':                          [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PUT /admin/staff/:id/wecom':                      [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'POST /admin/staff/wecom/import':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   // admin: duty shifts of X
   'GET /admin/duty-shifts':                          [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /admin/duty-shifts':                         [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
@@ -243,6 +251,13 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
   'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
   'DELETE /admin/staff/:id/wechat': { build: (f) => ({ params: { id: f.ids.victim } }) },
+  'GET /staff/wecom-settings': { build: () => ({}) },
+  'PUT /staff/wecom-settings': { build: () => ({ body: { kinds: ['routed'], quietStart: '22:00', quietEnd: '07:00' } }) },
+  'GET /staff/wecom-settings/oauth-url': { build: () => ({}) },
+  'POST /staff/wecom-settings/bind': { build: () => ({ body: { code: 'fake:someone' } }) },
+  'GET /admin/staff/wecom': { build: () => ({}) },
+  'PUT /admin/staff/:id/wecom': { build: (f) => ({ params: { id: f.ids.victim }, body: { userid: `wx_${f.next()}` } }) },
+  'POST /admin/staff/wecom/import': { build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }) },
   'GET /admin/duty-shifts': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/duty-shifts': { build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
   'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },

@@ -50,3 +50,13 @@ describe('access map: what each role sees in the menu', () => {
     expect(homePathFor(access)).toBeNull();
   });
 });
+
+describe('通知设置', () => {
+  it('every staff member has it, last in the menu, and nobody lands on it after signing in', () => {
+    for (const role of ['agent', 'technician', 'supervisor', 'admin'] as const) {
+      expect(labels([role]).at(-1)).toBe('通知设置');
+      expect(homePathFor(accessFor([role]))).not.toBe('/settings/notify');
+    }
+    expect(accessFor([]).canEditOwnNotices).toBe(false);
+  });
+});

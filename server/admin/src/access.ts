@@ -29,6 +29,8 @@ export interface Access {
   canOpenTicket: boolean;
   /** Receive live events (new, urgent, overdue work). */
   canReceiveAlerts: boolean;
+  /** Own notice settings: WeCom binding, kinds, quiet hours (every staff member). */
+  canEditOwnNotices: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -61,5 +63,6 @@ export function accessFor(roles: readonly StaffRole[] | null | undefined): Acces
     canRevealPhone: office || technician,
     canOpenTicket: office || technician || admin,
     canReceiveAlerts: office || technician,
+    canEditOwnNotices: (roles?.length ?? 0) > 0,
   };
 }

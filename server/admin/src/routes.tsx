@@ -12,6 +12,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
+  BellOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
@@ -22,7 +23,7 @@ export interface AppRoute {
   access: AccessKey;
   page: LazyExoticComponent<ComponentType>;
   /** Menu entry; routes without one are reached from other pages (details). */
-  menu?: { label: string; icon: ReactNode; group: 'work' | 'supervise' | 'admin' };
+  menu?: { label: string; icon: ReactNode; group: 'work' | 'supervise' | 'admin' | 'me' };
 }
 
 /**
@@ -46,12 +47,15 @@ export const ROUTES: AppRoute[] = [
   { path: '/system/staff', access: 'canManageStaff', page: lazy(() => import('./pages/system/staff')), menu: { label: T.menu.staff, icon: <TeamOutlined />, group: 'admin' } },
   { path: '/system/service-items', access: 'canManageCatalogue', page: lazy(() => import('./pages/system/service-items')), menu: { label: T.menu.serviceItems, icon: <ShopOutlined />, group: 'admin' } },
   { path: '/system/audit-logs', access: 'canSeeAuditLog', page: lazy(() => import('./pages/system/audit-logs')), menu: { label: T.menu.auditLogs, icon: <AuditOutlined />, group: 'admin' } },
+  // Last, so nobody lands here after signing in (homePathFor takes the first page).
+  { path: '/settings/notify', access: 'canEditOwnNotices', page: lazy(() => import('./pages/settings/notify')), menu: { label: T.menu.notify, icon: <BellOutlined />, group: 'me' } },
 ];
 
 export const MENU_GROUPS = [
   { key: 'work', label: T.menu.groupWork },
   { key: 'supervise', label: T.menu.groupSupervise },
   { key: 'admin', label: T.menu.groupAdmin },
+  { key: 'me', label: T.menu.groupMe },
 ] as const;
 
 export function menuFor(access: Access) {

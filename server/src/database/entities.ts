@@ -11,6 +11,7 @@ import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
+import { StaffWecom, WecomOutbox } from '../modules/wecom/wecom.entities';
 
 export const ENTITIES = [
   AuditLog,
@@ -31,11 +32,13 @@ export const ENTITIES = [
   Staff,
   StaffCommunity,
   StaffWechatBinding,
+  StaffWecom,
   Ticket,
   TicketEvent,
   TicketRating,
   TicketSequence,
   WechatPushEvent,
+  WecomOutbox,
   Upload,
   Zone,
 ];

@@ -49,11 +49,13 @@ export const GUARDED_TABLES = [
   'staff_communities',
   'staff_notices',
   'staff_wechat_bindings',
+  'staff_wecom',
   'subscription_credits',
   'ticket_events',
   'ticket_ratings',
   'tickets',
   'wechat_push_events',
+  'wecom_outbox',
   'zones',
 ];
 

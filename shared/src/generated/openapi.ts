@@ -339,6 +339,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/staff/{id}/wecom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["WecomAdmin_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/wecom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomAdmin_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/wecom/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WecomAdmin_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/stats": {
         parameters: {
             query?: never;
@@ -685,6 +733,54 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["StaffEvents_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/wecom-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomSettings_mine"];
+        put: operations["WecomSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/wecom-settings/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WecomSettings_bind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/wecom-settings/oauth-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomSettings_oauthUrl"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1110,6 +1206,10 @@ export type components = {
             /** @enum {string} */
             status: "approved" | "pending";
         };
+        BindWecomDto: {
+            /** @description the `code` WeCom OAuth put in the URL */
+            code: string;
+        };
         BuildingList: {
             items: components["schemas"]["BuildingView"][];
             nextCursor: string | null;
@@ -1267,7 +1367,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1488,6 +1588,10 @@ export type components = {
             price: number;
             slotCapacity: number;
         };
+        SetWecomUseridDto: {
+            /** @description the member’s WeCom userid (账号); null unbinds */
+            userid: string | null;
+        };
         SlaPolicyList: {
             items: components["schemas"]["SlaPolicyView"][];
             nextCursor: string | null;
@@ -1537,7 +1641,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated";
+            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved";
             no: string | null;
             readAt: string | null;
             roomLabel: string | null;
@@ -1788,6 +1892,14 @@ export type components = {
             roles?: ("agent" | "technician" | "supervisor" | "admin")[];
             skills?: ("水电" | "管道疏通" | "燃气" | "门窗" | "电梯" | "公共设施" | "家电清洗" | "保洁" | "开锁换锁" | "家具安装")[];
         };
+        UpdateWecomSettingsDto: {
+            /** @description kinds to receive; urgent kinds are always on */
+            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated")[];
+            /** @example 07:00 */
+            quietEnd: string | null;
+            /** @example 22:00 */
+            quietStart: string | null;
+        };
         UploadView: {
             height: number;
             id: string;
@@ -1822,6 +1934,52 @@ export type components = {
             expiresIn: number;
             resident: components["schemas"]["ResidentLoginInfo"];
             token: string;
+        };
+        WecomImportError: {
+            message: string;
+            row: number;
+        };
+        WecomImportResult: {
+            errors: components["schemas"]["WecomImportError"][];
+            unchanged: number;
+            /** @description accounts bound or changed (0 when anything was wrong: nothing is applied then) */
+            updated: number;
+        };
+        WecomKindSetting: {
+            /** @enum {string} */
+            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated";
+            label: string;
+            on: boolean;
+            /** @description urgent kinds always go, through quiet hours, and cannot be turned off */
+            urgent: boolean;
+        };
+        WecomOauthUrl: {
+            url: string;
+        };
+        WecomSettingsPage: {
+            items: components["schemas"]["WecomSettingsView"][];
+        };
+        WecomSettingsView: {
+            boundAt: string | null;
+            /** @enum {string|null} */
+            boundVia: "admin" | "import" | "oauth" | null;
+            /** @description WeCom is configured on this server */
+            enabled: boolean;
+            kinds: components["schemas"]["WecomKindSetting"][];
+            /** @description the last final failure (e.g. 81013), with WeCom’s errmsg */
+            lastError: string | null;
+            lastErrorAt: string | null;
+            /** @description what lastError means and what to do, in Chinese */
+            lastErrorReason: string | null;
+            lastSentAt: string | null;
+            /** @description messages still waiting to go (held for quiet hours, backing off …) */
+            pending: number;
+            /** @example 07:00 */
+            quietEnd: string | null;
+            /** @example 22:00 */
+            quietStart: string | null;
+            staffId: string;
+            userid: string | null;
         };
         ZoneList: {
             items: components["schemas"]["ZoneView"][];
@@ -2851,6 +3009,103 @@ export interface operations {
             };
         };
     };
+    WecomAdmin_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWecomUseridDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomSettingsView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomAdmin_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomSettingsPage"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomAdmin_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomImportResult"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     StatsAdmin_get: {
         parameters: {
             query: {
@@ -3563,6 +3818,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomSettings_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomSettingsView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWecomSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomSettingsView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomSettings_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindWecomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomSettingsView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    WecomSettings_oauthUrl: {
+        parameters: {
+            query?: {
+                /** @description admin page path to come back to, e.g. /settings/notify */
+                back?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomOauthUrl"];
+                };
             };
             /** @description 错误：稳定的 code 与中文 message */
             default: {

@@ -23,6 +23,11 @@ export interface AppConfig {
   useFakeWechat: boolean;
   /** Subscribe-message template per notice kind; empty: in-app notices only. */
   wechatTemplates: TemplateMap;
+  /**
+   * WeCom (企业微信) application messages to staff: the self-built app's corp id, agent id
+   * and secret. null: WeCom is off — staff notices stay in the admin pages only.
+   */
+  wecom: WecomSettings | null;
   /** Message push (媒体检测结果等): the token and EncodingAESKey set in the WeChat console. */
   wechatPush: { token: string | null; encodingAESKey: string | null };
   /** How often each instance looks for outbox rows to send; 0 = only when asked (tests). */
@@ -52,6 +57,18 @@ export interface AppConfig {
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   residentTokenTtlSec: number;
+}
+
+export interface WecomSettings {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  apiBase: string;
+  /**
+   * The staff mini-program's appid when it is associated with the corp: messages then go
+   * as miniprogram_notice and open the staff ticket page; otherwise textcard with the admin page.
+   */
+  miniprogramAppid: string | null;
 }
 
 export interface S3Settings {
@@ -152,6 +169,31 @@ function parseS3(env: NodeJS.ProcessEnv): S3Settings | null {
   };
 }
 
+/** WeCom is on when WECOM_CORP_ID is set; the other settings are then required. */
+function parseWecom(env: NodeJS.ProcessEnv): WecomSettings | null {
+  const corpId = env.WECOM_CORP_ID;
+  if (!corpId) {
+    const stray = (['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_MINIPROGRAM_APPID'] as const).find((n) => env[n]);
+    if (stray) throw new ConfigError('WECOM_CORP_ID', `is required when ${stray} is set`);
+    return null;
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(corpId)) throw new ConfigError('WECOM_CORP_ID', `is not a corp id (ww…): "${corpId}"`);
+  const agentRaw = env.WECOM_AGENT_ID;
+  if (!agentRaw) throw new ConfigError('WECOM_AGENT_ID', 'is required when WECOM_CORP_ID is set');
+  if (!/^\d{1,10}$/.test(agentRaw)) throw new ConfigError('WECOM_AGENT_ID', `must be the app's AgentId (a number), got "${agentRaw}"`);
+  const secret = env.WECOM_SECRET;
+  if (!secret) throw new ConfigError('WECOM_SECRET', 'is required when WECOM_CORP_ID is set');
+  const apiBase = (env.WECOM_API_BASE || 'https://qyapi.weixin.qq.com').replace(/\/+$/, '');
+  try {
+    new URL(apiBase);
+  } catch {
+    throw new ConfigError('WECOM_API_BASE', `is not a URL: "${apiBase}"`);
+  }
+  const miniprogramAppid = env.WECOM_MINIPROGRAM_APPID || null;
+  if (miniprogramAppid && !/^wx[0-9a-zA-Z]{8,32}$/.test(miniprogramAppid)) throw new ConfigError('WECOM_MINIPROGRAM_APPID', `is not a mini-program appid: "${miniprogramAppid}"`);
+  return { corpId, agentId: Number(agentRaw), secret, apiBase, miniprogramAppid };
+}
+
 function filesSigningKey(env: NodeJS.ProcessEnv, jwtSecret: string, production: boolean): Buffer {
   const raw = env.FILES_SIGNING_KEY;
   if (raw) {
@@ -239,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     useFakeWechat,
     wechatTemplates,
+    wecom: parseWecom(env),
     wechatPush: { token: env.WECHAT_PUSH_TOKEN || null, encodingAESKey },
     outboxPollMs: intSetting(env, 'OUTBOX_POLL_MS', 1000, 0, 60_000),
     outboxLeaseMs: intSetting(env, 'OUTBOX_LEASE_MS', 60_000, 1000, 3600_000),

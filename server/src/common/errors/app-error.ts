@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   CONTENT_REJECTED: 400,
   PHOTO_INVALID: 400,
   IMPORT_INVALID: 400,
+  /** A WeCom OAuth code that WeCom did not accept (expired, used, or not a member of the corp). */
+  WECOM_CODE_INVALID: 400,
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
   LOGIN_FAILED: 401,
@@ -36,6 +38,8 @@ export const ERROR_CODES = {
   SHIFT_OVERLAP: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   CONFLICT: 409,
+  /** WeCom is not configured on this server (no WECOM_CORP_ID …). */
+  WECOM_NOT_CONFIGURED: 409,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   /** An image whose pixel count is beyond what the server decodes (decompression bomb). */
@@ -44,6 +48,7 @@ export const ERROR_CODES = {
   URGE_TOO_SOON: 429,
   RATE_LIMITED: 429,
   WECHAT_UNAVAILABLE: 503,
+  WECOM_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 } as const;

@@ -54,7 +54,25 @@ export class SubscriptionCredit {
   @Column({ type: 'int', unsigned: true, default: 0 }) credits: number;
 }
 
-export const STAFF_NOTICE_KINDS = ['routed', 'urgent', 'dispatched', 'urged', 'transferred', 'flagged', 'sla_warning', 'sla_overdue', 'escalated'] as const;
+export const STAFF_NOTICE_KINDS = [
+  'routed',
+  'urgent',
+  'dispatched',
+  'urged',
+  'transferred',
+  'flagged',
+  'sla_warning',
+  'sla_overdue',
+  'escalated',
+  /** A new request nobody was routed to: it waits in the pool for a claim. */
+  'pooled',
+  /** The resident says the problem is not solved (问题未解决). */
+  'reopened',
+  /** A rating of 2 or less on any dimension. */
+  'rated_low',
+  /** The technician resolved it; the owner follows up with the resident. */
+  'resolved',
+] as const;
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 
 /** Something a staff member should look at; streamed live to the admin pages. */

@@ -14,6 +14,7 @@ import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.en
 import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
 import { staffAccessIsCurrent } from '../../common/auth/staff-access';
+import { WecomOutboxWriter } from '../wecom/wecom-outbox.writer';
 
 /** One staff notice to write (insertStaffNotices). */
 export interface StaffNoticeRow {
@@ -23,6 +24,8 @@ export interface StaffNoticeRow {
   title: string;
   body: string;
   at: Date;
+  /** Goes out through quiet hours (an urgent request); urgent kinds always do. */
+  urgent?: boolean;
 }
 
 /** The mini-program page a subscribe message opens (the request detail). */
@@ -42,6 +45,8 @@ export interface TicketChange {
   publicNote?: string | null;
   /** The entry's visibility: an internal entry sends the resident nothing. */
   visibility?: EventVisibility;
+  /** The timeline event's details (a rating's scores …). */
+  data?: Record<string, unknown> | null;
   /** For dispatch: the technician's name. */
   assigneeName?: string | null;
   ownerName?: string | null;
@@ -61,6 +66,7 @@ export class NoticesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly routing: RoutingService,
+    private readonly wecomOutbox: WecomOutboxWriter,
   ) {}
 
   async onTicketChange(manager: EntityManager, change: TicketChange): Promise<void> {
@@ -111,13 +117,22 @@ export class NoticesService {
     });
   }
 
-  /** Staff notices: the new owner, the technician, urgent alerts, urges (DESIGN.md rules 2, 3, 6). */
+  /**
+   * Staff notices: the new owner, the pool, the technician, urgent alerts, urges,
+   * transfers, what the resident says back (not solved, a low rating) and a technician's
+   * resolution the owner must follow up (DESIGN.md rules 2, 3, 6).
+   */
   private async noticeStaff(manager: EntityManager, change: TicketChange): Promise<void> {
     const { ticket, event, at } = change;
     const what = `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
+    const actorStaffId = change.actor?.kind === 'staff' ? change.actor.staffId : null;
     const notices: { staffId: string; kind: StaffNoticeKind; title: string }[] = [];
     if (event === 'created' && ticket.ownerId && change.actor?.kind !== 'staff') {
       notices.push({ staffId: ticket.ownerId, kind: 'routed', title: '新工单待受理' });
+    }
+    if (event === 'created' && !ticket.ownerId && ticket.priority !== 'urgent') {
+      // Nobody on duty: the community's agents may claim it from the pool.
+      for (const staffId of await this.agentsOf(manager, ticket.communityId)) notices.push({ staffId, kind: 'pooled', title: '新工单待认领' });
     }
     if (event === 'created' && ticket.priority === 'urgent') {
       const targets = new Set([...(await this.routing.onDutyAgents(manager, ticket.communityId, at)), ...(await this.supervisors(manager, ticket.communityId))]);
@@ -132,13 +147,37 @@ export class NoticesService {
       for (const staffId of targets) notices.push({ staffId, kind: 'urged', title: '业主催单' });
     }
     if (event === 'flagged' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'flagged', title: '工单内容待人工复核' });
-    await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at })));
+    if (event === 'reopened' && ticket.ownerId && change.actor?.kind === 'resident') {
+      notices.push({ staffId: ticket.ownerId, kind: 'reopened', title: '业主反馈问题未解决' });
+    }
+    if (event === 'resolved' && ticket.ownerId && String(ticket.ownerId) !== actorStaffId) notices.push({ staffId: ticket.ownerId, kind: 'resolved', title: '师傅已处理完成，请跟进确认' });
+    if (event === 'rated' && lowestScore(change.data) <= 2) {
+      const targets = new Set([...(ticket.ownerId ? [String(ticket.ownerId)] : []), ...(await this.supervisors(manager, ticket.communityId))]);
+      for (const staffId of targets) notices.push({ staffId, kind: 'rated_low', title: `业主差评（最低 ${lowestScore(change.data)} 分）` });
+    }
+    const urgent = ticket.priority === 'urgent';
+    await this.insertStaffNotices(
+      manager,
+      notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at, urgent })),
+    );
+  }
+
+  /** Active agents of a community, for requests waiting in its pool. */
+  private async agentsOf(manager: EntityManager, communityId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT s.id AS id FROM staff_communities sc JOIN staff s ON s.id = sc.staff_id
+        WHERE sc.community_id = ? AND s.active = 1 AND ${inCommaList(manager, '?', 's.roles')} ORDER BY s.id`,
+      [communityId, 'agent'],
+    );
+    return rows.map((r) => String(r.id));
   }
 
   /** Staff notices, in the given order, at most `chunk` rows a statement (the SLA scanner writes hundreds per pass). */
   async insertStaffNotices(manager: EntityManager, notices: StaffNoticeRow[], chunk = 500): Promise<void> {
     if (!notices.length) return;
     await insertRows(manager, StaffNotice, notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })), chunk);
+    // The WeCom message for each, in the same transaction (nothing when WeCom is off).
+    await this.wecomOutbox.enqueue(manager, notices, chunk);
     // Wake the streams after the transaction has had a chance to commit.
     setTimeout(() => notices.forEach((n) => this.staffNoticeCreated.next({ staffId: n.staffId })), 50).unref();
   }
@@ -282,7 +321,17 @@ export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
   sla_warning: 'sla.warning',
   sla_overdue: 'sla.overdue',
   escalated: 'sla.escalated',
+  pooled: 'ticket.pooled',
+  reopened: 'ticket.reopened',
+  rated_low: 'ticket.rated_low',
+  resolved: 'ticket.resolved',
 };
+
+/** The lowest of a rating's three scores (5 when the event carries none). */
+function lowestScore(data: Record<string, unknown> | null | undefined): number {
+  const scores = ['attitude', 'timeliness', 'quality'].map((k) => Number(data?.[k])).filter((n) => Number.isFinite(n));
+  return scores.length ? Math.min(...scores) : 5;
+}
 
 /** Which status changes the resident hears about, and when (not about what they did themselves). */
 function residentNoticeKind(change: TicketChange): NoticeKind | null {

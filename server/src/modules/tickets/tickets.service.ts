@@ -630,6 +630,7 @@ export class TicketsService {
       // Residents' notices carry only the resident-facing text, never the staff's note.
       publicNote: entry.publicNote ?? null,
       visibility: entry.visibility!,
+      data: spec.data ?? null,
       assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
       ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
     });

@@ -17,6 +17,8 @@ export default function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
 
   if (session) return <Navigate to="/" replace />;
+  // Opened from WeCom's OAuth link: after signing in, the page it came back to binds the account.
+  const fromWecom = /[?&]code=/.test((location.state as { from?: string } | null)?.from ?? '');
 
   const onFinish = async (values: { username: string; password: string }) => {
     setSubmitting(true);
@@ -39,6 +41,7 @@ export default function LoginPage() {
           {T.appName}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{T.login.subtitle}</Typography.Paragraph>
+        {fromWecom ? <Alert type="info" showIcon message={T.login.wecomBind} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item label={T.login.username} name="username" rules={[{ required: true, whitespace: true, message: T.login.usernameRequired }]}>

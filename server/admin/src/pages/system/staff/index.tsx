@@ -1,13 +1,36 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined, WarningTwoTone } from '@ant-design/icons';
 import { isMobilePhone, LABELS, STAFF_ROLES, STAFF_SKILLS, type StaffRole, type StaffSkill } from '@yizhan/shared';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Tooltip, Typography, Upload } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CursorTable } from '../../../components/CursorTable';
 import { useFormModal } from '../../../components/FormModal';
 import { useMyCommunities } from '../../../components/pickers';
 import { useCursorPages } from '../../../hooks/useCursorPages';
 import { createStaff, listStaff, unbindStaffWechat, updateStaff, type StaffInput, type StaffWithLoad } from '../../../services/admin';
 import { T } from '../../../strings';
+import { BOUND_VIA, getMyWecom, importWecom, listWecom, setWecomUserid, type WecomImportResult, type WecomSettings } from '../../../services/wecom';
+import { fmtDateTime } from '../../../time';
+
+const W = T.staffWecom;
+
+/** The 企业微信 cell: the bound userid (how it was bound), or 未绑定; the last failure in red. */
+function WecomCell({ wecom }: { wecom: WecomSettings | undefined }) {
+  if (!wecom?.userid) return <Typography.Text type="secondary">{W.unbound}</Typography.Text>;
+  return (
+    <Space size={4} wrap>
+      <Tooltip title={wecom.boundVia ? BOUND_VIA[wecom.boundVia] : undefined}>
+        <Tag color="green">{wecom.userid}</Tag>
+      </Tooltip>
+      {wecom.lastError ? (
+        <Tooltip title={`${W.failed(fmtDateTime(wecom.lastErrorAt))}：${wecom.lastErrorReason ?? ''}`}>
+          <Typography.Text type="danger" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            <WarningTwoTone twoToneColor="#ff4d4f" /> {W.failedShort}
+          </Typography.Text>
+        </Tooltip>
+      ) : null}
+    </Space>
+  );
+}
 
 /** Skills typed freely before the managed list existed are left out when editing (the server would refuse them). */
 const isStaffSkill = (k: string): k is StaffSkill => (STAFF_SKILLS as readonly string[]).includes(k);
@@ -34,6 +57,27 @@ export default function StaffPage() {
   });
   const communityName = (id: string) => communities.find((c) => c.id === id)?.name ?? id;
 
+  // Each member's WeCom binding and last failure (one read for the whole page).
+  const [wecom, setWecom] = useState<Map<string, WecomSettings>>(new Map());
+  const [wecomOn, setWecomOn] = useState(true);
+  const loadWecom = useCallback(async () => {
+    const [items, mine] = await Promise.all([listWecom(), getMyWecom()]);
+    setWecom(new Map(items.map((i) => [i.staffId, i])));
+    setWecomOn(mine.enabled);
+  }, []);
+  useEffect(() => void loadWecom(), [loadWecom]);
+  const [useridFor, setUseridFor] = useState<StaffWithLoad | null>(null);
+  const [useridForm] = Form.useForm<{ userid: string }>();
+  const [importResult, setImportResult] = useState<WecomImportResult | null>(null);
+  const [importing, setImporting] = useState(false);
+  const saveUserid = async () => {
+    const { userid } = await useridForm.validateFields();
+    await setWecomUserid(useridFor!.id, userid?.trim() || null);
+    message.success(T.saved);
+    setUseridFor(null);
+    await loadWecom();
+  };
+
   return (
     <Card
       title={T.menu.staff}
@@ -41,12 +85,54 @@ export default function StaffPage() {
         <Space wrap>
           <Input.Search allowClear placeholder={`${T.admin.name} / ${T.admin.username}`} onSearch={setQ} style={{ width: 200 }} />
           <Select allowClear placeholder={T.admin.roles} value={role} onChange={setRole} style={{ width: 130 }} options={STAFF_ROLES.map((r) => ({ value: r, label: LABELS.role[r] }))} />
+          <Upload
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              setImporting(true);
+              importWecom(file)
+                .then(async (r) => {
+                  setImportResult(r);
+                  if (!r.errors.length) {
+                    message.success(W.imported(r.updated, r.unchanged));
+                    await loadWecom();
+                  }
+                })
+                .finally(() => setImporting(false));
+              return false;
+            }}
+          >
+            <Tooltip title={W.importHint}>
+              <Button icon={<UploadOutlined />} loading={importing}>
+                {W.import}
+              </Button>
+            </Tooltip>
+          </Upload>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); }}>
             {T.create}
           </Button>
         </Space>
       }
     >
+      {importResult?.errors.length ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setImportResult(null)}
+          style={{ marginBottom: 16 }}
+          message={W.importFailed}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {importResult.errors.map((e) => (
+                <li key={`${e.row}-${e.message}`}>
+                  {W.row(e.row)}：{e.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <CursorTable<StaffWithLoad>
         pager={pager}
         rowKey="id"
@@ -57,15 +143,19 @@ export default function StaffPage() {
           { title: T.admin.roles, dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <Tag key={r}>{LABELS.role[r]}</Tag>) },
           { title: T.admin.communities, dataIndex: 'communityIds', render: (ids: string[]) => ids.map(communityName).join('、') || T.dash },
           { title: T.admin.skills, dataIndex: 'skills', render: (s: string[]) => s.map((k) => <Tag key={k}>{k}</Tag>) },
+          { title: W.column, key: 'wecom', render: (_, s) => <WecomCell wecom={wecom.get(s.id)} /> },
           { title: T.admin.active, dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>) },
           { title: T.admin.wechat, dataIndex: 'wechatBound', render: (b?: boolean) => (b ? <Tag color="blue">{T.admin.wechatBound}</Tag> : <Tag>{T.admin.wechatUnbound}</Tag>) },
           {
             title: T.ticket.actions,
             key: 'a',
             render: (_, s) => (
-              <Space>
+              <Space size={4} wrap>
                 <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills.filter(isStaffSkill), active: s.active }); }}>
                   {T.edit}
+                </Button>
+                <Button size="small" onClick={() => setUseridFor(s)}>
+                  {W.set}
                 </Button>
                 {s.wechatBound && (
                   <Popconfirm
@@ -86,6 +176,17 @@ export default function StaffPage() {
           },
         ]}
       />
+      <Modal open={useridFor !== null} title={useridFor ? W.setTitle(useridFor.name) : ''} onOk={saveUserid} onCancel={() => setUseridFor(null)} okText={T.save} destroyOnClose>
+        {!wecomOn ? <Alert type="info" showIcon message={W.off} style={{ marginBottom: 12 }} /> : null}
+        {useridFor && wecom.get(useridFor.id)?.lastError ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`${W.failed(fmtDateTime(wecom.get(useridFor.id)!.lastErrorAt))}：${wecom.get(useridFor.id)!.lastErrorReason ?? ''}`} description={<Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{wecom.get(useridFor.id)!.lastError}</Typography.Text>} />
+        ) : null}
+        <Form form={useridForm} layout="vertical" preserve={false} key={useridFor?.id} initialValues={{ userid: useridFor ? wecom.get(useridFor.id)?.userid ?? '' : '' }}>
+          <Form.Item name="userid" label={W.userid} extra={W.useridHint} rules={[{ pattern: /^[A-Za-z0-9_.@-]{1,64}$/, message: W.useridRule }]}>
+            <Input maxLength={64} autoComplete="off" placeholder="zhangsan" />
+          </Form.Item>
+        </Form>
+      </Modal>
       {modal.render(
         T.menu.staff,
         <>

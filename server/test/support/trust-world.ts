@@ -142,7 +142,8 @@ export async function buildTrustWorld(t: TestApp, label = 'tw') {
     zoneId: X.zoneB2,
     staffId: agent.id,
     startAt: new Date(start).toISOString(),
-    endAt: new Date(start + 8 * 3600_000).toISOString(),
+    // Half an hour, so shifts built an hour apart never overlap (one person, one shift at a time).
+    endAt: new Date(start + 30 * 60_000).toISOString(),
   });
 
   const slaBody = () => ({

@@ -301,15 +301,20 @@ function ActionSheet({ sheet, ticket, busy, onClose, act }: { sheet: Sheet; tick
         break
       }
       case 'hold':
-      case 'resume':
+        // The reason stays with the staff; the resident is told a kind default.
         if (!note) return setProblem(sz.ticket.reasonRequired)
-        done = await act(sheet, { reason: note }, sheet === 'hold' ? sz.ticket.hold : sz.ticket.resume)
+        done = await act('hold', { reason: note }, sz.ticket.hold)
+        break
+      case 'resume':
+        // Resuming needs no reason (holding does).
+        done = await act('resume', note ? { reason: note } : {}, sz.ticket.resume)
         break
       case 'before': {
         const picked = pickedOf(photos)
         if (!picked.ids.length && !picked.pending.length) return onClose()
         // Before-photos go on the timeline as a comment, as on the admin pages.
-        done = await act('comments', { note: note || sz.ticket.beforePhotoNote }, sz.ticket.sendBefore, picked)
+        // The resident sees the before-photos of their own home.
+        done = await act('comments', { note: note || sz.ticket.beforePhotoNote, visibility: 'public' }, sz.ticket.sendBefore, picked)
         break
       }
       case 'resolve': {
@@ -321,7 +326,8 @@ function ActionSheet({ sheet, ticket, busy, onClose, act }: { sheet: Sheet; tick
       }
       case 'reply':
         if (!note) return setProblem(sz.ticket.replyRequired)
-        done = await act('comments', { note }, sz.ticket.reply)
+        // 回复业主 is a public reply: the resident reads it and is notified.
+        done = await act('comments', { note, visibility: 'public' }, sz.ticket.reply)
         break
       case 'transfer':
         if (!pick) return setProblem(sz.ticket.technicianRequired)

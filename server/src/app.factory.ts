@@ -8,17 +8,27 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
+import { DrainService } from './common/lifecycle/drain.service';
 
 export const API_PREFIX = 'api/v1';
 
 /** Builds the configured Nest application; used by main.ts, the tests and the OpenAPI writer. */
-export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'warn' | 'error')[] } = {}): Promise<NestExpressApplication> {
+/**
+ * `shutdownHooks: false` leaves SIGTERM/SIGINT to the caller (main.ts drains and exits 0;
+ * Nest's own hooks re-raise the signal, so the process would end with 143).
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | ('log' | 'warn' | 'error')[]; shutdownHooks?: boolean } = {},
+): Promise<NestExpressApplication> {
   // Create the database if it is missing; migrations run below, under a lock, once Nest has its connections.
   await ensureDatabase(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  // First of all: requests in hand are counted for the graceful shutdown.
+  app.use(app.get(DrainService).middleware);
   app.useBodyParser('json', { limit: '256kb' });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -45,7 +55,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await runMigrations(app.get(DataSource));
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AuthGuard } from './common/auth/auth.guard';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
@@ -44,6 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigHolderModule.register(config),
+        LifecycleModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.databaseUrl),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),

@@ -35,6 +35,16 @@ export interface AppConfig {
   retention: { days: number; scanMs: number };
   /** SLA scanner: how often it runs (0 = only when asked), how long before a deadline the owner is warned, and how long a breach may stay unhandled before admins hear of it. */
   sla: { scanMs: number; warnLeadSec: number; escalateAfterSec: number };
+  /** Graceful shutdown: how long requests in hand may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
+  /**
+   * The table sweep (bounded tables): how often it runs (0 = only when asked), rows per
+   * statement, and how many days delivered (or finally failed) outbox rows and read
+   * notices are kept (0 = keep for ever).
+   */
+  sweep: { everyMs: number; batch: number; outboxKeepDays: number; readNoticesKeepDays: number };
+  /** Bearer token for GET /metrics; null = no metrics endpoint. */
+  metricsToken: string | null;
   filesDir: string;
   /** How the outside world reaches this server (WeChat fetches photos to check them from here). */
   publicBaseUrl: string;
@@ -162,6 +172,14 @@ function filesSigningKey(env: NodeJS.ProcessEnv, jwtSecret: string, production: 
   return createHmac('sha256', jwtSecret).update('yizhan:files-url:v1').digest();
 }
 
+/** METRICS_TOKEN: unset = no /metrics; set = the bearer token Prometheus sends (≥ 16 chars in production). */
+function metricsToken(env: NodeJS.ProcessEnv, production: boolean): string | null {
+  const raw = env.METRICS_TOKEN || '';
+  if (!raw) return null;
+  if (production && raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters in production');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
@@ -256,6 +274,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       warnLeadSec: intSetting(env, 'SLA_WARN_LEAD_SEC', 1800, 0, 7 * 86400),
       escalateAfterSec: intSetting(env, 'SLA_ESCALATE_AFTER_SEC', 3600, 60, 30 * 86400),
     },
+    shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 120_000),
+    sweep: {
+      everyMs: intSetting(env, 'SWEEP_MS', 600_000, 0, 86400_000),
+      batch: intSetting(env, 'SWEEP_BATCH', 1000, 10, 100_000),
+      outboxKeepDays: intSetting(env, 'OUTBOX_KEEP_DAYS', 30, 0, 36500),
+      readNoticesKeepDays: intSetting(env, 'READ_NOTICES_KEEP_DAYS', 180, 0, 36500),
+    },
+    metricsToken: metricsToken(env, production),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, 'data', 'files')),
     filesSigningKey: filesSigningKey(env, jwtSecret, production),
     s3: parseS3(env),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { LABELS, NoticeKind, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -239,6 +239,28 @@ export class NoticesService {
       .orderBy('n.id', 'ASC')
       .limit(limit)
       .getMany();
+    return this.staffViews(rows);
+  }
+
+  /**
+   * Notices of this staff member with ids in (floorId, beforeId) written since `since`:
+   * the stream asks for these because ids are taken at insert and rows become visible at
+   * commit, so a notice can appear after one with a higher id was already streamed (two
+   * transactions, two instances). Ids only; the caller fetches the ones it has not sent.
+   */
+  async lateStaffNoticeIds(staffId: string, floorId: string, beforeId: string, since: Date): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(StaffNotice)
+      .createQueryBuilder('n')
+      .select('n.id', 'id')
+      .where('n.staff_id = :staffId AND n.id > :floorId AND n.id < :beforeId AND n.created_at >= :since', { staffId, floorId, beforeId, since })
+      .getRawMany<{ id: string | number }>();
+    return rows.map((r) => String(r.id));
+  }
+
+  async staffNoticesByIds(staffId: string, ids: string[]): Promise<StaffNoticeView[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(StaffNotice).find({ where: { staffId, id: In(ids) }, order: { id: 'ASC' } });
     return this.staffViews(rows);
   }
 

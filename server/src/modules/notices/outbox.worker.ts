@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
@@ -49,7 +49,7 @@ interface Claimed {
  * in the same transaction as that mark, so a retried row never spends a second credit.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly task = new PeriodicTask('outbox pass', this.logger, async () => (await this.drainOnce()).claimed >= BATCH);
 
@@ -63,7 +63,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.task.start(this.config.outboxPollMs);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes: the pass in hand finishes its sends in flight and gives back the rest of its batch. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 
@@ -84,12 +85,20 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     let delivered = 0;
     let next = 0;
     const sender = async () => {
-      while (next < queue.length) {
+      while (next < queue.length && !this.task.stopping) {
         for (const item of queue[next++]!) if (await this.deliver(item.row, item.openid, now)) delivered++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, sender));
+    // Shutting down: lanes not started are given back now rather than when the lease ends.
+    const unsent = queue.slice(next).flatMap((lane) => lane.map((item) => item.row.id));
+    if (unsent.length) await this.release(unsent, now);
     return { claimed: batch.length, delivered };
+  }
+
+  private async release(ids: string[], now: Date): Promise<void> {
+    await this.dataSource.getRepository(OutboxMessage).update({ id: In(ids), status: 'pending' }, { nextAttemptAt: now });
+    this.logger.log(`gave back ${ids.length} claimed subscribe message(s) on shutdown`);
   }
 
   private async claim(now: Date): Promise<Claimed[]> {

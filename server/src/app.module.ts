@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AuthGuard } from './common/auth/auth.guard';
@@ -21,6 +22,7 @@ import { CryptoModule } from './modules/crypto/crypto.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
 import { HealthController } from './modules/health/health.controller';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
@@ -50,7 +52,7 @@ export class AppModule {
           useFactory: () => dataSourceOptions(config.databaseUrl),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
-        ThrottlerModule.forRoot(throttlerOptions(config)),
+        ThrottlerModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => throttlerOptions(config, dataSource) }),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
         // a public key on every verify and throws (about 0.7 ms of CPU per request).
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
@@ -68,6 +70,7 @@ export class AppModule {
         FilesModule,
         StatsModule,
         NoticesModule,
+        HousekeepingModule,
         ...frontEnds(config),
       ],
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
+import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   IdempotencyKey,
   Notice,
   OutboxMessage,
+  RateLimitCounter,
   RefreshToken,
   Resident,
   Room,

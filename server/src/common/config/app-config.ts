@@ -29,8 +29,8 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How long a claimed outbox row is held by its sender before another pass may take it. */
   outboxLeaseMs: number;
-  /** Requests per minute per caller (per IP before sign-in); each instance counts its own. */
-  rateLimits: { login: number; write: number; general: number };
+  /** Requests per minute per caller (per IP before sign-in), counted in the database (shared by all instances) or in this process. */
+  rateLimits: { login: number; write: number; general: number; store: 'database' | 'memory' };
   /** Personal data of finished requests and inactive residents is erased after this many days (PIPL); 0 = keep. */
   retention: { days: number; scanMs: number };
   /** SLA scanner: how often it runs (0 = only when asked), how long before a deadline the owner is warned, and how long a breach may stay unhandled before admins hear of it. */
@@ -172,6 +172,16 @@ function filesSigningKey(env: NodeJS.ProcessEnv, jwtSecret: string, production: 
   return createHmac('sha256', jwtSecret).update('yizhan:files-url:v1').digest();
 }
 
+/**
+ * Where rate limits are counted: MariaDB serves several instances, so the database by
+ * default (one limit for all); the embedded SQLite serves one process, so its memory.
+ */
+function rateLimitStore(env: NodeJS.ProcessEnv, databaseUrl: string): 'database' | 'memory' {
+  const raw = env.RATE_LIMIT_STORE || (databaseUrl.startsWith('sqlite:') ? 'memory' : 'database');
+  if (raw !== 'database' && raw !== 'memory') throw new ConfigError('RATE_LIMIT_STORE', `must be database or memory, got "${raw}"`);
+  return raw;
+}
+
 /** METRICS_TOKEN: unset = no /metrics; set = the bearer token Prometheus sends (≥ 16 chars in production). */
 function metricsToken(env: NodeJS.ProcessEnv, production: boolean): string | null {
   const raw = env.METRICS_TOKEN || '';
@@ -237,13 +247,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     throw new ConfigError('PUBLIC_BASE_URL', `is not a URL: "${publicBaseUrl}"`);
   }
+  // The embedded database under the repository's data/ folder unless told otherwise.
+  const databaseUrl = parseDatabaseUrl(required('DATABASE_URL', `sqlite:${path.join(repoRoot, 'data', 'yizhan.sqlite')}`));
 
   return {
     env: nodeEnv,
     port,
     publicBaseUrl,
-    // The embedded database under the repository's data/ folder unless told otherwise.
-    databaseUrl: parseDatabaseUrl(required('DATABASE_URL', `sqlite:${path.join(repoRoot, 'data', 'yizhan.sqlite')}`)),
+    databaseUrl,
     jwtSecret,
     dataEncryptionKey,
     dataEncryptionKeyId,
@@ -264,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       login: intSetting(env, 'RATE_LIMIT_LOGIN_PER_MIN', 10, 1, 1_000_000),
       write: intSetting(env, 'RATE_LIMIT_WRITE_PER_MIN', 30, 1, 1_000_000),
       general: intSetting(env, 'RATE_LIMIT_PER_MIN', 600, 1, 10_000_000),
+      store: rateLimitStore(env, databaseUrl),
     },
     retention: {
       days: intSetting(env, 'RETENTION_DAYS', 3 * 365, 0, 36500),

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
+import { Room } from '../communities/community.entities';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
@@ -87,6 +88,8 @@ export class NoticesService {
     const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
     const template = this.config.wechatTemplates[kind];
     if (!template) return; // in-app only: no template configured for this kind
+    // The room's label ("A1区 3栋 2单元 1201") is where the request is (the `room` keyword source).
+    const room = ticket.room?.label ?? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label ?? '';
     await manager.getRepository(OutboxMessage).insert({
       noticeId: String(inserted.identifiers[0]!.id),
       residentId: ticket.residentId!,
@@ -101,7 +104,7 @@ export class NoticesService {
         assignee: change.assigneeName ?? '',
         appointment: (ticket.appointmentAt ?? at).toISOString(),
         title,
-        room: '',
+        room,
       },
       page: TICKET_PAGE(ticket.id),
       status: 'pending',

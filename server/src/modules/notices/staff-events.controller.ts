@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Observable, filter, from, interval, merge, mergeMap, startWith, concatMap, defer, map, takeUntil, takeWhile } from 'rxjs';
+import { EMPTY, Observable, concatMap, concatWith, defer, filter, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
@@ -89,10 +89,12 @@ export class StaffEventsController {
         return { id: after!, type: n.type, data: n } as MessageEvent;
       }),
     );
-    // No data, so EventSource dispatches nothing; it only takes the retry delay.
-    const reconnect = this.drain.drain$.pipe(
-      map(() => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent),
+    // Draining: a last message with only a retry delay (no data, so EventSource
+    // dispatches nothing), then the stream ends.
+    const reconnect = () => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent;
+    return live.pipe(
+      takeUntil(this.drain.drain$),
+      concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
     );
-    return merge(live.pipe(takeUntil(this.drain.drain$)), reconnect);
   }
 }

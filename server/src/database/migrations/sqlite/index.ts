@@ -1,6 +1,7 @@
 import { Init1795465583783 } from './1795465583783-Init';
 import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './1795469275197-RatingsByCommunityAndQueueByDeadline';
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
+import { BoundedTablesAndSharedRateLimits1796616405044 } from './1796616405044-BoundedTablesAndSharedRateLimits';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -9,4 +10,4 @@ import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVers
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, BoundedTablesAndSharedRateLimits1796616405044];

@@ -21,7 +21,7 @@ const { startProxy } = require('./lib/proxy');
 const { openStream } = require('./lib/sse');
 const { ticketConsistency } = require('./lib/checks');
 
-const ARGS = h.parseArgs(process.argv.slice(2), { streams: 100, rate: 8, rounds: 1, residents: 8, settleMs: 4000, limitMs: 10_000 });
+const ARGS = h.parseArgs(process.argv.slice(2), { streams: 100, agents: 10, rate: 8, rounds: 1, residents: 8, settleMs: 4000, limitMs: 10_000 });
 
 async function waitFor(what, fn, timeoutMs) {
   const started = h.now();
@@ -45,18 +45,26 @@ async function run(report) {
   const pool = h.dbPool(db);
   h.onCleanup(() => pool.end());
 
-  // ---- the world, through the proxy: one agent on duty gets a notice for every submission
+  // ---- the world, through the proxy: agents on duty share the submissions (the least
+  // loaded gets each); each agent has streams/agents streams open, as several browser tabs would
   const world = new h.World(proxy.url);
   const community = await world.community('滚动重启花园', ARGS.residents);
-  const agent = await world.staff('kefu_roll', ['agent'], [community.id]);
-  await world.onDuty(community.id, community.zoneId, agent.id);
+  const agents = [];
+  for (let i = 0; i < ARGS.agents; i++) {
+    const agent = await world.staff(`kefu_roll${i}`, ['agent'], [community.id]);
+    await world.onDuty(community.id, community.zoneId, agent.id);
+    agents.push(agent);
+  }
   const residents = [];
   await h.pool(ARGS.residents, 4, async (i) => (residents[i] = await world.resident(`roll${i}`, community.rooms[i])));
   world.close();
   const api = h.client(proxy.url, { timeoutMs: 15_000 });
 
   // ---- the streams, all open before the load (a stream that has seen no event yet starts from "now")
-  const streams = Array.from({ length: ARGS.streams }, () => openStream(proxy.url, `/staff/events?access_token=${encodeURIComponent(agent.token)}`));
+  const streams = Array.from({ length: ARGS.streams }, (_, i) => {
+    const agent = agents[i % agents.length];
+    return Object.assign(openStream(proxy.url, `/staff/events?access_token=${encodeURIComponent(agent.token)}`), { staffId: agent.id });
+  });
   h.onCleanup(() => streams.forEach((s) => s.close()));
   await waitFor('every stream to open', () => streams.every((s) => s.open), 30_000);
 
@@ -80,8 +88,8 @@ async function run(report) {
     if (res.status === 201) acknowledged.push(String(res.json.id));
     else failed.push(`#${i}: ${res.status} ${res.json?.code ?? res.error ?? ''}`);
   };
-  // The first submission reaches every stream before anything restarts.
-  await submit();
+  // A first submission per agent reaches every stream before anything restarts.
+  for (let i = 0; i < agents.length; i++) await submit();
   await waitFor('the first notice on every stream', () => streams.every((s) => s.ids.size >= 1), 15_000);
   const inFlight = new Set();
   const loader = (async () => {
@@ -115,17 +123,20 @@ async function run(report) {
   await loader;
 
   // ---- every notice reached every stream
-  const [notices] = await pool.query('SELECT id FROM staff_notices WHERE staff_id = ? ORDER BY id', [agent.id]);
+  const [notices] = await pool.query(`SELECT id, staff_id FROM staff_notices WHERE staff_id IN (${agents.map(() => '?').join(',')}) ORDER BY id`, agents.map((a) => a.id));
+  const expectedOf = new Map(agents.map((a) => [a.id, []]));
+  for (const n of notices) expectedOf.get(String(n.staff_id)).push(String(n.id));
   const expected = notices.map((n) => String(n.id));
-  const caughtUp = () => streams.every((s) => expected.every((id) => s.ids.has(id)));
+  const caughtUp = () => streams.every((s) => expectedOf.get(s.staffId).every((id) => s.ids.has(id)));
   try {
     await waitFor('every stream to receive every notice', caughtUp, 20_000);
   } catch {
     /* reported below */
   }
-  const missing = streams.map((s) => expected.filter((id) => !s.ids.has(id)).length);
+  const missing = streams.map((s) => expectedOf.get(s.staffId).filter((id) => !s.ids.has(id)).length);
   const notReconnected = streams.filter((s) => s.connects < 2).length;
   report.set('streams', ARGS.streams);
+  report.set('agents', ARGS.agents);
   report.set('stops', stops);
   report.set('stopMsMax', Math.max(...stops.map((s) => s.ms)));
   report.set('submissionsAcknowledged', acknowledged.length);

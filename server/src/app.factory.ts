@@ -9,6 +9,7 @@ import type { AppConfig } from './common/config/app-config';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
 import { DrainService } from './common/lifecycle/drain.service';
+import { MetricsService } from './modules/metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,8 +28,12 @@ export async function createApp(
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
-  // First of all: requests in hand are counted for the graceful shutdown.
+  // First of all: requests in hand are counted for the graceful shutdown, and timed for /metrics.
   app.use(app.get(DrainService).middleware);
+  const metrics = app.get(MetricsService);
+  app.use(metrics.track);
+  // Outside /api/v1, the auth guard and the rate limits: Prometheus brings METRICS_TOKEN.
+  app.use('/metrics', metrics.endpoint);
   app.useBodyParser('json', { limit: '256kb' });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -23,6 +23,7 @@ import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
 import { HealthController } from './modules/health/health.controller';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
@@ -48,6 +49,7 @@ export class AppModule {
       imports: [
         ConfigHolderModule.register(config),
         LifecycleModule,
+        MetricsModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.databaseUrl),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),

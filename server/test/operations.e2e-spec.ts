@@ -41,6 +41,10 @@ describe('health probes and graceful shutdown', () => {
   });
   afterAll(() => t.close());
 
+  it('has no /metrics without METRICS_TOKEN', async () => {
+    expect((await t.http.get('/metrics')).status).toBe(404);
+  });
+
   it('answers liveness and readiness (database up, migrations applied) beside /health', async () => {
     expect((await t.http.get('/api/v1/health/live')).body).toEqual({ status: 'ok' });
     const ready = await t.http.get('/api/v1/health/ready');
@@ -219,5 +223,46 @@ describe('rate limits shared by two instances', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 429, 429]);
     const rows = await t.sql<{ hits: number }>('SELECT hits FROM rate_limit_counters ORDER BY hits DESC');
     expect(Number(rows[0]!.hits)).toBe(8);
+  });
+});
+
+describe('metrics', () => {
+  let t: TestApp;
+  let w: World;
+  const TOKEN = 'metrics-token-for-tests';
+  beforeAll(async () => {
+    t = await startTestApp('metrics', { METRICS_TOKEN: TOKEN });
+    w = new World(t);
+  });
+  afterAll(() => t.close());
+
+  it('serves Prometheus metrics to the holder of the token only', async () => {
+    expect((await t.http.get('/metrics')).status).toBe(401);
+    expect((await t.http.get('/metrics').set('Authorization', 'Bearer wrong-token-for-tests!!')).status).toBe(401);
+    const c = await w.community();
+    const agent = await w.staff('m_agent', ['agent'], [c.id]);
+    await w.onDuty(c.id, c.zoneA1, agent.id);
+    const resident = await w.resident('m_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+    await w.ok(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept' } });
+    const ticket = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+    await w.ok(agent.token, 'post', `/tickets/${ticket.id}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${ticket.id}/accept`, {}).catch(() => undefined); // a 409
+    const before = await t.http.get('/metrics').set('Authorization', `Bearer ${TOKEN}`);
+    expect(before.status).toBe(200);
+    expect(before.headers['content-type']).toMatch(/^text\/plain/);
+    expect(before.text).toMatch(/yizhan_outbox_pending 1\n/);
+    expect(before.text).toMatch(/yizhan_outbox_oldest_pending_age_seconds \d/);
+    await t.app.get(OutboxWorker).drainOnce();
+    const res = await t.http.get('/metrics').set('Authorization', `Bearer ${TOKEN}`);
+    const text = res.text;
+    expect(text).toMatch(/yizhan_http_requests_total\{method="POST",route="\/api\/v1\/tickets",status="201"\} 1\n/);
+    expect(text).toMatch(/yizhan_http_requests_total\{method="POST",route="\/api\/v1\/tickets\/:id\/accept",status="409"\} 1\n/);
+    expect(text).toMatch(/yizhan_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/tickets"\} 1\n/);
+    expect(text).toMatch(/yizhan_wechat_sends_total\{outcome="delivered",errcode="0"\} 1\n/);
+    expect(text).toMatch(/yizhan_outbox_pending 0\n/);
+    expect(text).toMatch(/yizhan_sla_scanner_lag_seconds \d/);
+    expect(text).toMatch(/yizhan_staff_event_streams 0\n/);
+    expect(text).toMatch(/yizhan_db_pool_connections\{state="open"\} \d/);
+    expect(text).toMatch(/yizhan_nodejs_eventloop_lag_seconds/);
   });
 });

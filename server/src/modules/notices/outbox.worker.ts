@@ -5,6 +5,7 @@ import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { execute, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
+import { MetricsService } from '../metrics/metrics.service';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
 import { OutboxMessage } from './notice.entities';
@@ -57,6 +58,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly wechat: WechatClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -142,9 +144,11 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
         data: templateData(template, row.values),
       });
     } catch (e) {
-      await this.dataSource.transaction((manager) => this.recordFailure(manager, row, template.templateId, e, now));
+      const outcome = await this.dataSource.transaction((manager) => this.recordFailure(manager, row, template.templateId, e, now));
+      this.metrics.sends.inc({ outcome, errcode: String(e instanceof WechatApiError ? e.errcode : -2) });
       return false;
     }
+    this.metrics.sends.inc({ outcome: 'delivered', errcode: '0' });
     await this.dataSource
       .getRepository(OutboxMessage)
       .update({ id: row.id, status: 'pending' }, { status: 'delivered', attempts: row.attempts + 1, sentAt: new Date(), lastError: null });
@@ -173,7 +177,8 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<void> {
+  /** Records a failed send; says what became of the row (for the metrics). */
+  private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<'no_consent' | 'failed' | 'retry'> {
     const repo = manager.getRepository(OutboxMessage);
     const attempts = row.attempts + 1;
     const message = (e as Error).message.slice(0, 300);
@@ -183,24 +188,25 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       // WeChat says there is no credit: our count was too high; trust WeChat.
       await repo.update({ id: row.id }, { status: 'no_consent', attempts, lastError: message });
       await manager.query('UPDATE subscription_credits SET credits = 0 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
-      return;
+      return 'no_consent';
     }
     await manager.query('UPDATE subscription_credits SET credits = credits + 1 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
     if (e instanceof WechatApiError && FINAL_ERRORS.has(e.errcode)) {
       this.logger.error(`subscribe message ${row.id} refused for good: ${message}`);
       await repo.update({ id: row.id }, { status: 'failed', attempts, lastError: message });
-      return;
+      return 'failed';
     }
     if (e instanceof WechatApiError && e.errcode === DAILY_QUOTA) {
       await repo.update({ id: row.id }, { attempts, nextAttemptAt: nextQuotaReset(now), lastError: message });
-      return;
+      return 'retry';
     }
     // -1 (busy), network errors, HTTP 5xx, anything unexpected: try again later.
     if (attempts >= MAX_ATTEMPTS) {
       this.logger.error(`subscribe message ${row.id} given up after ${attempts} attempts: ${message}`);
       await repo.update({ id: row.id }, { status: 'failed', attempts, lastError: message });
-      return;
+      return 'failed';
     }
     await repo.update({ id: row.id }, { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: message });
+    return 'retry';
   }
 }

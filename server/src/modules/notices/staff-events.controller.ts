@@ -1,11 +1,12 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { EMPTY, Observable, concatMap, concatWith, defer, filter, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
+import { EMPTY, Observable, concatMap, concatWith, defer, filter, finalize, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
 import { IdParam } from '../../common/id-param';
 import { DrainService, RECONNECT_RETRY_MS } from '../../common/lifecycle/drain.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice.dto';
 import { NoticesService } from './notices.service';
 
@@ -20,6 +21,7 @@ export class StaffEventsController {
   constructor(
     private readonly notices: NoticesService,
     private readonly drain: DrainService,
+    private readonly metrics: MetricsService,
   ) {}
 
   @Get('notices') @ApiOkResponse({ type: StaffNoticePage })
@@ -92,9 +94,13 @@ export class StaffEventsController {
     // Draining: a last message with only a retry delay (no data, so EventSource
     // dispatches nothing), then the stream ends.
     const reconnect = () => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent;
-    return live.pipe(
-      takeUntil(this.drain.drain$),
-      concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
-    );
+    return defer(() => {
+      this.metrics.openStreams.inc();
+      return live.pipe(
+        takeUntil(this.drain.drain$),
+        concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
+        finalize(() => this.metrics.openStreams.dec()),
+      );
+    });
   }
 }

@@ -69,7 +69,7 @@ describe('health probes and graceful shutdown', () => {
     expect(res.code).toBe(503);
     expect(ready.status).toBe('draining');
     expect(t.app.get(HealthController).live()).toEqual({ status: 'ok' });
-    // A stream asked for while draining is told to come back at once.
+    // The hook ran once: app.close() (in t.close()) finds the instance already drained.
     expect(t.app.get(DrainService).draining).toBe(true);
   });
 });

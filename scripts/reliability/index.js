@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run reliability`: every reliability script at a small scale (about two
+ * `npm run reliability`: every reliability script at a small scale (about five
  * minutes), one after another, each in its own process with its own database, fake
  * WeChat and server processes (all cleaned up). Prints a summary and writes every
  * figure to artifacts/reliability/results.json; exits non-zero if any invariant broke.
@@ -21,6 +21,9 @@ const SCRIPTS = [
   { name: 'two-instances', file: 'two-instances.js', args: ['--routed', '40', '--pooled', '30'] },
   { name: 'crash', file: 'crash.js', args: ['--duration-sec', '40', '--kills', '4'] },
   { name: 'db-restart', file: 'db-restart.js', args: ['--down-ms', '4000'] },
+  { name: 'rolling-restart', file: 'rolling-restart.js', args: ['--streams', '100', '--agents', '10', '--rate', '6', '--settle-ms', '3000'] },
+  { name: 'table-growth', file: 'table-growth.js', args: ['--days', '6', '--per-day', '12'] },
+  { name: 'backup-restore', file: 'backup-restore.js', args: ['--db', 'both'] },
 ];
 const TIME_LIMIT_MS = 6 * 60_000; // per script, in case something hangs
 
@@ -93,6 +96,14 @@ async function main() {
     healthRecoveryMs: f('db-restart').healthRecoveryMs,
     writeRecoveryMs: f('db-restart').writeRecoveryMs,
     crashRestartMs: f('crash').restartMsEach,
+    rollingRestartStreams: f('rolling-restart').streams,
+    rollingRestartStopMs: f('rolling-restart').stops?.map((s) => s.ms),
+    rollingRestartFailedRequests: f('rolling-restart').submissionsFailed,
+    rollingRestartStreamReconnections: f('rolling-restart').streamReconnections,
+    rollingRestartNoticesMissed: f('rolling-restart').noticesMissedByStreams,
+    tableSizesAfterGrowthRun: f('table-growth').tableSizesAfter,
+    backupRestoreMariadb: f('backup-restore').mariadb && `${f('backup-restore').mariadb.foundAfterRestore}/${f('backup-restore').mariadb.acknowledgedBeforeBackup} requests, ${f('backup-restore').mariadb.photosServed} photos`,
+    backupRestoreSqlite: f('backup-restore').sqlite && `${f('backup-restore').sqlite.foundAfterRestore}/${f('backup-restore').sqlite.acknowledgedBeforeBackup} requests, ${f('backup-restore').sqlite.photosServed} photos`,
   };
   const ok = chosen.every((s) => results[s.name].ok);
   const output = { ok, finishedAt: new Date().toISOString(), durationSec: Math.round((Date.now() - started) / 1000), summary, results };

@@ -10,17 +10,32 @@ import { ApiError } from './common/errors/api-error.view';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
 import { compressApi, serveFrontEnds } from './front-ends';
+import { DrainService } from './common/lifecycle/drain.service';
+import { MetricsService } from './modules/metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
 /** Builds the configured Nest application; used by main.ts, the tests and the OpenAPI writer. */
-export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'warn' | 'error')[] } = {}): Promise<NestExpressApplication> {
+/**
+ * `shutdownHooks: false` leaves SIGTERM/SIGINT to the caller (main.ts drains and exits 0;
+ * Nest's own hooks re-raise the signal, so the process would end with 143).
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | ('log' | 'warn' | 'error')[]; shutdownHooks?: boolean } = {},
+): Promise<NestExpressApplication> {
   // Create the database if it is missing; migrations run below, under a lock, once Nest has its connections.
   await ensureDatabase(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  // First of all: requests in hand are counted for the graceful shutdown, and timed for /metrics.
+  app.use(app.get(DrainService).middleware);
+  const metrics = app.get(MetricsService);
+  app.use(metrics.track);
+  // Outside /api/v1, the auth guard and the rate limits: Prometheus brings METRICS_TOKEN.
+  app.use('/metrics', metrics.endpoint);
   app.useBodyParser('json', { limit: '256kb' });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -49,7 +64,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await runMigrations(app.get(DataSource));
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

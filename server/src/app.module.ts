@@ -4,9 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
@@ -17,6 +19,8 @@ import { CryptoModule } from './modules/crypto/crypto.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
 import { HealthController } from './modules/health/health.controller';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
@@ -42,11 +46,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigHolderModule.register(config),
+        LifecycleModule,
+        MetricsModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.databaseUrl),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
-        ThrottlerModule.forRoot(throttlerOptions(config)),
+        ThrottlerModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => throttlerOptions(config, dataSource) }),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
         // a public key on every verify and throws (about 0.7 ms of CPU per request).
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
@@ -65,6 +71,7 @@ export class AppModule {
         FilesModule,
         StatsModule,
         NoticesModule,
+        HousekeepingModule,
       ],
       controllers: [HealthController],
       providers: [

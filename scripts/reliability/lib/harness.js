@@ -308,6 +308,20 @@ function serverProcess({ name, db, fake, env = {} }) {
       });
     },
     stop: () => (state.child ? stopChild(state.child) : Promise.resolve()),
+    /** SIGTERM, as systemd or Kubernetes stop a service: how long until it exited, and how (SIGKILL after `limitMs`). */
+    terminate(limitMs = 30_000) {
+      const child = state.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ ms: 0, code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+      const started = now();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+        child.once('exit', (code, signal) => {
+          clearTimeout(timer);
+          resolve({ ms: now() - started, code, signal });
+        });
+        child.kill('SIGTERM');
+      });
+    },
   };
 }
 

@@ -24,6 +24,11 @@ export class PeriodicTask {
     if (everyMs > 0) this.schedule(firstDelayMs, everyMs);
   }
 
+  /** True once stop() was called: a long pass may end early and give back what it claimed. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

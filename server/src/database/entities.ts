@@ -1,4 +1,5 @@
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
+import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { StaffWechatBinding } from '../modules/auth/staff-wechat-binding.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   IdempotencyKey,
   Notice,
   OutboxMessage,
+  RateLimitCounter,
   RefreshToken,
   Resident,
   Room,

@@ -90,6 +90,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     OUTBOX_POLL_MS: '0',
     SLA_SCAN_MS: '0',
     RETENTION_SCAN_MS: '0',
+    SWEEP_MS: '0',
     // Every suite signs in from the same loopback address; security.e2e-spec checks the real limits.
     RATE_LIMIT_LOGIN_PER_MIN: '100000',
     RATE_LIMIT_WRITE_PER_MIN: '100000',

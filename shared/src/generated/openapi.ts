@@ -563,6 +563,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1386,6 +1418,10 @@ export type components = {
             /** @description why, for the staff (internal) */
             reason: string;
         };
+        LivenessView: {
+            /** @enum {string} */
+            status: "ok";
+        };
         MeView: {
             id: string;
             /** @example 138****1234 */
@@ -1464,6 +1500,14 @@ export type components = {
             /** @description staff reply */
             reply: string | null;
             timeliness: number;
+        };
+        ReadinessView: {
+            /** @enum {string} */
+            db: "up" | "down";
+            /** @description every migration of this build has run */
+            migrations: boolean;
+            /** @enum {string} */
+            status: "ready" | "not_ready" | "draining";
         };
         ReasonDto: {
             reason: string;
@@ -3469,6 +3513,70 @@ export interface operations {
             };
         };
     };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessView"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Me_me: {
         parameters: {
             query?: never;
@@ -3740,7 +3848,9 @@ export interface operations {
     };
     StaffEvents_events: {
         parameters: {
-            query?: never;
+            query: {
+                lastEventId: string;
+            };
             header: {
                 "last-event-id": string;
             };

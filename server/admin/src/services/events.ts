@@ -16,9 +16,10 @@ export const STAFF_EVENT = 'yizhan:staff-event';
 /** Events that deserve the alert sound, not only a notice. */
 export const ALERTING: readonly StaffEventType[] = ['ticket.urgent', 'sla.overdue', 'sla.escalated', 'ticket.urged'];
 
-export function staffEventsUrl(accessToken: string): string {
-  // EventSource cannot send headers, so the token goes in the query string.
-  return `${API_BASE}/staff/events?access_token=${encodeURIComponent(accessToken)}`;
+export function staffEventsUrl(accessToken: string, lastEventId?: string): string {
+  // EventSource cannot send headers, so the token (and, for a new EventSource, where to resume) go in the query string.
+  const resume = lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : '';
+  return `${API_BASE}/staff/events?access_token=${encodeURIComponent(accessToken)}${resume}`;
 }
 
 export function parseStaffEvent(data: string): StaffEvent | null {
@@ -31,9 +32,19 @@ export function parseStaffEvent(data: string): StaffEvent | null {
   }
 }
 
+/** How long to wait before opening a new EventSource after the browser gave one up (ms). */
+export function reopenDelayMs(failures: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.min(failures, 5));
+}
+
 /**
  * Keep one EventSource open while signed in; reconnect with the new token after a
- * refresh. The browser retries dropped connections itself.
+ * refresh. The browser retries a stream that ended by itself (a server shutting down
+ * ends each stream with a `retry:` hint) and resumes with Last-Event-ID; but a reconnect
+ * answered with an error (a 502/503 from the balancer mid-deploy, a 401 with an expired
+ * token) makes it give up for good — then a new EventSource is opened here after a
+ * growing pause (1 s … 30 s), resuming after the last event seen, unless a token
+ * refresh replaces it first.
  */
 export function useStaffEvents(onEvent: (event: StaffEvent) => void, enabled = true): { connected: boolean } {
   const session = useSession();
@@ -44,18 +55,36 @@ export function useStaffEvents(onEvent: (event: StaffEvent) => void, enabled = t
 
   useEffect(() => {
     if (!enabled || !token || typeof EventSource === 'undefined') return;
-    const source = new EventSource(staffEventsUrl(token));
+    let source: EventSource | null = null;
+    let reopen: ReturnType<typeof setTimeout> | null = null;
+    let failures = 0;
+    let lastEventId = '';
     const receive = (e: MessageEvent<string>) => {
+      if (e.lastEventId) lastEventId = e.lastEventId;
       const event = parseStaffEvent(e.data);
       if (event) handler.current(event);
     };
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
-    source.onmessage = receive;
-    // The server names each event (`event: ticket.urgent`); onmessage catches unnamed ones.
-    STAFF_EVENT_TYPES.forEach((name) => source.addEventListener(name, receive as EventListener));
+    const open = () => {
+      const current = new EventSource(staffEventsUrl(token, lastEventId));
+      source = current;
+      current.onopen = () => {
+        failures = 0;
+        setConnected(true);
+      };
+      current.onerror = () => {
+        setConnected(current.readyState === EventSource.OPEN);
+        if (current.readyState !== EventSource.CLOSED) return; // the browser is retrying itself
+        current.close();
+        reopen = setTimeout(open, reopenDelayMs(failures++));
+      };
+      current.onmessage = receive;
+      // The server names each event (`event: ticket.urgent`); onmessage catches unnamed ones.
+      STAFF_EVENT_TYPES.forEach((name) => current.addEventListener(name, receive as EventListener));
+    };
+    open();
     return () => {
-      source.close();
+      if (reopen) clearTimeout(reopen);
+      source?.close();
       setConnected(false);
     };
   }, [token, enabled]);

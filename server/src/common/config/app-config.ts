@@ -34,12 +34,22 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How long a claimed outbox row is held by its sender before another pass may take it. */
   outboxLeaseMs: number;
-  /** Requests per minute per caller (per IP before sign-in); each instance counts its own. */
-  rateLimits: { login: number; write: number; general: number };
+  /** Requests per minute per caller (per IP before sign-in), counted in the database (shared by all instances) or in this process. */
+  rateLimits: { login: number; write: number; general: number; store: 'database' | 'memory' };
   /** Personal data of finished requests and inactive residents is erased after this many days (PIPL); 0 = keep. */
   retention: { days: number; scanMs: number };
   /** SLA scanner: how often it runs (0 = only when asked), how long before a deadline the owner is warned, and how long a breach may stay unhandled before admins hear of it. */
   sla: { scanMs: number; warnLeadSec: number; escalateAfterSec: number };
+  /** Graceful shutdown: how long requests in hand may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
+  /**
+   * The table sweep (bounded tables): how often it runs (0 = only when asked), rows per
+   * statement, and how many days delivered (or finally failed) outbox rows and read
+   * notices are kept (0 = keep for ever).
+   */
+  sweep: { everyMs: number; batch: number; outboxKeepDays: number; readNoticesKeepDays: number };
+  /** Bearer token for GET /metrics; null = no metrics endpoint. */
+  metricsToken: string | null;
   filesDir: string;
   /** How the outside world reaches this server (WeChat fetches photos to check them from here). */
   publicBaseUrl: string;
@@ -204,6 +214,24 @@ function filesSigningKey(env: NodeJS.ProcessEnv, jwtSecret: string, production: 
   return createHmac('sha256', jwtSecret).update('yizhan:files-url:v1').digest();
 }
 
+/**
+ * Where rate limits are counted: MariaDB serves several instances, so the database by
+ * default (one limit for all); the embedded SQLite serves one process, so its memory.
+ */
+function rateLimitStore(env: NodeJS.ProcessEnv, databaseUrl: string): 'database' | 'memory' {
+  const raw = env.RATE_LIMIT_STORE || (databaseUrl.startsWith('sqlite:') ? 'memory' : 'database');
+  if (raw !== 'database' && raw !== 'memory') throw new ConfigError('RATE_LIMIT_STORE', `must be database or memory, got "${raw}"`);
+  return raw;
+}
+
+/** METRICS_TOKEN: unset = no /metrics; set = the bearer token Prometheus sends (≥ 16 chars in production). */
+function metricsToken(env: NodeJS.ProcessEnv, production: boolean): string | null {
+  const raw = env.METRICS_TOKEN || '';
+  if (!raw) return null;
+  if (production && raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters in production');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
@@ -261,13 +289,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     throw new ConfigError('PUBLIC_BASE_URL', `is not a URL: "${publicBaseUrl}"`);
   }
+  // The embedded database under the repository's data/ folder unless told otherwise.
+  const databaseUrl = parseDatabaseUrl(required('DATABASE_URL', `sqlite:${path.join(repoRoot, 'data', 'yizhan.sqlite')}`));
 
   return {
     env: nodeEnv,
     port,
     publicBaseUrl,
-    // The embedded database under the repository's data/ folder unless told otherwise.
-    databaseUrl: parseDatabaseUrl(required('DATABASE_URL', `sqlite:${path.join(repoRoot, 'data', 'yizhan.sqlite')}`)),
+    databaseUrl,
     jwtSecret,
     dataEncryptionKey,
     dataEncryptionKeyId,
@@ -289,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       login: intSetting(env, 'RATE_LIMIT_LOGIN_PER_MIN', 10, 1, 1_000_000),
       write: intSetting(env, 'RATE_LIMIT_WRITE_PER_MIN', 30, 1, 1_000_000),
       general: intSetting(env, 'RATE_LIMIT_PER_MIN', 600, 1, 10_000_000),
+      store: rateLimitStore(env, databaseUrl),
     },
     retention: {
       days: intSetting(env, 'RETENTION_DAYS', 3 * 365, 0, 36500),
@@ -299,6 +329,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       warnLeadSec: intSetting(env, 'SLA_WARN_LEAD_SEC', 1800, 0, 7 * 86400),
       escalateAfterSec: intSetting(env, 'SLA_ESCALATE_AFTER_SEC', 3600, 60, 30 * 86400),
     },
+    shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 120_000),
+    sweep: {
+      everyMs: intSetting(env, 'SWEEP_MS', 600_000, 0, 86400_000),
+      batch: intSetting(env, 'SWEEP_BATCH', 1000, 10, 100_000),
+      outboxKeepDays: intSetting(env, 'OUTBOX_KEEP_DAYS', 30, 0, 36500),
+      readNoticesKeepDays: intSetting(env, 'READ_NOTICES_KEEP_DAYS', 180, 0, 36500),
+    },
+    metricsToken: metricsToken(env, production),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, 'data', 'files')),
     filesSigningKey: filesSigningKey(env, jwtSecret, production),
     s3: parseS3(env),

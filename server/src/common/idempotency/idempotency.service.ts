@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThan, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../errors/app-error';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { isDuplicateKey, rowLock } from '../../database/sql';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
-const KEY_LIFETIME_MS = 24 * 3600 * 1000;
+/** How long a key is remembered (API.md: 24 h); older rows are swept (TableSweeper). */
+export const KEY_LIFETIME_MS = 24 * 3600 * 1000;
 
 export function idempotencyScope(auth: AuthContext, operation: string): string {
   return `${auth.kind === 'resident' ? `r${auth.residentId}` : `s${auth.staffId}`}:${operation}`;
@@ -75,11 +76,5 @@ export class IdempotencyService {
       return { claimed: false, response: existing.response };
     }
     throw new AppError('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候');
-  }
-
-  /** Forget keys past their 24 h life (run periodically). */
-  async sweep(manager: EntityManager): Promise<number> {
-    const result = await manager.getRepository(IdempotencyKey).delete({ createdAt: LessThan(new Date(Date.now() - KEY_LIFETIME_MS)) });
-    return result.affected ?? 0;
   }
 }

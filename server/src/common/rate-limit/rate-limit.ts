@@ -1,7 +1,9 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
+import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppConfig } from '../config/app-config';
+import { DatabaseThrottlerStorage } from './database-throttler-storage';
 
 const RATE_CLASS = 'yizhan:rate-class';
 type RateClass = 'login' | 'write';
@@ -15,11 +17,12 @@ const rateClassOf = (context: ExecutionContext): RateClass | undefined => Reflec
 
 /**
  * Rate limits (DESIGN.md §4): a general ceiling on every route, and tighter ones on
- * the routes marked LoginLimit / WriteLimit. Each instance counts its own; a 429
- * carries Retry-After.
+ * the routes marked LoginLimit / WriteLimit. Counted in the database (one limit for
+ * all instances) or in this process (`RATE_LIMIT_STORE`); a 429 carries Retry-After.
  */
-export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+export function throttlerOptions(config: AppConfig, dataSource: DataSource): ThrottlerModuleOptions {
   return {
+    storage: config.rateLimits.store === 'database' ? new DatabaseThrottlerStorage(dataSource) : undefined,
     throttlers: [
       { name: 'general', ttl: seconds(60), limit: config.rateLimits.general },
       { name: 'login', ttl: seconds(60), limit: config.rateLimits.login, skipIf: (c) => rateClassOf(c) !== 'login' },

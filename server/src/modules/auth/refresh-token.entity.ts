@@ -11,7 +11,7 @@ export class RefreshToken {
   @Index() @RefColumn() staffId: string;
   @Index() @Column({ type: 'char', length: 32 }) familyId: string;
   @Column({ type: 'char', length: 64 }) secretHash: string;
-  @TimeColumn() expiresAt: Date;
+  @Index() @TimeColumn() expiresAt: Date; // indexed for the sweep of expired tokens (TableSweeper)
   @TimeColumn({ nullable: true }) usedAt: Date | null;
   @TimeColumn({ nullable: true }) revokedAt: Date | null;
   @CreatedAtColumn() createdAt: Date;

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../../common/periodic-task';
 import { FilesService } from './files.service';
 
@@ -10,7 +10,7 @@ const EVERY_MS = 3600_000;
  * instance; the sweep itself is safe to run concurrently (see FilesService.sweep).
  */
 @Injectable()
-export class FilesSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FilesSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Files');
   private readonly task = new PeriodicTask('photo sweep', this.logger, async () => {
     await this.files.sweep();
@@ -23,7 +23,8 @@ export class FilesSweeper implements OnApplicationBootstrap, OnApplicationShutdo
     this.task.start(EVERY_MS, FIRST_RUN_MS);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes: the pass in hand finishes. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 }

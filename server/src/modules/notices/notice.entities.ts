@@ -5,6 +5,7 @@ import { CreatedAtColumn, IdColumn, JsonRecord, RefColumn, TimeColumn } from '..
 /** A line in a resident's in-app inbox. Written in the same transaction as the status change it tells of. */
 @Entity('notices')
 @Index(['residentId', 'id'])
+@Index(['readAt']) // the sweep of read notices (TableSweeper)
 export class Notice {
   @IdColumn() id: string;
   @RefColumn() residentId: string;
@@ -78,6 +79,7 @@ export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 /** Something a staff member should look at; streamed live to the admin pages. */
 @Entity('staff_notices')
 @Index(['staffId', 'id'])
+@Index(['readAt']) // the sweep of read notices (TableSweeper)
 export class StaffNotice {
   @IdColumn() id: string;
   @RefColumn() staffId: string;

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
+import { Room } from '../communities/community.entities';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
@@ -94,6 +95,8 @@ export class NoticesService {
     const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
     const template = this.config.wechatTemplates[kind];
     if (!template) return; // in-app only: no template configured for this kind
+    // The room's label ("A1区 3栋 2单元 1201") is where the request is (the `room` keyword source).
+    const room = ticket.room?.label ?? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label ?? '';
     await manager.getRepository(OutboxMessage).insert({
       noticeId: String(inserted.identifiers[0]!.id),
       residentId: ticket.residentId!,
@@ -108,7 +111,7 @@ export class NoticesService {
         assignee: change.assigneeName ?? '',
         appointment: (ticket.appointmentAt ?? at).toISOString(),
         title,
-        room: '',
+        room,
       },
       page: TICKET_PAGE(ticket.id),
       status: 'pending',
@@ -281,6 +284,28 @@ export class NoticesService {
       .orderBy('n.id', 'ASC')
       .limit(limit)
       .getMany();
+    return this.staffViews(rows);
+  }
+
+  /**
+   * Notices of this staff member with ids in (floorId, beforeId) written since `since`:
+   * the stream asks for these because ids are taken at insert and rows become visible at
+   * commit, so a notice can appear after one with a higher id was already streamed (two
+   * transactions, two instances). Ids only; the caller fetches the ones it has not sent.
+   */
+  async lateStaffNoticeIds(staffId: string, floorId: string, beforeId: string, since: Date): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(StaffNotice)
+      .createQueryBuilder('n')
+      .select('n.id', 'id')
+      .where('n.staff_id = :staffId AND n.id > :floorId AND n.id < :beforeId AND n.created_at >= :since', { staffId, floorId, beforeId, since })
+      .getRawMany<{ id: string | number }>();
+    return rows.map((r) => String(r.id));
+  }
+
+  async staffNoticesByIds(staffId: string, ids: string[]): Promise<StaffNoticeView[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.getRepository(StaffNotice).find({ where: { staffId, id: In(ids) }, order: { id: 'ASC' } });
     return this.staffViews(rows);
   }
 

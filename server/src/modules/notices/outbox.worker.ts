@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { execute, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
+import { MetricsService } from '../metrics/metrics.service';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
 import { OutboxMessage } from './notice.entities';
@@ -49,7 +50,7 @@ interface Claimed {
  * in the same transaction as that mark, so a retried row never spends a second credit.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly task = new PeriodicTask('outbox pass', this.logger, async () => (await this.drainOnce()).claimed >= BATCH);
 
@@ -57,13 +58,15 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly wechat: WechatClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
     this.task.start(this.config.outboxPollMs);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes: the pass in hand finishes its sends in flight and gives back the rest of its batch. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 
@@ -84,12 +87,20 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     let delivered = 0;
     let next = 0;
     const sender = async () => {
-      while (next < queue.length) {
+      while (next < queue.length && !this.task.stopping) {
         for (const item of queue[next++]!) if (await this.deliver(item.row, item.openid, now)) delivered++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, sender));
+    // Shutting down: lanes not started are given back now rather than when the lease ends.
+    const unsent = queue.slice(next).flatMap((lane) => lane.map((item) => item.row.id));
+    if (unsent.length) await this.release(unsent, now);
     return { claimed: batch.length, delivered };
+  }
+
+  private async release(ids: string[], now: Date): Promise<void> {
+    await this.dataSource.getRepository(OutboxMessage).update({ id: In(ids), status: 'pending' }, { nextAttemptAt: now });
+    this.logger.log(`gave back ${ids.length} claimed subscribe message(s) on shutdown`);
   }
 
   private async claim(now: Date): Promise<Claimed[]> {
@@ -133,9 +144,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         data: templateData(template, row.values),
       });
     } catch (e) {
-      await this.dataSource.transaction((manager) => this.recordFailure(manager, row, template.templateId, e, now));
+      const outcome = await this.dataSource.transaction((manager) => this.recordFailure(manager, row, template.templateId, e, now));
+      this.metrics.sends.inc({ outcome, errcode: String(e instanceof WechatApiError ? e.errcode : -2) });
       return false;
     }
+    this.metrics.sends.inc({ outcome: 'delivered', errcode: '0' });
     await this.dataSource
       .getRepository(OutboxMessage)
       .update({ id: row.id, status: 'pending' }, { status: 'delivered', attempts: row.attempts + 1, sentAt: new Date(), lastError: null });
@@ -164,7 +177,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<void> {
+  /** Records a failed send; says what became of the row (for the metrics). */
+  private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<'no_consent' | 'failed' | 'retry'> {
     const repo = manager.getRepository(OutboxMessage);
     const attempts = row.attempts + 1;
     const message = (e as Error).message.slice(0, 300);
@@ -174,24 +188,25 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       // WeChat says there is no credit: our count was too high; trust WeChat.
       await repo.update({ id: row.id }, { status: 'no_consent', attempts, lastError: message });
       await manager.query('UPDATE subscription_credits SET credits = 0 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
-      return;
+      return 'no_consent';
     }
     await manager.query('UPDATE subscription_credits SET credits = credits + 1 WHERE resident_id = ? AND template_id = ?', [row.residentId, templateId]);
     if (e instanceof WechatApiError && FINAL_ERRORS.has(e.errcode)) {
       this.logger.error(`subscribe message ${row.id} refused for good: ${message}`);
       await repo.update({ id: row.id }, { status: 'failed', attempts, lastError: message });
-      return;
+      return 'failed';
     }
     if (e instanceof WechatApiError && e.errcode === DAILY_QUOTA) {
       await repo.update({ id: row.id }, { attempts, nextAttemptAt: nextQuotaReset(now), lastError: message });
-      return;
+      return 'retry';
     }
     // -1 (busy), network errors, HTTP 5xx, anything unexpected: try again later.
     if (attempts >= MAX_ATTEMPTS) {
       this.logger.error(`subscribe message ${row.id} given up after ${attempts} attempts: ${message}`);
       await repo.update({ id: row.id }, { status: 'failed', attempts, lastError: message });
-      return;
+      return 'failed';
     }
     await repo.update({ id: row.id }, { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: message });
+    return 'retry';
   }
 }

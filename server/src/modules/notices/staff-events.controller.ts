@@ -1,20 +1,28 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Observable, filter, from, interval, merge, mergeMap, startWith, concatMap, defer, map, takeWhile } from 'rxjs';
+import { EMPTY, Observable, concatMap, concatWith, defer, filter, finalize, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
 import { IdParam } from '../../common/id-param';
+import { DrainService, RECONNECT_RETRY_MS } from '../../common/lifecycle/drain.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice.dto';
 import { NoticesService } from './notices.service';
 
 const POLL_MS = 2000;
+/** How long a notice may take from insert to commit and still reach the stream. */
+const LATE_COMMIT_MS = 30_000;
 
 @ApiTags('staff')
 @StaffOnly()
 @Controller('staff')
 export class StaffEventsController {
-  constructor(private readonly notices: NoticesService) {}
+  constructor(
+    private readonly notices: NoticesService,
+    private readonly drain: DrainService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Get('notices') @ApiOkResponse({ type: StaffNoticePage })
   list(@Caller() auth: StaffAuth, @Query() query: StaffNoticeQuery): Promise<StaffNoticePage> {
@@ -31,29 +39,69 @@ export class StaffEventsController {
    * notice JSON, id = notice id). EventSource cannot send headers, so the access token
    * may come as `?access_token=`. Each connection reads the table (so notices written by
    * any instance arrive), woken at once by this instance's own writes and every 2 s
-   * otherwise; `Last-Event-ID` resumes after a reconnect. The stream ends once the
+   * otherwise; `Last-Event-ID` (or `?lastEventId=`) resumes after a reconnect. The stream ends once the
    * account is deactivated or its access changes (the reconnect then needs a new token).
+   * When the instance shuts down, each stream gets a `retry:` hint (1–2 s, spread so the
+   * streams do not all come back in the same instant) and ends: EventSource reconnects,
+   * through the balancer, to an instance that is up.
    */
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id', schema: { type: 'string' } })
-  events(@Caller() auth: StaffAuth, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    let after: string | null = lastEventId && /^\d{1,20}$/.test(lastEventId) ? lastEventId : null;
+  events(
+    @Caller() auth: StaffAuth,
+    @Headers('last-event-id') lastEventId?: string,
+    @Query('lastEventId') lastEventIdQuery?: string,
+  ): Observable<MessageEvent> {
+    // The header is EventSource's own reconnect; the query is the admin pages' new
+    // EventSource after the browser gave one up (it cannot set the header).
+    const resumeFrom = lastEventId || lastEventIdQuery;
+    let after: string | null = resumeFrom && /^\d{1,20}$/.test(resumeFrom) ? resumeFrom : null;
+    // Ids are taken at insert but rows appear at commit: a notice can turn up after a
+    // higher id was already sent. So each poll also looks back LATE_COMMIT_MS for ids
+    // below the cursor that were not sent yet; the SSE id stays the highest id sent (the
+    // resume cursor), whatever the notice's own id.
+    let floor: string | null = null;
+    const sent = new Map<string, number>(); // id → written at (ms), while inside the look-back
+    const poll = async (): Promise<StaffNoticeView[] | null> => {
+      const items = await this.notices.staffNoticesAfter(auth, after!);
+      if (items === null) return null;
+      const since = Date.now() - LATE_COMMIT_MS;
+      const lateIds = (await this.notices.lateStaffNoticeIds(auth.staffId, floor!, after!, new Date(since))).filter((id) => !sent.has(id));
+      const late = await this.notices.staffNoticesByIds(auth.staffId, lateIds);
+      for (const [id, at] of sent) {
+        if (at >= since) continue;
+        sent.delete(id);
+        if (BigInt(id) > BigInt(floor!)) floor = id;
+      }
+      return [...late, ...items].filter((n) => !sent.has(n.id));
+    };
     const wake = merge(
       interval(POLL_MS),
       this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId)),
     ).pipe(startWith(0));
-    return defer(async () => (after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
+    const live = defer(async () => (floor = after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
-      concatMap(() => from(this.notices.staffNoticesAfter(auth, after!))),
+      concatMap(() => from(poll())),
       takeWhile((items): items is StaffNoticeView[] => items !== null),
       mergeMap((items) => from(items)),
-      filter((n) => BigInt(n.id) > BigInt(after!)),
       map((n) => {
-        after = n.id;
-        return { id: n.id, type: n.type, data: n } as MessageEvent;
+        sent.set(n.id, Date.parse(n.createdAt));
+        if (BigInt(n.id) > BigInt(after!)) after = n.id;
+        return { id: after!, type: n.type, data: n } as MessageEvent;
       }),
     );
+    // Draining: a last message with only a retry delay (no data, so EventSource
+    // dispatches nothing), then the stream ends.
+    const reconnect = () => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent;
+    return defer(() => {
+      this.metrics.openStreams.inc();
+      return live.pipe(
+        takeUntil(this.drain.drain$),
+        concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
+        finalize(() => this.metrics.openStreams.dec()),
+      );
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestMeta, ResidentAuth } from '../../common/auth/auth-context';
@@ -19,7 +19,7 @@ export interface RetentionResult {
  * requests themselves stay, anonymised, so the statistics staff steer by still add up.
  */
 @Injectable()
-export class PrivacyService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PrivacyService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Privacy');
   private readonly task = new PeriodicTask('retention pass', this.logger, async () => {
     await this.retentionPass();
@@ -36,7 +36,8 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     if (this.config.retention.days > 0) this.task.start(this.config.retention.scanMs);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes: the pass in hand finishes. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 

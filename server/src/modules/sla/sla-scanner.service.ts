@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK_BIT, LABELS, SlaClock, nextDueAt, transition, watchedClocks } from '@yizhan/shared';
@@ -35,7 +35,7 @@ export interface ScanResult {
  * scan at once without doing anything twice.
  */
 @Injectable()
-export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SlaScanner');
   private readonly task = new PeriodicTask('SLA scan', this.logger, async () => (await this.scan()).scanned >= BATCH);
 
@@ -50,7 +50,8 @@ export class SlaScanner implements OnApplicationBootstrap, OnApplicationShutdown
     this.task.start(this.config.sla.scanMs);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes: the pass in hand finishes. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 

@@ -4,6 +4,7 @@ import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVers
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { StaffWechatBindings1796616024745 } from './1796616024745-StaffWechatBindings';
 import { WecomMessages1796616204836 } from './1796616204836-WecomMessages';
+import { BoundedTablesAndSharedRateLimits1796616405044 } from './1796616405044-BoundedTablesAndSharedRateLimits';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -12,4 +13,4 @@ import { WecomMessages1796616204836 } from './1796616204836-WecomMessages';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, StaffWechatBindings1796616024745, WecomMessages1796616204836];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, StaffWechatBindings1796616024745, WecomMessages1796616204836, BoundedTablesAndSharedRateLimits1796616405044];

@@ -11,6 +11,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   detail: (id: string) => `/subpackages/tickets/pages/detail/index?id=${encodeURIComponent(id)}`,
   create: (type: Exclude<TicketType, 'home_service'>) => `/subpackages/tickets/pages/create/index?type=${type}`,
+  followUp: (id: string) => `/subpackages/tickets/pages/follow-up/index?id=${encodeURIComponent(id)}`,
   rate: (id: string) => `/subpackages/tickets/pages/rate/index?id=${encodeURIComponent(id)}`,
   catalogue: '/subpackages/services/pages/catalogue/index',
   book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,

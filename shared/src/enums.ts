@@ -123,6 +123,7 @@ export const STAFF_EVENT_TYPES = [
   'ticket.urged',
   'ticket.transferred',
   'ticket.flagged',
+  'ticket.followed_up',
   'sla.warning',
   'sla.overdue',
   'sla.escalated',

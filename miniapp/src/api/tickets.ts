@@ -60,4 +60,6 @@ export const urgeTicket = (id: string) => action<unknown>(id, 'urge')
 export const cancelTicket = (id: string, body: ReasonRequest) => action(id, 'cancel', body)
 export const confirmTicket = (id: string) => action(id, 'confirm')
 export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)
+/** A resident's follow-up (补充说明): always public to the staff handling it. */
+export const commentOnTicket = (id: string, body: { note: string; photoIds?: string[] }) => action(id, 'comments', body)
 export const rateTicket = (id: string, body: RatingRequest) => action<unknown>(id, 'rating', body)

@@ -219,6 +219,7 @@ export const T = {
       'ticket.urged': '住户催办',
       'ticket.transferred': '工单已转交给您',
       'ticket.flagged': '工单内容待复核',
+      'ticket.followed_up': '业主补充了说明',
       'sla.warning': '工单即将超时',
       'sla.overdue': '工单已超时',
       'sla.escalated': '超时工单已升级',

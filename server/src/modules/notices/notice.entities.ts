@@ -54,7 +54,7 @@ export class SubscriptionCredit {
   @Column({ type: 'int', unsigned: true, default: 0 }) credits: number;
 }
 
-export const STAFF_NOTICE_KINDS = ['routed', 'urgent', 'dispatched', 'urged', 'transferred', 'flagged', 'sla_warning', 'sla_overdue', 'escalated'] as const;
+export const STAFF_NOTICE_KINDS = ['routed', 'urgent', 'dispatched', 'urged', 'transferred', 'flagged', 'sla_warning', 'sla_overdue', 'escalated', 'followed_up'] as const;
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 
 /** Something a staff member should look at; streamed live to the admin pages. */

@@ -120,7 +120,7 @@ export class NoticesService {
   private async noticeStaff(manager: EntityManager, change: TicketChange): Promise<void> {
     const { ticket, event, at } = change;
     const what = `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
-    const notices: { staffId: string; kind: StaffNoticeKind; title: string }[] = [];
+    const notices: { staffId: string; kind: StaffNoticeKind; title: string; body?: string }[] = [];
     if (event === 'created' && ticket.ownerId && change.actor?.kind !== 'staff') {
       notices.push({ staffId: ticket.ownerId, kind: 'routed', title: '新工单待受理' });
     }
@@ -134,8 +134,17 @@ export class NoticesService {
       const targets = ticket.ownerId ? [ticket.ownerId] : await this.routing.onDutyAgents(manager, ticket.communityId, at);
       for (const staffId of targets) notices.push({ staffId, kind: 'urged', title: '业主催单' });
     }
+    if (event === 'commented' && change.actor?.kind === 'resident') {
+      // A resident's follow-up (补充说明) goes to whoever is working on the request: the owner,
+      // and the technician while the visit is ahead or under way.
+      const targets = new Set<string>();
+      if (ticket.ownerId) targets.add(String(ticket.ownerId));
+      if (ticket.assigneeId && ['dispatched', 'in_progress'].includes(ticket.status)) targets.add(String(ticket.assigneeId));
+      const body = `${ticket.no} 业主补充：${change.publicNote ?? ''}`.slice(0, 300);
+      for (const staffId of targets) notices.push({ staffId, kind: 'followed_up', title: '业主补充了说明', body });
+    }
     if (event === 'flagged' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'flagged', title: '工单内容待人工复核' });
-    await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at })));
+    await this.insertStaffNotices(manager, notices.map((n) => ({ ...n, ticketId: ticket.id, body: n.body ?? what, at })));
   }
 
   /** Staff notices, in the given order, at most `chunk` rows a statement (the SLA scanner writes hundreds per pass). */
@@ -285,6 +294,7 @@ export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
   sla_warning: 'sla.warning',
   sla_overdue: 'sla.overdue',
   escalated: 'sla.escalated',
+  followed_up: 'ticket.followed_up',
 };
 
 /** Which status changes the resident hears about, and when (not about what they did themselves). */

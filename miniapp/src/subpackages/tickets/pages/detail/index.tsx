@@ -6,6 +6,7 @@ import {
   allowedActions,
   describeRemaining,
   LABELS,
+  OPEN_STATUSES,
   ticketStateOf,
   type Deadlines,
   type Photo,
@@ -29,7 +30,7 @@ import { formatDateTime } from '../../../../utils/time'
 import './index.scss'
 
 /** The buttons a resident can get, in the order they are offered (most wanted first). */
-const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'urge', 'cancel'] as const
+const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'comment', 'urge', 'cancel'] as const
 type ResidentAction = (typeof RESIDENT_ACTIONS)[number]
 
 /** Which time limits matter to the resident in each state. */
@@ -99,7 +100,9 @@ export default function TicketDetailPage() {
   const t = ticket.data
   const me = currentSession()?.residentId ?? ''
   const allowed: TicketAction[] = t ? allowedActions(ticketStateOf(t), { kind: 'resident', id: me }) : []
-  const actions = RESIDENT_ACTIONS.filter((a) => allowed.includes(a))
+  // A follow-up (补充说明) belongs to a request still in the works; after resolution "问题未解决" is the way.
+  const followable = t !== null && OPEN_STATUSES.includes(t.status)
+  const actions = RESIDENT_ACTIONS.filter((a) => allowed.includes(a) && (a !== 'comment' || followable))
 
   /** Run an action, tell the resident how it went, and show the ticket as it is now. */
   const run = async (action: ResidentAction, call: () => Promise<ApiResult<unknown>>, done: string) => {
@@ -133,6 +136,9 @@ export default function TicketDetailPage() {
       }
       case 'rate':
         void Taro.navigateTo({ url: ROUTES.rate(t.id) })
+        break
+      case 'comment':
+        void Taro.navigateTo({ url: ROUTES.followUp(t.id) })
         break
       case 'cancel':
       case 'reopen':
@@ -247,7 +253,7 @@ export default function TicketDetailPage() {
                     <View className='timeline__dot' />
                     <View className='timeline__body'>
                       <View className='timeline__head'>
-                        <Text className='timeline__what'>{zh.detail.events[e.type] ?? e.type}</Text>
+                        <Text className='timeline__what'>{zh.detail.events[e.type === 'commented' && e.actor.kind === 'staff' ? 'replied' : e.type] ?? e.type}</Text>
                         <Text className='muted'>{formatDateTime(e.at, now)}</Text>
                       </View>
                       <View className='timeline__who muted'>

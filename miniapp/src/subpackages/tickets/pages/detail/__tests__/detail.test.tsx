@@ -85,7 +85,7 @@ describe('request detail', () => {
     }))
     render(<TicketDetailPage />)
     await screen.findByText('待受理')
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['催单', '取消工单'])
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['补充说明', '催单', '取消工单'])
 
     fireEvent.click(screen.getByText('催单'))
     await waitFor(() => expect(taroTest.toasts).toContain('您刚催促过，物业正在处理，请 30 分钟后再试'))

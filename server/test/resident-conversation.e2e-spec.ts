@@ -1,3 +1,7 @@
+import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
+import { OutboxWorker } from '../src/modules/notices/outbox.worker';
+import { AppointmentReminders } from '../src/modules/sla/appointment-reminders.service';
+import { SlaScanner } from '../src/modules/sla/sla-scanner.service';
 import { solid } from './support/images';
 import { startTestApp, TestApp } from './support/test-app';
 import { World } from './support/world';
@@ -69,6 +73,94 @@ describe('talking with the resident', () => {
       const view = await w.ok(resident.token, 'get', `/tickets/${tk.id}`);
       expect(view.events.filter((e: { type: string }) => e.type === 'commented')).toHaveLength(0);
       expect((await staffNotices(agent.token, tk.id)).filter((n) => n.kind === 'followed_up')).toHaveLength(0);
+    });
+  });
+
+  describe('3. notices for what the resident waits on', () => {
+    const subscribeAll = () =>
+      w.ok(resident.token, 'post', '/subscriptions', {
+        results: { tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept' },
+      });
+
+    it('tells the resident of a public reply (not of an internal note), a hold with its public reason, and the resume', async () => {
+      await subscribeAll();
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/comments`, { note: '内部：楼上 0201 也在漏' });
+      expect((await inbox(tk.id)).map((n) => n.kind)).toEqual(['accepted']);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/comments`, { note: '您好，师傅明天上午上门，请保持电话畅通', visibility: 'public' });
+      const replied = (await inbox(tk.id)).find((n) => n.kind === 'replied')!;
+      expect(replied).toMatchObject({ title: '物业回复了您' });
+      expect(replied.body).toContain('师傅明天上午上门');
+      expect(replied.body).toContain('李敏');
+
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/hold`, { reason: '供应商周五才发货（内部）', publicReason: '等待配件到货' });
+      const held = (await inbox(tk.id)).find((n) => n.kind === 'held')!;
+      expect(held.body).toContain('等待配件到货');
+      expect(held.body).not.toContain('供应商');
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/resume`, { reason: '配件已到' });
+      expect((await inbox(tk.id)).find((n) => n.kind === 'resumed')?.title).toBe('工单恢复处理');
+
+      await t.app.get(OutboxWorker).drainOnce();
+      const sent = t.fake.messages().filter((m) => m.touser === t.fake.openidFor('c_res'));
+      const templates = sent.map((m) => m.template_id);
+      expect(templates).toEqual(expect.arrayContaining(['tpl_replied', 'tpl_held', 'tpl_resumed']));
+      const heldMessage = sent.find((m) => m.template_id === 'tpl_held')!;
+      expect(JSON.stringify(heldMessage.data)).toContain('等待配件到货');
+      expect(JSON.stringify(sent)).not.toContain('供应商');
+      expect(JSON.stringify(sent)).not.toContain('0201');
+    });
+
+    it('tells of a visit time set or changed, and reminds the evening before, once across instances', async () => {
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`);
+      // A visit at 10:00 (Asia/Shanghai) two days from now.
+      const today = localDateTime(new Date());
+      const visit = fromLocalDateTime({ year: today.year, month: today.month, day: today.day + 2, hour: 10, minute: 0, second: 0, millisecond: 0 });
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id });
+      expect((await inbox(tk.id)).map((n) => n.kind)).toEqual(['dispatched', 'accepted']);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id, appointmentAt: visit.toISOString() });
+      const set = (await inbox(tk.id)).find((n) => n.kind === 'appointment')!;
+      expect(set.title).toBe('上门时间已确定');
+      expect(set.body).toContain('10:00');
+      expect(set.body).toContain('王建国');
+      // The same technician at the same time again tells nothing new.
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id, appointmentAt: visit.toISOString() });
+      expect((await inbox(tk.id)).filter((n) => n.kind === 'appointment')).toHaveLength(1);
+
+      const reminders = t.app.get(AppointmentReminders);
+      const dayBefore = (hour: number) => fromLocalDateTime({ year: today.year, month: today.month, day: today.day + 1, hour, minute: 0, second: 0, millisecond: 0 });
+      expect(await reminders.remind(dayBefore(17))).toBe(0); // not before the evening
+      // Two instances' passes at once: one reminder.
+      const [a, b] = await Promise.all([reminders.remind(dayBefore(19)), reminders.remind(dayBefore(19))]);
+      expect(a + b).toBe(1);
+      expect(await reminders.remind(dayBefore(21))).toBe(0);
+      const reminder = (await inbox(tk.id)).filter((n) => n.kind === 'reminder');
+      expect(reminder).toHaveLength(1);
+      expect(reminder[0]).toMatchObject({ title: '明天有上门服务' });
+      expect(reminder[0]!.body).toContain('10:00');
+
+      // A changed visit time is reminded of anew.
+      const later = new Date(visit.getTime() + 4 * HOUR);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id, appointmentAt: later.toISOString() });
+      expect((await inbox(tk.id)).filter((n) => n.kind === 'appointment')).toHaveLength(2);
+      expect(await reminders.remind(dayBefore(20))).toBe(1);
+      // Visits today or in two days are not "tomorrow".
+      expect(await reminders.remind(new Date(visit.getTime() + HOUR))).toBe(0);
+    });
+
+    it('apologises once when a time limit is broken, with no staff text', async () => {
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      const scanner = t.app.get(SlaScanner);
+      const respondBy = new Date(tk.deadlines.respondBy).getTime();
+      await scanner.scan(new Date(respondBy + 1000));
+      const delayed = (await inbox(tk.id)).filter((n) => n.kind === 'delayed');
+      expect(delayed).toHaveLength(1);
+      expect(delayed[0]!.body).toContain('处理时间超出承诺，我们已督办');
+      expect(delayed[0]!.body).not.toContain('受理时限');
+      const resolveBy = new Date(tk.deadlines.resolveBy).getTime();
+      await scanner.scan(new Date(resolveBy + 1000));
+      expect((await inbox(tk.id)).filter((n) => n.kind === 'delayed')).toHaveLength(1);
     });
   });
 });

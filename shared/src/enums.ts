@@ -111,8 +111,14 @@ export type RoomBindingStatus = (typeof ROOM_BINDING_STATUSES)[number];
 export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
 export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
 
-/** Resident-facing notice kinds (DESIGN.md §3). */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+/**
+ * Resident-facing notice kinds (DESIGN.md §3): the status changes, and what the resident
+ * waits on — a staff public reply (`replied`), a pause with its resident-facing reason
+ * (`held`) and its end (`resumed`), a visit time set or changed (`appointment`), the
+ * reminder the evening before a visit (`reminder`) and the apology for a broken time
+ * limit (`delayed`).
+ */
+export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Event names on the staff event stream (GET /staff/events, server-sent events). */

@@ -8,10 +8,12 @@ import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent
 import { Upload } from '../modules/files/upload.entity';
 import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { AppointmentReminder } from '../modules/sla/appointment-reminder.entity';
 import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
 
 export const ENTITIES = [
+  AppointmentReminder,
   AuditLog,
   Building,
   Community,

@@ -350,15 +350,19 @@ export class TicketsService {
       const technician = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['technician'], manager);
       if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
       const previous = ticket.assigneeId;
+      const previousAppointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       ticket.assigneeId = String(technician.id);
       ticket.appointmentAt = dto.appointmentAt ? new Date(dto.appointmentAt) : null;
+      const appointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       // Dispatch never changes the owner (first-contact rule 3).
       const when = ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '';
+      // Re-dispatching the same technician with another time is a new visit time for the resident.
+      const rescheduled = previous !== null && String(previous) === String(technician.id) && previousAppointmentAt !== appointmentAt;
       return {
         type: 'dispatched',
         note: dto.note ?? null,
-        publicNote: `已安排 ${technician.name} ${when}上门处理`,
-        data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
+        publicNote: rescheduled ? (ticket.appointmentAt ? `上门时间改为 ${friendlyTime(ticket.appointmentAt)}` : '上门时间待重新约定') : `已安排 ${technician.name} ${when}上门处理`,
+        data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt, previousAssigneeId: previous, previousAppointmentAt },
       };
     });
   }
@@ -582,6 +586,7 @@ export class TicketsService {
         publicNote: entry.publicNote ?? null,
         visibility: entry.visibility!,
         assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
+        data: spec.data ?? null,
         ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
       });
       if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {

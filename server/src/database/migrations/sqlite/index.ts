@@ -3,6 +3,7 @@ import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './17954692751
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { FollowUpStaffNotice1796616332083 } from './1796616332083-FollowUpStaffNotice';
+import { ResidentNoticeKinds1796616623280 } from './1796616623280-ResidentNoticeKinds';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -11,4 +12,4 @@ import { FollowUpStaffNotice1796616332083 } from './1796616332083-FollowUpStaffN
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083, ResidentNoticeKinds1796616623280];

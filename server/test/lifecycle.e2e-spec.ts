@@ -68,7 +68,7 @@ describe('a repair from WeChat login to return visit', () => {
     expect(confirmed.status).toBe('closed');
     const rated = await w.as(resident.token, 'post', `/tickets/${id}/rating`, { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业' });
     expect(rated.status).toBe(201);
-    expect(rated.body.rating).toEqual({ attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', reply: null });
+    expect(rated.body.rating).toEqual({ attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', tags: [], reply: null });
     const again = await w.as(resident.token, 'post', `/tickets/${id}/rating`, { attitude: 1, timeliness: 1, quality: 1 });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_RATED');

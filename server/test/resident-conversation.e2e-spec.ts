@@ -163,4 +163,57 @@ describe('talking with the resident', () => {
       expect((await inbox(tk.id)).filter((n) => n.kind === 'delayed')).toHaveLength(1);
     });
   });
+
+  describe('6. 确认并评价', () => {
+    const resolved = async () => {
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/resolve`, { note: '已更换阀芯' });
+      return tk.id as string;
+    };
+    const rating = { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很仔细', tags: ['准时', '干净整洁'] };
+
+    it('confirms and rates in one step, with quick tags; the staff reply shows under the rating', async () => {
+      const id = await resolved();
+      const done = await w.ok(resident.token, 'post', `/tickets/${id}/confirm`, { rating });
+      expect(done.status).toBe('closed');
+      expect(done.rating).toEqual({ attitude: 5, timeliness: 4, quality: 5, comment: '师傅很仔细', tags: ['准时', '干净整洁'], reply: null });
+      expect(done.events.slice(-2).map((e: { type: string }) => e.type)).toEqual(['confirmed', 'rated']);
+      // Rated once: the rate endpoint now refuses.
+      expect((await w.as(resident.token, 'post', `/tickets/${id}/rating`, rating)).body.code).toBe('ALREADY_RATED');
+      await w.ok(agent.token, 'post', `/tickets/${id}/rating/reply`, { reply: '感谢您的认可，我们会继续努力' });
+      const seen = await w.ok(resident.token, 'get', `/tickets/${id}`);
+      expect(seen.rating.reply).toBe('感谢您的认可，我们会继续努力');
+    });
+
+    it('confirms without a rating, which can still be given later', async () => {
+      const id = await resolved();
+      const done = await w.ok(resident.token, 'post', `/tickets/${id}/confirm`, {});
+      expect(done.status).toBe('closed');
+      expect(done.rating).toBeNull();
+      const rated = await w.ok(resident.token, 'post', `/tickets/${id}/rating`, { attitude: 4, timeliness: 4, quality: 4, tags: ['态度好'] });
+      expect(rated.rating.tags).toEqual(['态度好']);
+    });
+
+    it('refuses a bad rating without confirming: the request stays to be confirmed', async () => {
+      const id = await resolved();
+      for (const bad of [
+        { rating: { attitude: 5, timeliness: 4 } },
+        { rating: { ...rating, attitude: 6 } },
+        { rating: { ...rating, tags: ['很好'] } },
+        // Not solved is a reopen, never part of a confirmation.
+        { rating: { ...rating, tags: ['问题未解决'] } },
+      ]) {
+        const res = await w.as(resident.token, 'post', `/tickets/${id}/confirm`, bad);
+        expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+      }
+      const still = await w.ok(resident.token, 'get', `/tickets/${id}`);
+      expect(still.status).toBe('resolved');
+      expect(still.rating).toBeNull();
+      // 问题未解决 reopens it to the same owner.
+      const reopened = await w.ok(resident.token, 'post', `/tickets/${id}/reopen`, { reason: '问题未解决：还在滴水' });
+      expect(reopened.status).toBe('accepted');
+      expect(reopened.owner.id).toBe(agent.id);
+    });
+  });
 });

@@ -141,6 +141,9 @@ export interface Rating {
   timeliness: number;
   quality: number;
   comment: string | null;
+  tags: string[];
+  /** The owner's or a supervisor's answer to the rating. */
+  reply: string | null;
 }
 export interface TicketSummary {
   id: Id;
@@ -227,6 +230,11 @@ export interface RatingRequest {
   timeliness: number;
   quality: number;
   comment?: string;
+  tags?: string[];
+}
+/** 确认并评价: confirm the result, with a rating or without. */
+export interface ConfirmRequest {
+  rating?: RatingRequest;
 }
 
 // ---- Files ----

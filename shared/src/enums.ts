@@ -136,6 +136,14 @@ export const STAFF_EVENT_TYPES = [
 ] as const;
 export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
 
+/**
+ * Quick tags of a rating (评价标签). "问题未解决" is not one of them: in the app it is the way
+ * back to the owner (reopen), offered only while the request can still be reopened.
+ */
+export const RATING_TAGS = ['准时', '态度好', '干净整洁', '专业细致', '沟通清楚', '收费合理'] as const;
+export type RatingTag = (typeof RATING_TAGS)[number];
+export const NOT_SOLVED_TAG = '问题未解决';
+
 /** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
 export const TICKET_NO_PREFIX: Record<TicketType, string> = {
   repair: 'BX',

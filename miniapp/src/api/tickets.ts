@@ -1,4 +1,5 @@
 import type {
+  ConfirmRequest,
   CreateTicketRequest,
   Page,
   RatingRequest,
@@ -58,7 +59,8 @@ const action = <T = TicketDetail>(id: string, name: string, body?: unknown) =>
 
 export const urgeTicket = (id: string) => action<unknown>(id, 'urge')
 export const cancelTicket = (id: string, body: ReasonRequest) => action(id, 'cancel', body)
-export const confirmTicket = (id: string) => action(id, 'confirm')
+/** 确认并评价: the rating is optional. */
+export const confirmTicket = (id: string, body: ConfirmRequest = {}) => action(id, 'confirm', body)
 export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)
 /** A resident's follow-up (补充说明): always public to the staff handling it. */
 export const commentOnTicket = (id: string, body: { note: string; photoIds?: string[] }) => action(id, 'comments', body)

@@ -85,6 +85,9 @@ export const transferTicket = (id: Id, body: TransferRequest) => http.post<Ticke
 export const commentTicket = (id: Id, body: CommentRequest) =>
   http.post<unknown>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
 
+/** The owner's or a supervisor's answer to the resident's rating (shown to the resident under it). */
+export const replyToRating = (id: Id, reply: string) => http.post<unknown>(`/tickets/${id}/rating/reply`, { reply });
+
 /** Assumed: POST /tickets/:id/reveal-phone → {phone}; the server audits who asked. */
 export const revealPhone = (id: Id) => http.post<{ phone: string }>(`/tickets/${id}/reveal-phone`);
 

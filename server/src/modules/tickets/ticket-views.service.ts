@@ -161,7 +161,7 @@ export class TicketViews {
         ...(forResident ? { note: e.publicNote } : { note: e.note, visibility: e.visibility, publicNote: e.publicNote }),
         photos: FilesService.inOrder(urls, e.photoIds),
       })),
-      rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, reply: rating.reply } : null,
+      rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, tags: rating.tags ?? [], reply: rating.reply } : null,
       reopenCount: ticket.reopenCount,
       appointmentAt: iso(ticket.appointmentAt),
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,

@@ -146,6 +146,8 @@ export class TicketRating {
   @Column({ type: 'tinyint', unsigned: true }) timeliness: number;
   @Column({ type: 'tinyint', unsigned: true }) quality: number;
   @Column({ type: 'varchar', length: 500, nullable: true }) comment: string | null;
+  /** Quick tags (RATING_TAGS). */
+  @Column({ type: 'simple-json', nullable: true }) tags: string[] | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) reply: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -11,6 +11,7 @@ import {
   CreateTicketDto,
   DispatchDto,
   NoteDto,
+  ConfirmDto,
   RatingDto,
   RatingReplyDto,
   ReasonDto,
@@ -96,8 +97,8 @@ export class TicketsController {
   }
 
   @Post(':id/confirm') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
-  confirm(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<TicketDetailView> {
-    return this.tickets.confirm(auth, meta, id);
+  confirm(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ConfirmDto): Promise<TicketDetailView> {
+    return this.tickets.confirm(auth, meta, id, dto.rating);
   }
 
   @Post(':id/verify') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })

@@ -404,10 +404,12 @@ export class TicketsService {
     });
   }
 
-  async confirm(auth: AuthContext, meta: RequestMeta, id: string): Promise<TicketDetailView> {
-    return this.act(auth, meta, id, 'confirm', (ticket, _m, now) => {
+  /** 确认并评价: the resident confirms the result and, optionally, rates it — one step, one transaction. */
+  async confirm(auth: AuthContext, meta: RequestMeta, id: string, rating?: RatingDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'confirm', async (ticket, manager, now) => {
       ticket.closedAt = now;
-      return { type: 'confirmed', note: '业主已确认完成' };
+      if (!rating) return { type: 'confirmed', note: '业主已确认完成' };
+      return { type: 'confirmed', note: '业主已确认完成', then: [await this.insertRating(manager, ticket, rating, now)] };
     });
   }
 
@@ -474,24 +476,29 @@ export class TicketsService {
   }
 
   async rate(auth: AuthContext, meta: RequestMeta, id: string, dto: RatingDto): Promise<TicketDetailView> {
-    return this.act(auth, meta, id, 'rate', async (ticket, manager, now) => {
-      try {
-        await manager.getRepository(TicketRating).insert({
-          ticketId: ticket.id,
-          communityId: ticket.communityId,
-          residentId: ticket.residentId!,
-          attitude: dto.attitude,
-          timeliness: dto.timeliness,
-          quality: dto.quality,
-          comment: dto.comment ?? null,
-          createdAt: now,
-        });
-      } catch (e) {
-        if (isDuplicateKey(e)) throw new AppError('ALREADY_RATED', '您已评价过该工单');
-        throw e;
-      }
-      return { type: 'rated', note: dto.comment ?? null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality } };
-    });
+    return this.act(auth, meta, id, 'rate', async (ticket, manager, now) => this.insertRating(manager, ticket, dto, now));
+  }
+
+  /** The resident's rating row; returns its timeline entry. */
+  private async insertRating(manager: EntityManager, ticket: Ticket, dto: RatingDto, now: Date): Promise<EventSpec> {
+    const tags = dto.tags?.length ? dto.tags : null;
+    try {
+      await manager.getRepository(TicketRating).insert({
+        ticketId: ticket.id,
+        communityId: ticket.communityId,
+        residentId: ticket.residentId!,
+        attitude: dto.attitude,
+        timeliness: dto.timeliness,
+        quality: dto.quality,
+        comment: dto.comment?.trim() || null,
+        tags,
+        createdAt: now,
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new AppError('ALREADY_RATED', '您已评价过该工单');
+      throw e;
+    }
+    return { type: 'rated', note: dto.comment?.trim() || null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality, ...(tags ? { tags } : {}) } };
   }
 
   /** The owner (or a supervisor) answers the resident's rating — once; a second answer replaces the first. */
@@ -576,7 +583,7 @@ export class TicketsService {
       ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
       await repo.save(ticket, { reload: false });
       const entry = actorEvent(ticket.id, auth, now, spec);
-      await insertRows(manager, TicketEvent, [entry]);
+      await insertRows(manager, TicketEvent, [entry, ...(spec.then ?? []).map((next) => actorEvent(ticket.id, auth, now, next))]);
       await this.notices.onTicketChange(manager, {
         ticket,
         event: spec.type,

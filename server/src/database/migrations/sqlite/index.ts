@@ -4,6 +4,7 @@ import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVers
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { FollowUpStaffNotice1796616332083 } from './1796616332083-FollowUpStaffNotice';
 import { ResidentNoticeKinds1796616623280 } from './1796616623280-ResidentNoticeKinds';
+import { RatingTags1796617010593 } from './1796617010593-RatingTags';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -12,4 +13,4 @@ import { ResidentNoticeKinds1796616623280 } from './1796616623280-ResidentNotice
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083, ResidentNoticeKinds1796616623280];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083, ResidentNoticeKinds1796616623280, RatingTags1796617010593];

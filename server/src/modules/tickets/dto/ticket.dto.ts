@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import {
   ACTOR_KINDS,
@@ -26,6 +27,7 @@ import {
   Channel,
   PRIORITIES,
   Priority,
+  RATING_TAGS,
   SLA_CLOCKS,
   SlaClock,
   TICKET_EVENT_TYPES,
@@ -135,6 +137,20 @@ export class RatingDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) timeliness: number;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) quality: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+  @ApiPropertyOptional({ enum: RATING_TAGS, isArray: true, description: 'quick tags (准时、态度好 …)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RATING_TAGS.length)
+  @ArrayUnique()
+  @IsIn(RATING_TAGS, { each: true, message: `tags must be among ${RATING_TAGS.join('、')}` })
+  tags?: string[];
+}
+export class ConfirmDto {
+  @ApiPropertyOptional({ type: RatingDto, description: '确认并评价: the rating given with the confirmation (optional)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RatingDto)
+  rating?: RatingDto;
 }
 
 // ---- views ----
@@ -182,6 +198,7 @@ export class RatingView {
   @ApiProperty() timeliness: number;
   @ApiProperty() quality: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: [String], description: 'quick tags' }) tags: string[];
   @ApiProperty({ type: String, nullable: true, description: 'staff reply' }) reply: string | null;
 }
 export class ServiceItemRefView {

@@ -17,7 +17,7 @@ import {
 } from '@yizhan/shared'
 import type { ApiResult } from '../../../../api/result'
 import { currentSession } from '../../../../api/session'
-import { cancelTicket, confirmTicket, fetchTicket, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import { cancelTicket, fetchTicket, reopenTicket, urgeTicket } from '../../../../api/tickets'
 import PageShell from '../../../../components/PageShell'
 import ReasonDialog from '../../../../components/ReasonDialog'
 import StarRating from '../../../../components/StarRating'
@@ -102,7 +102,11 @@ export default function TicketDetailPage() {
   const allowed: TicketAction[] = t ? allowedActions(ticketStateOf(t), { kind: 'resident', id: me }) : []
   // A follow-up (补充说明) belongs to a request still in the works; after resolution "问题未解决" is the way.
   const followable = t !== null && OPEN_STATUSES.includes(t.status)
-  const actions = RESIDENT_ACTIONS.filter((a) => allowed.includes(a) && (a !== 'comment' || followable))
+  // While the result waits for confirmation, rating and "问题未解决" are inside 确认并评价.
+  const confirming = allowed.includes('confirm')
+  const actions = RESIDENT_ACTIONS.filter(
+    (a) => allowed.includes(a) && (a !== 'comment' || followable) && !(confirming && (a === 'rate' || a === 'reopen')),
+  )
 
   /** Run an action, tell the resident how it went, and show the ticket as it is now. */
   const run = async (action: ResidentAction, call: () => Promise<ApiResult<unknown>>, done: string) => {
@@ -127,13 +131,7 @@ export default function TicketDetailPage() {
       case 'urge':
         await run('urge', () => urgeTicket(t.id), zh.detail.urged)
         break
-      case 'confirm': {
-        const { confirm } = await Taro.showModal({ title: zh.detail.confirmTitle, content: zh.detail.confirmBody })
-        if (!confirm) return
-        const ok = await run('confirm', () => confirmTicket(t.id), zh.detail.confirmed)
-        if (ok && allowed.includes('rate')) void Taro.navigateTo({ url: ROUTES.rate(t.id) })
-        break
-      }
+      case 'confirm':
       case 'rate':
         void Taro.navigateTo({ url: ROUTES.rate(t.id) })
         break
@@ -241,7 +239,22 @@ export default function TicketDetailPage() {
                 <StarRating label={zh.rate.dimensions.attitude} value={t.rating.attitude} />
                 <StarRating label={zh.rate.dimensions.timeliness} value={t.rating.timeliness} />
                 <StarRating label={zh.rate.dimensions.quality} value={t.rating.quality} />
+                {t.rating.tags?.length > 0 && (
+                  <View className='chips detail__rating-tags'>
+                    {t.rating.tags.map((tag) => (
+                      <Text key={tag} className='chip chip--on'>
+                        {tag}
+                      </Text>
+                    ))}
+                  </View>
+                )}
                 {t.rating.comment && <View className='detail__desc'>{t.rating.comment}</View>}
+                {t.rating.reply && (
+                  <View className='detail__rating-reply' data-testid='rating-reply'>
+                    <Text className='detail__rating-reply-who'>{zh.rate.reply}：</Text>
+                    {t.rating.reply}
+                  </View>
+                )}
               </View>
             )}
 

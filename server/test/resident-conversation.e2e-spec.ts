@@ -2,6 +2,8 @@ import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { OutboxWorker } from '../src/modules/notices/outbox.worker';
 import { AppointmentReminders } from '../src/modules/sla/appointment-reminders.service';
 import { SlaScanner } from '../src/modules/sla/sla-scanner.service';
+import { ContactsService } from '../src/modules/contacts/contacts.service';
+import { FieldCrypto } from '../src/modules/crypto/field-crypto.service';
 import { solid } from './support/images';
 import { startTestApp, TestApp } from './support/test-app';
 import { World } from './support/world';
@@ -214,6 +216,70 @@ describe('talking with the resident', () => {
       const reopened = await w.ok(resident.token, 'post', `/tickets/${id}/reopen`, { reason: '问题未解决：还在滴水' });
       expect(reopened.status).toBe('accepted');
       expect(reopened.owner.id).toBe(agent.id);
+    });
+  });
+
+  describe('4. contact both ways', () => {
+    it('needs a way to reach the resident: a typed number, validated, or the WeChat phone', async () => {
+      const noPhone = await w.resident('c_nophone', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+      const { contactPhone: _omit, ...withoutPhone } = w.repair(c.roomA.id);
+      const refused = await w.as(noPhone.token, 'post', '/tickets', withoutPhone);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'CONTACT_REQUIRED', message: '请留下联系电话，方便客服和师傅联系您' });
+      const bad = await w.as(noPhone.token, 'post', '/tickets', { ...withoutPhone, contactPhone: '12345' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields).toHaveProperty('contactPhone');
+      const typed = await w.ok(noPhone.token, 'post', '/tickets', { ...withoutPhone, contactPhone: '139 1234 5678' });
+      expect(typed.contactPhoneMasked).toBe('139****5678');
+      // Stored encrypted, as every phone.
+      const [row] = await t.sql<{ contact_phone_enc: string }>('SELECT contact_phone_enc FROM tickets WHERE id = ?', [typed.id]);
+      expect(row!.contact_phone_enc).not.toContain('13912345678');
+      // With a WeChat phone bound, that is the contact number.
+      await w.ok(noPhone.token, 'post', '/me/phone', { code: 'phone:13700001111' });
+      const viaWechat = await w.ok(noPhone.token, 'post', '/tickets', withoutPhone);
+      expect(viaWechat.contactPhoneMasked).toBe('137****1111');
+    });
+
+    it('gives the zone\'s day hotline, the community night line, and the technician on the visit day', async () => {
+      const admin = await w.admin();
+      const put = (rows: object[]) => w.as(admin, 'put', `/admin/communities/${c.id}/hotlines`, { rows });
+      expect((await put([{ zoneId: null, dayPhone: 'call me' }])).status).toBe(400);
+      expect((await put([{ zoneId: null, dayPhone: '59800003' }, { zoneId: null, dayPhone: '59800004' }])).body.code).toBe('VALIDATION_FAILED');
+      expect((await w.as(agent.token, 'put', `/admin/communities/${c.id}/hotlines`, { rows: [] })).status).toBe(403);
+      const saved = await put([
+        { zoneId: null, nightPhone: '59800003', dayFrom: '08:30', dayTo: '21:00', technicianPhone: '59800006' },
+        { zoneId: c.zoneA1, dayPhone: '59800000' },
+      ]);
+      expect(saved.status).toBe(200);
+      expect(saved.body.items).toHaveLength(2);
+      expect((await w.ok(agent.token, 'get', `/admin/communities/${c.id}/hotlines`)).items).toHaveLength(2);
+
+      const contacts = t.app.get(ContactsService);
+      const at = (hour: number, minute = 0) => {
+        const today = localDateTime(new Date());
+        return fromLocalDateTime({ year: today.year, month: today.month, day: today.day, hour, minute, second: 0, millisecond: 0 });
+      };
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(10))).hotline).toEqual({ phone: '59800000', label: '客服热线（A1区）' });
+      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(21, 30))).hotline).toEqual({ phone: '59800003', label: '夜间客服热线' });
+      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(8, 29))).hotline?.phone).toBe('59800003');
+      // Over HTTP: the resident's room, and the request (no technician before the visit day).
+      const now = await w.ok(resident.token, 'get', `/me/hotline?roomId=${c.roomA.id}`);
+      expect(['59800000', '59800003']).toContain(now.hotline.phone);
+      const other = await w.resident('c_other');
+      expect((await w.as(other.token, 'get', `/me/hotline?roomId=${c.roomA.id}`)).body.code).toBe('ROOM_NOT_BOUND');
+      expect((await w.as(other.token, 'get', `/tickets/${tk.id}/contacts`)).status).toBe(404);
+      expect((await w.ok(resident.token, 'get', `/tickets/${tk.id}/contacts`)).technician).toBeNull();
+
+      // Dispatched for today: the number the property configured, then the technician's own if allowed.
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`);
+      await w.ok(agent.token, 'post', `/tickets/${tk.id}/dispatch`, { assigneeId: tech.id, appointmentAt: at(15).toISOString() });
+      const resAuth = { kind: 'resident', residentId: resident.id } as never;
+      expect((await contacts.ticketContacts(resAuth, tk.id, at(9))).technician).toEqual({ phone: '59800006', label: '联系上门师傅 王建国' });
+      expect((await contacts.ticketContacts(resAuth, tk.id, new Date(at(9).getTime() + 86_400_000))).technician).toBeNull();
+      await t.sql('UPDATE staff SET phone_enc = ? WHERE id = ?', [t.app.get(FieldCrypto).encrypt('13600002222'), tech.id]);
+      await put([{ zoneId: null, nightPhone: '59800003', technicianPhone: '59800006', technicianOwnPhone: true }, { zoneId: c.zoneA1, dayPhone: '59800000' }]);
+      expect((await contacts.ticketContacts(resAuth, tk.id, at(9))).technician?.phone).toBe('13600002222');
     });
   });
 });

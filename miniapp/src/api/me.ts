@@ -13,3 +13,6 @@ export const searchRooms = (communityId: string, q: string) =>
 
 /** Approved at once when name and phone match the room's roster entry, else pending. */
 export const bindRoom = (body: BindRoomRequest) => post<BindRoomResponse>('/me/rooms', body)
+
+/** The property's hotline for a bound room, chosen by its zone and the time of day (null: none set). */
+export const fetchHotline = (roomId: string) => get<{ hotline: { phone: string; label: string } | null }>('/me/hotline', { roomId })

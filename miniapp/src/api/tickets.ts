@@ -48,6 +48,10 @@ export async function listTickets(tab: TicketTab, cursor: string | null, limit =
   return { ok: true, status: 200, data: { items, nextCursor: next } }
 }
 
+/** Who the resident can call about a request: the hotline, and the technician on the day of the visit. */
+export const fetchTicketContacts = (id: string) =>
+  get<{ hotline: { phone: string; label: string } | null; technician: { phone: string; label: string } | null }>(`/tickets/${encodeURIComponent(id)}/contacts`)
+
 export const fetchTicket = (id: string) => get<TicketDetail>(`/tickets/${encodeURIComponent(id)}`)
 
 /** `idempotencyKey` is generated once per draft and sent again on every retry of that draft. */

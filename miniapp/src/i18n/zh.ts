@@ -108,7 +108,9 @@ export const zh = {
     urgent: '紧急报修',
     urgentHint: '仅用于漏水、燃气泄漏、电梯困人、停电、火警等会危及安全或财产的情况，物业将优先处理。',
     contactPhone: '联系电话',
-    contactPhonePlaceholder: '不填则使用账号绑定的手机号',
+    contactPhonePlaceholder: '请输入手机号，方便客服和师傅联系您',
+    contactPhoneWechat: (masked: string) => `不填则使用微信手机号 ${masked}`,
+    phoneRequired: '请留下联系电话，方便客服和师傅联系您',
     phoneInvalid: '请输入正确的手机号',
     photosUploading: '照片还在上传，请稍候',
     photosFailed: '有照片上传失败，请重试或删除后再提交',
@@ -224,6 +226,10 @@ export const zh = {
       escalated: '已上报主管',
       flagged: '内容待复核',
     } as Record<string, string>,
+  },
+  call: {
+    action: '拨打',
+    title: '联系物业',
   },
   followUp: {
     note: '补充说明',

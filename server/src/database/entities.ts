@@ -3,6 +3,7 @@ import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
 import { Building, Community, Room, Zone } from '../modules/communities/community.entities';
+import { Hotline } from '../modules/contacts/hotline.entity';
 import { DutyShift } from '../modules/duty/duty-shift.entity';
 import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent } from '../modules/notices/notice.entities';
 import { Upload } from '../modules/files/upload.entity';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   Building,
   Community,
   DutyShift,
+  Hotline,
   IdempotencyKey,
   Notice,
   OutboxMessage,

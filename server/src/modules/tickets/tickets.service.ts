@@ -161,11 +161,13 @@ export class TicketsService {
    */
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
-    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null }[] = await manager.query(
+    const residentId = auth.kind === 'resident' ? auth.residentId : null;
+    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null; phoneEnc: string | null }[] = await manager.query(
       `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.label,
-              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound
+              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
+              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
          FROM rooms r WHERE r.id = ?`,
-      [auth.kind === 'resident' ? auth.residentId : null, dto.roomId],
+      [residentId, residentId, dto.roomId],
     );
     if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
     const room = { id: String(found.id), communityId: String(found.communityId), zoneId: found.zoneId === null ? null : String(found.zoneId), label: found.label };
@@ -194,7 +196,12 @@ export class TicketsService {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
       deadlines.resolveBy = resolveDeadline(policy, slotStart && slotStart > now ? slotStart : now);
     }
-    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null);
+    // A request needs a way to reach the resident: the number typed on the form (h5, phone
+    // intake), else the resident's WeChat phone (weapp), stored encrypted with the request.
+    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(found.phoneEnc) : null);
+    if (auth.kind === 'resident' && !contactPhone) {
+      throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
+    }
 
     const values: Omit<Ticket, keyof typeof NEW_TICKET_DEFAULTS | 'id'> = {
       no,

@@ -5,6 +5,7 @@ import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibil
 import { FollowUpStaffNotice1796616332083 } from './1796616332083-FollowUpStaffNotice';
 import { ResidentNoticeKinds1796616623280 } from './1796616623280-ResidentNoticeKinds';
 import { RatingTags1796617010593 } from './1796617010593-RatingTags';
+import { Hotlines1796617712432 } from './1796617712432-Hotlines';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -13,4 +14,4 @@ import { RatingTags1796617010593 } from './1796617010593-RatingTags';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083, ResidentNoticeKinds1796616623280, RatingTags1796617010593];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, FollowUpStaffNotice1796616332083, ResidentNoticeKinds1796616623280, RatingTags1796617010593, Hotlines1796617712432];

@@ -28,13 +28,15 @@ interface FormValues {
 const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '' }
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
-function validate(values: FormValues, hasRoom: boolean): string | null {
+function validate(values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
   if (!hasRoom) return zh.create.noApprovedRoom
   if (!values.category) return zh.create.categoryRequired
   if (values.description.trim().length < 5) return zh.create.descriptionTooShort
   const photos = photosState(values.photos)
   if (photos.uploading) return zh.create.photosUploading
   if (photos.failed) return zh.create.photosFailed
+  // A request needs a way to reach the resident: a typed number, or the WeChat phone bound in 我的.
+  if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired
   if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid
   return null
 }
@@ -63,7 +65,7 @@ export default function CreateTicketPage() {
 
   const submit = async () => {
     if (inFlight.current) return
-    const problem = validate(values, me.currentRoom !== null)
+    const problem = validate(values, me.currentRoom !== null, Boolean(me.data?.phoneMasked))
     setError(problem)
     if (problem || !me.currentRoom) return
     inFlight.current = true
@@ -160,8 +162,12 @@ export default function CreateTicketPage() {
             </View>
           )}
 
-          <Field label={zh.create.contactPhone}>
-            <PhoneInput value={values.contactPhone} placeholder={zh.create.contactPhonePlaceholder} onChange={(contactPhone) => update({ contactPhone })} />
+          <Field label={zh.create.contactPhone} required={!me.data?.phoneMasked}>
+            <PhoneInput
+              value={values.contactPhone}
+              placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder}
+              onChange={(contactPhone) => update({ contactPhone })}
+            />
           </Field>
         </View>
 

@@ -17,7 +17,8 @@ import {
 } from '@yizhan/shared'
 import type { ApiResult } from '../../../../api/result'
 import { currentSession } from '../../../../api/session'
-import { cancelTicket, fetchTicket, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import CallButton from '../../../../components/CallButton'
 import PageShell from '../../../../components/PageShell'
 import ReasonDialog from '../../../../components/ReasonDialog'
 import StarRating from '../../../../components/StarRating'
@@ -88,12 +89,16 @@ export default function TicketDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const ticket = useAsync(() => fetchTicket(id), [id])
+  const contacts = useAsync(() => fetchTicketContacts(id), [id])
   const [dialog, setDialog] = useState<'cancel' | 'reopen' | null>(null)
   const [busy, setBusy] = useState<ResidentAction | null>(null)
 
-  useOnReturn(() => void ticket.reload(true))
+  useOnReturn(() => {
+    void ticket.reload(true)
+    void contacts.reload(true)
+  })
   usePullDownRefresh(async () => {
-    await ticket.reload(true)
+    await Promise.all([ticket.reload(true), contacts.reload(true)])
     Taro.stopPullDownRefresh()
   })
 
@@ -226,6 +231,14 @@ export default function TicketDetailPage() {
                 </View>
               )}
             </View>
+
+            {(contacts.data?.technician || contacts.data?.hotline) && (
+              <View className='card' data-testid='contacts'>
+                <View className='detail__section-title'>{zh.call.title}</View>
+                {contacts.data.technician && <CallButton callable={contacts.data.technician} testId='call-technician' />}
+                {contacts.data.hotline && <CallButton callable={contacts.data.hotline} testId='call-hotline' />}
+              </View>
+            )}
 
             <View className='card'>
               <View className='detail__section-title'>{zh.detail.description}</View>

@@ -8,7 +8,7 @@ export default defineAppConfig({
       pages: ['pages/detail/index', 'pages/create/index', 'pages/rate/index', 'pages/follow-up/index'],
     },
     { root: 'subpackages/services', pages: ['pages/catalogue/index', 'pages/book/index'] },
-    { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index'] },
+    { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index', 'pages/privacy/index', 'pages/erase/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/tickets'] },

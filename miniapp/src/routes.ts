@@ -17,6 +17,8 @@ export const ROUTES = {
   book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,
   login: '/subpackages/account/pages/login/index',
   bindRoom: '/subpackages/account/pages/bind-room/index',
+  privacy: '/subpackages/account/pages/privacy/index',
+  eraseData: '/subpackages/account/pages/erase/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.tickets, ROUTES.notices, ROUTES.me]

@@ -1,5 +1,5 @@
 import type { BindRoomRequest, BindRoomResponse, CommunitySummary, Me, RoomOption } from '@yizhan/shared'
-import { get, post } from './request'
+import { del, get, post } from './request'
 
 export const fetchMe = () => get<Me>('/me')
 
@@ -16,3 +16,6 @@ export const bindRoom = (body: BindRoomRequest) => post<BindRoomResponse>('/me/r
 
 /** The property's hotline for a bound room, chosen by its zone and the time of day (null: none set). */
 export const fetchHotline = (roomId: string) => get<{ hotline: { phone: string; label: string } | null }>('/me/hotline', { roomId })
+
+/** PIPL "删除我的数据": erases the caller's personal data at once (requests stay, anonymised). */
+export const eraseMyData = () => del<void>('/me')

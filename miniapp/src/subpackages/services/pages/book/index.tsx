@@ -51,6 +51,7 @@ export default function BookPage() {
 
   const review = () => {
     if (!slot || slot.remaining <= 0) return setError(zh.services.slotRequired)
+    if (!values.contactPhone.trim() && !me.data?.phoneMasked) return setError(zh.create.phoneRequired)
     if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return setError(zh.create.phoneInvalid)
     setError(null)
     setConfirming(true)
@@ -172,8 +173,12 @@ export default function BookPage() {
               />
             </Field>
 
-            <Field label={zh.create.contactPhone}>
-              <PhoneInput value={values.contactPhone} placeholder={zh.create.contactPhonePlaceholder} onChange={(contactPhone) => update({ contactPhone })} />
+            <Field label={zh.create.contactPhone} required={!me.data?.phoneMasked}>
+              <PhoneInput
+                value={values.contactPhone}
+                placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder}
+                onChange={(contactPhone) => update({ contactPhone })}
+              />
             </Field>
 
             <View className='field field--row'>

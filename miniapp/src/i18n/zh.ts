@@ -82,12 +82,14 @@ export const zh = {
     },
     openTitle: '进行中的工单',
     openEmpty: '暂无进行中的工单，有需要随时找我们',
+    goRepair: '去报修',
     viewAll: '查看全部',
     noticesUnread: (n: number) => `${n} 条新消息`,
   },
   tickets: {
     tabs: { all: '全部', open: '处理中', toConfirm: '待确认', done: '已完成' },
-    empty: '暂无工单',
+    empty: '还没有工单，遇到问题随时报修',
+    goRepair: '去报修',
     urgent: '紧急',
     createdAt: '提交于',
   },
@@ -261,7 +263,8 @@ export const zh = {
   },
   notices: {
     title: '消息',
-    empty: '暂无消息',
+    empty: '暂无消息，工单有进展时会在这里通知您',
+    goRepair: '去报修',
     unread: '未读',
   },
   me: {

@@ -128,7 +128,12 @@ export default function HomePage() {
               {open.error.message}，{zh.common.loadMoreFailed}
             </View>
           ) : openItems.length === 0 && open.status === 'ready' ? (
-            <View className='card muted home__empty'>{zh.home.openEmpty}</View>
+            <View className='card muted home__empty'>
+              {zh.home.openEmpty}
+              <Text className='link home__empty-action' onClick={() => goCreate('repair')}>
+                {zh.home.goRepair} ›
+              </Text>
+            </View>
           ) : (
             openItems.map((t) => <TicketCard key={t.id} ticket={t} />)
           )}

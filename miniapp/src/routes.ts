@@ -15,6 +15,8 @@ export const ROUTES = {
   rate: (id: string) => `/subpackages/tickets/pages/rate/index?id=${encodeURIComponent(id)}`,
   catalogue: '/subpackages/services/pages/catalogue/index',
   book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,
+  reschedule: (itemId: string, ticketId: string) =>
+    `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}&reschedule=${encodeURIComponent(ticketId)}`,
   login: '/subpackages/account/pages/login/index',
   bindRoom: '/subpackages/account/pages/bind-room/index',
   privacy: '/subpackages/account/pages/privacy/index',

@@ -29,7 +29,7 @@ describe('talking with the resident', () => {
     ((await w.ok(resident.token, 'get', '/notices?limit=100')).items as { ticketId: string; kind: string; title: string; body: string }[]).filter((n) => n.ticketId === ticketId);
 
   beforeAll(async () => {
-    t = await startTestApp('conversation');
+    t = await startTestApp('conversation', { BOOKING_CHANGE_CUTOFF_SEC: String(2 * 86400) });
     w = new World(t);
     c = await w.community();
     agent = await w.staff('c_agent', ['agent'], [c.id], { name: '李敏' });
@@ -280,6 +280,65 @@ describe('talking with the resident', () => {
       await t.sql('UPDATE staff SET phone_enc = ? WHERE id = ?', [t.app.get(FieldCrypto).encrypt('13600002222'), tech.id]);
       await put([{ zoneId: null, nightPhone: '59800003', technicianPhone: '59800006', technicianOwnPhone: true }, { zoneId: c.zoneA1, dayPhone: '59800000' }]);
       expect((await contacts.ticketContacts(resAuth, tk.id, at(9))).technician?.phone).toBe('13600002222');
+    });
+  });
+
+  describe('5. appointments the resident can live with', () => {
+    const dayAhead = (days: number) => {
+      const d = localDateTime(new Date());
+      const x = fromLocalDateTime({ year: d.year, month: d.month, day: d.day + days, hour: 12, minute: 0, second: 0, millisecond: 0 });
+      return new Date(x.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    };
+
+    it('keeps a preferred visit time on a repair', async () => {
+      const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id, { preferredVisit: '工作日晚上' }));
+      expect(tk.events[0]).toMatchObject({ type: 'created', note: '期望上门时间：工作日晚上' });
+      const staffView = await w.ok(agent.token, 'get', `/tickets/${tk.id}`);
+      expect(staffView.events[0].note).toBe('期望上门时间：工作日晚上');
+      expect((await w.as(resident.token, 'post', '/tickets', w.repair(c.roomA.id, { preferredVisit: '半夜' }))).status).toBe(400);
+    });
+
+    it('shows the booked window, reschedules and cancels up to the cut-off, and frees the slot', async () => {
+      const admin = await w.admin();
+      const item = await w.ok(admin, 'post', '/admin/service-items', { communityId: c.id, name: '空调清洗', price: 120, durationMin: 120, slotCapacity: 1 });
+      const slots = async (days: number) => (await w.ok(resident.token, 'get', `/service-items/${item.id}/slots?date=${dayAhead(days)}`)).items as { start: string; remaining: number }[];
+      const [first] = await slots(4);
+      const booking = (slotStart: string) => ({ type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机清洗', serviceItemId: item.id, slotStart, contactPhone: '13812341234' });
+      const tk = await w.ok(resident.token, 'post', '/tickets', booking(first!.start));
+      expect(tk.slotStart).toBe(first!.start);
+      expect(tk.slotEnd).toBe(new Date(Date.parse(first!.start) + 120 * 60_000).toISOString());
+      expect(tk.changeableUntil).toBe(new Date(Date.parse(first!.start) - 2 * 86400_000).toISOString());
+      expect((await slots(4))[0]!.remaining).toBe(0);
+
+      // Reschedule to another day: the new slot is taken, the old one freed, the owner told.
+      const [later] = await slots(5);
+      const moved = await w.ok(resident.token, 'post', `/tickets/${tk.id}/reschedule`, { slotStart: later!.start });
+      expect(moved.slotStart).toBe(later!.start);
+      expect(moved.deadlines.onsiteBy).toBe(later!.start);
+      expect(moved.events.at(-1).note).toMatch(/^预约改到 /);
+      expect((await slots(4))[0]!.remaining).toBe(1);
+      expect((await slots(5))[0]!.remaining).toBe(0);
+      expect((await staffNotices(agent.token, tk.id)).some((n) => n.kind === 'followed_up')).toBe(true);
+      // A full slot is refused.
+      const other = await w.resident('c_other_booker', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
+      const taken = await w.as(other.token, 'post', '/tickets', { ...booking(later!.start), roomId: c.roomA2.id });
+      expect(taken.body.code).toBe('SLOT_FULL');
+      expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/reschedule`, { slotStart: first!.start })).status).toBe(403);
+
+      // Cancel frees the slot.
+      await w.ok(resident.token, 'post', `/tickets/${tk.id}/cancel`, { reason: '临时出差' });
+      expect((await slots(5))[0]!.remaining).toBe(1);
+
+      // Inside the cut-off (2 days here): neither reschedule nor cancel, with a kind message.
+      const [soon] = await slots(1);
+      const near = await w.ok(resident.token, 'post', '/tickets', booking(soon!.start));
+      expect(near.changeableUntil).toBeNull();
+      const locked = await w.as(resident.token, 'post', `/tickets/${near.id}/reschedule`, { slotStart: later!.start });
+      expect(locked.status).toBe(409);
+      expect(locked.body).toMatchObject({ code: 'BOOKING_LOCKED', message: '距上门不足 48 小时，如需改约请联系物业客服' });
+      const cancel = await w.as(resident.token, 'post', `/tickets/${near.id}/cancel`, { reason: '不需要了' });
+      expect(cancel.body.code).toBe('BOOKING_LOCKED');
+      expect((await w.ok(resident.token, 'get', `/tickets/${near.id}`)).status).toBe('submitted');
     });
   });
 });

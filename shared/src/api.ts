@@ -103,6 +103,8 @@ export interface CreateTicketRequest {
   priority?: Priority;
   serviceItemId?: Id;
   slotStart?: IsoTime;
+  /** Repair: when the resident would like the visit (PREFERRED_VISITS). */
+  preferredVisit?: string;
   /** Staff only. */
   channel?: Channel;
   residentName?: string;
@@ -172,6 +174,10 @@ export interface TicketDetail extends TicketSummary {
   appointmentAt: IsoTime | null;
   serviceItem: { id: Id; name: string; price: number } | null;
   slotStart: IsoTime | null;
+  /** End of the booked window. */
+  slotEnd?: IsoTime | null;
+  /** Until when the resident may reschedule or cancel the booking (null: not any more, or not a booking). */
+  changeableUntil?: IsoTime | null;
   fee: number | null;
   residentId: Id | null;
 }

@@ -144,6 +144,10 @@ export const RATING_TAGS = ['准时', '态度好', '干净整洁', '专业细致
 export type RatingTag = (typeof RATING_TAGS)[number];
 export const NOT_SOLVED_TAG = '问题未解决';
 
+/** When a resident would like a repair visit (期望上门时间), chosen on the repair form. */
+export const PREFERRED_VISITS = ['尽快', '今天', '明天上午', '明天下午', '明天晚上', '工作日晚上', '周末'] as const;
+export type PreferredVisit = (typeof PREFERRED_VISITS)[number];
+
 /** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
 export const TICKET_NO_PREFIX: Record<TicketType, string> = {
   repair: 'BX',

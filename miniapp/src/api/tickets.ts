@@ -68,4 +68,6 @@ export const confirmTicket = (id: string, body: ConfirmRequest = {}) => action(i
 export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)
 /** A resident's follow-up (补充说明): always public to the staff handling it. */
 export const commentOnTicket = (id: string, body: { note: string; photoIds?: string[] }) => action(id, 'comments', body)
+/** 改约: move a booked service to another slot (up to the property's cut-off). */
+export const rescheduleTicket = (id: string, slotStart: string) => action(id, 'reschedule', { slotStart })
 export const rateTicket = (id: string, body: RatingRequest) => action<unknown>(id, 'rating', body)

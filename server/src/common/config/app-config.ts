@@ -35,6 +35,8 @@ export interface AppConfig {
   retention: { days: number; scanMs: number };
   /** SLA scanner: how often it runs (0 = only when asked), how long before a deadline the owner is warned, and how long a breach may stay unhandled before admins hear of it. */
   sla: { scanMs: number; warnLeadSec: number; escalateAfterSec: number };
+  /** How long before a booked slot the resident may still reschedule or cancel it (seconds). */
+  bookingChangeCutoffSec: number;
   filesDir: string;
   /** How the outside world reaches this server (WeChat fetches photos to check them from here). */
   publicBaseUrl: string;
@@ -256,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       warnLeadSec: intSetting(env, 'SLA_WARN_LEAD_SEC', 1800, 0, 7 * 86400),
       escalateAfterSec: intSetting(env, 'SLA_ESCALATE_AFTER_SEC', 3600, 60, 30 * 86400),
     },
+    bookingChangeCutoffSec: intSetting(env, 'BOOKING_CHANGE_CUTOFF_SEC', 2 * 3600, 0, 7 * 86400),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, 'data', 'files')),
     filesSigningKey: filesSigningKey(env, jwtSecret, production),
     s3: parseS3(env),

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { SLA_CLOCKS, maskPhone, overdueClocks } from '@yizhan/shared';
 import { CLOCK_BIT, milestonesOf } from '../sla/sla-watch';
@@ -95,9 +96,17 @@ export interface ListRow {
 @Injectable()
 export class TicketViews {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly crypto: FieldCrypto,
     private readonly files: FilesService,
   ) {}
+
+  /** A booking can be rescheduled or cancelled by the resident until the cut-off before its slot. */
+  private changeableUntil(ticket: Ticket): string | null {
+    if (ticket.type !== 'home_service' || !ticket.slotStart || !['submitted', 'accepted', 'dispatched'].includes(ticket.status)) return null;
+    const until = new Date(ticket.slotStart.getTime() - this.config.bookingChangeCutoffSec * 1000);
+    return until.getTime() > Date.now() ? until.toISOString() : null;
+  }
 
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
@@ -166,6 +175,9 @@ export class TicketViews {
       appointmentAt: iso(ticket.appointmentAt),
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),
+      // The booked window, not just its start: the slot lasts the service's duration.
+      slotEnd: ticket.slotStart && item ? new Date(ticket.slotStart.getTime() + item.durationMin * 60_000).toISOString() : null,
+      changeableUntil: this.changeableUntil(ticket),
       fee: ticket.fee,
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       flagged: ticket.flagged,

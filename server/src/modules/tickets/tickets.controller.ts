@@ -14,6 +14,7 @@ import {
   ConfirmDto,
   RatingDto,
   RatingReplyDto,
+  RescheduleDto,
   ReasonDto,
   ResolveDto,
   RevealedPhoneView,
@@ -119,6 +120,11 @@ export class TicketsController {
   @Post(':id/cancel') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
   cancel(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
     return this.tickets.cancel(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/reschedule') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  reschedule(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RescheduleDto): Promise<TicketDetailView> {
+    return this.tickets.reschedule(auth, meta, id, dto.slotStart);
   }
 
   @Post(':id/transfer') @StaffOnly('supervisor') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })

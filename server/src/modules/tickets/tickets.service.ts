@@ -143,6 +143,9 @@ export class TicketsService {
     if (dto.type === 'home_service' && (!dto.serviceItemId || !dto.slotStart)) {
       throw new AppError('SERVICE_ITEM_REQUIRED', '预约上门服务请选择服务项目和时段');
     }
+    if (dto.preferredVisit && dto.type !== 'repair') {
+      throw new AppError('VALIDATION_FAILED', '期望上门时间只用于报修', { preferredVisit: ['repair only'] });
+    }
     if (dto.type !== 'home_service' && (dto.serviceItemId || dto.slotStart)) {
       throw new AppError('VALIDATION_FAILED', '只有上门服务需要选择服务项目和时段', { serviceItemId: ['home_service only'] });
     }
@@ -237,7 +240,11 @@ export class TicketsService {
     const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
-    const timeline = [actorEvent(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null })];
+    // The preferred visit time goes with the first entry, for the owner and technician to plan by.
+    const preferred = dto.type === 'repair' && dto.preferredVisit ? `期望上门时间：${dto.preferredVisit}` : null;
+    const timeline = [
+      actorEvent(id, auth, now, { type: 'created', note: preferred, data: dto.preferredVisit ? { preferredVisit: dto.preferredVisit } : null, photoIds: dto.photoIds?.length ? dto.photoIds : null }),
+    ];
     if (routed.ownerId === null) {
       timeline.push(systemEvent(id, now, { type: 'pooled', note: '当前无人值班，已进入待领取工单池', publicNote: '已收到您的诉求，客服会尽快受理' }));
     } else if (routed.basis !== 'creator') {
@@ -444,11 +451,49 @@ export class TicketsService {
 
   async cancel(auth: AuthContext, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'cancel', (ticket, _m, now) => {
+      // A booking is the resident's to cancel up to the cut-off; its slot is free again at once
+      // (slots count the requests not cancelled).
+      if (auth.kind === 'resident') this.checkBookingChangeable(ticket, now, '取消');
       ticket.cancelledAt = now;
       ticket.heldAt = null;
       // A cancellation's reason is told to the resident, whoever cancels (the admin pages say so).
       return { type: 'cancelled', note: reason, publicNote: reason };
     });
+  }
+
+  /**
+   * The resident moves a booked service to another slot, up to the cut-off before the
+   * booked one: the new slot is reserved (SLOT_FULL when taken), the old one freed, the
+   * on-site limit follows the new start, and the owner and technician hear of it.
+   */
+  async reschedule(auth: AuthContext, meta: RequestMeta, id: string, slotStartIso: string): Promise<TicketDetailView> {
+    if (auth.kind !== 'resident') throw new AppError('FORBIDDEN', '改约由业主在小程序中操作；工作人员请与业主约定后重新派工');
+    return this.act(auth, meta, id, 'comment', async (ticket, manager, now) => {
+      if (ticket.type !== 'home_service' || !ticket.slotStart || !ticket.serviceItemId) throw new AppError('INVALID_TRANSITION', '只有预约的上门服务可以改约');
+      if (!['submitted', 'accepted', 'dispatched'].includes(ticket.status)) throw new AppError('INVALID_TRANSITION', '服务已开始或已结束，不能改约');
+      this.checkBookingChangeable(ticket, now, '改约');
+      const slotStart = new Date(slotStartIso);
+      if (slotStart.getTime() === ticket.slotStart.getTime()) throw new AppError('VALIDATION_FAILED', '请选择一个新的时段', { slotStart: ['same slot'] });
+      const item = await this.catalogue.requireBookable(ticket.communityId, ticket.serviceItemId, manager);
+      await this.catalogue.reserveSlot(manager, item, slotStart, now);
+      const from = ticket.slotStart;
+      ticket.slotStart = slotStart;
+      // The on-site limit of a booking is its slot; it is watched anew for the new time.
+      ticket.onsiteBy = slotStart;
+      ticket.slaWarned &= ~CLOCK_BIT.onsite;
+      ticket.slaBreached &= ~CLOCK_BIT.onsite;
+      const text = `预约改到 ${friendlyTime(slotStart)}（原 ${friendlyTime(from)}）`;
+      return { type: 'commented', note: text, publicNote: text, data: { rescheduledFrom: from.toISOString(), slotStart: slotStart.toISOString() } };
+    });
+  }
+
+  private checkBookingChangeable(ticket: Ticket, now: Date, what: '改约' | '取消'): void {
+    if (ticket.type !== 'home_service' || !ticket.slotStart) return;
+    const cutoffMs = this.config.bookingChangeCutoffSec * 1000;
+    if (ticket.slotStart.getTime() - now.getTime() < cutoffMs) {
+      const hours = Math.round((cutoffMs / 3600_000) * 10) / 10;
+      throw new AppError('BOOKING_LOCKED', `距上门不足 ${hours} 小时，如需${what}请联系物业客服`);
+    }
   }
 
   /** Only a supervisor moves ownership, with a reason, audited (first-contact rule 4). */

@@ -28,6 +28,8 @@ import {
   PRIORITIES,
   Priority,
   RATING_TAGS,
+  PREFERRED_VISITS,
+  PreferredVisit,
   SLA_CLOCKS,
   SlaClock,
   TICKET_EVENT_TYPES,
@@ -58,6 +60,10 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   @ApiPropertyOptional({ description: 'home_service: the booked service' }) @IsOptional() @IsNumberString({ no_symbols: true }) serviceItemId?: string;
   @ApiPropertyOptional({ description: 'home_service: start of the booked slot' }) @IsOptional() @IsISO8601({ strict: true }) slotStart?: string;
+  @ApiPropertyOptional({ enum: PREFERRED_VISITS, description: 'repair: when the resident would like the visit (期望上门时间)' })
+  @IsOptional()
+  @IsIn(PREFERRED_VISITS)
+  preferredVisit?: PreferredVisit;
   @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
@@ -144,6 +150,9 @@ export class RatingDto {
   @ArrayUnique()
   @IsIn(RATING_TAGS, { each: true, message: `tags must be among ${RATING_TAGS.join('、')}` })
   tags?: string[];
+}
+export class RescheduleDto {
+  @ApiProperty({ description: 'start of the new slot (GET /service-items/:id/slots)' }) @IsISO8601({ strict: true }) slotStart: string;
 }
 export class ConfirmDto {
   @ApiPropertyOptional({ type: RatingDto, description: '确认并评价: the rating given with the confirmation (optional)' })
@@ -233,6 +242,8 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: String, nullable: true }) appointmentAt: string | null;
   @ApiProperty({ type: ServiceItemRefView, nullable: true }) serviceItem: ServiceItemRefView | null;
   @ApiProperty({ type: String, nullable: true }) slotStart: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'end of the booked window (slotStart + the service’s duration)' }) slotEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'until when the resident may reschedule or cancel the booking' }) changeableUntil?: string | null;
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;
   @ApiProperty({ type: String, nullable: true }) residentId: string | null;
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch, Text, Textarea, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
-import { isMobilePhone, normalizePhone, TICKET_CATEGORIES } from '@yizhan/shared'
+import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES } from '@yizhan/shared'
 import { askForSubscriptions } from '../../../../api/subscribe'
 import { createTicket } from '../../../../api/tickets'
 import { Field, PhoneInput } from '../../../../components/Field'
@@ -23,9 +23,10 @@ interface FormValues {
   photos: DraftPhoto[]
   urgent: boolean
   contactPhone: string
+  preferredVisit: string
 }
 
-const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '' }
+const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' }
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
 function validate(values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
@@ -82,6 +83,7 @@ export default function CreateTicketPage() {
         photoIds: photosState(values.photos).ids,
         priority: type === 'repair' && values.urgent ? 'urgent' : 'normal',
         ...(phone ? { contactPhone: phone } : {}),
+        ...(type === 'repair' && values.preferredVisit ? { preferredVisit: values.preferredVisit } : {}),
       },
       draft.key,
     )
@@ -159,6 +161,20 @@ export default function CreateTicketPage() {
                 />
               </View>
               <View className='field__hint'>{zh.create.urgentHint}</View>
+            </View>
+          )}
+
+          {type === 'repair' && (
+            <View className='field'>
+              <View className='field__label'>{zh.create.preferredVisit}</View>
+              <View className='chips' data-testid='preferred-visit'>
+                {PREFERRED_VISITS.map((p) => (
+                  <Text key={p} className={`chip ${values.preferredVisit === p ? 'chip--on' : ''}`} onClick={() => update({ preferredVisit: values.preferredVisit === p ? '' : p })}>
+                    {p}
+                  </Text>
+                ))}
+              </View>
+              <View className='field__hint'>{zh.create.preferredVisitHint}</View>
             </View>
           )}
 

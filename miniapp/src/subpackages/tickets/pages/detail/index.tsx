@@ -27,7 +27,7 @@ import { useAsync } from '../../../../hooks/useAsync'
 import { useOnReturn } from '../../../../hooks/useOnShow'
 import { zh } from '../../../../i18n/zh'
 import { ROUTES } from '../../../../routes'
-import { formatDateTime } from '../../../../utils/time'
+import { formatClock, formatDateTime } from '../../../../utils/time'
 import './index.scss'
 
 /** The buttons a resident can get, in the order they are offered (most wanted first). */
@@ -110,7 +110,12 @@ export default function TicketDetailPage() {
   // While the result waits for confirmation, rating and "问题未解决" are inside 确认并评价.
   const confirming = allowed.includes('confirm')
   const actions = RESIDENT_ACTIONS.filter(
-    (a) => allowed.includes(a) && (a !== 'comment' || followable) && !(confirming && (a === 'rate' || a === 'reopen')),
+    (a) =>
+      allowed.includes(a) &&
+      (a !== 'comment' || followable) &&
+      !(confirming && (a === 'rate' || a === 'reopen')) &&
+      // A booking past the cut-off is cancelled through the property (the server says so too).
+      !(a === 'cancel' && t?.type === 'home_service' && !t.changeableUntil),
   )
 
   /** Run an action, tell the resident how it went, and show the ticket as it is now. */
@@ -211,7 +216,18 @@ export default function TicketDetailPage() {
               {t.slotStart && (
                 <View className='detail__row'>
                   <Text className='detail__label'>{zh.detail.slot}</Text>
-                  <Text>{formatDateTime(t.slotStart, now)}</Text>
+                  <Text data-testid='booked-window'>
+                    {formatDateTime(t.slotStart, now)}
+                    {t.slotEnd ? `–${formatClock(t.slotEnd)}` : ''}
+                  </Text>
+                </View>
+              )}
+              {t.changeableUntil && t.serviceItem && (
+                <View className='detail__booking'>
+                  <Text className='muted'>{zh.detail.changeableUntil(formatDateTime(t.changeableUntil, now))}</Text>
+                  <Text className='link' data-testid='reschedule' onClick={() => void Taro.navigateTo({ url: ROUTES.reschedule(t.serviceItem!.id, t.id) })}>
+                    {zh.detail.reschedule} ›
+                  </Text>
                 </View>
               )}
               {(t.fee ?? t.serviceItem?.price) != null && (

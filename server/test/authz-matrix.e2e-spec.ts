@@ -78,6 +78,7 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/rating':                        [401,   'ok',  404,   404,   404,   403,   403,   403,   403 ],
   'POST /tickets/:id/rating/reply':                  [401,   403,   403,   404,   404,   403,   'ok',  'ok',  403 ], // owner or supervisor
   'POST /tickets/:id/urge':                          [401,   'ok',  404,   404,   404,   404,   403,   403,   403 ],
+  'POST /tickets/:id/reschedule':                    [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // a repair: only bookings move; staff never
   'POST /tickets/:id/reveal-phone':                  [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
@@ -210,6 +211,7 @@ const TARGETS: Record<string, TargetSpec> = {
     },
   },
   'POST /tickets/:id/urge': onTicket('submitted'),
+  'POST /tickets/:id/reschedule': onTicket('submitted', { slotStart: new Date(Date.now() + 5 * 86400_000).toISOString() }),
   'POST /tickets/:id/reveal-phone': { build: (f) => ({ params: { id: f.ticketA.id } }) },
   'GET /staff/notices': { build: () => ({}) },
   'POST /staff/notices/:id/read': { build: (f) => ({ params: { id: f.staffNotice } }) },

@@ -104,6 +104,7 @@ const FUZZ: Record<string, FuzzSpec> = {
     },
   },
   'POST /tickets/:id/urge': { role: 'resA', build: onTicket('resA', 'submitted') },
+  'POST /tickets/:id/reschedule': { role: 'resA', build: onTicket('resA', 'submitted', { slotStart: new Date(Date.now() + 5 * 86400_000).toISOString() }) },
   'POST /tickets/:id/reveal-phone': { role: 'agent', build: (f) => ({ params: { id: f.ticketA.id } }) },
   'GET /staff/notices': { role: 'agent', build: () => ({ query: { unread: 'true', limit: '5' } }) },
   'POST /staff/notices/:id/read': { role: 'agent', build: (f) => ({ params: { id: f.staffNotice } }) },

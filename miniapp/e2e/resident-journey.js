@@ -124,17 +124,18 @@ async function staffLogin() {
   staff = { token: data.accessToken, id: data.staff.id }
 }
 
-/** The staff side of the request: take ownership if needed, accept, resolve. */
-async function staffHandles(ticketId) {
+/** The staff side of the request: take ownership if needed and accept it. */
+async function staffTakes(ticketId) {
   let t = await staffCall('GET', `/tickets/${ticketId}`)
   if (!t.owner) t = await staffCall('POST', `/tickets/${ticketId}/claim`)
   else if (staff.id && t.owner.id !== staff.id) {
     t = await staffCall('POST', `/tickets/${ticketId}/transfer`, { toStaffId: staff.id, reason: 'E2E：由测试账号接手' })
   }
   if (t.status === 'submitted') t = await staffCall('POST', `/tickets/${ticketId}/accept`, { note: '已受理，马上安排师傅' })
-  t = await staffCall('POST', `/tickets/${ticketId}/resolve`, { note: '已更换水槽下水管，现已不漏水' })
   return t
 }
+
+const resolveTicket = (ticketId) => staffCall('POST', `/tickets/${ticketId}/resolve`, { note: '已更换水槽下水管，现已不漏水' })
 
 async function approvePendingBinding(roomLabel) {
   const list = await staffCall('GET', '/admin/room-bindings?status=pending&limit=100')
@@ -212,6 +213,7 @@ async function main() {
     await page.locator('.btn', { hasText: '确定' }).click()
     await page.reload()
     await page.locator('.home__room-label', { hasText: roomLabel }).waitFor()
+    await page.locator('[data-testid="call-hotline"]').waitFor() // the hotline of the room's zone, on the home page
     await screenshot(page, 'home-with-room')
 
     step('submit a repair with a photo')
@@ -223,6 +225,8 @@ async function main() {
     await (await chooser).setFiles({ name: 'leak.png', mimeType: 'image/png', buffer: photoFixture() })
     await page.locator('.photo-picker__item .photo-picker__img').waitFor()
     await page.waitForFunction(() => !document.querySelector('.photo-picker__overlay'), null, { timeout: TIMEOUT })
+    // The browser build cannot bind a WeChat phone: the contact number is typed, and required.
+    await page.locator('input[placeholder="请输入手机号，方便客服和师傅联系您"]').fill(ROSTER_PHONE)
     await screenshot(page, 'repair-form')
     await page.locator('.bottom-bar .btn', { hasText: '提交' }).click()
     await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index\?id=/)
@@ -232,26 +236,66 @@ async function main() {
     console.log(`  request ${ticketId} created`)
     await screenshot(page, 'detail-submitted')
 
-    step('staff accept and resolve it (staff API)')
-    await staffHandles(ticketId)
+    step('the property\'s hotline is one tap away, on the request and on the home page')
+    // Taro keeps the pages below in the DOM: look inside the request's own contact card.
+    const hotline = page.locator('[data-testid="contacts"] [data-testid="call-hotline"]')
+    await hotline.waitFor()
+    const hotlineText = (await hotline.innerText()).replace(/\s+/g, ' ')
+    if (!/5980000[013]/.test(hotlineText)) throw new Error(`unexpected hotline: ${hotlineText}`)
+    console.log(`  hotline: ${hotlineText}`)
 
-    step('resident sees it resolved, confirms and rates')
-    await page.reload()
+    step('follow up with a note and a photo')
+    await page.locator('.bottom-bar .btn', { hasText: '补充说明' }).click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/follow-up\/index/)
+    await page.locator('textarea').first().fill('E2E：补充一张照片，柜子底板也泡了')
+    const followChooser = page.waitForEvent('filechooser')
+    await text('添加照片').click()
+    await (await followChooser).setFiles({ name: 'cabinet.png', mimeType: 'image/png', buffer: photoFixture() })
+    await page.locator('.photo-picker__item .photo-picker__img').waitFor()
+    await page.waitForFunction(() => !document.querySelector('.photo-picker__overlay'), null, { timeout: TIMEOUT })
+    await screenshot(page, 'follow-up')
+    await page.locator('.bottom-bar .btn', { hasText: '发送' }).click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index/)
+    const followed = page.locator('[data-testid="event"]', { hasText: 'E2E：补充一张照片，柜子底板也泡了' })
+    await followed.waitFor()
+    await followed.locator('.detail__photo').first().waitFor()
+    await screenshot(page, 'detail-followed-up')
+
+    step('staff take it and reply publicly (staff API); the reply arrives as a notice')
+    await staffTakes(ticketId)
+    await staffCall('POST', `/tickets/${ticketId}/comments`, { note: 'E2E：收到照片，师傅今天下午带配件上门', visibility: 'public' })
+    await staffCall('POST', `/tickets/${ticketId}/comments`, { note: 'E2E-内部：楼上也要查' })
+    await page.goto(`${BASE_URL}/h5/#/pages/notices/index`)
+    await page.locator('.notice', { hasText: '物业回复了您' }).first().waitFor()
+    await page.locator('.notice', { hasText: 'E2E：收到照片，师傅今天下午带配件上门' }).first().waitFor()
+    if (await page.getByText('E2E-内部').count()) throw new Error('an internal note reached the resident')
+    await screenshot(page, 'notice-public-reply')
+
+    step('staff resolve it (staff API)')
+    await resolveTicket(ticketId)
+
+    step('resident confirms and rates in one step')
+    await page.goto(`${BASE_URL}/h5/#/subpackages/tickets/pages/detail/index?id=${ticketId}`)
     await text('待确认').waitFor()
     await screenshot(page, 'detail-resolved')
-    await page.locator('.bottom-bar .btn', { hasText: '确认完成' }).click()
-    // Taro's H5 modal
-    await page.locator('.taro__modal, .taro-modal__foot, [class*="modal"]').getByText('确定', { exact: true }).first().click()
+    await page.locator('.bottom-bar .btn', { hasText: '确认并评价' }).click()
     await page.waitForURL(/subpackages\/tickets\/pages\/rate\/index/)
+    await text('问题未解决').waitFor()
     for (const label of ['服务态度', '及时性', '质量']) {
       await page.locator(`[aria-label="${label} 5 星"]`).click()
     }
+    await text('准时').click()
+    await text('态度好').click()
     await page.locator('textarea').first().fill('E2E：师傅很专业，处理及时')
-    await screenshot(page, 'rate')
-    await page.locator('.btn', { hasText: '提交评价' }).click()
+    await screenshot(page, 'confirm-and-rate')
+    await page.locator('.btn', { hasText: '确认完成' }).click()
     await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index/)
     await text('已完成').waitFor()
     await text('E2E：师傅很专业，处理及时').waitFor()
+    await page.locator('[data-testid="my-rating"]', { hasText: '准时' }).waitFor()
+    await staffCall('POST', `/tickets/${ticketId}/rating/reply`, { reply: 'E2E：感谢您的好评' })
+    await page.reload()
+    await page.locator('[data-testid="rating-reply"]', { hasText: 'E2E：感谢您的好评' }).waitFor()
     await screenshot(page, 'detail-closed-rated')
 
     step('read the notice and open the request from it')

@@ -5,10 +5,10 @@ export default defineAppConfig({
     {
       root: 'subpackages/tickets',
       // pages/detail/index is the `page` of subscribe messages: do not move it.
-      pages: ['pages/detail/index', 'pages/create/index', 'pages/rate/index'],
+      pages: ['pages/detail/index', 'pages/create/index', 'pages/rate/index', 'pages/follow-up/index'],
     },
     { root: 'subpackages/services', pages: ['pages/catalogue/index', 'pages/book/index'] },
-    { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index'] },
+    { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index', 'pages/privacy/index', 'pages/erase/index'] },
     // The staff side (员工端); pages/ticket/index is the link of WeCom staff messages: do not move it.
     { root: 'subpackages/staff', pages: ['pages/login/index', 'pages/home/index', 'pages/ticket/index'] },
   ],

@@ -31,7 +31,7 @@ async function main() {
   for (let round = 0; round < 4; round++) {
     log.length = 0;
     const t = performance.now();
-    await tickets.create(auth, { ip: '127.0.0.1', userAgent: 'bench' }, { type: 'repair', roomId: String(room), category: '水电', description: '基准测试：水龙头滴水' }, `prof-${Date.now()}-${round}`);
+    await tickets.create(auth, { ip: '127.0.0.1', userAgent: 'bench' }, { type: 'repair', roomId: String(room), category: '水电', description: '基准测试：水龙头滴水', contactPhone: '13812341234' }, `prof-${Date.now()}-${round}`);
     const total = performance.now() - t;
     if (round === 3) {
       for (const l of log) console.log(`${l.ms.toFixed(2).padStart(7)} ms  ${l.sql.replace(/\s+/g, ' ').slice(0, 160)}`);

@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CommunitiesModule } from './modules/communities/communities.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
@@ -62,6 +63,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CommunitiesModule,
+        ContactsModule,
         StaffModule,
         DutyModule,
         ResidentsModule,

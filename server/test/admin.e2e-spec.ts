@@ -108,7 +108,7 @@ describe('admin', () => {
     const slots = await w.ok(r1.token, 'get', `/service-items/${item.id}/slots?date=${tomorrow}`);
     expect(slots.items.map((s: { start: string }) => s.start.slice(11, 16))).toEqual(['01:00', '03:00', '05:00', '07:00']); // 09:00–17:00 Shanghai
     const slotStart = slots.items[0].start;
-    const booking = { type: 'home_service', roomId: c.roomA2.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart };
+    const booking = { type: 'home_service', roomId: c.roomA2.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart, contactPhone: '13812341234' };
     const first = await w.as(r1.token, 'post', '/tickets', booking);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ no: expect.stringMatching(/^FW/), serviceItem: { id: item.id, name: '空调清洗', price: 120 }, slotStart });

@@ -54,6 +54,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /me':                                      [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // erases the caller only: resident cells use a stand-in
   'POST /me/phone':                                  [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'POST /me/rooms':                                  [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /me/hotline':                                 [401,   'ok',  403,   403,   403,   403,   403,   403,   403 ], // A's room: B ROOM_NOT_BOUND
   'GET /notices':                                    [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'POST /notices/:id/read':                          [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A's notice
   'POST /subscriptions':                             [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
@@ -61,6 +62,7 @@ const MATRIX: Record<string, Row> = {
   'GET /tickets':                                    [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped lists: see the leak tests
   'POST /tickets':                                   [401,   'ok',  403,   400,   'ok',  'ok',  'ok',  'ok',  'ok'], // in A's room: B ROOM_NOT_BOUND, Y ROOM_NOT_IN_COMMUNITY
   'GET /tickets/:id':                                [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'GET /tickets/:id/contacts':                       [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
   'POST /tickets/:id/claim':                         [401,   403,   403,   404,   403,   403,   'ok',  'ok',  403 ],
   'POST /tickets/:id/accept':                        [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
   'POST /tickets/:id/dispatch':                      [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
@@ -79,6 +81,7 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/rating':                        [401,   'ok',  404,   404,   404,   403,   403,   403,   403 ],
   'POST /tickets/:id/rating/reply':                  [401,   403,   403,   404,   404,   403,   'ok',  'ok',  403 ], // owner or supervisor
   'POST /tickets/:id/urge':                          [401,   'ok',  404,   404,   404,   404,   403,   403,   403 ],
+  'POST /tickets/:id/rebook':                        [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // a repair: only bookings move; staff never
   'POST /tickets/:id/reveal-phone':                  [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
@@ -89,6 +92,8 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/communities':                         [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'PATCH /admin/communities/:id':                    [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'GET /admin/communities/:id/zones':                [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /admin/communities/:id/hotlines':             [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'PUT /admin/communities/:id/hotlines':             [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'POST /admin/communities/:id/zones':               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'GET /admin/communities/:id/buildings':            [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /admin/communities/:id/buildings':           [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
@@ -201,6 +206,8 @@ const TARGETS: Record<string, TargetSpec> = {
     build: (f, role) => ({ body: isResident(role) || role === 'anon' ? f.w.repair(f.X.roomA.id) : { ...f.w.repair(f.X.roomA.id), channel: 'phone' } }),
   },
   'GET /tickets/:id': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /tickets/:id/contacts': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /me/hotline': { build: (f) => ({ query: { roomId: f.X.roomA.id } }) },
   'POST /tickets/:id/claim': onTicket('pooled'),
   'POST /tickets/:id/accept': onTicket('submitted', { note: '已受理' }),
   'POST /tickets/:id/dispatch': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { assigneeId: f.ids.techA } }) },
@@ -225,6 +232,7 @@ const TARGETS: Record<string, TargetSpec> = {
     },
   },
   'POST /tickets/:id/urge': onTicket('submitted'),
+  'POST /tickets/:id/rebook': onTicket('submitted', { slotStart: new Date(Date.now() + 5 * 86400_000).toISOString() }),
   'POST /tickets/:id/reveal-phone': { build: (f) => ({ params: { id: f.ticketA.id } }) },
   'GET /staff/notices': { build: () => ({}) },
   'POST /staff/notices/:id/read': { build: (f) => ({ params: { id: f.staffNotice } }) },
@@ -233,6 +241,8 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /admin/communities': { build: (f) => ({ body: { name: `新小区${f.next()}`, address: '某路' } }) },
   'PATCH /admin/communities/:id': { build: (f) => ({ params: { id: f.X.id }, body: { address: '测试路 2 号' } }) },
   'GET /admin/communities/:id/zones': { build: (f) => ({ params: { id: f.X.id } }) },
+  'GET /admin/communities/:id/hotlines': { build: (f) => ({ params: { id: f.X.id } }) },
+  'PUT /admin/communities/:id/hotlines': { build: (f) => ({ params: { id: f.X.id }, body: { rows: [{ zoneId: null, dayPhone: '59800000' }] } }) },
   'POST /admin/communities/:id/zones': { build: (f) => ({ params: { id: f.X.id }, body: { name: `C${f.next()}` } }) },
   'GET /admin/communities/:id/buildings': { build: (f) => ({ params: { id: f.X.id } }) },
   'POST /admin/communities/:id/buildings': { build: (f) => ({ params: { id: f.X.id }, body: { name: `楼${f.next()}`, zoneId: f.X.zoneA1 } }) },

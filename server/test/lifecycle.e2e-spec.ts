@@ -68,7 +68,7 @@ describe('a repair from WeChat login to return visit', () => {
     expect(confirmed.status).toBe('closed');
     const rated = await w.as(resident.token, 'post', `/tickets/${id}/rating`, { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业' });
     expect(rated.status).toBe(201);
-    expect(rated.body.rating).toEqual({ attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', reply: null });
+    expect(rated.body.rating).toEqual({ attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', tags: [], reply: null });
     const again = await w.as(resident.token, 'post', `/tickets/${id}/rating`, { attitude: 1, timeliness: 1, quality: 1 });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_RATED');
@@ -164,7 +164,7 @@ describe('a repair from WeChat login to return visit', () => {
       ['pooled (nobody on duty in B2)', resident.token, w.repair(c.roomB.id)],
       ['flagged by the content check', resident.token, { ...w.repair(c.roomA.id), description: '电梯里贴满了广告' }],
       ['by staff, urgent, by phone', agent.token, { ...w.repair(c.roomA.id), channel: 'phone', priority: 'urgent', residentName: '张伟', residentPhone: '13812341234' }],
-      ['a booking', resident.token, { type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart: slot }],
+      ['a booking', resident.token, { type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart: slot, contactPhone: '13812341234' }],
     ];
     // Photo URLs are signed with their expiry, so two renderings differ in the signature only.
     const unsigned = (view: object) => JSON.parse(JSON.stringify(view), (k, v) => (k === 'url' ? String(v).split('?')[0] : v));

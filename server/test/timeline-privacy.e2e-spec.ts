@@ -35,7 +35,10 @@ describe('timeline privacy: public replies and internal notes', () => {
     resident = await w.resident('p_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     // Subscribe to every template so each notice is also a subscribe message.
     await w.ok(resident.token, 'post', '/subscriptions', {
-      results: { tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept' },
+      results: {
+        tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
+        tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept',
+      },
     });
   });
   afterAll(() => t.close());
@@ -53,6 +56,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     await step(resident.token, 'comment', { note: '好的，下午家里有人。' });
     await step(agent.token, 'accept', { note: secret('受理备注') });
     await step(agent.token, 'dispatch', { assigneeId: tech.id, note: secret('派工备注'), appointmentAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    await step(agent.token, 'dispatch', { assigneeId: tech.id, note: secret('改约备注'), appointmentAt: new Date(Date.now() + 3 * HOUR).toISOString() });
     await step(tech.token, 'start', { note: secret('到场备注') });
     await step(tech.token, 'hold', { reason: secret('暂停原因'), publicReason: '等待配件到货' });
     await step(tech.token, 'resume', { reason: secret('恢复原因') });
@@ -101,7 +105,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     // Every event type the product can write appears here, so a new one must be walked too.
     const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(11);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(12);
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
@@ -115,7 +119,11 @@ describe('timeline privacy: public replies and internal notes', () => {
       }
     }
     received.push({ where: 'list', text: JSON.stringify(await w.ok(resident.token, 'get', '/tickets?limit=50')) });
-    received.push({ where: 'inbox', text: JSON.stringify(await w.ok(resident.token, 'get', '/notices?limit=100')) });
+    const inbox = await w.ok(resident.token, 'get', '/notices?limit=100');
+    // The notices of what the resident waits on went through this walk too (issue #16.3).
+    const kinds = new Set(inbox.items.map((n: { kind: string }) => n.kind));
+    for (const kind of ['replied', 'held', 'resumed', 'appointment', 'delayed']) expect({ kind, received: kinds.has(kind) }).toEqual({ kind, received: true });
+    received.push({ where: 'inbox', text: JSON.stringify(inbox) });
     const messages = t.fake.messages().filter((m) => m.touser === t.fake.openidFor('p_res'));
     expect(messages.length).toBeGreaterThan(0);
     received.push({ where: 'subscribe messages', text: JSON.stringify(messages) });

@@ -63,6 +63,10 @@ export type ResumeRequest = Schemas['ResumeDto'];
 export type RatingRequest = Schemas['RatingDto'];
 export type RatingReplyRequest = Schemas['RatingReplyDto'];
 export type RescheduleRequest = Schemas['RescheduleDto'];
+/** 确认并评价: confirm the result, with a rating or without. */
+export type ConfirmRequest = Schemas['ConfirmDto'];
+export type RebookRequest = Schemas['RebookDto'];
+/** 确认并评价: confirm the result, with a rating or without. */
 
 // ---- Files ----
 export type UploadResponse = Schemas['UploadView'];

@@ -113,8 +113,14 @@ export type RoomBindingStatus = (typeof ROOM_BINDING_STATUSES)[number];
 export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
 export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
 
-/** Resident-facing notice kinds (DESIGN.md §3). */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+/**
+ * Resident-facing notice kinds (DESIGN.md §3): the status changes, and what the resident
+ * waits on — a staff public reply (`replied`), a pause with its resident-facing reason
+ * (`held`) and its end (`resumed`), a visit time set or changed (`appointment`), the
+ * reminder the evening before a visit (`reminder`) and the apology for a broken time
+ * limit (`delayed`).
+ */
+export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Event names on the staff event stream (GET /staff/events, server-sent events). */
@@ -129,11 +135,24 @@ export const STAFF_EVENT_TYPES = [
   'ticket.reopened',
   'ticket.rated_low',
   'ticket.resolved',
+  'ticket.followed_up',
   'sla.warning',
   'sla.overdue',
   'sla.escalated',
 ] as const;
 export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
+
+/**
+ * Quick tags of a rating (评价标签). "问题未解决" is not one of them: in the app it is the way
+ * back to the owner (reopen), offered only while the request can still be reopened.
+ */
+export const RATING_TAGS = ['准时', '态度好', '干净整洁', '专业细致', '沟通清楚', '收费合理'] as const;
+export type RatingTag = (typeof RATING_TAGS)[number];
+export const NOT_SOLVED_TAG = '问题未解决';
+
+/** When a resident would like a repair visit (期望上门时间), chosen on the repair form. */
+export const PREFERRED_VISITS = ['尽快', '今天', '明天上午', '明天下午', '明天晚上', '工作日晚上', '周末'] as const;
+export type PreferredVisit = (typeof PREFERRED_VISITS)[number];
 
 /** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
 export const TICKET_NO_PREFIX: Record<TicketType, string> = {

@@ -31,5 +31,6 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query })
+export const del = <T>(path: string) => request<T>('DELETE', path, {})
 export const post = <T>(path: string, data?: unknown, headers?: Record<string, string>) =>
   request<T>('POST', path, { data: data ?? {}, headers })

@@ -1,4 +1,5 @@
 import type {
+  ConfirmRequest,
   CreateTicketRequest,
   Page,
   RatingRequest,
@@ -47,6 +48,10 @@ export async function listTickets(tab: TicketTab, cursor: string | null, limit =
   return { ok: true, status: 200, data: { items, nextCursor: next } }
 }
 
+/** Who the resident can call about a request: the hotline, and the technician on the day of the visit. */
+export const fetchTicketContacts = (id: string) =>
+  get<{ hotline: { phone: string; label: string } | null; technician: { phone: string; label: string } | null }>(`/tickets/${encodeURIComponent(id)}/contacts`)
+
 export const fetchTicket = (id: string) => get<TicketDetail>(`/tickets/${encodeURIComponent(id)}`)
 
 /** `idempotencyKey` is generated once per draft and sent again on every retry of that draft. */
@@ -58,6 +63,11 @@ const action = <T = TicketDetail>(id: string, name: string, body?: unknown) =>
 
 export const urgeTicket = (id: string) => action(id, 'urge')
 export const cancelTicket = (id: string, body: ReasonRequest) => action(id, 'cancel', body)
-export const confirmTicket = (id: string) => action(id, 'confirm')
+/** 确认并评价: the rating is optional. */
+export const confirmTicket = (id: string, body: ConfirmRequest = {}) => action(id, 'confirm', body)
 export const reopenTicket = (id: string, body: ReasonRequest) => action(id, 'reopen', body)
+/** A resident's follow-up (补充说明): always public to the staff handling it. */
+export const commentOnTicket = (id: string, body: { note: string; photoIds?: string[] }) => action(id, 'comments', body)
+/** 改约: move a booked service to another slot (up to the property's cut-off). */
+export const rescheduleTicket = (id: string, slotStart: string) => action(id, 'rebook', { slotStart })
 export const rateTicket = (id: string, body: RatingRequest) => action<unknown>(id, 'rating', body)

@@ -41,6 +41,8 @@ function submitBody(i) {
     roomId: null,
     category: '水电',
     description: `基准测试报修 ${i}：卫生间水龙头一直滴水，关不紧，麻烦师傅来看一下`,
+    // A resident's request needs a way to reach them (the seeded residents have no WeChat phone).
+    contactPhone: '13812341234',
   };
 }
 

@@ -5,20 +5,24 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { StaffWechatBinding } from '../modules/auth/staff-wechat-binding.entity';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
 import { Building, Community, Room, Zone } from '../modules/communities/community.entities';
+import { Hotline } from '../modules/contacts/hotline.entity';
 import { DutyShift } from '../modules/duty/duty-shift.entity';
 import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent } from '../modules/notices/notice.entities';
 import { Upload } from '../modules/files/upload.entity';
 import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { AppointmentReminder } from '../modules/sla/appointment-reminder.entity';
 import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
 import { StaffWecom, WecomOutbox } from '../modules/wecom/wecom.entities';
 
 export const ENTITIES = [
+  AppointmentReminder,
   AuditLog,
   Building,
   Community,
   DutyShift,
+  Hotline,
   IdempotencyKey,
   Notice,
   OutboxMessage,

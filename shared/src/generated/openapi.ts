@@ -67,6 +67,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/communities/{id}/hotlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HotlinesAdmin_list"];
+        put: operations["HotlinesAdmin_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/communities/{id}/rooms": {
         parameters: {
             query?: never;
@@ -611,6 +627,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/hotline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeHotline_hotline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/phone": {
         parameters: {
             query?: never;
@@ -947,6 +979,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketContacts_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/dispatch": {
         parameters: {
             query?: never;
@@ -1005,6 +1053,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_replyToRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Tickets_rebook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1253,6 +1317,12 @@ export type components = {
             name: string;
             zoneId: string | null;
         };
+        CallableView: {
+            /** @example 客服热线（A1区） */
+            label: string;
+            /** @example 59800000 */
+            phone: string;
+        };
         CommentDto: {
             note: string;
             photoIds?: string[];
@@ -1277,6 +1347,10 @@ export type components = {
             address: string | null;
             id: string;
             name: string;
+        };
+        ConfirmDto: {
+            /** @description 确认并评价: the rating given with the confirmation (optional) */
+            rating?: components["schemas"]["RatingDto"];
         };
         CreateBuildingDto: {
             name: string;
@@ -1341,6 +1415,11 @@ export type components = {
             description: string;
             photoIds?: string[];
             /**
+             * @description repair: when the resident would like the visit (期望上门时间)
+             * @enum {string}
+             */
+            preferredVisit?: "尽快" | "今天" | "明天上午" | "明天下午" | "明天晚上" | "工作日晚上" | "周末";
+            /**
              * @default normal
              * @enum {string}
              */
@@ -1399,7 +1478,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1417,6 +1496,38 @@ export type components = {
             publicReason?: string;
             /** @description why, for the staff (internal) */
             reason: string;
+        };
+        HotlineAnswer: {
+            hotline: components["schemas"]["CallableView"] | null;
+        };
+        HotlineDto: {
+            /** @default 08:30 */
+            dayFrom?: string;
+            dayPhone?: string | null;
+            /** @default 21:00 */
+            dayTo?: string;
+            nightPhone?: string | null;
+            /** @description community row: show the technician's own phone on the day of the visit */
+            technicianOwnPhone?: boolean;
+            /** @description community row: the number that reaches the technician */
+            technicianPhone?: string | null;
+            /** @description null: the community as a whole */
+            zoneId?: string | null;
+        };
+        HotlineList: {
+            items: components["schemas"]["HotlineRowView"][];
+        };
+        HotlineRowView: {
+            dayFrom: string;
+            dayPhone: string | null;
+            dayTo: string;
+            nightPhone: string | null;
+            technicianOwnPhone: boolean;
+            technicianPhone: string | null;
+            zoneId: string | null;
+        };
+        HotlinesDto: {
+            rows: components["schemas"]["HotlineDto"][];
         };
         LivenessView: {
             /** @enum {string} */
@@ -1442,7 +1553,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed";
             readAt: string | null;
             ticketId: string | null;
             title: string;
@@ -1487,6 +1598,8 @@ export type components = {
             attitude: number;
             comment?: string;
             quality: number;
+            /** @description quick tags (准时、态度好 …) */
+            tags?: ("准时" | "态度好" | "干净整洁" | "专业细致" | "沟通清楚" | "收费合理")[];
             timeliness: number;
         };
         RatingReplyDto: {
@@ -1499,6 +1612,8 @@ export type components = {
             quality: number;
             /** @description staff reply */
             reply: string | null;
+            /** @description quick tags */
+            tags: string[];
             timeliness: number;
         };
         ReadinessView: {
@@ -1511,6 +1626,10 @@ export type components = {
         };
         ReasonDto: {
             reason: string;
+        };
+        RebookDto: {
+            /** @description start of the new slot (GET /service-items/:id/slots) */
+            slotStart: string;
         };
         RefreshDto: {
             refreshToken: string;
@@ -1685,7 +1804,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved";
+            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up";
             no: string | null;
             readAt: string | null;
             roomLabel: string | null;
@@ -1778,7 +1897,7 @@ export type components = {
         };
         TemplateIdView: {
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed";
             templateId: string;
         };
         TicketClockView: {
@@ -1794,6 +1913,12 @@ export type components = {
             /** @description when it turns to warning: dueAt less SLA_WARN_LEAD_SEC (a screen moves the state on with the time) */
             warnAt: string;
         };
+        TicketContactsView: {
+            /** @description the property’s hotline for the room’s zone at this time of day */
+            hotline: components["schemas"]["CallableView"] | null;
+            /** @description on the day of the visit: the number that reaches the technician */
+            technician: components["schemas"]["CallableView"] | null;
+        };
         TicketCountsView: {
             /** @description current status of the tickets created in the window */
             byStatus: components["schemas"]["StatusCountsView"];
@@ -1805,6 +1930,8 @@ export type components = {
             appointmentAt: string | null;
             assignee: components["schemas"]["PersonRefView"] | null;
             category: string;
+            /** @description until when the resident may reschedule or cancel the booking */
+            changeableUntil: string | null;
             /** @enum {string} */
             channel: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
             /** @description the time limit of the current step and how it stands; null when no clock runs */
@@ -1834,6 +1961,8 @@ export type components = {
             /** @description the clocks started and not yet stopped (paused while on hold); the others were met or missed */
             runningClocks: ("respond" | "onsite" | "resolve" | "confirm" | "revisit")[];
             serviceItem: components["schemas"]["ServiceItemRefView"] | null;
+            /** @description end of the booked window (slotStart + the service’s duration) */
+            slotEnd: string | null;
             slotStart: string | null;
             /** @enum {string} */
             status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
@@ -2235,6 +2364,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BuildingView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    HotlinesAdmin_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    HotlinesAdmin_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineList"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -3631,6 +3824,36 @@ export interface operations {
             };
         };
     };
+    MeHotline_hotline: {
+        parameters: {
+            query: {
+                roomId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineAnswer"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Me_bindPhone: {
         parameters: {
             query?: never;
@@ -4375,7 +4598,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4383,6 +4610,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    TicketContacts_contacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketContactsView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -4522,6 +4779,43 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RatingReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Tickets_rebook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RebookDto"];
             };
         };
         responses: {

@@ -5,6 +5,7 @@ import Button from '../Button'
 import { type ApiFailure, LOGIN_REQUIRED } from '../../api/result'
 import { zh } from '../../i18n/zh'
 import { ROUTES } from '../../routes'
+import NavBar from '../NavBar'
 import PrivacyPopup from '../PrivacyPopup'
 import './index.scss'
 
@@ -62,6 +63,7 @@ export default function PageShell({ loading, error, hasData, onRetry, children, 
   }
   return (
     <View className={`page ${className ?? ''}`}>
+      <NavBar />
       {body}
       <PrivacyPopup />
     </View>

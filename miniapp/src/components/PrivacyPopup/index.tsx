@@ -3,8 +3,14 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../Button'
 import { zh } from '../../i18n/zh'
+import { ROUTES } from '../../routes'
 import { answerPrivacy, onPrivacyRequest, openPrivacyContract, PRIVACY_AGREE_BUTTON_ID } from '../../utils/privacy'
 import './index.scss'
+
+/** The guide as readable sections (a page), where WeChat's own contract page is not available. */
+export function showPrivacyGuide(): void {
+  void Taro.navigateTo({ url: ROUTES.privacy })
+}
 
 export function showPrivacyText(): void {
   void Taro.showModal({ title: zh.privacy.title, content: zh.privacy.fullText, showCancel: false, confirmText: zh.common.confirm })
@@ -21,7 +27,7 @@ export default function PrivacyPopup() {
         <View className='privacy-sheet__title'>{zh.privacy.title}</View>
         <View className='privacy-sheet__body'>
           <Text>{zh.privacy.body}</Text>
-          <Text className='link' onClick={() => openPrivacyContract(showPrivacyText)}>
+          <Text className='link' onClick={() => openPrivacyContract(showPrivacyGuide)}>
             {zh.privacy.link}
           </Text>
         </View>

@@ -3,7 +3,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../components/Button'
 import type { TicketSummary } from '@yizhan/shared'
+import { fetchHotline } from '../../api/me'
 import { listTickets } from '../../api/tickets'
+import CallButton from '../../components/CallButton'
 import PageShell from '../../components/PageShell'
 import TicketCard from '../../components/TicketCard'
 import { useAsync } from '../../hooks/useAsync'
@@ -25,6 +27,8 @@ export default function HomePage() {
   const me = useMe()
   const open = useAsync(() => listTickets('open', null, 5), [])
   const { unread, refresh: refreshUnread } = useUnreadNotices()
+  const roomId = me.currentRoom?.roomId ?? null
+  const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId])
 
   const loggedIn = me.status === 'ready'
   useEffect(() => {
@@ -99,6 +103,12 @@ export default function HomePage() {
           ))}
         </View>
 
+        {hotline.data?.hotline && (
+          <View className='card home__call'>
+            <CallButton callable={hotline.data.hotline} testId='call-hotline' />
+          </View>
+        )}
+
         {unread > 0 && (
           <View className='home__notice card' onClick={() => void Taro.switchTab({ url: ROUTES.notices })}>
             <Text>{zh.home.noticesUnread(unread)}</Text>
@@ -118,7 +128,12 @@ export default function HomePage() {
               {open.error.message}，{zh.common.loadMoreFailed}
             </View>
           ) : openItems.length === 0 && open.status === 'ready' ? (
-            <View className='card muted home__empty'>{zh.home.openEmpty}</View>
+            <View className='card muted home__empty'>
+              {zh.home.openEmpty}
+              <Text className='link home__empty-action' onClick={() => goCreate('repair')}>
+                {zh.home.goRepair} ›
+              </Text>
+            </View>
           ) : (
             openItems.map((t) => <TicketCard key={t.id} ticket={t} />)
           )}

@@ -6,13 +6,11 @@ import { LABELS } from '@yizhan/shared'
 import { bindWechatPhone } from '../../api/me'
 import { logOut } from '../../api/session'
 import PageShell from '../../components/PageShell'
-import { showPrivacyText } from '../../components/PrivacyPopup'
 import { isWeapp } from '../../config'
 import { useMe } from '../../hooks/useMe'
 import { useOnReturn } from '../../hooks/useOnShow'
 import { zh } from '../../i18n/zh'
 import { ROUTES } from '../../routes'
-import { openPrivacyContract } from '../../utils/privacy'
 import './index.scss'
 
 export default function MePage() {
@@ -90,8 +88,12 @@ export default function MePage() {
             </View>
           ))}
 
-          <View className='card me__row me__link' onClick={() => openPrivacyContract(showPrivacyText)}>
+          <View className='card me__row me__link' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
             <Text>{zh.me.privacy}</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          <View className='card me__row me__link' data-testid='erase-data' onClick={() => void Taro.navigateTo({ url: ROUTES.eraseData })}>
+            <Text>{zh.me.eraseData}</Text>
             <Text className='muted'>›</Text>
           </View>
           <View className='card me__row me__link' data-testid='staff-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}>

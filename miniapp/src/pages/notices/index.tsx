@@ -65,6 +65,7 @@ export default function NoticesPage() {
           error={list.moreError}
           empty={list.loaded && list.items.length === 0}
           emptyText={zh.notices.empty}
+          emptyAction={{ label: zh.notices.goRepair, onClick: () => void Taro.navigateTo({ url: ROUTES.create('repair') }) }}
           onRetry={() => void (list.hasMore ? list.loadMore() : list.refresh('quiet'))}
         />
       </View>

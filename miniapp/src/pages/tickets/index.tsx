@@ -8,6 +8,7 @@ import TicketCard from '../../components/TicketCard'
 import { useOnReturn } from '../../hooks/useOnShow'
 import { usePagedList } from '../../hooks/usePagedList'
 import { zh } from '../../i18n/zh'
+import { ROUTES } from '../../routes'
 import './index.scss'
 
 export default function TicketsPage() {
@@ -52,6 +53,7 @@ export default function TicketsPage() {
             error={list.moreError}
             empty={list.loaded && list.items.length === 0}
             emptyText={zh.tickets.empty}
+            emptyAction={{ label: zh.tickets.goRepair, onClick: () => void Taro.navigateTo({ url: ROUTES.create('repair') }) }}
             onRetry={() => void (list.hasMore ? list.loadMore() : list.refresh('quiet'))}
           />
         </View>

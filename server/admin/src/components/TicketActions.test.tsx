@@ -16,6 +16,8 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     appointmentAt: null,
     serviceItem: null,
     slotStart: null,
+    slotEnd: null,
+    changeableUntil: null,
     fee: null,
     residentId: 'res1',
     flagged: false,

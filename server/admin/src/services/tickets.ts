@@ -72,6 +72,9 @@ export const transferTicket = (id: Id, body: TransferRequest) => http.post<Ticke
 export const commentTicket = (id: Id, body: CommentRequest) =>
   http.post<TicketDetail>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
 
+/** The owner's or a supervisor's answer to the resident's rating (shown to the resident under it). */
+export const replyToRating = (id: Id, reply: string) => http.post<TicketDetail>(`/tickets/${id}/rating/reply`, { reply });
+
 /** The full phone number of the contact; the server audits who asked. */
 export const revealPhone = (id: Id) => http.post<RevealedPhone>(`/tickets/${id}/reveal-phone`);
 

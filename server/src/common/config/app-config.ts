@@ -50,6 +50,8 @@ export interface AppConfig {
   sweep: { everyMs: number; batch: number; outboxKeepDays: number; readNoticesKeepDays: number };
   /** Bearer token for GET /metrics; null = no metrics endpoint. */
   metricsToken: string | null;
+  /** How long before a booked slot the resident may still reschedule or cancel it (seconds). */
+  bookingChangeCutoffSec: number;
   filesDir: string;
   /** How the outside world reaches this server (WeChat fetches photos to check them from here). */
   publicBaseUrl: string;
@@ -337,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       readNoticesKeepDays: intSetting(env, 'READ_NOTICES_KEEP_DAYS', 180, 0, 36500),
     },
     metricsToken: metricsToken(env, production),
+    bookingChangeCutoffSec: intSetting(env, 'BOOKING_CHANGE_CUTOFF_SEC', 2 * 3600, 0, 7 * 86400),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, 'data', 'files')),
     filesSigningKey: filesSigningKey(env, jwtSecret, production),
     s3: parseS3(env),

@@ -8,6 +8,7 @@ import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import type { ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { AuthService } from '../../modules/auth/auth.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
+import { ContactsService } from '../../modules/contacts/contacts.service';
 import { CommunitiesService } from '../../modules/communities/communities.service';
 import { Community } from '../../modules/communities/community.entities';
 import { DutyService } from '../../modules/duty/duty.service';
@@ -66,6 +67,13 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const community = await communities.create(admin, META, { name: '翠湖花园', address: '杭州市西湖区翠湖路 88 号' });
   const cid = community.id;
   const zones = { A1: await communities.createZone(admin, META, cid, 'A1'), B2: await communities.createZone(admin, META, cid, 'B2') };
+  // The seeds' hotlines: a day number per zone (08:30–21:00), one night number for the whole
+  // community, and the dispatch desk as the number that reaches the technician on a visit day.
+  await app.get(ContactsService).replace(admin, META, cid, [
+    { zoneId: null, nightPhone: '59800003', dayFrom: '08:30', dayTo: '21:00', technicianPhone: '59800006', technicianOwnPhone: false },
+    { zoneId: zones.A1.id, dayPhone: '59800000' },
+    { zoneId: zones.B2.id, dayPhone: '59800001' },
+  ]);
   const owners = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏', '徐涛', '孙悦'];
   const rooms: { id: string; label: string; owner: string; phone: string }[] = [];
   let n = 0;

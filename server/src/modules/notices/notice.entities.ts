@@ -73,6 +73,8 @@ export const STAFF_NOTICE_KINDS = [
   'rated_low',
   /** The technician resolved it; the owner follows up with the resident. */
   'resolved',
+  /** The resident added a note or photos to an open request (owner, and the technician once dispatched). */
+  'followed_up',
 ] as const;
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 

@@ -14,6 +14,7 @@ import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
 import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
+import type { JsonRecord } from '../../database/columns';
 import { staffAccessIsCurrent } from '../../common/auth/staff-access';
 import { WecomOutboxWriter } from '../wecom/wecom-outbox.writer';
 
@@ -46,8 +47,8 @@ export interface TicketChange {
   publicNote?: string | null;
   /** The entry's visibility: an internal entry sends the resident nothing. */
   visibility?: EventVisibility;
-  /** The timeline event's details (a rating's scores …). */
-  data?: Record<string, unknown> | null;
+  /** The timeline entry's data (a rating's scores; dispatch: the previous technician and visit time …). */
+  data?: JsonRecord | null;
   /** For dispatch: the technician's name. */
   assigneeName?: string | null;
   ownerName?: string | null;
@@ -76,10 +77,16 @@ export class NoticesService {
     await this.noticeStaff(manager, change);
   }
 
-  private async noticeResident(manager: EntityManager, kind: NoticeKind, change: TicketChange): Promise<void> {
+  /**
+   * One line in the resident's inbox, and the subscribe message when the kind has a
+   * template. Public for the scheduled notices (the evening reminder, the SLA apology),
+   * which are not status changes; the text comes from the resident-facing note alone.
+   */
+  async noticeResident(manager: EntityManager, kind: NoticeKind, change: TicketChange): Promise<void> {
     const { ticket, at } = change;
     const type = LABELS.type[ticket.type];
     const note = change.publicNote?.trim() || null;
+    const visit = ticket.appointmentAt ?? ticket.slotStart;
     const text: Record<NoticeKind, [string, string]> = {
       accepted: [`您的${type}已受理`, `工单 ${ticket.no} 已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
       dispatched: [
@@ -90,6 +97,15 @@ export class NoticesService {
       reopened: ['工单已重新处理', `工单 ${ticket.no} 已重新打开，首接人会继续跟进${note ? `：${note}` : '。'}`],
       closed: ['工单已完成', `工单 ${ticket.no} 已完成，感谢您的反馈。`],
       cancelled: ['工单已取消', `工单 ${ticket.no} 已取消${note ? `：${note}` : '。'}`],
+      replied: ['物业回复了您', `${change.actor?.kind === 'staff' ? change.actor.name : '物业'}回复（${ticket.no}）：${note ?? ''}`],
+      held: ['工单暂停处理', `工单 ${ticket.no} 暂停处理：${note ?? '处理暂时中止'}。恢复后我们会继续为您处理。`],
+      resumed: ['工单恢复处理', `工单 ${ticket.no} 已恢复处理，我们会尽快完成。`],
+      appointment: [
+        '上门时间已确定',
+        `工单 ${ticket.no} 的上门时间${visit ? `为 ${friendlyTime(visit)}` : '待定'}${change.assigneeName ? `，由${change.assigneeName}上门` : ''}；如需改期请联系客服。`,
+      ],
+      reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理工单 ${ticket.no}（${ticket.category}），请安排家中有人；如需改期请联系客服。`],
+      delayed: ['处理超时，向您致歉', `工单 ${ticket.no} 处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
     };
     const [title, body] = text[kind];
     const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
@@ -107,11 +123,12 @@ export class NoticesService {
         status: LABELS.status[ticket.status],
         time: at.toISOString(),
         note: note ?? title,
-        owner: change.ownerName ?? '',
+        owner: kind === 'replied' && change.actor?.kind === 'staff' ? change.actor.name : change.ownerName ?? '',
         assignee: change.assigneeName ?? '',
-        appointment: (ticket.appointmentAt ?? at).toISOString(),
+        appointment: (visit ?? at).toISOString(),
         title,
         room,
+        body,
       },
       page: TICKET_PAGE(ticket.id),
       status: 'pending',
@@ -129,7 +146,7 @@ export class NoticesService {
     const { ticket, event, at } = change;
     const what = `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
     const actorStaffId = change.actor?.kind === 'staff' ? change.actor.staffId : null;
-    const notices: { staffId: string; kind: StaffNoticeKind; title: string }[] = [];
+    const notices: { staffId: string; kind: StaffNoticeKind; title: string; body?: string }[] = [];
     if (event === 'created' && ticket.ownerId && change.actor?.kind !== 'staff') {
       notices.push({ staffId: ticket.ownerId, kind: 'routed', title: '新工单待受理' });
     }
@@ -149,6 +166,15 @@ export class NoticesService {
       const targets = ticket.ownerId ? [ticket.ownerId] : await this.routing.onDutyAgents(manager, ticket.communityId, at);
       for (const staffId of targets) notices.push({ staffId, kind: 'urged', title: '业主催单' });
     }
+    if (event === 'commented' && change.actor?.kind === 'resident') {
+      // A resident's follow-up (补充说明) goes to whoever is working on the request: the owner,
+      // and the technician while the visit is ahead or under way.
+      const targets = new Set<string>();
+      if (ticket.ownerId) targets.add(String(ticket.ownerId));
+      if (ticket.assigneeId && ['dispatched', 'in_progress'].includes(ticket.status)) targets.add(String(ticket.assigneeId));
+      const body = `${ticket.no} 业主补充：${change.publicNote ?? ''}`.slice(0, 300);
+      for (const staffId of targets) notices.push({ staffId, kind: 'followed_up', title: '业主补充了说明', body });
+    }
     if (event === 'flagged' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'flagged', title: '工单内容待人工复核' });
     if (event === 'reopened' && ticket.ownerId && change.actor?.kind === 'resident') {
       notices.push({ staffId: ticket.ownerId, kind: 'reopened', title: '业主反馈问题未解决' });
@@ -161,7 +187,7 @@ export class NoticesService {
     const urgent = ticket.priority === 'urgent';
     await this.insertStaffNotices(
       manager,
-      notices.map((n) => ({ ...n, ticketId: ticket.id, body: what, at, urgent })),
+      notices.map((n) => ({ ...n, ticketId: ticket.id, body: n.body ?? what, at, urgent })),
     );
   }
 
@@ -350,6 +376,7 @@ export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
   reopened: 'ticket.reopened',
   rated_low: 'ticket.rated_low',
   resolved: 'ticket.resolved',
+  followed_up: 'ticket.followed_up',
 };
 
 /** The lowest of a rating's three scores (5 when the event carries none). */
@@ -364,8 +391,20 @@ function residentNoticeKind(change: TicketChange): NoticeKind | null {
   switch (change.event) {
     case 'accepted':
       return 'accepted';
-    case 'dispatched':
-      return 'dispatched';
+    case 'dispatched': {
+      // The same technician again with another time: the visit time was set or changed.
+      const d = change.data ?? {};
+      const sameTechnician = d.previousAssigneeId != null && String(d.previousAssigneeId) === String(d.assigneeId);
+      if (!sameTechnician) return 'dispatched';
+      return (d.previousAppointmentAt ?? null) !== (d.appointmentAt ?? null) ? 'appointment' : null;
+    }
+    case 'commented':
+      // A staff public reply (an internal note never gets here: see onTicketChange).
+      return change.actor?.kind === 'staff' ? 'replied' : null;
+    case 'held':
+      return 'held';
+    case 'resumed':
+      return 'resumed';
     case 'resolved':
       return 'resolved';
     case 'reopened':

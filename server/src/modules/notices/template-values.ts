@@ -6,7 +6,7 @@ import { NOTICE_KINDS, NoticeKind, localDateTime } from '@yizhan/shared';
  * as in every WeChat template, and each type has a length limit (WECHAT.md) that is
  * enforced here before sending, so 47003 never happens for length.
  */
-export const VALUE_SOURCES = ['no', 'summary', 'status', 'time', 'note', 'owner', 'assignee', 'appointment', 'title', 'room'] as const;
+export const VALUE_SOURCES = ['no', 'summary', 'status', 'time', 'note', 'owner', 'assignee', 'appointment', 'title', 'room', 'body'] as const;
 export type ValueSource = (typeof VALUE_SOURCES)[number];
 
 export interface TemplateSpec {
@@ -111,4 +111,10 @@ export const DEVELOPMENT_TEMPLATES: TemplateMap = {
   reopened: { templateId: 'tpl_reopened', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
   closed: { templateId: 'tpl_closed', data: { character_string1: 'no', thing2: 'summary', phrase3: 'status', time4: 'time' } },
   cancelled: { templateId: 'tpl_cancelled', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  replied: { templateId: 'tpl_replied', data: { character_string1: 'no', thing2: 'note', name3: 'owner', time4: 'time' } },
+  held: { templateId: 'tpl_held', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  resumed: { templateId: 'tpl_resumed', data: { character_string1: 'no', thing2: 'summary', phrase3: 'status', time4: 'time' } },
+  appointment: { templateId: 'tpl_appointment', data: { character_string1: 'no', time2: 'appointment', name3: 'assignee', thing4: 'summary' } },
+  reminder: { templateId: 'tpl_reminder', data: { character_string1: 'no', time2: 'appointment', thing3: 'summary', thing4: 'title' } },
+  delayed: { templateId: 'tpl_delayed', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
 };

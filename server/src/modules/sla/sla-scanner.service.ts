@@ -100,6 +100,15 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
         await this.notify(pass, ticket, 'sla_warning', `${LABELS.clock[clock]}即将到期`, now);
       }
     }
+    if (breachedNow.length && ticket.residentId) {
+      // The resident hears once that we are late — on the first broken respond / on-site / resolve
+      // limit of the request — with a fixed apology, never the staff's breach notes.
+      const working = CLOCK_BIT.respond | CLOCK_BIT.onsite | CLOCK_BIT.resolve;
+      const before = ticket.slaBreached & ~breachedNow.reduce((bits, c) => bits | CLOCK_BIT[c], 0);
+      if (breachedNow.some((c) => CLOCK_BIT[c] & working) && !(before & working)) {
+        await this.notices.noticeResident(manager, 'delayed', { ticket, event: 'overdue', actor: null, at: now, publicNote: '处理时间超出承诺，我们已督办' });
+      }
+    }
     if (breachedNow.length) {
       const clocks = breachedNow.map((c) => LABELS.clock[c]).join('、');
       await this.notify(pass, ticket, 'sla_overdue', `已超时：${clocks}`, now);

@@ -5,11 +5,12 @@ import { RoutingModule } from '../routing/routing.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaPolicyService } from './sla-policy.service';
 import { SlaScanner } from './sla-scanner.service';
+import { AppointmentReminders } from './appointment-reminders.service';
 
 @Module({
   imports: [AuditModule, NoticesModule, RoutingModule],
   controllers: [SlaAdminController],
-  providers: [SlaPolicyService, SlaScanner],
-  exports: [SlaPolicyService, SlaScanner],
+  providers: [SlaPolicyService, SlaScanner, AppointmentReminders],
+  exports: [SlaPolicyService, SlaScanner, AppointmentReminders],
 })
 export class SlaModule {}

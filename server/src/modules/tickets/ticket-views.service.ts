@@ -104,13 +104,20 @@ export interface ListRow {
 @Injectable()
 export class TicketViews {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly crypto: FieldCrypto,
     private readonly files: FilesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private at(now: Date): ViewTime {
     return { now, warnLeadSec: this.config.sla.warnLeadSec };
+  }
+
+  /** A booking can be rescheduled or cancelled by the resident until the cut-off before its slot. */
+  private changeableUntil(ticket: Ticket): string | null {
+    if (ticket.type !== 'home_service' || !ticket.slotStart || !['submitted', 'accepted', 'dispatched'].includes(ticket.status)) return null;
+    const until = new Date(ticket.slotStart.getTime() - this.config.bookingChangeCutoffSec * 1000);
+    return until.getTime() > Date.now() ? until.toISOString() : null;
   }
 
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
@@ -175,10 +182,13 @@ export class TicketViews {
         ...(forResident ? { note: e.publicNote } : { note: e.note, visibility: e.visibility, publicNote: e.publicNote }),
         photos: FilesService.inOrder(urls, e.photoIds),
       })),
-      rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, reply: rating.reply } : null,
+      rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, tags: rating.tags ?? [], reply: rating.reply } : null,
       reopenCount: ticket.reopenCount,
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),
+      // The booked window, not just its start: the slot lasts the service's duration.
+      slotEnd: ticket.slotStart && item ? new Date(ticket.slotStart.getTime() + item.durationMin * 60_000).toISOString() : null,
+      changeableUntil: this.changeableUntil(ticket),
       fee: ticket.fee,
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       flagged: ticket.flagged,

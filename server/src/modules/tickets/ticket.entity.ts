@@ -32,6 +32,8 @@ import { Staff } from '../staff/staff.entity';
 @Index(['communityId', 'resolveBy', 'id'])
 @Index(['communityId', 'status', 'resolveBy', 'id']) // staff queue by deadline: one ordered walk per open status
 @Index(['serviceItemId', 'slotStart'])
+@Index(['appointmentAt']) // the evening-before reminders: tomorrow's visits
+@Index(['slotStart']) // … and tomorrow's booked services
 @Index(['communityId', 'createdAt']) // stats (GET /admin/stats): the created-in-window range
 @Index(['communityId', 'resolvedAt']) // stats trend: resolved per day
 export class Ticket {
@@ -144,6 +146,8 @@ export class TicketRating {
   @Column({ type: 'tinyint', unsigned: true }) timeliness: number;
   @Column({ type: 'tinyint', unsigned: true }) quality: number;
   @Column({ type: 'varchar', length: 500, nullable: true }) comment: string | null;
+  /** Quick tags (RATING_TAGS). */
+  @Column({ type: 'simple-json', nullable: true }) tags: string[] | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) reply: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

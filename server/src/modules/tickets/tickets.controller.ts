@@ -11,11 +11,13 @@ import {
   CreateTicketDto,
   DispatchDto,
   NoteDto,
+  ConfirmDto,
   RatingDto,
   RatingReplyDto,
+  RescheduleDto,
   ReasonDto,
   ResumeDto,
-  RescheduleDto,
+  RebookDto,
   ResolveDto,
   RevealedPhoneView,
   RevisitDto,
@@ -104,8 +106,8 @@ export class TicketsController {
   }
 
   @Post(':id/confirm') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
-  confirm(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<TicketDetailView> {
-    return this.tickets.confirm(auth, meta, id);
+  confirm(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ConfirmDto): Promise<TicketDetailView> {
+    return this.tickets.confirm(auth, meta, id, dto.rating);
   }
 
   @Post(':id/verify') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
@@ -126,6 +128,11 @@ export class TicketsController {
   @Post(':id/cancel') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
   cancel(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: ReasonDto): Promise<TicketDetailView> {
     return this.tickets.cancel(auth, meta, id, dto.reason);
+  }
+
+  @Post(':id/rebook') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  rebook(@Caller() auth: AuthContext, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: RebookDto): Promise<TicketDetailView> {
+    return this.tickets.rebook(auth, meta, id, dto.slotStart);
   }
 
   @Post(':id/transfer') @StaffOnly('supervisor') @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })

@@ -148,6 +148,9 @@ export class TicketsService {
     if (dto.type === 'home_service' && (!dto.serviceItemId || !dto.slotStart)) {
       throw new AppError('SERVICE_ITEM_REQUIRED', '预约上门服务请选择服务项目和时段');
     }
+    if (dto.preferredVisit && dto.type !== 'repair') {
+      throw new AppError('VALIDATION_FAILED', '期望上门时间只用于报修', { preferredVisit: ['repair only'] });
+    }
     if (dto.type !== 'home_service' && (dto.serviceItemId || dto.slotStart)) {
       throw new AppError('VALIDATION_FAILED', '只有上门服务需要选择服务项目和时段', { serviceItemId: ['home_service only'] });
     }
@@ -166,11 +169,13 @@ export class TicketsService {
    */
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
-    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null }[] = await manager.query(
+    const residentId = auth.kind === 'resident' ? auth.residentId : null;
+    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null; phoneEnc: string | null }[] = await manager.query(
       `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.label,
-              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound
+              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
+              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
          FROM rooms r WHERE r.id = ?`,
-      [auth.kind === 'resident' ? auth.residentId : null, dto.roomId],
+      [residentId, residentId, dto.roomId],
     );
     if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
     const room = { id: String(found.id), communityId: String(found.communityId), zoneId: found.zoneId === null ? null : String(found.zoneId), label: found.label };
@@ -199,7 +204,12 @@ export class TicketsService {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
       deadlines.resolveBy = resolveDeadline(policy, slotStart && slotStart > now ? slotStart : now);
     }
-    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null);
+    // A request needs a way to reach the resident: the number typed on the form (h5, phone
+    // intake), else the resident's WeChat phone (weapp), stored encrypted with the request.
+    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(found.phoneEnc) : null);
+    if (auth.kind === 'resident' && !contactPhone) {
+      throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
+    }
 
     const values: Omit<Ticket, keyof typeof NEW_TICKET_DEFAULTS | 'id'> = {
       no,
@@ -235,7 +245,11 @@ export class TicketsService {
     const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
-    const timeline = [actorEvent(id, auth, now, { type: 'created', photoIds: dto.photoIds?.length ? dto.photoIds : null })];
+    // The preferred visit time goes with the first entry, for the owner and technician to plan by.
+    const preferred = dto.type === 'repair' && dto.preferredVisit ? `期望上门时间：${dto.preferredVisit}` : null;
+    const timeline = [
+      actorEvent(id, auth, now, { type: 'created', note: preferred, data: dto.preferredVisit ? { preferredVisit: dto.preferredVisit } : null, photoIds: dto.photoIds?.length ? dto.photoIds : null }),
+    ];
     if (routed.ownerId === null) {
       timeline.push(systemEvent(id, now, { type: 'pooled', note: '当前无人值班，已进入待领取工单池', publicNote: '已收到您的诉求，客服会尽快受理' }));
     } else if (routed.basis !== 'creator') {
@@ -355,17 +369,21 @@ export class TicketsService {
       const technician = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['technician'], manager);
       if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
       const previous = ticket.assigneeId;
+      const previousAppointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       ticket.assigneeId = String(technician.id);
       ticket.appointmentAt = dto.appointmentAt ? new Date(dto.appointmentAt) : null;
+      const appointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       // Dispatch never changes the owner (first-contact rule 3).
       const when = ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '';
+      // Re-dispatching the same technician with another time is a new visit time for the resident.
+      const rescheduled = previous !== null && String(previous) === String(technician.id) && previousAppointmentAt !== appointmentAt;
       // The staff's line says to whom and for when, then their own note.
       const whom = `派给 ${technician.name}${ticket.appointmentAt ? `，预约 ${friendlyTime(ticket.appointmentAt)}` : ''}`;
       return {
         type: 'dispatched',
         note: dto.note?.trim() ? `${whom}。${dto.note.trim()}` : whom,
-        publicNote: `已安排 ${technician.name} ${when}上门处理`,
-        data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt: dto.appointmentAt ?? null, previousAssigneeId: previous },
+        publicNote: rescheduled ? (ticket.appointmentAt ? `上门时间改为 ${friendlyTime(ticket.appointmentAt)}` : '上门时间待重新约定') : `已安排 ${technician.name} ${when}上门处理`,
+        data: { assigneeId: String(technician.id), assigneeName: technician.name, appointmentAt, previousAssigneeId: previous, previousAppointmentAt },
       };
     });
   }
@@ -433,10 +451,12 @@ export class TicketsService {
     });
   }
 
-  async confirm(auth: AuthContext, meta: RequestMeta, id: string): Promise<TicketDetailView> {
-    return this.act(auth, meta, id, 'confirm', (ticket, _m, now) => {
+  /** 确认并评价: the resident confirms the result and, optionally, rates it — one step, one transaction. */
+  async confirm(auth: AuthContext, meta: RequestMeta, id: string, rating?: RatingDto): Promise<TicketDetailView> {
+    return this.act(auth, meta, id, 'confirm', async (ticket, manager, now) => {
       ticket.closedAt = now;
-      return { type: 'confirmed', note: '业主已确认完成' };
+      if (!rating) return { type: 'confirmed', note: '业主已确认完成' };
+      return { type: 'confirmed', note: '业主已确认完成', then: [await this.insertRating(manager, ticket, rating, now)] };
     });
   }
 
@@ -464,11 +484,49 @@ export class TicketsService {
 
   async cancel(auth: AuthContext, meta: RequestMeta, id: string, reason: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'cancel', (ticket, _m, now) => {
+      // A booking is the resident's to cancel up to the cut-off; its slot is free again at once
+      // (slots count the requests not cancelled).
+      if (auth.kind === 'resident') this.checkBookingChangeable(ticket, now, '取消');
       ticket.cancelledAt = now;
       ticket.heldAt = null;
       // A cancellation's reason is told to the resident, whoever cancels (the admin pages say so).
       return { type: 'cancelled', note: reason, publicNote: reason };
     });
+  }
+
+  /**
+   * The resident moves a booked service to another slot, up to the cut-off before the
+   * booked one: the new slot is reserved (SLOT_FULL when taken), the old one freed, the
+   * on-site limit follows the new start, and the owner and technician hear of it.
+   */
+  async rebook(auth: AuthContext, meta: RequestMeta, id: string, slotStartIso: string): Promise<TicketDetailView> {
+    if (auth.kind !== 'resident') throw new AppError('FORBIDDEN', '改约由业主在小程序中操作；工作人员请与业主约定后重新派工');
+    return this.act(auth, meta, id, 'comment', async (ticket, manager, now) => {
+      if (ticket.type !== 'home_service' || !ticket.slotStart || !ticket.serviceItemId) throw new AppError('INVALID_TRANSITION', '只有预约的上门服务可以改约');
+      if (!['submitted', 'accepted', 'dispatched'].includes(ticket.status)) throw new AppError('INVALID_TRANSITION', '服务已开始或已结束，不能改约');
+      this.checkBookingChangeable(ticket, now, '改约');
+      const slotStart = new Date(slotStartIso);
+      if (slotStart.getTime() === ticket.slotStart.getTime()) throw new AppError('VALIDATION_FAILED', '请选择一个新的时段', { slotStart: ['same slot'] });
+      const item = await this.catalogue.requireBookable(ticket.communityId, ticket.serviceItemId, manager);
+      await this.catalogue.reserveSlot(manager, item, slotStart, now);
+      const from = ticket.slotStart;
+      ticket.slotStart = slotStart;
+      // The on-site limit of a booking is its slot; it is watched anew for the new time.
+      ticket.onsiteBy = slotStart;
+      ticket.slaWarned &= ~CLOCK_BIT.onsite;
+      ticket.slaBreached &= ~CLOCK_BIT.onsite;
+      const text = `预约改到 ${friendlyTime(slotStart)}（原 ${friendlyTime(from)}）`;
+      return { type: 'commented', note: text, publicNote: text, data: { rescheduledFrom: from.toISOString(), slotStart: slotStart.toISOString() } };
+    });
+  }
+
+  private checkBookingChangeable(ticket: Ticket, now: Date, what: '改约' | '取消'): void {
+    if (ticket.type !== 'home_service' || !ticket.slotStart) return;
+    const cutoffMs = this.config.bookingChangeCutoffSec * 1000;
+    if (ticket.slotStart.getTime() - now.getTime() < cutoffMs) {
+      const hours = Math.round((cutoffMs / 3600_000) * 10) / 10;
+      throw new AppError('BOOKING_LOCKED', `距上门不足 ${hours} 小时，如需${what}请联系物业客服`);
+    }
   }
 
   /** Only a supervisor moves ownership, with a reason, audited (first-contact rule 4). */
@@ -503,24 +561,29 @@ export class TicketsService {
   }
 
   async rate(auth: AuthContext, meta: RequestMeta, id: string, dto: RatingDto): Promise<TicketDetailView> {
-    return this.act(auth, meta, id, 'rate', async (ticket, manager, now) => {
-      try {
-        await manager.getRepository(TicketRating).insert({
-          ticketId: ticket.id,
-          communityId: ticket.communityId,
-          residentId: ticket.residentId!,
-          attitude: dto.attitude,
-          timeliness: dto.timeliness,
-          quality: dto.quality,
-          comment: dto.comment ?? null,
-          createdAt: now,
-        });
-      } catch (e) {
-        if (isDuplicateKey(e)) throw new AppError('ALREADY_RATED', '您已评价过该工单');
-        throw e;
-      }
-      return { type: 'rated', note: dto.comment ?? null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality } };
-    });
+    return this.act(auth, meta, id, 'rate', async (ticket, manager, now) => this.insertRating(manager, ticket, dto, now));
+  }
+
+  /** The resident's rating row; returns its timeline entry. */
+  private async insertRating(manager: EntityManager, ticket: Ticket, dto: RatingDto, now: Date): Promise<EventSpec> {
+    const tags = dto.tags?.length ? dto.tags : null;
+    try {
+      await manager.getRepository(TicketRating).insert({
+        ticketId: ticket.id,
+        communityId: ticket.communityId,
+        residentId: ticket.residentId!,
+        attitude: dto.attitude,
+        timeliness: dto.timeliness,
+        quality: dto.quality,
+        comment: dto.comment?.trim() || null,
+        tags,
+        createdAt: now,
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new AppError('ALREADY_RATED', '您已评价过该工单');
+      throw e;
+    }
+    return { type: 'rated', note: dto.comment?.trim() || null, data: { attitude: dto.attitude, timeliness: dto.timeliness, quality: dto.quality, ...(tags ? { tags } : {}) } };
   }
 
   /** The owner (or a supervisor) answers the resident's rating — once; a second answer replaces the first. */
@@ -621,7 +684,8 @@ export class TicketsService {
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
     await repo.save(ticket, { reload: false });
     const entry = actorEvent(ticket.id, auth, now, spec);
-    await insertRows(manager, TicketEvent, [entry]);
+    const then = (spec.then ?? []).map((next) => actorEvent(ticket.id, auth, now, next));
+    await insertRows(manager, TicketEvent, [entry, ...then]);
     await this.notices.onTicketChange(manager, {
       ticket,
       event: spec.type,
@@ -634,6 +698,11 @@ export class TicketsService {
       assigneeName: typeof spec.data?.assigneeName === 'string' ? spec.data.assigneeName : null,
       ownerName: auth.kind === 'staff' && String(ticket.ownerId) === auth.staffId ? auth.name : null,
     });
+    // The entries that follow in the same step (确认并评价's rating) tell staff too (a low rating …).
+    for (const [i, next] of then.entries()) {
+      const nextSpec = spec.then![i]!;
+      await this.notices.onTicketChange(manager, { ticket, event: nextSpec.type, actor: auth, at: now, publicNote: next.publicNote ?? null, visibility: next.visibility!, data: nextSpec.data ?? null });
+    }
     if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
       await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
     }

@@ -17,6 +17,8 @@ export interface EventSpec {
   visibility?: EventVisibility;
   data?: JsonRecord | null;
   photoIds?: string[] | null;
+  /** Entries written right after this one by the same action (确认并评价: the rating). */
+  then?: EventSpec[];
 }
 
 interface EventActor {

@@ -51,6 +51,8 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     reopenCount: 0,
     serviceItem: null,
     slotStart: null,
+    slotEnd: null,
+    changeableUntil: null,
     fee: null,
     residentId: 'r1',
     flagged: false,

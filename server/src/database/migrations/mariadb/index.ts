@@ -12,11 +12,15 @@ import { StaffAccessVersion1795482816445 } from './1795482816445-StaffAccessVers
 import { TimelineVisibility1796615988518 } from './1796615988518-TimelineVisibility';
 import { StaffWechatBindings1796616022798 } from './1796616022798-StaffWechatBindings';
 import { WecomMessages1796616202613 } from './1796616202613-WecomMessages';
+import { FollowUpStaffNotice1796616325335 } from './1796616325335-FollowUpStaffNotice';
 import { BoundedTablesAndSharedRateLimits1796616441104 } from './1796616441104-BoundedTablesAndSharedRateLimits';
+import { ResidentNoticeKinds1796616618002 } from './1796616618002-ResidentNoticeKinds';
+import { RatingTags1796617002026 } from './1796617002026-RatingTags';
+import { Hotlines1796617703613 } from './1796617703613-Hotlines';
 
 /**
  * Every migration, in order. Generate a new one after changing entities:
  *   npm run migration:generate -w @yizhan/server -- src/database/migrations/mariadb/<WhatChanged>
  * then add it here; test/migrations.e2e-spec.ts fails while entities and migrations disagree.
  */
-export const MARIADB_MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003, AddOutboxLease1795465374307, RatingsByCommunityAndQueueByDeadline1795469273525, StaffAccessVersion1795482816445, TimelineVisibility1796615988518, StaffWechatBindings1796616022798, WecomMessages1796616202613, BoundedTablesAndSharedRateLimits1796616441104];
+export const MARIADB_MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003, AddOutboxLease1795465374307, RatingsByCommunityAndQueueByDeadline1795469273525, StaffAccessVersion1795482816445, TimelineVisibility1796615988518, StaffWechatBindings1796616022798, WecomMessages1796616202613, FollowUpStaffNotice1796616325335, BoundedTablesAndSharedRateLimits1796616441104, ResidentNoticeKinds1796616618002, RatingTags1796617002026, Hotlines1796617703613];

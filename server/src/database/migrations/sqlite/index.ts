@@ -4,7 +4,11 @@ import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVers
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { StaffWechatBindings1796616024745 } from './1796616024745-StaffWechatBindings';
 import { WecomMessages1796616204836 } from './1796616204836-WecomMessages';
+import { FollowUpStaffNotice1796616332083 } from './1796616332083-FollowUpStaffNotice';
 import { BoundedTablesAndSharedRateLimits1796616405044 } from './1796616405044-BoundedTablesAndSharedRateLimits';
+import { ResidentNoticeKinds1796616623280 } from './1796616623280-ResidentNoticeKinds';
+import { RatingTags1796617010593 } from './1796617010593-RatingTags';
+import { Hotlines1796617712432 } from './1796617712432-Hotlines';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -13,4 +17,4 @@ import { BoundedTablesAndSharedRateLimits1796616405044 } from './1796616405044-B
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, StaffWechatBindings1796616024745, WecomMessages1796616204836, BoundedTablesAndSharedRateLimits1796616405044];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, StaffWechatBindings1796616024745, WecomMessages1796616204836, FollowUpStaffNotice1796616332083, BoundedTablesAndSharedRateLimits1796616405044, ResidentNoticeKinds1796616623280, RatingTags1796617010593, Hotlines1796617712432];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import {
   ACTOR_KINDS,
@@ -28,6 +29,9 @@ import {
   ClockState,
   PRIORITIES,
   Priority,
+  RATING_TAGS,
+  PREFERRED_VISITS,
+  PreferredVisit,
   SLA_CLOCKS,
   SlaClock,
   TICKET_EVENT_TYPES,
@@ -58,6 +62,10 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   @ApiPropertyOptional({ description: 'home_service: the booked service' }) @IsOptional() @IsNumberString({ no_symbols: true }) serviceItemId?: string;
   @ApiPropertyOptional({ description: 'home_service: start of the booked slot' }) @IsOptional() @IsISO8601({ strict: true }) slotStart?: string;
+  @ApiPropertyOptional({ enum: PREFERRED_VISITS, description: 'repair: when the resident would like the visit (期望上门时间)' })
+  @IsOptional()
+  @IsIn(PREFERRED_VISITS)
+  preferredVisit?: PreferredVisit;
   @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
@@ -149,6 +157,24 @@ export class RatingDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) timeliness: number;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) quality: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+  @ApiPropertyOptional({ enum: RATING_TAGS, isArray: true, description: 'quick tags (准时、态度好 …)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RATING_TAGS.length)
+  @ArrayUnique()
+  @IsIn(RATING_TAGS, { each: true, message: `tags must be among ${RATING_TAGS.join('、')}` })
+  tags?: string[];
+}
+/** The resident moves their booking to another slot (改约 of a booked service). */
+export class RebookDto {
+  @ApiProperty({ description: 'start of the new slot (GET /service-items/:id/slots)' }) @IsISO8601({ strict: true }) slotStart: string;
+}
+export class ConfirmDto {
+  @ApiPropertyOptional({ type: RatingDto, description: '确认并评价: the rating given with the confirmation (optional)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RatingDto)
+  rating?: RatingDto;
 }
 
 // ---- views ----
@@ -196,6 +222,7 @@ export class RatingView {
   @ApiProperty() timeliness: number;
   @ApiProperty() quality: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: [String], description: 'quick tags' }) tags: string[];
   @ApiProperty({ type: String, nullable: true, description: 'staff reply' }) reply: string | null;
 }
 export class ServiceItemRefView {
@@ -242,6 +269,8 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty() reopenCount: number;
   @ApiProperty({ type: ServiceItemRefView, nullable: true }) serviceItem: ServiceItemRefView | null;
   @ApiProperty({ type: String, nullable: true }) slotStart: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'end of the booked window (slotStart + the service’s duration)' }) slotEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'until when the resident may reschedule or cancel the booking' }) changeableUntil?: string | null;
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;
   @ApiProperty({ type: String, nullable: true }) residentId: string | null;
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;

@@ -2,8 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
+import NavBar from '../../../../components/NavBar'
 import { demoName, logInByTap, privacyAgreed } from '../../../../api/session'
-import { showPrivacyText } from '../../../../components/PrivacyPopup'
+import { showPrivacyGuide } from '../../../../components/PrivacyPopup'
 import { isH5 } from '../../../../config'
 import { zh } from '../../../../i18n/zh'
 import { ROUTES } from '../../../../routes'
@@ -40,6 +41,7 @@ export default function LoginPage() {
 
   return (
     <View className='page login'>
+      <NavBar />
       <View className='login__brand'>
         <View className='login__logo'>一站</View>
         <View className='login__title'>{zh.login.title}</View>
@@ -48,7 +50,7 @@ export default function LoginPage() {
 
       <View className='login__privacy card'>
         <Text>{zh.privacy.body}</Text>
-        <Text className='link' onClick={() => openPrivacyContract(showPrivacyText)}>
+        <Text className='link' onClick={() => openPrivacyContract(showPrivacyGuide)}>
           {zh.privacy.link}
         </Text>
       </View>

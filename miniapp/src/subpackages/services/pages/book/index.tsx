@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
@@ -6,7 +6,7 @@ import { isMobilePhone, normalizePhone, type ServiceItem } from '@yizhan/shared'
 import type { ApiResult } from '../../../../api/result'
 import { listServiceItems, listSlots, type ServiceSlot } from '../../../../api/services'
 import { askForSubscriptions } from '../../../../api/subscribe'
-import { createTicket } from '../../../../api/tickets'
+import { createTicket, rescheduleTicket } from '../../../../api/tickets'
 import { Field, PhoneInput } from '../../../../components/Field'
 import PageShell from '../../../../components/PageShell'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -25,13 +25,15 @@ const noItems: ApiResult<{ items: ServiceItem[] }> = { ok: true, status: 200, da
 export default function BookPage() {
   const { params } = useRouter()
   const itemId = params.itemId ?? ''
+  /** 改约: the booking moved to another slot (the other fields stay as booked). */
+  const rescheduleId = params.reschedule ?? null
   const me = useMe()
   const communityId = me.currentRoom?.communityId ?? null
   const items = useAsync(() => (communityId ? listServiceItems(communityId) : Promise.resolve(noItems)), [communityId])
   const item = items.data?.items.find((i) => i.id === itemId) ?? null
 
   const days = useMemo(() => upcomingDays(DAYS), [])
-  const draft = useDraft(`book-${itemId}`, {
+  const draft = useDraft(rescheduleId ? `reschedule-${rescheduleId}` : `book-${itemId}`, {
     date: days[0]!.date,
     slotStart: '',
     access: 'home' as Access,
@@ -44,6 +46,10 @@ export default function BookPage() {
   const slots = useAsync(() => listSlots(itemId, date), [itemId, date])
   const slot: ServiceSlot | null = slots.data?.items.find((s) => s.start === values.slotStart) ?? null
 
+  useEffect(() => {
+    if (rescheduleId) void Taro.setNavigationBarTitle({ title: zh.services.rescheduleTitle })
+  }, [rescheduleId])
+
   const [confirming, setConfirming] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -51,6 +57,7 @@ export default function BookPage() {
 
   const review = () => {
     if (!slot || slot.remaining <= 0) return setError(zh.services.slotRequired)
+    if (!rescheduleId && !values.contactPhone.trim() && !me.data?.phoneMasked) return setError(zh.create.phoneRequired)
     if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return setError(zh.create.phoneInvalid)
     setError(null)
     setConfirming(true)
@@ -61,6 +68,21 @@ export default function BookPage() {
     inFlight.current = true
     setSubmitting(true)
     await askForSubscriptions()
+    if (rescheduleId) {
+      const moved = await rescheduleTicket(rescheduleId, slot.start)
+      inFlight.current = false
+      setSubmitting(false)
+      if (!moved.ok) {
+        setConfirming(false)
+        setError(moved.message)
+        if (moved.status === 409) void slots.reload(true)
+        return
+      }
+      draft.clear()
+      void Taro.showToast({ title: zh.services.rescheduled, icon: 'success' })
+      void Taro.navigateBack()
+      return
+    }
     const phone = normalizePhone(values.contactPhone)
     const note = values.note.trim()
     const res = await createTicket(
@@ -151,6 +173,8 @@ export default function BookPage() {
               )}
             </View>
 
+            {!rescheduleId && (
+            <>
             <View className='field'>
               <View className='field__label field__required'>{zh.services.access}</View>
               <View className='chips'>
@@ -172,9 +196,15 @@ export default function BookPage() {
               />
             </Field>
 
-            <Field label={zh.create.contactPhone}>
-              <PhoneInput value={values.contactPhone} placeholder={zh.create.contactPhonePlaceholder} onChange={(contactPhone) => update({ contactPhone })} />
+            <Field label={zh.create.contactPhone} required={!me.data?.phoneMasked}>
+              <PhoneInput
+                value={values.contactPhone}
+                placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder}
+                onChange={(contactPhone) => update({ contactPhone })}
+              />
             </Field>
+            </>
+            )}
 
             <View className='field field--row'>
               <Text className='field__label'>{zh.services.fee}</Text>
@@ -189,14 +219,14 @@ export default function BookPage() {
           <View className='bottom-bar-space' />
           <View className='bottom-bar'>
             <Button className='btn btn--primary' onClick={review}>
-              {zh.services.book} · {zh.common.yuan(item.price)}
+              {rescheduleId ? zh.services.reschedule : `${zh.services.book} · ${zh.common.yuan(item.price)}`}
             </Button>
           </View>
 
           {confirming && slot && (
             <View className='dialog-mask'>
               <View className='dialog'>
-                <View className='dialog__title'>{zh.services.confirmTitle}</View>
+                <View className='dialog__title'>{rescheduleId ? zh.services.rescheduleTitle : zh.services.confirmTitle}</View>
                 <View className='book__summary'>
                   <View>{item.name}</View>
                   <View>
@@ -215,7 +245,7 @@ export default function BookPage() {
                     {zh.common.cancel}
                   </Button>
                   <Button className='btn btn--primary' disabled={submitting} onClick={() => void book()}>
-                    {zh.services.confirm}
+                    {rescheduleId ? zh.services.rescheduleConfirm : zh.services.confirm}
                   </Button>
                 </View>
               </View>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch, Text, Textarea, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
-import { isMobilePhone, normalizePhone, TICKET_CATEGORIES } from '@yizhan/shared'
+import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
 import { askForSubscriptions } from '../../../../api/subscribe'
 import { createTicket } from '../../../../api/tickets'
 import { Field, PhoneInput } from '../../../../components/Field'
@@ -23,18 +23,21 @@ interface FormValues {
   photos: DraftPhoto[]
   urgent: boolean
   contactPhone: string
+  preferredVisit: string
 }
 
-const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '' }
+const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' }
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
-function validate(values: FormValues, hasRoom: boolean): string | null {
+function validate(values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
   if (!hasRoom) return zh.create.noApprovedRoom
   if (!values.category) return zh.create.categoryRequired
   if (values.description.trim().length < 5) return zh.create.descriptionTooShort
   const photos = photosState(values.photos)
   if (photos.uploading) return zh.create.photosUploading
   if (photos.failed) return zh.create.photosFailed
+  // A request needs a way to reach the resident: a typed number, or the WeChat phone bound in 我的.
+  if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired
   if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid
   return null
 }
@@ -63,7 +66,7 @@ export default function CreateTicketPage() {
 
   const submit = async () => {
     if (inFlight.current) return
-    const problem = validate(values, me.currentRoom !== null)
+    const problem = validate(values, me.currentRoom !== null, Boolean(me.data?.phoneMasked))
     setError(problem)
     if (problem || !me.currentRoom) return
     inFlight.current = true
@@ -80,6 +83,7 @@ export default function CreateTicketPage() {
         photoIds: photosState(values.photos).ids,
         priority: type === 'repair' && values.urgent ? 'urgent' : 'normal',
         ...(phone ? { contactPhone: phone } : {}),
+        ...(type === 'repair' && values.preferredVisit ? { preferredVisit: values.preferredVisit as PreferredVisit } : {}),
       },
       draft.key,
     )
@@ -160,8 +164,26 @@ export default function CreateTicketPage() {
             </View>
           )}
 
-          <Field label={zh.create.contactPhone}>
-            <PhoneInput value={values.contactPhone} placeholder={zh.create.contactPhonePlaceholder} onChange={(contactPhone) => update({ contactPhone })} />
+          {type === 'repair' && (
+            <View className='field'>
+              <View className='field__label'>{zh.create.preferredVisit}</View>
+              <View className='chips' data-testid='preferred-visit'>
+                {PREFERRED_VISITS.map((p) => (
+                  <Text key={p} className={`chip ${values.preferredVisit === p ? 'chip--on' : ''}`} onClick={() => update({ preferredVisit: values.preferredVisit === p ? '' : p })}>
+                    {p}
+                  </Text>
+                ))}
+              </View>
+              <View className='field__hint'>{zh.create.preferredVisitHint}</View>
+            </View>
+          )}
+
+          <Field label={zh.create.contactPhone} required={!me.data?.phoneMasked}>
+            <PhoneInput
+              value={values.contactPhone}
+              placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder}
+              onChange={(contactPhone) => update({ contactPhone })}
+            />
           </Field>
         </View>
 

@@ -6,6 +6,7 @@ import {
   allowedActions,
   describeRemaining,
   LABELS,
+  OPEN_STATUSES,
   ticketStateOf,
   type Deadlines,
   type Photo,
@@ -16,7 +17,8 @@ import {
 } from '@yizhan/shared'
 import type { ApiResult } from '../../../../api/result'
 import { currentSession } from '../../../../api/session'
-import { cancelTicket, confirmTicket, fetchTicket, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, urgeTicket } from '../../../../api/tickets'
+import CallButton from '../../../../components/CallButton'
 import PageShell from '../../../../components/PageShell'
 import ReasonDialog from '../../../../components/ReasonDialog'
 import StarRating from '../../../../components/StarRating'
@@ -25,11 +27,11 @@ import { useAsync } from '../../../../hooks/useAsync'
 import { useOnReturn } from '../../../../hooks/useOnShow'
 import { zh } from '../../../../i18n/zh'
 import { ROUTES } from '../../../../routes'
-import { formatDateTime } from '../../../../utils/time'
+import { formatClock, formatDateTime } from '../../../../utils/time'
 import './index.scss'
 
 /** The buttons a resident can get, in the order they are offered (most wanted first). */
-const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'urge', 'cancel'] as const
+const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'comment', 'urge', 'cancel'] as const
 type ResidentAction = (typeof RESIDENT_ACTIONS)[number]
 
 /** Which time limits matter to the resident in each state. */
@@ -87,19 +89,34 @@ export default function TicketDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const ticket = useAsync(() => fetchTicket(id), [id])
+  const contacts = useAsync(() => fetchTicketContacts(id), [id])
   const [dialog, setDialog] = useState<'cancel' | 'reopen' | null>(null)
   const [busy, setBusy] = useState<ResidentAction | null>(null)
 
-  useOnReturn(() => void ticket.reload(true))
+  useOnReturn(() => {
+    void ticket.reload(true)
+    void contacts.reload(true)
+  })
   usePullDownRefresh(async () => {
-    await ticket.reload(true)
+    await Promise.all([ticket.reload(true), contacts.reload(true)])
     Taro.stopPullDownRefresh()
   })
 
   const t = ticket.data
   const me = currentSession()?.residentId ?? ''
   const allowed: TicketAction[] = t ? allowedActions(ticketStateOf(t), { kind: 'resident', id: me }) : []
-  const actions = RESIDENT_ACTIONS.filter((a) => allowed.includes(a))
+  // A follow-up (补充说明) belongs to a request still in the works; after resolution "问题未解决" is the way.
+  const followable = t !== null && OPEN_STATUSES.includes(t.status)
+  // While the result waits for confirmation, rating and "问题未解决" are inside 确认并评价.
+  const confirming = allowed.includes('confirm')
+  const actions = RESIDENT_ACTIONS.filter(
+    (a) =>
+      allowed.includes(a) &&
+      (a !== 'comment' || followable) &&
+      !(confirming && (a === 'rate' || a === 'reopen')) &&
+      // A booking past the cut-off is cancelled through the property (the server says so too).
+      !(a === 'cancel' && t?.type === 'home_service' && !t.changeableUntil),
+  )
 
   /** Run an action, tell the resident how it went, and show the ticket as it is now. */
   const run = async (action: ResidentAction, call: () => Promise<ApiResult<unknown>>, done: string) => {
@@ -124,15 +141,12 @@ export default function TicketDetailPage() {
       case 'urge':
         await run('urge', () => urgeTicket(t.id), zh.detail.urged)
         break
-      case 'confirm': {
-        const { confirm } = await Taro.showModal({ title: zh.detail.confirmTitle, content: zh.detail.confirmBody })
-        if (!confirm) return
-        const ok = await run('confirm', () => confirmTicket(t.id), zh.detail.confirmed)
-        if (ok && allowed.includes('rate')) void Taro.navigateTo({ url: ROUTES.rate(t.id) })
-        break
-      }
+      case 'confirm':
       case 'rate':
         void Taro.navigateTo({ url: ROUTES.rate(t.id) })
+        break
+      case 'comment':
+        void Taro.navigateTo({ url: ROUTES.followUp(t.id) })
         break
       case 'cancel':
       case 'reopen':
@@ -202,7 +216,18 @@ export default function TicketDetailPage() {
               {t.slotStart && (
                 <View className='detail__row'>
                   <Text className='detail__label'>{zh.detail.slot}</Text>
-                  <Text>{formatDateTime(t.slotStart, now)}</Text>
+                  <Text data-testid='booked-window'>
+                    {formatDateTime(t.slotStart, now)}
+                    {t.slotEnd ? `–${formatClock(t.slotEnd)}` : ''}
+                  </Text>
+                </View>
+              )}
+              {t.changeableUntil && t.serviceItem && (
+                <View className='detail__booking'>
+                  <Text className='muted'>{zh.detail.changeableUntil(formatDateTime(t.changeableUntil, now))}</Text>
+                  <Text className='link' data-testid='reschedule' onClick={() => void Taro.navigateTo({ url: ROUTES.reschedule(t.serviceItem!.id, t.id) })}>
+                    {zh.detail.reschedule} ›
+                  </Text>
                 </View>
               )}
               {(t.fee ?? t.serviceItem?.price) != null && (
@@ -223,6 +248,14 @@ export default function TicketDetailPage() {
               )}
             </View>
 
+            {(contacts.data?.technician || contacts.data?.hotline) && (
+              <View className='card' data-testid='contacts'>
+                <View className='detail__section-title'>{zh.call.title}</View>
+                {contacts.data.technician && <CallButton callable={contacts.data.technician} testId='call-technician' />}
+                {contacts.data.hotline && <CallButton callable={contacts.data.hotline} testId='call-hotline' />}
+              </View>
+            )}
+
             <View className='card'>
               <View className='detail__section-title'>{zh.detail.description}</View>
               <View className='detail__desc'>{t.description}</View>
@@ -235,7 +268,22 @@ export default function TicketDetailPage() {
                 <StarRating label={zh.rate.dimensions.attitude} value={t.rating.attitude} />
                 <StarRating label={zh.rate.dimensions.timeliness} value={t.rating.timeliness} />
                 <StarRating label={zh.rate.dimensions.quality} value={t.rating.quality} />
+                {t.rating.tags?.length > 0 && (
+                  <View className='chips detail__rating-tags'>
+                    {t.rating.tags.map((tag) => (
+                      <Text key={tag} className='chip chip--on'>
+                        {tag}
+                      </Text>
+                    ))}
+                  </View>
+                )}
                 {t.rating.comment && <View className='detail__desc'>{t.rating.comment}</View>}
+                {t.rating.reply && (
+                  <View className='detail__rating-reply' data-testid='rating-reply'>
+                    <Text className='detail__rating-reply-who'>{zh.rate.reply}：</Text>
+                    {t.rating.reply}
+                  </View>
+                )}
               </View>
             )}
 
@@ -247,7 +295,7 @@ export default function TicketDetailPage() {
                     <View className='timeline__dot' />
                     <View className='timeline__body'>
                       <View className='timeline__head'>
-                        <Text className='timeline__what'>{zh.detail.events[e.type] ?? e.type}</Text>
+                        <Text className='timeline__what'>{zh.detail.events[e.type === 'commented' && e.actor.kind === 'staff' ? 'replied' : e.type] ?? e.type}</Text>
                         <Text className='muted'>{formatDateTime(e.at, now)}</Text>
                       </View>
                       <View className='timeline__who muted'>

@@ -40,7 +40,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useNow } from '../../../hooks/useNow';
 import { useAccess } from '../../../hooks/useSession';
 import { useStaffEventListener } from '../../../hooks/useStaffEventListener';
-import { commentTicket, getTicket, revealPhone } from '../../../services/tickets';
+import { commentTicket, getTicket, replyToRating, revealPhone } from '../../../services/tickets';
 import { T } from '../../../strings';
 import { fmtDateTime } from '../../../time';
 
@@ -143,6 +143,37 @@ function PhoneReveal({ ticket }: { ticket: TicketDetail }) {
         </Popconfirm>
       ) : null}
     </Space>
+  );
+}
+
+/** Answer the resident's rating (the owner or a supervisor; the server refuses anyone else with a clear message). */
+function RatingReplyBox({ ticketId, current, onDone }: { ticketId: string; current: string | null; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [sending, setSending] = useState(false);
+  return (
+    <Form
+      layout="vertical"
+      initialValues={{ reply: current ?? '' }}
+      onFinish={async (v: { reply: string }) => {
+        setSending(true);
+        try {
+          await replyToRating(ticketId, v.reply.trim());
+          message.success(T.done);
+          onDone();
+        } catch {
+          // shown by the request wrapper
+        } finally {
+          setSending(false);
+        }
+      }}
+    >
+      <Form.Item name="reply" label={T.ticket.ratingReply} extra={T.ticket.ratingReplyHint} rules={[{ required: true, whitespace: true, message: T.ticket.ratingReplyRequired }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Button htmlType="submit" loading={sending}>
+        {T.ticket.ratingReply}
+      </Button>
+    </Form>
   );
 }
 
@@ -278,7 +309,20 @@ export default function TicketDetailPage() {
                   <span>
                     {T.ticket.quality} <Rate disabled value={ticket.rating.quality} />
                   </span>
+                  {ticket.rating.tags?.length ? (
+                    <Space wrap size={4}>
+                      {ticket.rating.tags.map((tag) => (
+                        <Tag key={tag}>{tag}</Tag>
+                      ))}
+                    </Space>
+                  ) : null}
                   {ticket.rating.comment ? <Typography.Paragraph>{ticket.rating.comment}</Typography.Paragraph> : null}
+                  {ticket.rating.reply ? (
+                    <Typography.Paragraph type="secondary" data-testid="rating-reply">
+                      {T.ticket.ratingReplied}：{ticket.rating.reply}
+                    </Typography.Paragraph>
+                  ) : null}
+                  <RatingReplyBox ticketId={ticket.id} current={ticket.rating.reply} onDone={reload} />
                 </Space>
               ) : (
                 <Typography.Text type="secondary">{T.none}</Typography.Text>

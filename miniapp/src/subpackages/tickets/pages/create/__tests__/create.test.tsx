@@ -51,7 +51,7 @@ describe('submitting a repair', () => {
     fireEvent.click(screen.getByText('添加照片'))
     await waitFor(() => expect(screen.getByTestId('photo-item').dataset.status).toBe('done'))
     fireEvent.click(screen.getByRole('switch'))
-    fireEvent.change(screen.getByPlaceholderText('不填则使用账号绑定的手机号'), { target: { value: '13800138000' } })
+    fireEvent.change(screen.getByPlaceholderText(/不填则使用微信手机号/), { target: { value: '13800138000' } })
 
     fireEvent.click(screen.getByText('提交'))
 

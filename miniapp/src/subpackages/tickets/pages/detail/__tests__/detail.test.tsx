@@ -43,6 +43,8 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     appointmentAt: null,
     serviceItem: null,
     slotStart: null,
+    slotEnd: null,
+    changeableUntil: null,
     fee: null,
     residentId: 'r1',
     flagged: false,
@@ -88,7 +90,7 @@ describe('request detail', () => {
     }))
     render(<TicketDetailPage />)
     await screen.findByText('待受理')
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['催单', '取消工单'])
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['补充说明', '催单', '取消工单'])
 
     fireEvent.click(screen.getByText('催单'))
     await waitFor(() => expect(taroTest.toasts).toContain('您刚催促过，物业正在处理，请 30 分钟后再试'))
@@ -113,35 +115,31 @@ describe('request detail', () => {
     expect(screen.queryByRole('button', { name: '取消工单' })).toBeNull()
   })
 
-  it('after resolution offers confirm, rate and reopen; confirming leads to the rating', async () => {
-    const server = serve(
+  it('after resolution offers one 确认并评价 step', async () => {
+    serve(
       ticket({
         status: 'resolved',
         deadlines: { respondBy: null, onsiteBy: null, resolveBy: null, confirmBy: new Date(Date.now() + 50 * HOUR).toISOString(), revisitBy: null },
       }),
     )
-    api.on('POST /tickets/:id/confirm', () => {
-      server.set({ status: 'closed' })
-      return { status: 200, body: { id: '42' } }
-    })
     render(<TicketDetailPage />)
     await screen.findByText('待确认')
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['确认完成', '评价', '问题未解决'])
+    // One 确认并评价 step: rating and "问题未解决" are inside it.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['确认并评价'])
     expect(screen.getByTestId('deadline').textContent).toContain('逾期未确认将自动确认完成')
 
-    fireEvent.click(screen.getByText('确认完成'))
+    fireEvent.click(screen.getByText('确认并评价'))
     await waitFor(() => expect(taroTest.navigations).toContain('navigateTo /subpackages/tickets/pages/rate/index?id=42'))
-    expect(await screen.findByText('已完成')).toBeTruthy()
   })
 
-  it('reopens with a reason when the problem is not solved', async () => {
-    const server = serve(ticket({ status: 'resolved' }))
+  it('reopens a confirmed request with a reason when the problem comes back', async () => {
+    const server = serve(ticket({ status: 'closed' }))
     api.on('POST /tickets/:id/reopen', () => {
       server.set({ status: 'accepted' })
       return { status: 200, body: { id: '42' } }
     })
     render(<TicketDetailPage />)
-    await screen.findByText('待确认')
+    await screen.findByText('已完成')
     fireEvent.click(screen.getByText('问题未解决'))
     fireEvent.change(screen.getByPlaceholderText(/请说明哪里还没有解决/), { target: { value: '还是在滴水' } })
     fireEvent.click(screen.getByText('确定'))
@@ -150,9 +148,12 @@ describe('request detail', () => {
   })
 
   it('shows my rating instead of the rate button once rated', async () => {
-    serve(ticket({ status: 'closed', rating: { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', reply: null } }))
+    serve(ticket({ status: 'closed', rating: { attitude: 5, timeliness: 4, quality: 5, comment: '师傅很专业', tags: ['准时'], reply: '感谢您的认可' } }))
     render(<TicketDetailPage />)
     expect(await screen.findByText('师傅很专业')).toBeTruthy()
+    expect(screen.getByText('准时')).toBeTruthy()
+    // The staff's reply to the rating, under it.
+    expect(screen.getByTestId('rating-reply').textContent).toBe('物业回复：感谢您的认可')
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['问题未解决'])
   })
 

@@ -16,6 +16,7 @@ import { CommunitiesModule } from './modules/communities/communities.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
+import { IncidentsModule } from './modules/incidents/incidents.module';
 import { HealthController } from './modules/health/health.controller';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ResidentsModule } from './modules/residents/residents.module';
@@ -60,6 +61,7 @@ export class AppModule {
         SlaModule,
         CatalogueModule,
         TicketsModule,
+        IncidentsModule,
         FilesModule,
         StatsModule,
         NoticesModule,

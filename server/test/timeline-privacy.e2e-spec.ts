@@ -35,7 +35,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     resident = await w.resident('p_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     // Subscribe to every template so each notice is also a subscribe message.
     await w.ok(resident.token, 'post', '/subscriptions', {
-      results: { tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept' },
+      results: { tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept', tpl_incident_linked: 'accept' },
     });
   });
   afterAll(() => t.close());
@@ -85,12 +85,23 @@ describe('timeline privacy: public replies and internal notes', () => {
     await w.ok(tech.token, 'post', `/tickets/${third}/start`);
     const resolved = await w.ok(tech.token, 'post', `/tickets/${third}/resolve`, { note: '已处理' });
     await scanner.scan(new Date(new Date(resolved.deadlines.confirmBy).getTime() + 1000));
+    // A fourth, linked to a declared incident at submission and resolved by the incident's resolution.
+    const incident = await w.ok(agent.token, 'post', '/admin/incidents', {
+      communityId: c.id,
+      title: '停水',
+      category: '水电',
+      cause: '市政管网抢修',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      expectedEndAt: new Date(Date.now() + 4 * HOUR).toISOString(),
+    });
+    const fourth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    await w.ok(agent.token, 'post', `/admin/incidents/${incident.id}/resolve`, { resolution: '管网已修复' });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third]) {
+    for (const ticketId of [id, other, third, fourth]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -105,7 +116,7 @@ describe('timeline privacy: public replies and internal notes', () => {
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third]) {
+    for (const ticketId of [id, other, third, fourth]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
       for (const e of detail.events) {

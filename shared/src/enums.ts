@@ -85,6 +85,8 @@ export const TICKET_EVENT_TYPES = [
   'overdue',
   'escalated',
   'flagged',
+  // Linked by the server to a declared incident (停水停电 …) in the request's area and category.
+  'incident_linked',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -112,8 +114,26 @@ export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
 export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
 
 /** Resident-facing notice kinds (DESIGN.md §3). */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+export const NOTICE_KINDS = [
+  'accepted',
+  'dispatched',
+  'resolved',
+  'reopened',
+  'closed',
+  'cancelled',
+  // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
+  'incident',
+  'incident_resolved',
+  'incident_linked',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * An incident's state, derived from its times: `planned` before it starts (an outage
+ * announced ahead of time), `active` from its start until it is resolved, `resolved` after.
+ */
+export const INCIDENT_STATUSES = ['planned', 'active', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** Event names on the staff event stream (GET /staff/events, server-sent events). */
 export const STAFF_EVENT_TYPES = [
@@ -192,5 +212,6 @@ export const LABELS = {
     confirm: '确认时限',
     revisit: '回访时限',
   } satisfies Record<SlaClock, string>,
+  incidentStatus: { planned: '计划中', active: '进行中', resolved: '已恢复' } satisfies Record<IncidentStatus, string>,
   bindingStatus: { pending: '待审核', approved: '已通过', rejected: '未通过' } satisfies Record<RoomBindingStatus, string>,
 } as const;

@@ -236,6 +236,18 @@ export const zh = {
     title: '消息',
     empty: '暂无消息',
     unread: '未读',
+    readAll: '全部已读',
+    readAllDone: '已全部标为已读',
+  },
+  incidents: {
+    title: '停水停电等通知',
+    status: { planned: '计划', active: '进行中', resolved: '已恢复' },
+    area: '范围',
+    cause: '原因',
+    planned: (from: string, to: string) => `${from} 至 ${to}`,
+    expected: (at: string) => `预计 ${at} 恢复`,
+    resolved: (at: string) => `${at} 已恢复`,
+    hint: '物业已知悉，无需重复报修；恢复后会通知您。',
   },
   me: {
     title: '我的',

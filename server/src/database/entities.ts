@@ -5,6 +5,7 @@ import { ServiceItem } from '../modules/catalogue/service-item.entity';
 import { Building, Community, Room, Zone } from '../modules/communities/community.entities';
 import { DutyShift } from '../modules/duty/duty-shift.entity';
 import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent } from '../modules/notices/notice.entities';
+import { Incident, IncidentTicket } from '../modules/incidents/incident.entities';
 import { Upload } from '../modules/files/upload.entity';
 import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
@@ -17,6 +18,8 @@ export const ENTITIES = [
   Community,
   DutyShift,
   IdempotencyKey,
+  Incident,
+  IncidentTicket,
   Notice,
   OutboxMessage,
   RefreshToken,

@@ -3,7 +3,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../components/Button'
 import type { TicketSummary } from '@yizhan/shared'
+import { listMyIncidents } from '../../api/incidents'
 import { listTickets } from '../../api/tickets'
+import IncidentList from '../../components/IncidentList'
 import PageShell from '../../components/PageShell'
 import TicketCard from '../../components/TicketCard'
 import { useAsync } from '../../hooks/useAsync'
@@ -24,6 +26,7 @@ const SHORTCUTS: { type: Shortcut; icon: string }[] = [
 export default function HomePage() {
   const me = useMe()
   const open = useAsync(() => listTickets('open', null, 5), [])
+  const incidents = useAsync(() => listMyIncidents(), [])
   const { unread, refresh: refreshUnread } = useUnreadNotices()
 
   const loggedIn = me.status === 'ready'
@@ -32,8 +35,8 @@ export default function HomePage() {
   }, [loggedIn, refreshUnread])
 
   const reloadAll = useCallback(async () => {
-    await Promise.all([me.reload(true), open.reload(true), refreshUnread()])
-  }, [me, open, refreshUnread])
+    await Promise.all([me.reload(true), open.reload(true), incidents.reload(true), refreshUnread()])
+  }, [me, open, incidents, refreshUnread])
 
   useOnReturn(() => void reloadAll())
   usePullDownRefresh(async () => {
@@ -88,6 +91,8 @@ export default function HomePage() {
             </View>
           )}
         </View>
+
+        <IncidentList items={incidents.data?.items ?? []} />
 
         <View className='home__shortcuts card'>
           {SHORTCUTS.map((s) => (

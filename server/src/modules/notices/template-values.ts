@@ -111,4 +111,7 @@ export const DEVELOPMENT_TEMPLATES: TemplateMap = {
   reopened: { templateId: 'tpl_reopened', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
   closed: { templateId: 'tpl_closed', data: { character_string1: 'no', thing2: 'summary', phrase3: 'status', time4: 'time' } },
   cancelled: { templateId: 'tpl_cancelled', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  incident: { templateId: 'tpl_incident', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
+  incident_resolved: { templateId: 'tpl_incident_resolved', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
+  incident_linked: { templateId: 'tpl_incident_linked', data: { character_string1: 'no', thing2: 'summary', time3: 'time', thing4: 'note' } },
 };

@@ -25,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
+import { IncidentsService } from '../incidents/incidents.service';
 import { NoticesService, friendlyTime } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
@@ -96,6 +97,7 @@ export class TicketsService {
     private readonly notices: NoticesService,
     private readonly contentCheck: ContentCheckService,
     private readonly files: FilesService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -161,8 +163,8 @@ export class TicketsService {
    */
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
-    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null }[] = await manager.query(
-      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.label,
+    const [found]: { id: string; communityId: string; zoneId: string | null; buildingId: string; label: string; bound: number | null }[] = await manager.query(
+      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
               (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound
          FROM rooms r WHERE r.id = ?`,
       [auth.kind === 'resident' ? auth.residentId : null, dto.roomId],
@@ -243,6 +245,9 @@ export class TicketsService {
         }),
       );
     }
+    // A known incident (停水停电 …) in the room's area and the request's category: linked, and the resident told at once.
+    const linked = await this.incidents.linkAtSubmission(manager, ticket, { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) }, now);
+    if (linked) timeline.push(linked);
     await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
     if (flagged) timeline.push(await this.flag(manager, ticket, now));

@@ -139,6 +139,11 @@ describe('time limits', () => {
       communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 1, onsiteWithinSec: null, resolveWithinSec: 1, resolveWorkingDays: 0, confirmWithinSec: 1, revisitWithinSec: 1,
     });
     expect(bad.status).toBe(400);
+
+    // Saving the policy without the working-day limit (as the admin page did) keeps it; only an explicit null clears it.
+    const hoursOnly = { communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 7200, onsiteWithinSec: null, resolveWithinSec: 172800, confirmWithinSec: 259200, revisitWithinSec: 86400 };
+    expect(await w.ok(boss.token, 'post', '/admin/sla-policies', hoursOnly)).toMatchObject({ respondWithinSec: 7200, resolveWorkingDays: 7 });
+    expect(await w.ok(boss.token, 'post', '/admin/sla-policies', { ...hoursOnly, resolveWorkingDays: null })).toMatchObject({ resolveWorkingDays: null });
   });
 
   it('handles several tickets in one pass: pool alerts to whoever is on duty, each timeline in order, one version step per ticket', async () => {

@@ -307,6 +307,8 @@ export interface SlaPolicy {
   respondWithinSec: number;
   onsiteWithinSec: number | null;
   resolveWithinSec: number;
+  /** The resolve limit in China's working days instead of resolveWithinSec; left out on save: kept as it is. */
+  resolveWorkingDays?: number | null;
   confirmWithinSec: number;
   revisitWithinSec: number;
 }

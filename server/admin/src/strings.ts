@@ -347,6 +347,9 @@ export const T = {
     default: '默认',
     reset: '恢复默认',
     resetConfirm: '恢复为系统默认时限吗？',
+    workingDays: '办结时限（工作日）',
+    workingDaysExtra: '填写后按工作日计（节假日、调休已排除），上面的办结小时数不再使用；留空按小时计',
+    workingDaysValue: (n: number) => `${n} 个工作日`,
   },
 
   escalations: {

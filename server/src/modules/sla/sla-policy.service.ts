@@ -61,7 +61,14 @@ export class SlaPolicyService {
   /** Create or replace the policy for one community × type × priority. Applies to requests created from now on. */
   async upsert(auth: StaffAuth, meta: RequestMeta, dto: UpsertSlaPolicyDto): Promise<SlaPolicyView> {
     requireCommunityParam(auth, dto.communityId);
-    const values = { ...dto, resolveWorkingDays: dto.resolveWorkingDays ?? null, createdAt: new Date() };
+    // Left out means "as it is": a client that does not know the working-day limit (the
+    // admin page before it showed one) must not erase a limit set through the API. Only an
+    // explicit null clears it.
+    const resolveWorkingDays =
+      dto.resolveWorkingDays !== undefined
+        ? dto.resolveWorkingDays
+        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority } }))?.resolveWorkingDays ?? null);
+    const values = { ...dto, resolveWorkingDays, createdAt: new Date() };
     await this.dataSource
       .getRepository(SlaPolicy)
       .createQueryBuilder()

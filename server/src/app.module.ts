@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
@@ -62,6 +63,7 @@ export class AppModule {
         CatalogueModule,
         TicketsModule,
         IncidentsModule,
+        AnnouncementsModule,
         FilesModule,
         StatsModule,
         NoticesModule,

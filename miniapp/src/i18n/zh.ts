@@ -239,6 +239,11 @@ export const zh = {
     readAll: '全部已读',
     readAllDone: '已全部标为已读',
   },
+  announcements: {
+    title: '小区公告',
+    pinned: '置顶',
+    photos: (n: number) => `${n} 张图片`,
+  },
   incidents: {
     title: '停水停电等通知',
     status: { planned: '计划', active: '进行中', resolved: '已恢复' },

@@ -26,6 +26,8 @@ export interface Access {
   canSeeAuditLog: boolean;
   /** Declare, update and resolve incidents (停水停电 …). */
   canManageIncidents: boolean;
+  /** Publish announcements (公告) and see their read counts. */
+  canManageAnnouncements: boolean;
   canRevealPhone: boolean;
   /** Open a ticket's page (the server still hides tickets the person may not see). */
   canOpenTicket: boolean;
@@ -61,6 +63,7 @@ export function accessFor(roles: readonly StaffRole[] | null | undefined): Acces
     canReviewBindings: agent,
     canSeeAuditLog: admin,
     canManageIncidents: office || admin,
+    canManageAnnouncements: office || admin,
     canRevealPhone: office || technician,
     canOpenTicket: office || technician || admin,
     canReceiveAlerts: office || technician,

@@ -1,4 +1,5 @@
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
+import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entities';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
@@ -13,6 +14,8 @@ import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
 
 export const ENTITIES = [
+  Announcement,
+  AnnouncementRead,
   AuditLog,
   Building,
   Community,

@@ -3,7 +3,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../components/Button'
 import type { TicketSummary } from '@yizhan/shared'
+import { listMyAnnouncements } from '../../api/announcements'
 import { listMyIncidents } from '../../api/incidents'
+import AnnouncementList from '../../components/AnnouncementList'
 import { listTickets } from '../../api/tickets'
 import IncidentList from '../../components/IncidentList'
 import PageShell from '../../components/PageShell'
@@ -27,6 +29,7 @@ export default function HomePage() {
   const me = useMe()
   const open = useAsync(() => listTickets('open', null, 5), [])
   const incidents = useAsync(() => listMyIncidents(), [])
+  const announcements = useAsync(() => listMyAnnouncements(), [])
   const { unread, refresh: refreshUnread } = useUnreadNotices()
 
   const loggedIn = me.status === 'ready'
@@ -35,8 +38,8 @@ export default function HomePage() {
   }, [loggedIn, refreshUnread])
 
   const reloadAll = useCallback(async () => {
-    await Promise.all([me.reload(true), open.reload(true), incidents.reload(true), refreshUnread()])
-  }, [me, open, incidents, refreshUnread])
+    await Promise.all([me.reload(true), open.reload(true), incidents.reload(true), announcements.reload(true), refreshUnread()])
+  }, [me, open, incidents, announcements, refreshUnread])
 
   useOnReturn(() => void reloadAll())
   usePullDownRefresh(async () => {
@@ -110,6 +113,10 @@ export default function HomePage() {
             <Text className='badge'>{unread}</Text>
           </View>
         )}
+
+        <View className='section'>
+          <AnnouncementList items={announcements.data?.items ?? []} limit={3} onRead={() => void announcements.reload(true)} />
+        </View>
 
         <View className='section'>
           <View className='section-title'>

@@ -14,6 +14,7 @@ import { SlaPolicyService } from '../sla/sla-policy.service';
 import { nextDueAt } from '../sla/sla-watch';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { systemEvent } from '../tickets/timeline';
+import { RoomPlace, areaLabel, checkArea, covers, residentPlaces } from './area';
 import { Incident, IncidentTicket } from './incident.entities';
 import type {
   CreateIncidentDto,
@@ -30,23 +31,9 @@ const HOME_PAGE = 'pages/home/index';
 /** A resolved incident stays on the resident's home page this long, so "已恢复" is seen. */
 const SHOWN_AFTER_RESOLUTION_MS = 24 * 3600_000;
 
-/** Where a request is: what the area of an incident is matched against. */
-export interface RoomPlace {
-  communityId: string;
-  zoneId: string | null;
-  buildingId: string;
-}
-
 export function incidentStatus(i: Pick<Incident, 'startsAt' | 'resolvedAt'>, now: Date): IncidentStatus {
   if (i.resolvedAt) return 'resolved';
   return i.startsAt.getTime() > now.getTime() ? 'planned' : 'active';
-}
-
-/** Does the incident's area hold this room? No zone and no building named: the whole community. */
-export function covers(i: Pick<Incident, 'communityId' | 'zoneIds' | 'buildingIds'>, room: RoomPlace): boolean {
-  if (String(i.communityId) !== String(room.communityId)) return false;
-  if (!i.zoneIds.length && !i.buildingIds.length) return true;
-  return (room.zoneId !== null && i.zoneIds.includes(String(room.zoneId))) || i.buildingIds.includes(String(room.buildingId));
 }
 
 /**
@@ -78,7 +65,7 @@ export class IncidentsService {
     }
     const zoneIds = [...new Set((dto.zoneIds ?? []).map(String))];
     const buildingIds = [...new Set((dto.buildingIds ?? []).map(String))];
-    await this.checkArea(dto.communityId, zoneIds, buildingIds);
+    await checkArea(this.dataSource.manager, dto.communityId, zoneIds, buildingIds);
     const now = new Date();
     const id = await this.dataSource.transaction(async (manager) => {
       const inserted = await manager.getRepository(Incident).insert({
@@ -99,7 +86,7 @@ export class IncidentsService {
       });
       const incidentId = String(inserted.identifiers[0]!.id);
       const incident = (await manager.getRepository(Incident).findOneByOrFail({ id: incidentId }))!;
-      const area = await this.areaLabel(manager, incident);
+      const area = await areaLabel(manager, incident);
       const planned = incidentStatus(incident, now) === 'planned';
       const when = `${friendlyTime(startsAt)} 至 ${friendlyTime(expectedEndAt)}`;
       await this.noticeArea(manager, incident, {
@@ -130,7 +117,7 @@ export class IncidentsService {
       await this.noticeArea(manager, incident, {
         kind: 'incident',
         title: `${incident.title}恢复时间更新`.slice(0, 60),
-        body: `${await this.areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
+        body: `${await areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
         at: now,
       });
       await this.audit.record(auth, meta, { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } }, manager);
@@ -154,7 +141,7 @@ export class IncidentsService {
       await this.noticeArea(manager, incident, {
         kind: 'incident_resolved',
         title: `${incident.title}已恢复`.slice(0, 60),
-        body: `${await this.areaLabel(manager, incident)}${incident.title}已恢复：${resolution}`,
+        body: `${await areaLabel(manager, incident)}${incident.title}已恢复：${resolution}`,
         at: now,
       });
       const resolved = await this.resolveLinked(manager, incident, now);
@@ -217,11 +204,7 @@ export class IncidentsService {
 
   /** Planned and active incidents covering any of the resident's rooms, and those resolved in the last day. */
   async forResident(auth: ResidentAuth): Promise<ResidentIncidentView[]> {
-    const rooms: { communityId: string; zoneId: string | null; buildingId: string }[] = await this.dataSource.query(
-      `SELECT r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId
-         FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE b.resident_id = ? AND b.status = 'approved'`,
-      [auth.residentId],
-    );
+    const rooms = await residentPlaces(this.dataSource.manager, auth.residentId);
     if (!rooms.length) return [];
     const communities = [...new Set(rooms.map((r) => String(r.communityId)))];
     const now = new Date();
@@ -239,7 +222,7 @@ export class IncidentsService {
         id: String(i.id),
         title: i.title,
         cause: i.cause,
-        areaLabel: await this.areaLabel(this.dataSource.manager, i),
+        areaLabel: await areaLabel(this.dataSource.manager, i),
         status: incidentStatus(i, now),
         startsAt: i.startsAt.toISOString(),
         expectedEndAt: i.expectedEndAt.toISOString(),
@@ -367,32 +350,6 @@ export class IncidentsService {
     return [String(i.communityId), ...i.zoneIds, ...i.buildingIds];
   }
 
-  private async checkArea(communityId: string, zoneIds: string[], buildingIds: string[]): Promise<void> {
-    if (zoneIds.length) {
-      const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM zones WHERE community_id = ? AND id IN (${placeholders(zoneIds)})`, [communityId, ...zoneIds]);
-      if (Number(n) !== zoneIds.length) throw new AppError('VALIDATION_FAILED', '所选区域不属于该小区', { zoneIds: ['unknown zone'] });
-    }
-    if (buildingIds.length) {
-      const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM buildings WHERE community_id = ? AND id IN (${placeholders(buildingIds)})`, [communityId, ...buildingIds]);
-      if (Number(n) !== buildingIds.length) throw new AppError('VALIDATION_FAILED', '所选楼栋不属于该小区', { buildingIds: ['unknown building'] });
-    }
-  }
-
-  /** "全小区" or "A1区、3栋" — the zones and buildings named, for notices and lists. */
-  private async areaLabel(manager: EntityManager, i: Incident): Promise<string> {
-    if (!i.zoneIds.length && !i.buildingIds.length) return '全小区';
-    const names: string[] = [];
-    if (i.zoneIds.length) {
-      const zones: { name: string }[] = await manager.query(`SELECT name FROM zones WHERE id IN (${placeholders(i.zoneIds)}) ORDER BY name`, i.zoneIds);
-      names.push(...zones.map((z) => (z.name.endsWith('区') ? z.name : `${z.name}区`)));
-    }
-    if (i.buildingIds.length) {
-      const buildings: { name: string }[] = await manager.query(`SELECT name FROM buildings WHERE id IN (${placeholders(i.buildingIds)}) ORDER BY name`, i.buildingIds);
-      names.push(...buildings.map((b) => (b.name.endsWith('栋') ? b.name : `${b.name}栋`)));
-    }
-    return names.join('、');
-  }
-
   private async linkedCounts(ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
     const rows: { id: string; n: number }[] = await this.dataSource.query(
@@ -411,7 +368,7 @@ export class IncidentsService {
       cause: i.cause,
       zoneIds: i.zoneIds.map(String),
       buildingIds: i.buildingIds.map(String),
-      areaLabel: await this.areaLabel(manager, i),
+      areaLabel: await areaLabel(manager, i),
       status: incidentStatus(i, now),
       startsAt: i.startsAt.toISOString(),
       expectedEndAt: i.expectedEndAt.toISOString(),

@@ -2,13 +2,13 @@ import { INCIDENT_STATUSES, LABELS, TICKET_CATEGORIES, type Id, type IncidentSta
 import { App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useFormModal } from '../../components/FormModal';
 import { CommunitySelect, useZones } from '../../components/pickers';
 import { StatusTag } from '../../components/TicketTags';
 import { useAsync } from '../../hooks/useAsync';
 import { listBuildings } from '../../services/admin';
-import { declareIncident, getIncident, listIncidents, resolveIncident, updateIncident, type IncidentView } from '../../services/incidents';
+import { announceIncident, declareIncident, getIncident, listIncidents, resolveIncident, updateIncident, type IncidentView } from '../../services/incidents';
 import { T } from '../../strings';
 import { fmtDateTime, inShanghai } from '../../time';
 
@@ -145,11 +145,26 @@ export default function IncidentsPage() {
 
 function IncidentDrawer({ id, onClose, onChanged }: { id: Id | null; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const { data: incident, reload } = useAsync(() => (id ? getIncident(id) : Promise.resolve(null)), [id]);
   const [mode, setMode] = useState<'update' | 'resolve' | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ expectedEndAt?: Dayjs; note?: string; resolution?: string }>();
   const open = incident && incident.status !== 'resolved';
+  const [announcing, setAnnouncing] = useState(false);
+  const announce = async () => {
+    if (!incident) return;
+    setAnnouncing(true);
+    try {
+      await announceIncident(incident.id);
+      message.success(T.incidents.announced);
+      navigate('/announcements');
+    } catch {
+      // shown by the request wrapper
+    } finally {
+      setAnnouncing(false);
+    }
+  };
 
   const submit = async (v: { expectedEndAt?: Dayjs; note?: string; resolution?: string }) => {
     if (!incident) return;
@@ -190,16 +205,21 @@ function IncidentDrawer({ id, onClose, onChanged }: { id: Id | null; onClose: ()
             <Descriptions.Item label={T.incidents.residents}>{incident.residentCount}</Descriptions.Item>
             <Descriptions.Item label={T.incidents.createdBy}>{incident.createdByName} · {fmtDateTime(incident.createdAt)}</Descriptions.Item>
           </Descriptions>
+          <Space wrap>
+            <Button onClick={() => void announce()} loading={announcing} data-testid="announce-incident">
+              {T.incidents.announce}
+            </Button>
           {open ? (
-            <Space wrap>
+            <>
               <Button onClick={() => { form.resetFields(); form.setFieldsValue({ expectedEndAt: inShanghai(incident.expectedEndAt) }); setMode('update'); }}>
                 {T.incidents.update}
               </Button>
               <Button type="primary" onClick={() => { form.resetFields(); setMode('resolve'); }} data-testid="resolve-incident">
                 {T.incidents.resolve}
               </Button>
-            </Space>
+            </>
           ) : null}
+          </Space>
           <div>
             <Typography.Title level={5}>
               {T.incidents.linked}（{incident.linked.length}）

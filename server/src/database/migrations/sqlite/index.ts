@@ -3,6 +3,7 @@ import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './17954692751
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { Incidents1796616747509 } from './1796616747509-Incidents';
+import { Announcements1796617563291 } from './1796617563291-Announcements';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -11,4 +12,4 @@ import { Incidents1796616747509 } from './1796616747509-Incidents';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, Incidents1796616747509];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, Incidents1796616747509, Announcements1796617563291];

@@ -3,7 +3,8 @@
  * the wire, so renaming one is a migration and an API change.
  */
 
-export const TICKET_TYPES = ['repair', 'complaint', 'home_service'] as const;
+/** 报修, 投诉, 上门服务, 咨询/建议 (answered with feedback, no visit). */
+export const TICKET_TYPES = ['repair', 'complaint', 'home_service', 'enquiry'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 /**
@@ -149,11 +150,12 @@ export const STAFF_EVENT_TYPES = [
 ] as const;
 export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
 
-/** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
+/** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务, ZX 咨询/建议. */
 export const TICKET_NO_PREFIX: Record<TicketType, string> = {
   repair: 'BX',
   complaint: 'TS',
   home_service: 'FW',
+  enquiry: 'ZX',
 };
 
 /** Categories offered by the front ends (free text is still accepted by the server). */
@@ -161,11 +163,12 @@ export const TICKET_CATEGORIES: Record<TicketType, readonly string[]> = {
   repair: ['水电', '门窗', '电梯', '公共设施', '燃气', '管道疏通', '其他'],
   complaint: ['服务态度', '环境卫生', '噪音', '收费', '安全秩序', '停车', '其他'],
   home_service: ['家电清洗', '保洁', '开锁换锁', '家具安装', '其他'],
+  enquiry: ['物业咨询', '收费咨询', '装修咨询', '意见建议', '其他'],
 };
 
 /** Chinese labels, one place for every front end. */
 export const LABELS = {
-  type: { repair: '报修', complaint: '投诉', home_service: '上门服务' } satisfies Record<TicketType, string>,
+  type: { repair: '报修', complaint: '投诉', home_service: '上门服务', enquiry: '咨询建议' } satisfies Record<TicketType, string>,
   status: {
     submitted: '待受理',
     accepted: '已受理',

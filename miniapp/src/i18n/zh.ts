@@ -79,6 +79,7 @@ export const zh = {
       repair: { title: '报修', desc: '水电门窗 电梯设施' },
       complaint: { title: '投诉', desc: '服务 环境 噪音' },
       home_service: { title: '上门服务', desc: '保洁 清洗 安装' },
+      enquiry: { title: '咨询建议', desc: '7个工作日内反馈' },
     },
     openTitle: '进行中的工单',
     openEmpty: '暂无进行中的工单，有需要随时找我们',
@@ -92,7 +93,10 @@ export const zh = {
     createdAt: '提交于',
   },
   create: {
-    titles: { repair: '我要报修', complaint: '我要投诉' },
+    titles: { repair: '我要报修', complaint: '我要投诉', enquiry: '咨询建议' },
+    types: { repair: '报修', complaint: '投诉', enquiry: '咨询建议' },
+    type: '类型',
+    enquiryHint: '物业将在 7 个工作日内反馈处理结果。',
     room: '房屋',
     noApprovedRoom: '请先绑定房屋并等待审核通过',
     category: '类别',
@@ -101,6 +105,7 @@ export const zh = {
     descriptionPlaceholder: {
       repair: '请描述需要维修的问题，如：厨房水槽下方漏水',
       complaint: '请描述您遇到的问题，我们会认真对待每一条意见',
+      enquiry: '请写下您想咨询的问题或对物业的建议',
     },
     descriptionTooShort: '请至少用 5 个字描述问题',
     photos: '照片',

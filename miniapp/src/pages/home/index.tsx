@@ -18,11 +18,12 @@ import { zh } from '../../i18n/zh'
 import { ROUTES } from '../../routes'
 import './index.scss'
 
-type Shortcut = 'repair' | 'complaint' | 'home_service'
+type Shortcut = 'repair' | 'complaint' | 'home_service' | 'enquiry'
 const SHORTCUTS: { type: Shortcut; icon: string }[] = [
   { type: 'repair', icon: '修' },
   { type: 'complaint', icon: '诉' },
   { type: 'home_service', icon: '约' },
+  { type: 'enquiry', icon: '询' },
 ]
 
 export default function HomePage() {
@@ -95,8 +96,6 @@ export default function HomePage() {
           )}
         </View>
 
-        <IncidentList items={incidents.data?.items ?? []} />
-
         <View className='home__shortcuts card'>
           {SHORTCUTS.map((s) => (
             <View key={s.type} className='home__shortcut' data-testid={`shortcut-${s.type}`} onClick={() => goCreate(s.type)}>
@@ -105,6 +104,10 @@ export default function HomePage() {
               <View className='home__shortcut-desc'>{zh.home.shortcuts[s.type].desc}</View>
             </View>
           ))}
+        </View>
+
+        <View className='home__incidents'>
+          <IncidentList items={incidents.data?.items ?? []} />
         </View>
 
         {unread > 0 && (

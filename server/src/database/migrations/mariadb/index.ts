@@ -12,10 +12,11 @@ import { StaffAccessVersion1795482816445 } from './1795482816445-StaffAccessVers
 import { TimelineVisibility1796615988518 } from './1796615988518-TimelineVisibility';
 import { Incidents1796616737187 } from './1796616737187-Incidents';
 import { Announcements1796617558689 } from './1796617558689-Announcements';
+import { EnquiryType1796618449966 } from './1796618449966-EnquiryType';
 
 /**
  * Every migration, in order. Generate a new one after changing entities:
  *   npm run migration:generate -w @yizhan/server -- src/database/migrations/mariadb/<WhatChanged>
  * then add it here; test/migrations.e2e-spec.ts fails while entities and migrations disagree.
  */
-export const MARIADB_MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003, AddOutboxLease1795465374307, RatingsByCommunityAndQueueByDeadline1795469273525, StaffAccessVersion1795482816445, TimelineVisibility1796615988518, Incidents1796616737187, Announcements1796617558689];
+export const MARIADB_MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003, AddOutboxLease1795465374307, RatingsByCommunityAndQueueByDeadline1795469273525, StaffAccessVersion1795482816445, TimelineVisibility1796615988518, Incidents1796616737187, Announcements1796617558689, EnquiryType1796618449966];

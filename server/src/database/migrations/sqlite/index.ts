@@ -4,6 +4,7 @@ import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVers
 import { TimelineVisibility1796615990160 } from './1796615990160-TimelineVisibility';
 import { Incidents1796616747509 } from './1796616747509-Incidents';
 import { Announcements1796617563291 } from './1796617563291-Announcements';
+import { EnquiryType1796618458571 } from './1796618458571-EnquiryType';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -12,4 +13,4 @@ import { Announcements1796617563291 } from './1796617563291-Announcements';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, Incidents1796616747509, Announcements1796617563291];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, TimelineVisibility1796615990160, Incidents1796616747509, Announcements1796617563291, EnquiryType1796618458571];

@@ -122,7 +122,7 @@ describe('incidents', () => {
     expect(planned).toMatchObject({ status: 'planned', areaLabel: '全小区', residentCount: 3 });
     const notice = (await inbox(resB.token)).find((n) => n.kind === 'incident')!;
     expect(notice.title).toBe('计划停电通知');
-    expect(notice.body).toMatch(/^全小区将于 /);
+    expect(notice.body).toMatch(/^全小区计划停电：.+ 至 .+。原因：配电房检修。/);
     const early = await w.ok(resB.token, 'post', '/tickets', w.repair(c.roomB.id, { category: '电梯', description: '电梯不动' }));
     expect(early.events.map((e: { type: string }) => e.type)).not.toContain('incident_linked');
 

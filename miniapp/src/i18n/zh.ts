@@ -258,6 +258,7 @@ export const zh = {
     expected: (at: string) => `预计 ${at} 恢复`,
     resolved: (at: string) => `${at} 已恢复`,
     hint: '物业已知悉，无需重复报修；恢复后会通知您。',
+    plannedHint: '请提前做好准备，开始和恢复时会通知您。',
   },
   me: {
     title: '我的',

@@ -91,7 +91,7 @@ async function main() {
     });
 
     await t.step('a 水电 request from the area is linked to the incident at once', async () => {
-      const { token } = await api('POST', '/auth/wechat/login', { body: { code: `fake:${RESIDENT}` } });
+      const { token } = await api('POST', '/auth/wechat/login', { body: { code: `fake:${RESIDENT}:${Date.now()}` } });
       const me = await api('GET', '/me', { token });
       const room = (me.rooms ?? []).find((r) => r.status === 'approved');
       if (!room) throw new Error('the demo resident has no approved room');

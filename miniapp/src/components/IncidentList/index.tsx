@@ -31,7 +31,7 @@ export default function IncidentList({ items }: { items: ResidentIncident[] }) {
           {i.status === 'resolved' ? (
             i.resolution ? <View className='incident__line muted'>{i.resolution}</View> : null
           ) : (
-            <View className='incident__hint'>{zh.incidents.hint}</View>
+            <View className='incident__hint'>{i.status === 'planned' ? zh.incidents.plannedHint : zh.incidents.hint}</View>
           )}
         </View>
       ))}

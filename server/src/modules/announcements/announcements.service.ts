@@ -73,7 +73,7 @@ export class AnnouncementsService {
     const title = incident.resolvedAt ? `${incident.title}已恢复` : `${planned ? '计划' : ''}${incident.title}通知`;
     const body = incident.resolvedAt
       ? `${area}${incident.title}已于 ${friendlyTime(incident.resolvedAt)} 恢复：${incident.resolution ?? ''}`
-      : `${area}${planned ? '将于' : '自'} ${friendlyTime(incident.startsAt)} 至 ${friendlyTime(incident.expectedEndAt)}${incident.title}。原因：${incident.cause}。请提前做好准备，如有不便，敬请谅解。`;
+      : `${area}${planned ? '计划' : ''}${incident.title}：${friendlyTime(incident.startsAt)} 至 ${friendlyTime(incident.expectedEndAt)}。原因：${incident.cause}。请提前做好准备，如有不便，敬请谅解。`;
     const end = (incident.resolvedAt ?? incident.expectedEndAt).getTime() + INCIDENT_ANNOUNCEMENT_TAIL_MS;
     return this.create(
       auth,

@@ -92,7 +92,7 @@ export class IncidentsService {
       await this.noticeArea(manager, incident, {
         kind: 'incident',
         title: `${planned ? '计划' : ''}${incident.title}通知`.slice(0, 60),
-        body: `${area}${planned ? '将于' : '自'} ${when}${incident.title}，原因：${incident.cause}。如有不便，敬请谅解。`,
+        body: `${area}${planned ? '计划' : ''}${incident.title}：${when}。原因：${incident.cause}。如有不便，敬请谅解。`,
         at: now,
       });
       await this.audit.record(auth, meta, { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } }, manager);

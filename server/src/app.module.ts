@@ -11,6 +11,7 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
@@ -19,6 +20,7 @@ import { ContactsModule } from './modules/contacts/contacts.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
+import { IncidentsModule } from './modules/incidents/incidents.module';
 import { HealthController } from './modules/health/health.controller';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -70,6 +72,8 @@ export class AppModule {
         SlaModule,
         CatalogueModule,
         TicketsModule,
+        IncidentsModule,
+        AnnouncementsModule,
         FilesModule,
         StatsModule,
         NoticesModule,

@@ -56,6 +56,11 @@ const MATRIX: Record<string, Row> = {
   'POST /me/rooms':                                  [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'GET /me/hotline':                                 [401,   'ok',  403,   403,   403,   403,   403,   403,   403 ], // A's room: B ROOM_NOT_BOUND
   'GET /notices':                                    [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'POST /notices/read-all':                          [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /me/incidents':                               [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /me/announcements':                           [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'POST /me/announcements/read-all':                 [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'POST /me/announcements/:id/read':                 [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // a whole-community announcement of X
   'POST /notices/:id/read':                          [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A's notice
   'POST /subscriptions':                             [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   // requests (A's, in the stage named in TARGETS)
@@ -120,6 +125,17 @@ const MATRIX: Record<string, Row> = {
   'PUT /admin/duty-shifts/:id':                      [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
   'DELETE /admin/duty-shifts/:id':                   [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
   // admin: SLA policies of X
+  // incidents (停水停电) and announcements (公告): office staff of the community
+  'GET /admin/incidents':                            [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'POST /admin/incidents':                           [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'GET /admin/incidents/:id':                        [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'PATCH /admin/incidents/:id':                      [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'POST /admin/incidents/:id/resolve':               [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'GET /admin/announcements':                        [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'POST /admin/announcements':                       [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'POST /admin/announcements/from-incident/:incidentId': [401, 403,  403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'GET /admin/announcements/:id':                    [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
+  'PATCH /admin/announcements/:id':                  [401,   403,   403,   404,   403,   403,   'ok',  'ok',  'ok'],
   'GET /admin/sla-policies':                         [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'POST /admin/sla-policies':                        [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'DELETE /admin/sla-policies/:id':                  [401,   403,   403,   404,   403,   403,   403,   'ok',  'ok'],
@@ -160,6 +176,14 @@ const onTicket = (stage: Stage, body?: unknown): TargetSpec => ({
   fresh: true,
   build: async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body }),
 });
+
+const incidentBody = (f: TrustWorld) => ({
+  communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
+  startsAt: new Date(Date.now() - 60_000).toISOString(), expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+});
+/** A fresh incident / whole-community announcement in X, made by the admin. */
+const incidentIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/incidents', incidentBody(f))).id as string;
+const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
 
 const TARGETS: Record<string, TargetSpec> = {
   'GET /health': { build: () => ({}) },
@@ -272,6 +296,21 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /admin/duty-shifts': { fresh: true, build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
   'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },
   'DELETE /admin/duty-shifts/:id': { fresh: true, build: async (f) => ({ params: { id: await f.dutyShift() } }) },
+  'GET /admin/incidents': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/incidents': { build: (f) => ({ body: incidentBody(f) }) },
+  'GET /admin/incidents/:id': { build: async (f) => ({ params: { id: await incidentIn(f) } }) },
+  'PATCH /admin/incidents/:id': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString() } }) },
+  'POST /admin/incidents/:id/resolve': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { resolution: '已恢复' } }) },
+  'GET /admin/announcements': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/announcements': { build: (f) => ({ body: { communityId: f.X.id, title: '公告', body: '内容' } }) },
+  'POST /admin/announcements/from-incident/:incidentId': { build: async (f) => ({ params: { incidentId: await incidentIn(f) } }) },
+  'GET /admin/announcements/:id': { build: async (f) => ({ params: { id: await announcementIn(f) } }) },
+  'PATCH /admin/announcements/:id': { fresh: true, build: async (f) => ({ params: { id: await announcementIn(f) }, body: { pinned: true } }) },
+  'POST /notices/read-all': { build: () => ({}) },
+  'GET /me/incidents': { build: () => ({}) },
+  'GET /me/announcements': { build: () => ({}) },
+  'POST /me/announcements/read-all': { build: () => ({}) },
+  'POST /me/announcements/:id/read': { build: async (f) => ({ params: { id: await announcementIn(f) } }) },
   'GET /admin/sla-policies': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/sla-policies': { build: (f) => ({ body: f.slaBody() }) },
   'DELETE /admin/sla-policies/:id': { fresh: true, build: async (f) => ({ params: { id: await f.slaPolicy() } }) },

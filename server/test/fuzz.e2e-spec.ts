@@ -49,6 +49,14 @@ const onTicket =
   async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body });
 
 /** Who calls each route and the valid request the fuzzer starts from. */
+const incidentBody = (f: TrustWorld) => ({
+  communityId: f.X.id, zoneIds: [f.X.zoneA1], title: '停水', category: '水电', cause: '管网检修',
+  startsAt: new Date(Date.now() - 60_000).toISOString(), expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+});
+/** A fresh incident / whole-community announcement in X, made by the admin. */
+const incidentIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/incidents', incidentBody(f))).id as string;
+const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
+
 const FUZZ: Record<string, FuzzSpec> = {
   'GET /health': { role: 'anon', build: () => ({}) },
   'GET /wechat/push': { role: 'anon', build: () => ({ query: { ...signedPush(), echostr: 'e' } }) },
@@ -86,6 +94,11 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /me/phone': { role: 'resA', build: (f) => ({ body: { code: `phone:13800138000:${f.next()}` } }) },
   'POST /me/rooms': { role: 'resB', build: (f) => ({ body: { roomId: f.Y.roomB.id, name: '不是业主', phone: '13800000000' } }) },
   'GET /notices': { role: 'resA', build: () => ({ query: { limit: '5' } }) },
+  'POST /notices/read-all': { role: 'resA', build: () => ({}) },
+  'GET /me/incidents': { role: 'resA', build: () => ({}) },
+  'GET /me/announcements': { role: 'resA', build: () => ({}) },
+  'POST /me/announcements/read-all': { role: 'resA', build: () => ({}) },
+  'POST /me/announcements/:id/read': { role: 'resA', build: async (f) => ({ params: { id: await announcementIn(f) } }) },
   'POST /notices/:id/read': { role: 'resA', build: (f) => ({ params: { id: f.noticeA } }) },
   'POST /subscriptions': { role: 'resA', build: () => ({ body: { results: { TPL_fuzz: 'accept' } } }) },
   'GET /tickets': { role: 'agent', build: () => ({ query: { limit: '5', sort: 'deadline', status: 'submitted', stage: 'open', overdue: 'false', q: '漏水' } }) },
@@ -155,6 +168,16 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /admin/duty-shifts': { role: 'sup', build: (f) => ({ body: f.dutyBody(Date.now() + 70 * 86400_000) }) },
   'PUT /admin/duty-shifts/:id': { role: 'sup', build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 80 * 86400_000) }) },
   'DELETE /admin/duty-shifts/:id': { role: 'sup', build: async (f) => ({ params: { id: await f.dutyShift() } }) },
+  'GET /admin/incidents': { role: 'agent', build: (f) => ({ query: { communityId: f.X.id, status: 'active' } }) },
+  'POST /admin/incidents': { role: 'agent', build: (f) => ({ body: incidentBody(f) }) },
+  'GET /admin/incidents/:id': { role: 'agent', build: async (f) => ({ params: { id: await incidentIn(f) } }) },
+  'PATCH /admin/incidents/:id': { role: 'agent', build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString(), note: '抢修中' } }) },
+  'POST /admin/incidents/:id/resolve': { role: 'agent', build: async (f) => ({ params: { id: await incidentIn(f) }, body: { resolution: '已恢复' } }) },
+  'GET /admin/announcements': { role: 'agent', build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/announcements': { role: 'agent', build: (f) => ({ body: { communityId: f.X.id, zoneIds: [f.X.zoneA1], title: '公告', body: '内容', pinned: true, endsAt: new Date(Date.now() + 86400_000).toISOString() } }) },
+  'POST /admin/announcements/from-incident/:incidentId': { role: 'agent', build: async (f) => ({ params: { incidentId: await incidentIn(f) } }) },
+  'GET /admin/announcements/:id': { role: 'agent', build: async (f) => ({ params: { id: await announcementIn(f) } }) },
+  'PATCH /admin/announcements/:id': { role: 'agent', build: async (f) => ({ params: { id: await announcementIn(f) }, body: { pinned: false, title: '新标题' } }) },
   'GET /admin/sla-policies': { role: 'sup', build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/sla-policies': { role: 'sup', build: (f) => ({ body: f.slaBody() }) },
   'DELETE /admin/sla-policies/:id': { role: 'sup', build: async (f) => ({ params: { id: await f.slaPolicy() } }) },

@@ -139,6 +139,29 @@ describe('time limits', () => {
       communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 1, onsiteWithinSec: null, resolveWithinSec: 1, resolveWorkingDays: 0, confirmWithinSec: 1, revisitWithinSec: 1,
     });
     expect(bad.status).toBe(400);
+
+    // Saving the policy without the working-day limit (as the admin page did) keeps it; only an explicit null clears it.
+    const hoursOnly = { communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 7200, onsiteWithinSec: null, resolveWithinSec: 172800, confirmWithinSec: 259200, revisitWithinSec: 86400 };
+    expect(await w.ok(boss.token, 'post', '/admin/sla-policies', hoursOnly)).toMatchObject({ respondWithinSec: 7200, resolveWorkingDays: 7 });
+    expect(await w.ok(boss.token, 'post', '/admin/sla-policies', { ...hoursOnly, resolveWorkingDays: null })).toMatchObject({ resolveWorkingDays: null });
+  });
+
+  it('gives 咨询/建议 its own number prefix and a 7-working-day feedback limit, editable per community', async () => {
+    const defaults = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
+    expect(defaults.items.find((p: { type: string; priority: string }) => p.type === 'enquiry' && p.priority === 'normal')).toMatchObject({ resolveWorkingDays: 7, onsiteWithinSec: null, isDefault: true });
+    const enquiry = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '意见建议', description: '建议在中心花园增加几张长椅' });
+    expect(enquiry.no).toMatch(/^ZX\d{8}-\d{4}$/);
+    expect(enquiry.deadlines.onsiteBy).toBeNull();
+    expect(enquiry.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(enquiry.createdAt)).toISOString());
+    // The community's own limit: 5 working days for new enquiries.
+    const saved = await w.ok(boss.token, 'post', '/admin/sla-policies', {
+      communityId: c.id, type: 'enquiry', priority: 'normal', respondWithinSec: 4 * 3600, onsiteWithinSec: null, resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5, confirmWithinSec: 259200, revisitWithinSec: 86400,
+    });
+    expect(saved).toMatchObject({ resolveWorkingDays: 5, isDefault: false });
+    const next = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '收费咨询', description: '物业费可以按季度交吗？' });
+    expect(next.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5 }, new Date(next.createdAt)).toISOString());
+    const listed = await w.ok(agent.token, 'get', '/tickets?type=enquiry');
+    expect(listed.items.map((i: { no: string }) => i.no)).toEqual([next.no, enquiry.no]);
   });
 
   it('handles several tickets in one pass: pool alerts to whoever is on duty, each timeline in order, one version step per ticket', async () => {

@@ -140,7 +140,7 @@ describe('statistics and the Excel export (issue #4)', () => {
     expect(s.from).toBe('2026-10-31T16:00:00.000Z');
     expect(s.to).toBe('2026-11-03T16:00:00.000Z');
     expect(s.counts).toEqual({
-      byType: { repair: 6, complaint: 1, home_service: 1 },
+      byType: { repair: 6, complaint: 1, home_service: 1, enquiry: 0 },
       byStatus: { submitted: 2, accepted: 1, dispatched: 0, in_progress: 1, resolved: 1, closed: 1, revisited: 1, cancelled: 1 },
       total: 8,
     });

@@ -37,7 +37,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     await w.ok(resident.token, 'post', '/subscriptions', {
       results: {
         tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
-        tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept',
+        tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept', tpl_incident_linked: 'accept',
       },
     });
   });
@@ -89,12 +89,23 @@ describe('timeline privacy: public replies and internal notes', () => {
     await w.ok(tech.token, 'post', `/tickets/${third}/start`);
     const resolved = await w.ok(tech.token, 'post', `/tickets/${third}/resolve`, { note: '已处理' });
     await scanner.scan(new Date(new Date(resolved.deadlines.confirmBy).getTime() + 1000));
+    // A fourth, linked to a declared incident at submission and resolved by the incident's resolution.
+    const incident = await w.ok(agent.token, 'post', '/admin/incidents', {
+      communityId: c.id,
+      title: '停水',
+      category: '水电',
+      cause: '市政管网抢修',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      expectedEndAt: new Date(Date.now() + 4 * HOUR).toISOString(),
+    });
+    const fourth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    await w.ok(agent.token, 'post', `/admin/incidents/${incident.id}/resolve`, { resolution: '管网已修复' });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third]) {
+    for (const ticketId of [id, other, third, fourth]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -109,7 +120,7 @@ describe('timeline privacy: public replies and internal notes', () => {
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third]) {
+    for (const ticketId of [id, other, third, fourth]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
       for (const e of detail.events) {

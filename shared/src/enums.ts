@@ -3,7 +3,8 @@
  * the wire, so renaming one is a migration and an API change.
  */
 
-export const TICKET_TYPES = ['repair', 'complaint', 'home_service'] as const;
+/** 报修, 投诉, 上门服务, 咨询/建议 (answered with feedback, no visit). */
+export const TICKET_TYPES = ['repair', 'complaint', 'home_service', 'enquiry'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 /**
@@ -87,6 +88,8 @@ export const TICKET_EVENT_TYPES = [
   'overdue',
   'escalated',
   'flagged',
+  // Linked by the server to a declared incident (停水停电 …) in the request's area and category.
+  'incident_linked',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -118,10 +121,20 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
  * waits on — a staff public reply (`replied`), a pause with its resident-facing reason
  * (`held`) and its end (`resumed`), a visit time set or changed (`appointment`), the
  * reminder the evening before a visit (`reminder`) and the apology for a broken time
- * limit (`delayed`).
+ * limit (`delayed`); and incidents in the resident's area (`incident`, `incident_resolved`,
+ * `incident_linked`).
  */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed'] as const;
+export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed',
+  // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
+  'incident', 'incident_resolved', 'incident_linked'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * An incident's state, derived from its times: `planned` before it starts (an outage
+ * announced ahead of time), `active` from its start until it is resolved, `resolved` after.
+ */
+export const INCIDENT_STATUSES = ['planned', 'active', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** Event names on the staff event stream (GET /staff/events, server-sent events). */
 export const STAFF_EVENT_TYPES = [
@@ -154,11 +167,12 @@ export const NOT_SOLVED_TAG = '问题未解决';
 export const PREFERRED_VISITS = ['尽快', '今天', '明天上午', '明天下午', '明天晚上', '工作日晚上', '周末'] as const;
 export type PreferredVisit = (typeof PREFERRED_VISITS)[number];
 
-/** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务. */
+/** Ticket number prefixes: BX 报修, TS 投诉, FW 上门服务, ZX 咨询/建议. */
 export const TICKET_NO_PREFIX: Record<TicketType, string> = {
   repair: 'BX',
   complaint: 'TS',
   home_service: 'FW',
+  enquiry: 'ZX',
 };
 
 /** Categories offered by the front ends (free text is still accepted by the server). */
@@ -166,6 +180,7 @@ export const TICKET_CATEGORIES: Record<TicketType, readonly string[]> = {
   repair: ['水电', '门窗', '电梯', '公共设施', '燃气', '管道疏通', '其他'],
   complaint: ['服务态度', '环境卫生', '噪音', '收费', '安全秩序', '停车', '其他'],
   home_service: ['家电清洗', '保洁', '开锁换锁', '家具安装', '其他'],
+  enquiry: ['物业咨询', '收费咨询', '装修咨询', '意见建议', '其他'],
 };
 
 /**
@@ -177,7 +192,7 @@ export type StaffSkill = (typeof STAFF_SKILLS)[number];
 
 /** Chinese labels, one place for every front end. */
 export const LABELS = {
-  type: { repair: '报修', complaint: '投诉', home_service: '上门服务' } satisfies Record<TicketType, string>,
+  type: { repair: '报修', complaint: '投诉', home_service: '上门服务', enquiry: '咨询建议' } satisfies Record<TicketType, string>,
   status: {
     submitted: '待受理',
     accepted: '已受理',
@@ -225,5 +240,6 @@ export const LABELS = {
     confirm: '确认时限',
     revisit: '回访时限',
   } satisfies Record<SlaClock, string>,
+  incidentStatus: { planned: '计划中', active: '进行中', resolved: '已恢复' } satisfies Record<IncidentStatus, string>,
   bindingStatus: { pending: '待审核', approved: '已通过', rejected: '未通过' } satisfies Record<RoomBindingStatus, string>,
 } as const;

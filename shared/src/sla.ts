@@ -118,7 +118,32 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<TicketType, Readonly<Record<P
       revisitWithinSec: REVISIT_WITHIN,
     },
   },
+  // 咨询/建议: answered within a working day, the result fed back within 7 working days
+  // (DEFAULT_RESOLVE_WORKING_DAYS; the 7 × 24 h here is the limit when that is cleared).
+  enquiry: {
+    normal: {
+      respondWithinSec: 24 * HOUR,
+      onsiteWithinSec: null,
+      resolveWithinSec: 7 * 24 * HOUR,
+      confirmWithinSec: CONFIRM_WITHIN,
+      revisitWithinSec: REVISIT_WITHIN,
+    },
+    urgent: {
+      respondWithinSec: 2 * HOUR,
+      onsiteWithinSec: null,
+      resolveWithinSec: 7 * 24 * HOUR,
+      confirmWithinSec: CONFIRM_WITHIN,
+      revisitWithinSec: REVISIT_WITHIN,
+    },
+  },
 };
+
+/**
+ * Built-in resolve limits counted in China's working days rather than hours, per type:
+ * the property handbook's "咨询、建议 … 7 个工作日内反馈处理结果". A community's own
+ * policy (the SLA page) replaces it.
+ */
+export const DEFAULT_RESOLVE_WORKING_DAYS: Readonly<Partial<Record<TicketType, number>>> = { enquiry: 7 };
 
 /** A fresh copy of the default durations (safe to modify). */
 export function defaultSlaPolicy(type: TicketType, priority: Priority): SlaDurations {

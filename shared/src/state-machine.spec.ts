@@ -60,6 +60,8 @@ const LEGAL: { action: TicketAction; actor: ActorName; ticket?: Partial<TicketSt
   { action: 'resume', actor: 'technician', ticket: { onHold: true }, from: same(WORKING) },
   { action: 'resolve', actor: 'owner', from: to(WORKING, 'resolved') },
   { action: 'resolve', actor: 'technician', from: to(WORKING, 'resolved') },
+  // An incident's resolution resolves its linked requests from any open state.
+  { action: 'resolve', actor: 'system', from: to(OPEN, 'resolved') },
   { action: 'confirm', actor: 'resident', from: { resolved: 'closed' } },
   { action: 'verify', actor: 'owner', from: { resolved: 'closed' } },
   { action: 'auto_confirm', actor: 'system', from: { resolved: 'closed' } },
@@ -114,7 +116,7 @@ const NEVER: Record<ActorName, TicketAction[]> = {
   otherAgent: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
   supervisor: ['confirm', 'auto_confirm', 'rate', 'urge'],
   admin: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
-  system: TICKET_ACTIONS.filter((a) => a !== 'auto_confirm'),
+  system: TICKET_ACTIONS.filter((a) => a !== 'auto_confirm' && a !== 'resolve'),
 };
 
 describe('transition: actors who could never do it are refused with FORBIDDEN in every status', () => {

@@ -115,6 +115,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'resume', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'required' },
   // From `accepted` too: the owner may handle a request directly without dispatching it.
   { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden' },
+  // An incident's resolution (停水停电 恢复) resolves the requests linked to it, from any open
+  // state and whoever owns them; the resident still confirms (or it auto-confirms after the
+  // confirm limit), and can reopen it if the problem is still there.
+  { action: 'resolve', from: OPEN_STATUSES, to: 'resolved', by: ['system'] },
   { action: 'confirm', from: ['resolved'], to: 'closed', by: ['resident'] },
   { action: 'verify', from: ['resolved'], to: 'closed', by: ['owner'] },
   { action: 'auto_confirm', from: ['resolved'], to: 'closed', by: ['system'] },
@@ -203,7 +207,10 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
 
 /** "首接人" / "首接人或被派工人员" / "业主本人、首接人或客服主管". */
 function partyList(rules: readonly TransitionRule[]): string {
-  const labels = [...new Set(rules.flatMap((rule) => rule.by))].map((party) => PARTY_LABELS[party]);
+  const parties = [...new Set(rules.flatMap((rule) => rule.by))];
+  // The system (an incident's resolution) is no alternative a refused person could turn to.
+  const people = parties.length > 1 ? parties.filter((party) => party !== 'system') : parties;
+  const labels = people.map((party) => PARTY_LABELS[party]);
   if (labels.length <= 1) return labels.join('');
   return `${labels.slice(0, -1).join('、')}或${labels[labels.length - 1]}`;
 }

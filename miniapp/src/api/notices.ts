@@ -7,5 +7,8 @@ export const listNotices = (cursor: string | null, limit = PAGE_SIZE) =>
 
 export const markNoticeRead = (id: string) => post<void>(`/notices/${encodeURIComponent(id)}/read`)
 
+/** 全部已读. */
+export const markAllNoticesRead = () => post<{ marked: number }>('/notices/read-all')
+
 export const postSubscriptions = (results: Record<string, SubscribeResult>) =>
   post<void>('/subscriptions', { results } satisfies SubscriptionsRequest)

@@ -24,6 +24,10 @@ export interface Access {
   canManageCatalogue: boolean;
   canReviewBindings: boolean;
   canSeeAuditLog: boolean;
+  /** Declare, update and resolve incidents (停水停电 …). */
+  canManageIncidents: boolean;
+  /** Publish announcements (公告) and see their read counts. */
+  canManageAnnouncements: boolean;
   canRevealPhone: boolean;
   /** Open a ticket's page (the server still hides tickets the person may not see). */
   canOpenTicket: boolean;
@@ -60,6 +64,8 @@ export function accessFor(roles: readonly StaffRole[] | null | undefined): Acces
     canManageCatalogue: admin,
     canReviewBindings: agent,
     canSeeAuditLog: admin,
+    canManageIncidents: office || admin,
+    canManageAnnouncements: office || admin,
     canRevealPhone: office || technician,
     canOpenTicket: office || technician || admin,
     canReceiveAlerts: office || technician,

@@ -1,5 +1,6 @@
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
+import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entities';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { StaffWechatBinding } from '../modules/auth/staff-wechat-binding.entity';
@@ -8,6 +9,7 @@ import { Building, Community, Room, Zone } from '../modules/communities/communit
 import { Hotline } from '../modules/contacts/hotline.entity';
 import { DutyShift } from '../modules/duty/duty-shift.entity';
 import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent } from '../modules/notices/notice.entities';
+import { Incident, IncidentTicket } from '../modules/incidents/incident.entities';
 import { Upload } from '../modules/files/upload.entity';
 import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
@@ -18,12 +20,16 @@ import { StaffWecom, WecomOutbox } from '../modules/wecom/wecom.entities';
 
 export const ENTITIES = [
   AppointmentReminder,
+  Announcement,
+  AnnouncementRead,
   AuditLog,
   Building,
   Community,
   DutyShift,
   Hotline,
   IdempotencyKey,
+  Incident,
+  IncidentTicket,
   Notice,
   OutboxMessage,
   RateLimitCounter,

@@ -3,6 +3,54 @@
  * Regenerate with `npm run openapi -w @yizhan/server`; friendly names are in ../api.ts.
  */
 export type paths = {
+    "/api/v1/admin/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnnouncementsAdmin_list"];
+        put?: never;
+        post: operations["AnnouncementsAdmin_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnnouncementsAdmin_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AnnouncementsAdmin_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/announcements/from-incident/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnnouncementsAdmin_fromIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -174,6 +222,54 @@ export type paths = {
         put: operations["DutyAdmin_update"];
         post?: never;
         delete: operations["DutyAdmin_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsAdmin_list"];
+        put?: never;
+        post: operations["IncidentsAdmin_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsAdmin_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["IncidentsAdmin_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IncidentsAdmin_resolve"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -627,6 +723,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Announcements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/announcements/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Announcements_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/announcements/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Announcements_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/hotline": {
         parameters: {
             query?: never;
@@ -635,6 +779,22 @@ export type paths = {
             cookie?: never;
         };
         get: operations["MeHotline_hotline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Incidents_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -701,6 +861,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Notices_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notices_readAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1255,6 +1431,32 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AnnouncementList: {
+            items: components["schemas"]["AnnouncementView"][];
+            nextCursor: string | null;
+        };
+        AnnouncementView: {
+            areaLabel: string;
+            /** @description residents bound in its area now */
+            audienceCount: number;
+            body: string;
+            buildingIds: string[];
+            communityId: string;
+            createdAt: string;
+            createdByName: string;
+            endsAt: string | null;
+            id: string;
+            incidentId: string | null;
+            photos: components["schemas"]["PhotoView"][];
+            pinned: boolean;
+            /** @description residents who opened it */
+            readCount: number;
+            startsAt: string;
+            /** @enum {string} */
+            state: "scheduled" | "active" | "ended";
+            title: string;
+            zoneIds: string[];
+        };
         ApiError: {
             /** @description stable; clients branch on this, never on the message */
             code: components["schemas"]["ErrorCode"];
@@ -1352,6 +1554,21 @@ export type components = {
             /** @description 确认并评价: the rating given with the confirmation (optional) */
             rating?: components["schemas"]["RatingDto"];
         };
+        CreateAnnouncementDto: {
+            body: string;
+            buildingIds?: string[];
+            communityId: string;
+            /** @description null or left out: until withdrawn */
+            endsAt?: string | null;
+            /** @description ids from POST /uploads */
+            photoIds?: string[];
+            pinned?: boolean;
+            /** @description default: now */
+            startsAt?: string;
+            title: string;
+            /** @description with buildingIds empty too: the whole community */
+            zoneIds?: string[];
+        };
         CreateBuildingDto: {
             name: string;
             /** @description null or absent: a building of no zone */
@@ -1368,6 +1585,22 @@ export type components = {
             startAt: string;
             /** @description null = the whole community */
             zoneId: string | null;
+        };
+        CreateIncidentDto: {
+            /** @description buildings affected (besides any zones named) */
+            buildingIds?: string[];
+            /** @description new requests of this category in the area are linked (水电, 电梯 …) */
+            category: string;
+            /** @description shown to residents */
+            cause: string;
+            communityId: string;
+            expectedEndAt: string;
+            /** @description in the future: a planned outage announced ahead */
+            startsAt: string;
+            /** @description shown to residents: 停水, 3栋电梯停运 … */
+            title: string;
+            /** @description zones affected; with buildingIds empty too: the whole community */
+            zoneIds?: string[];
         };
         CreateRoomDto: {
             buildingId: string;
@@ -1434,7 +1667,7 @@ export type components = {
             /** @description home_service: start of the booked slot */
             slotStart?: string;
             /** @enum {string} */
-            type: "repair" | "complaint" | "home_service";
+            type: "repair" | "complaint" | "home_service" | "enquiry";
         };
         CreateZoneDto: {
             name: string;
@@ -1529,6 +1762,62 @@ export type components = {
         HotlinesDto: {
             rows: components["schemas"]["HotlineDto"][];
         };
+        IncidentDetailView: {
+            /** @description 全小区, or the zones and buildings named */
+            areaLabel: string;
+            buildingIds: string[];
+            category: string;
+            cause: string;
+            communityId: string;
+            createdAt: string;
+            createdByName: string;
+            expectedEndAt: string;
+            id: string;
+            linked: components["schemas"]["LinkedTicketView"][];
+            linkedCount: number;
+            /** @description residents bound in the area (each got the notices) */
+            residentCount: number;
+            resolution: string | null;
+            resolvedAt: string | null;
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "resolved";
+            title: string;
+            zoneIds: string[];
+        };
+        IncidentList: {
+            items: components["schemas"]["IncidentView"][];
+            nextCursor: string | null;
+        };
+        IncidentView: {
+            /** @description 全小区, or the zones and buildings named */
+            areaLabel: string;
+            buildingIds: string[];
+            category: string;
+            cause: string;
+            communityId: string;
+            createdAt: string;
+            createdByName: string;
+            expectedEndAt: string;
+            id: string;
+            linkedCount: number;
+            resolution: string | null;
+            resolvedAt: string | null;
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "resolved";
+            title: string;
+            zoneIds: string[];
+        };
+        LinkedTicketView: {
+            category: string;
+            createdAt: string;
+            description: string;
+            id: string;
+            no: string;
+            roomLabel: string;
+            status: string;
+        };
         LivenessView: {
             /** @enum {string} */
             status: "ok";
@@ -1553,7 +1842,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
             readAt: string | null;
             ticketId: string | null;
             title: string;
@@ -1640,6 +1929,35 @@ export type components = {
             /** @description why the visit moves (the resident reads it) */
             reason: string;
         };
+        ResidentAnnouncementList: {
+            items: components["schemas"]["ResidentAnnouncementView"][];
+            unread: number;
+        };
+        ResidentAnnouncementView: {
+            body: string;
+            endsAt: string | null;
+            id: string;
+            photos: components["schemas"]["PhotoView"][];
+            pinned: boolean;
+            read: boolean;
+            startsAt: string;
+            title: string;
+        };
+        ResidentIncidentList: {
+            items: components["schemas"]["ResidentIncidentView"][];
+        };
+        ResidentIncidentView: {
+            areaLabel: string;
+            cause: string;
+            expectedEndAt: string;
+            id: string;
+            resolution: string | null;
+            resolvedAt: string | null;
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "resolved";
+            title: string;
+        };
         ResidentLoginInfo: {
             id: string;
             phoneBound: boolean;
@@ -1658,6 +1976,10 @@ export type components = {
             fee?: number;
             note: string;
             photoIds?: string[];
+        };
+        ResolveIncidentDto: {
+            /** @description told to the area and written on every linked request, which is resolved for the resident to confirm */
+            resolution: string;
         };
         ResumeDto: {
             /** @description optional: resuming needs no reason (holding does) */
@@ -1774,7 +2096,7 @@ export type components = {
             respondWithinSec: number;
             revisitWithinSec: number;
             /** @enum {string} */
-            type: "repair" | "complaint" | "home_service";
+            type: "repair" | "complaint" | "home_service" | "enquiry";
         };
         SlotList: {
             items: components["schemas"]["SlotView"][];
@@ -1897,7 +2219,7 @@ export type components = {
         };
         TemplateIdView: {
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
             templateId: string;
         };
         TicketClockView: {
@@ -1967,7 +2289,7 @@ export type components = {
             /** @enum {string} */
             status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
             /** @enum {string} */
-            type: "repair" | "complaint" | "home_service";
+            type: "repair" | "complaint" | "home_service" | "enquiry";
             updatedAt: string;
         };
         TicketEventView: {
@@ -1979,7 +2301,7 @@ export type components = {
             /** @description staff views only: what the resident reads of this entry */
             publicNote?: string | null;
             /** @enum {string} */
-            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged";
+            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked";
             /**
              * @description staff views only: internal entries are never shown to the resident
              * @enum {string}
@@ -2014,7 +2336,7 @@ export type components = {
             /** @enum {string} */
             status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
             /** @enum {string} */
-            type: "repair" | "complaint" | "home_service";
+            type: "repair" | "complaint" | "home_service" | "enquiry";
             updatedAt: string;
         };
         TransferDto: {
@@ -2036,13 +2358,27 @@ export type components = {
         };
         TypeCountsView: {
             complaint: number;
+            enquiry: number;
             home_service: number;
             repair: number;
+        };
+        UpdateAnnouncementDto: {
+            body?: string;
+            /** @description now: withdrawn */
+            endsAt?: string | null;
+            pinned?: boolean;
+            title?: string;
         };
         UpdateCommunityDto: {
             /** @description null clears it */
             address?: string | null;
             name?: string;
+        };
+        UpdateIncidentDto: {
+            /** @description the new expected end */
+            expectedEndAt: string;
+            /** @description told to residents with the new time */
+            note?: string;
         };
         UpdateRoomDto: {
             ownerName?: string;
@@ -2092,11 +2428,12 @@ export type components = {
             /** @enum {string} */
             priority: "normal" | "urgent";
             resolveWithinSec: number;
+            /** @description left out: kept as it is; null: cleared (resolveWithinSec applies) */
             resolveWorkingDays?: number | null;
             respondWithinSec: number;
             revisitWithinSec: number;
             /** @enum {string} */
-            type: "repair" | "complaint" | "home_service";
+            type: "repair" | "complaint" | "home_service" | "enquiry";
         };
         WechatLoginDto: {
             /** @description code from wx.login (valid 5 minutes, once) */
@@ -2173,6 +2510,163 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    AnnouncementsAdmin_list: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnnouncementsAdmin_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAnnouncementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnnouncementsAdmin_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnnouncementsAdmin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnouncementDto"];
+            };
+        };
+        responses: {
+            /** @description endsAt: now withdraws it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AnnouncementsAdmin_fromIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     AuditAdmin_list: {
         parameters: {
             query?: {
@@ -2781,6 +3275,170 @@ export interface operations {
             };
         };
     };
+    IncidentsAdmin_list: {
+        parameters: {
+            query?: {
+                communityId?: string;
+                status?: "planned" | "active" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IncidentsAdmin_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description every resident bound in the area is told */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IncidentsAdmin_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IncidentsAdmin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description a new expected end, told to the area */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IncidentsAdmin_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description told to the area; linked open requests are resolved for confirmation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     ReportsAdmin_ticketsXlsx: {
         parameters: {
             query?: {
@@ -2802,7 +3460,7 @@ export interface operations {
                 status?: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
                 /** @description created before */
                 to?: string;
-                type?: "repair" | "complaint" | "home_service";
+                type?: "repair" | "complaint" | "home_service" | "enquiry";
                 /** @description true: only the pool (no owner yet) */
                 unowned?: boolean;
                 zoneId?: string;
@@ -3824,6 +4482,90 @@ export interface operations {
             };
         };
     };
+    Announcements_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentAnnouncementList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Announcements_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description counted once per resident */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Announcements_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { marked } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     MeHotline_hotline: {
         parameters: {
             query: {
@@ -3841,6 +4583,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HotlineAnswer"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Incidents_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentIncidentList"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -3962,6 +4732,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Notices_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { marked: how many lines were unread } */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4341,7 +5138,7 @@ export interface operations {
                 status?: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
                 /** @description created before */
                 to?: string;
-                type?: "repair" | "complaint" | "home_service";
+                type?: "repair" | "complaint" | "home_service" | "enquiry";
                 /** @description true: only the pool (no owner yet) */
                 unowned?: boolean;
                 zoneId?: string;

@@ -3,9 +3,13 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../components/Button'
 import type { TicketSummary } from '@yizhan/shared'
+import { listMyAnnouncements } from '../../api/announcements'
+import { listMyIncidents } from '../../api/incidents'
 import { fetchHotline } from '../../api/me'
 import { listTickets } from '../../api/tickets'
+import AnnouncementList from '../../components/AnnouncementList'
 import CallButton from '../../components/CallButton'
+import IncidentList from '../../components/IncidentList'
 import PageShell from '../../components/PageShell'
 import TicketCard from '../../components/TicketCard'
 import { useAsync } from '../../hooks/useAsync'
@@ -16,16 +20,19 @@ import { zh } from '../../i18n/zh'
 import { ROUTES } from '../../routes'
 import './index.scss'
 
-type Shortcut = 'repair' | 'complaint' | 'home_service'
+type Shortcut = 'repair' | 'complaint' | 'home_service' | 'enquiry'
 const SHORTCUTS: { type: Shortcut; icon: string }[] = [
   { type: 'repair', icon: '修' },
   { type: 'complaint', icon: '诉' },
   { type: 'home_service', icon: '约' },
+  { type: 'enquiry', icon: '询' },
 ]
 
 export default function HomePage() {
   const me = useMe()
   const open = useAsync(() => listTickets('open', null, 5), [])
+  const incidents = useAsync(() => listMyIncidents(), [])
+  const announcements = useAsync(() => listMyAnnouncements(), [])
   const { unread, refresh: refreshUnread } = useUnreadNotices()
   const roomId = me.currentRoom?.roomId ?? null
   const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId])
@@ -36,8 +43,8 @@ export default function HomePage() {
   }, [loggedIn, refreshUnread])
 
   const reloadAll = useCallback(async () => {
-    await Promise.all([me.reload(true), open.reload(true), refreshUnread()])
-  }, [me, open, refreshUnread])
+    await Promise.all([me.reload(true), open.reload(true), incidents.reload(true), announcements.reload(true), refreshUnread()])
+  }, [me, open, incidents, announcements, refreshUnread])
 
   useOnReturn(() => void reloadAll())
   usePullDownRefresh(async () => {
@@ -103,6 +110,9 @@ export default function HomePage() {
           ))}
         </View>
 
+        <View className='home__incidents'>
+          <IncidentList items={incidents.data?.items ?? []} />
+        </View>
         {hotline.data?.hotline && (
           <View className='card home__call'>
             <CallButton callable={hotline.data.hotline} testId='call-hotline' />
@@ -115,6 +125,10 @@ export default function HomePage() {
             <Text className='badge'>{unread}</Text>
           </View>
         )}
+
+        <View className='section'>
+          <AnnouncementList items={announcements.data?.items ?? []} limit={3} onRead={() => void announcements.reload(true)} />
+        </View>
 
         <View className='section'>
           <View className='section-title'>

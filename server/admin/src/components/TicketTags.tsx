@@ -12,7 +12,7 @@ const STATUS_COLOR: Record<TicketStatus, string> = {
   revisited: 'success',
   cancelled: 'default',
 };
-const TYPE_COLOR: Record<TicketType, string> = { repair: 'blue', complaint: 'volcano', home_service: 'purple' };
+const TYPE_COLOR: Record<TicketType, string> = { repair: 'blue', complaint: 'volcano', home_service: 'purple', enquiry: 'geekblue' };
 
 export function StatusTag({ status, onHold }: { status: TicketStatus; onHold?: boolean }) {
   return (

@@ -146,7 +146,8 @@ export class FilesService {
   // ---------------------------------------------------------------- integration with tickets
 
   /**
-   * Attaches the caller's uploads to a ticket, inside the caller's transaction (the
+   * Attaches the caller's uploads to a ticket — or, with `ticketId` null, keeps them
+   * attached to something else (an announcement) —, inside the caller's transaction (the
    * rows are locked FOR UPDATE, so `manager` must be transactional). Every id must be
    * an upload of this caller, not hidden, and either unattached or already attached to
    * this same ticket (a retried action); at most nine. Otherwise nothing is attached and
@@ -155,7 +156,7 @@ export class FilesService {
    * @returns the ids, de-duplicated, in the order given — what to store in
    *   `ticket.photoIds` / `event.photoIds`.
    */
-  async attach(manager: EntityManager, auth: AuthContext, photoIds: readonly string[] | null | undefined, ticketId: string): Promise<string[]> {
+  async attach(manager: EntityManager, auth: AuthContext, photoIds: readonly string[] | null | undefined, ticketId: string | null): Promise<string[]> {
     const ids = [...new Set((photoIds ?? []).map(String))];
     if (!ids.length) return [];
     if (ids.length > MAX_PHOTOS_PER_ACTION) {
@@ -173,7 +174,7 @@ export class FilesService {
         row.ownerKind !== owner.kind ||
         String(row.ownerId) !== owner.id ||
         row.hidden ||
-        (row.ticketId !== null && String(row.ticketId) !== String(ticketId))
+        (row.ticketId !== null && (ticketId === null || String(row.ticketId) !== String(ticketId)))
       );
     });
     if (bad.length) throw invalidPhotos(bad);
@@ -182,7 +183,7 @@ export class FilesService {
       await manager
         .createQueryBuilder()
         .update(Upload)
-        .set({ ticketId: String(ticketId), attachedAt: new Date() })
+        .set({ ticketId: ticketId === null ? null : String(ticketId), attachedAt: new Date() })
         .where({ id: In(fresh), ticketId: IsNull() })
         .execute();
     }
@@ -220,6 +221,14 @@ export class FilesService {
       if (allowed) out.set(String(row.id), { id: String(row.id), ...this.mint(String(row.id)) });
     }
     return out;
+  }
+
+  /**
+   * Signed URLs for uploads kept outside any request (an announcement's pictures,
+   * attached with `attach(…, null)`): the caller has decided the reader may see them.
+   */
+  signedUrls(uploadIds: readonly string[]): PhotoUrls[] {
+    return uploadIds.map(String).filter((id) => /^\d{1,20}$/.test(id)).map((id) => ({ id, ...this.mint(id) }));
   }
 
   /** The views of `ids` in their order, skipping those the caller may not see. */

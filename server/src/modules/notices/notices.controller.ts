@@ -23,6 +23,12 @@ export class NoticesController {
     return { ...page, unread };
   }
 
+  /** 全部已读 on the 消息 page. */
+  @Post('notices/read-all') @ResidentOnly() @HttpCode(200) @ApiOkResponse({ description: '{ marked: how many lines were unread }' })
+  async readAll(@Caller() auth: ResidentAuth): Promise<{ marked: number }> {
+    return { marked: await this.notices.markAllRead(auth) };
+  }
+
   @Post('notices/:id/read') @ResidentOnly() @HttpCode(204) @ApiNoContentResponse()
   read(@Caller() auth: ResidentAuth, @Param() { id }: IdParam): Promise<void> {
     return this.notices.markRead(auth, id);

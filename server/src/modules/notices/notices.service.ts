@@ -30,6 +30,9 @@ export interface StaffNoticeRow {
   urgent?: boolean;
 }
 
+/** Notice kinds about one request's status (the incident kinds are written by IncidentsService). */
+type TicketNoticeKind = Exclude<NoticeKind, 'incident' | 'incident_resolved' | 'incident_linked'>;
+
 /** The mini-program page a subscribe message opens (the request detail). */
 export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
 
@@ -82,12 +85,12 @@ export class NoticesService {
    * template. Public for the scheduled notices (the evening reminder, the SLA apology),
    * which are not status changes; the text comes from the resident-facing note alone.
    */
-  async noticeResident(manager: EntityManager, kind: NoticeKind, change: TicketChange): Promise<void> {
+  async noticeResident(manager: EntityManager, kind: TicketNoticeKind, change: TicketChange): Promise<void> {
     const { ticket, at } = change;
     const type = LABELS.type[ticket.type];
     const note = change.publicNote?.trim() || null;
     const visit = ticket.appointmentAt ?? ticket.slotStart;
-    const text: Record<NoticeKind, [string, string]> = {
+    const text: Record<TicketNoticeKind, [string, string]> = {
       accepted: [`您的${type}已受理`, `工单 ${ticket.no} 已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
       dispatched: [
         '已安排师傅上门',
@@ -135,6 +138,47 @@ export class NoticesService {
       nextAttemptAt: at,
       createdAt: at,
     });
+  }
+
+  /**
+   * One notice to many residents at once (an incident in their area): the inbox lines, and
+   * an outbox row each when the kind has a subscribe-message template. `values` fill the
+   * template's keywords and must be resident-facing text only.
+   */
+  async noticeResidents(
+    manager: EntityManager,
+    residentIds: string[],
+    notice: { kind: NoticeKind; title: string; body: string; at: Date; values: Partial<Record<'no' | 'summary' | 'status' | 'time' | 'note' | 'room', string>>; page: string },
+  ): Promise<void> {
+    const ids = [...new Set(residentIds.map(String))];
+    if (!ids.length) return;
+    const { kind, title, at } = notice;
+    const body = notice.body.slice(0, 300);
+    await insertRows(manager, Notice, ids.map((residentId) => ({ residentId, ticketId: null, kind, title, body, createdAt: at, readAt: null })));
+    const template = this.config.wechatTemplates[kind];
+    if (!template) return;
+    // The inbox lines' ids, read back: one statement per chunk instead of one insert per resident.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows: { id: string; residentId: string }[] = await manager.query(
+        `SELECT id, resident_id AS residentId FROM notices WHERE resident_id IN (${placeholders(chunk)}) AND kind = ? AND created_at = ? AND ticket_id IS NULL`,
+        [...chunk, kind, at],
+      );
+      await insertRows(
+        manager,
+        OutboxMessage,
+        rows.map((r) => ({
+          noticeId: String(r.id),
+          residentId: String(r.residentId),
+          kind,
+          values: { no: '', summary: '', status: '', time: at.toISOString(), note: title, owner: '', assignee: '', appointment: at.toISOString(), title, room: '', body, ...notice.values },
+          page: notice.page,
+          status: 'pending' as const,
+          nextAttemptAt: at,
+          createdAt: at,
+        })),
+      );
+    }
   }
 
   /**
@@ -247,6 +291,12 @@ export class NoticesService {
 
   async unreadCount(auth: ResidentAuth): Promise<number> {
     return this.dataSource.getRepository(Notice).count({ where: { residentId: auth.residentId, readAt: IsNull() } });
+  }
+
+  /** 全部已读: every unread line of the caller's inbox; answers how many were marked. */
+  async markAllRead(auth: ResidentAuth): Promise<number> {
+    const result = await this.dataSource.getRepository(Notice).update({ residentId: auth.residentId, readAt: IsNull() }, { readAt: new Date() });
+    return result.affected ?? 0;
   }
 
   async markRead(auth: ResidentAuth, id: string): Promise<void> {
@@ -386,7 +436,7 @@ function lowestScore(data: Record<string, unknown> | null | undefined): number {
 }
 
 /** Which status changes the resident hears about, and when (not about what they did themselves). */
-function residentNoticeKind(change: TicketChange): NoticeKind | null {
+function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
   const byResident = change.actor?.kind === 'resident';
   switch (change.event) {
     case 'accepted':

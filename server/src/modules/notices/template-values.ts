@@ -117,4 +117,7 @@ export const DEVELOPMENT_TEMPLATES: TemplateMap = {
   appointment: { templateId: 'tpl_appointment', data: { character_string1: 'no', time2: 'appointment', name3: 'assignee', thing4: 'summary' } },
   reminder: { templateId: 'tpl_reminder', data: { character_string1: 'no', time2: 'appointment', thing3: 'summary', thing4: 'title' } },
   delayed: { templateId: 'tpl_delayed', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  incident: { templateId: 'tpl_incident', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
+  incident_resolved: { templateId: 'tpl_incident_resolved', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
+  incident_linked: { templateId: 'tpl_incident_linked', data: { character_string1: 'no', thing2: 'summary', time3: 'time', thing4: 'note' } },
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PRIORITIES, Priority, SlaDurations, TICKET_TYPES, TicketType, defaultSlaPolicy } from '@yizhan/shared';
+import { PRIORITIES, Priority, SlaDurations, TICKET_TYPES, TicketType, DEFAULT_RESOLVE_WORKING_DAYS, defaultSlaPolicy } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
@@ -30,7 +30,7 @@ export class SlaPolicyService {
   /** `manager`: the caller's transaction, if any (see rowsOf). */
   async policyFor(communityId: string, type: TicketType, priority: Priority, manager: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
     const row = (await this.rowsOf(String(communityId), manager)).find((r) => r.type === type && r.priority === priority);
-    return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: null };
+    return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null };
   }
 
   private rowsOf(communityId: string, manager: EntityManager): Promise<SlaPolicy[]> {
@@ -52,7 +52,7 @@ export class SlaPolicyService {
     return TICKET_TYPES.flatMap((type) =>
       PRIORITIES.map((priority) => {
         const row = rows.find((r) => r.type === type && r.priority === priority);
-        const effective = row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: null };
+        const effective = row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null };
         return { id: row ? String(row.id) : null, communityId: String(communityId), type, priority, ...effective, isDefault: !row };
       }),
     );
@@ -61,7 +61,14 @@ export class SlaPolicyService {
   /** Create or replace the policy for one community × type × priority. Applies to requests created from now on. */
   async upsert(auth: StaffAuth, meta: RequestMeta, dto: UpsertSlaPolicyDto): Promise<SlaPolicyView> {
     requireCommunityParam(auth, dto.communityId);
-    const values = { ...dto, resolveWorkingDays: dto.resolveWorkingDays ?? null, createdAt: new Date() };
+    // Left out means "as it is": a client that does not know the working-day limit (the
+    // admin page before it showed one) must not erase a limit set through the API. Only an
+    // explicit null clears it.
+    const resolveWorkingDays =
+      dto.resolveWorkingDays !== undefined
+        ? dto.resolveWorkingDays
+        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority } }))?.resolveWorkingDays ?? null);
+    const values = { ...dto, resolveWorkingDays, createdAt: new Date() };
     await this.dataSource
       .getRepository(SlaPolicy)
       .createQueryBuilder()

@@ -32,7 +32,7 @@ export class UpsertSlaPolicyDto {
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) respondWithinSec: number;
   @ApiProperty({ type: Number, nullable: true }) @ValidateIf((o) => o.onsiteWithinSec !== null) @IsInt() @Min(1) @Max(YEAR) onsiteWithinSec: number | null;
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) resolveWithinSec: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 60 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 60, description: 'left out: kept as it is; null: cleared (resolveWithinSec applies)' })
   @IsOptional()
   @ValidateIf((o) => o.resolveWorkingDays !== null)
   @IsInt()

@@ -3,6 +3,7 @@ import { IdempotencyService } from '../../common/idempotency/idempotency.service
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FilesModule } from '../files/files.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { NoticesModule } from '../notices/notices.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
@@ -14,7 +15,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, CatalogueModule, FilesModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
+  imports: [AuditModule, CatalogueModule, FilesModule, IncidentsModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketViews, TicketNumberService, IdempotencyService, PhotoCheckListener],
   exports: [TicketsService],

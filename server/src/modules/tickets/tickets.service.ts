@@ -29,6 +29,7 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
+import { IncidentsService } from '../incidents/incidents.service';
 import { NoticesService } from '../notices/notices.service';
 import { Staff } from '../staff/staff.entity';
 import { RoutingService } from '../routing/routing.service';
@@ -101,6 +102,7 @@ export class TicketsService {
     private readonly notices: NoticesService,
     private readonly contentCheck: ContentCheckService,
     private readonly files: FilesService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -170,8 +172,8 @@ export class TicketsService {
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
     const residentId = auth.kind === 'resident' ? auth.residentId : null;
-    const [found]: { id: string; communityId: string; zoneId: string | null; label: string; bound: number | null; phoneEnc: string | null }[] = await manager.query(
-      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.label,
+    const [found]: { id: string; communityId: string; zoneId: string | null; buildingId: string; label: string; bound: number | null; phoneEnc: string | null }[] = await manager.query(
+      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
               (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
               (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
          FROM rooms r WHERE r.id = ?`,
@@ -262,6 +264,9 @@ export class TicketsService {
         }),
       );
     }
+    // A known incident (停水停电 …) in the room's area and the request's category: linked, and the resident told at once.
+    const linked = await this.incidents.linkAtSubmission(manager, ticket, { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) }, now);
+    if (linked) timeline.push(linked);
     await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
     if (flagged) timeline.push(await this.flag(manager, ticket, now));

@@ -25,6 +25,7 @@ export class TypeCountsView {
   @ApiProperty() repair: number;
   @ApiProperty() complaint: number;
   @ApiProperty() home_service: number;
+  @ApiProperty() enquiry: number;
 }
 export class StatusCountsView {
   @ApiProperty() submitted: number;

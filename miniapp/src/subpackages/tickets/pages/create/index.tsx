@@ -15,7 +15,9 @@ import { zh } from '../../../../i18n/zh'
 import { ROUTES } from '../../../../routes'
 import './index.scss'
 
-type FormType = 'repair' | 'complaint'
+type FormType = 'repair' | 'complaint' | 'enquiry'
+/** The types this form files (上门服务 is booked from the catalogue). */
+const FORM_TYPES: FormType[] = ['repair', 'complaint', 'enquiry']
 
 interface FormValues {
   category: string
@@ -44,7 +46,7 @@ function validate(values: FormValues, hasRoom: boolean, hasWechatPhone: boolean)
 
 export default function CreateTicketPage() {
   const router = useRouter()
-  const type: FormType = router.params.type === 'complaint' ? 'complaint' : 'repair'
+  const type: FormType = FORM_TYPES.find((t) => t === router.params.type) ?? 'repair'
   const me = useMe()
   const draft = useDraft<FormValues>(`create-${type}`, EMPTY)
   const { values, update } = draft
@@ -114,6 +116,22 @@ export default function CreateTicketPage() {
                 {zh.create.noApprovedRoom} ›
               </Text>
             )}
+          </View>
+
+          <View className='field'>
+            <View className='field__label'>{zh.create.type}</View>
+            <View className='chips' data-testid='type-choice'>
+              {FORM_TYPES.map((t) => (
+                <Text
+                  key={t}
+                  className={`chip ${t === type ? 'chip--on' : ''}`}
+                  onClick={() => t !== type && void Taro.redirectTo({ url: ROUTES.create(t) })}
+                >
+                  {zh.create.types[t]}
+                </Text>
+              ))}
+            </View>
+            {type === 'enquiry' && <View className='muted create__hint'>{zh.create.enquiryHint}</View>}
           </View>
 
           <View className='field'>

@@ -32,10 +32,12 @@ interface Row {
   /** The community's own policy; null while the built-in default applies. */
   policy: SlaPolicyView | null;
   durations: Record<SlaClock, number | null>;
+  /** The resolve limit in working days, when the policy counts it so (it replaces the resolve hours). */
+  resolveWorkingDays: number | null;
 }
 
-/** Hours in the form (0.25 = 15 min), seconds on the wire. */
-type HoursForm = Record<SlaClock, number | null>;
+/** Hours in the form (0.25 = 15 min), seconds on the wire; the working-day limit as it is. */
+type HoursForm = Record<SlaClock, number | null> & { resolveWorkingDays: number | null };
 
 export function rowsFor(policies: SlaPolicyView[]): Row[] {
   return TICKET_TYPES.flatMap((type) =>
@@ -44,7 +46,7 @@ export function rowsFor(policies: SlaPolicyView[]): Row[] {
       const policy = found && found.id !== null && !found.isDefault ? found : null;
       const source = found ?? DEFAULT_SLA_POLICIES[type][priority];
       const durations = Object.fromEntries(SLA_CLOCKS.map((c) => [c, source[FIELD[c]] ?? null])) as Record<SlaClock, number | null>;
-      return { key: `${type}:${priority}`, type, priority, policy, durations };
+      return { key: `${type}:${priority}`, type, priority, policy, durations, resolveWorkingDays: found?.resolveWorkingDays ?? null };
     }),
   );
 }
@@ -60,7 +62,10 @@ export default function SlaPage() {
 
   const open = (row: Row) => {
     setEditing(row);
-    form.setFieldsValue(Object.fromEntries(SLA_CLOCKS.map((c) => [c, row.durations[c] === null ? null : row.durations[c]! / 3600])) as HoursForm);
+    form.setFieldsValue({
+      ...(Object.fromEntries(SLA_CLOCKS.map((c) => [c, row.durations[c] === null ? null : row.durations[c]! / 3600])) as Record<SlaClock, number | null>),
+      resolveWorkingDays: row.resolveWorkingDays,
+    });
   };
 
   const save = async (v: HoursForm) => {
@@ -75,6 +80,8 @@ export default function SlaPage() {
       resolveWithinSec: sec('resolve')!,
       confirmWithinSec: sec('confirm')!,
       revisitWithinSec: sec('revisit')!,
+      // Always sent, so saving the form keeps (or clears, when emptied) the working-day limit.
+      resolveWorkingDays: v.resolveWorkingDays ?? null,
     };
     setSaving(true);
     try {
@@ -104,7 +111,8 @@ export default function SlaPage() {
           ...SLA_CLOCKS.map((c) => ({
             title: LABELS.clock[c],
             key: c,
-            render: (_: unknown, r: Row) => (r.durations[c] === null ? T.sla.notApplicable : fmtDuration(r.durations[c])),
+            render: (_: unknown, r: Row) =>
+              c === 'resolve' && r.resolveWorkingDays ? T.sla.workingDaysValue(r.resolveWorkingDays) : r.durations[c] === null ? T.sla.notApplicable : fmtDuration(r.durations[c]),
           })),
           { title: '', key: 'source', render: (_, r) => (r.policy ? null : <Tag>{T.sla.default}</Tag>) },
           {
@@ -146,6 +154,9 @@ export default function SlaPage() {
               <InputNumber min={0.25} max={24 * 30} step={0.25} style={{ width: 200 }} />
             </Form.Item>
           ))}
+          <Form.Item name="resolveWorkingDays" label={T.sla.workingDays} extra={T.sla.workingDaysExtra}>
+            <InputNumber min={1} max={60} precision={0} style={{ width: 200 }} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

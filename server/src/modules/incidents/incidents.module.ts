@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { NoticesModule } from '../notices/notices.module';
+import { SlaModule } from '../sla/sla.module';
+import { IncidentsAdminController } from './incidents-admin.controller';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
+
+@Module({
+  imports: [AuditModule, NoticesModule, SlaModule],
+  controllers: [IncidentsAdminController, IncidentsController],
+  providers: [IncidentsService],
+  exports: [IncidentsService],
+})
+export class IncidentsModule {}

@@ -15,6 +15,8 @@ const root = path.resolve(__dirname, '..');
 const skipE2e = process.argv.includes('--no-e2e');
 
 const steps = [
+  // First: it takes seconds and needs no build; style is Prettier's (npm run format), not checked here.
+  ['lint: ESLint with the layer rules (eslint.config.mjs)', 'npm', ['run', 'lint']],
   ['build shared', 'npm', ['run', 'build', '-w', '@yizhan/shared']],
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
   ['fake WeChat server tests', process.execPath, ['--test', 'scripts/fake-wechat/test/']],

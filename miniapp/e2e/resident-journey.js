@@ -131,7 +131,7 @@ async function staffHandles(ticketId) {
   else if (staff.id && t.owner.id !== staff.id) {
     t = await staffCall('POST', `/tickets/${ticketId}/transfer`, { toStaffId: staff.id, reason: 'E2E：由测试账号接手' })
   }
-  if (t.status === 'submitted') t = await staffCall('POST', `/tickets/${ticketId}/accept`, { note: '已受理，马上安排师傅' })
+  if (t.status === 'submitted') await staffCall('POST', `/tickets/${ticketId}/accept`, { note: '已受理，马上安排师傅' })
   t = await staffCall('POST', `/tickets/${ticketId}/resolve`, { note: '已更换水槽下水管，现已不漏水' })
   return t
 }

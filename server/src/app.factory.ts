@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { ApiError } from './common/errors/api-error.view';
+import { pinoLevel } from './common/logging/logging';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
 import { compressApi, serveFrontEnds } from './front-ends';
@@ -17,10 +19,12 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'warn' | 'error')[] } = {}): Promise<NestExpressApplication> {
   // Create the database if it is missing; migrations run below, under a lock, once Nest has its connections.
   await ensureDatabase(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, pinoLevel(options.logger, config.log.level)), {
+    // Nest's start-up lines wait until the structured logger below takes over.
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(PinoLogger));
   app.useBodyParser('json', { limit: '256kb' });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

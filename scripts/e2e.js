@@ -12,6 +12,7 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { root, buildMissing } = require('./lib/build');
 
 const PORT = Number(process.env.E2E_PORT || 3950);
@@ -40,7 +41,7 @@ async function waitForHealth(deadline) {
 }
 
 async function main() {
-  buildMissing({ rebuild: process.argv.includes('--rebuild') });
+  buildMissing({ rebuild: parseArgs({ options: { rebuild: { type: 'boolean', default: false } } }).values.rebuild });
   sql(`DROP DATABASE IF EXISTS \`${database}\``);
   const serverEnv = { ...process.env, NODE_ENV: 'development', PORT: String(PORT), DATABASE_URL: dbUrl.toString(), DEMO_DATA: 'true', ADMIN_PASSWORD: 'admin123' };
   for (const name of ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE']) delete serverEnv[name];

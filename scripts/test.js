@@ -10,9 +10,11 @@
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 
 const root = path.resolve(__dirname, '..');
-const skipE2e = process.argv.includes('--no-e2e');
+const { values: args } = parseArgs({ options: { e2e: { type: 'boolean', default: true } }, allowNegative: true });
+const skipE2e = !args.e2e;
 
 const steps = [
   // First: it takes seconds and needs no build; style is Prettier's (npm run format), not checked here.

@@ -22,14 +22,19 @@ import tseslint from 'typescript-eslint';
 
 const MODULES = {
   group: ['**/modules/*', '**/modules/**'],
-  message: 'server/src/common is shared infrastructure: it may not import from modules/ (issue #19.4). Move the piece both need into common/, or invert the dependency.',
+  message:
+    'server/src/common is shared infrastructure: it may not import from modules/ (issue #19.4). Move the piece both need into common/, or invert the dependency.',
 };
 const MODULE_SERVICES = {
   group: ['**/modules/**/*.service', '**/modules/**/*.controller'],
   message: 'server/src/database may not import module services or controllers (issue #19.4): demo data belongs in a module of its own.',
 };
 const DATA_ACCESS_IN_CONTROLLER = [
-  { name: 'typeorm', importNames: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'], message: 'Controllers stay thin: database work belongs in a service (issue #19.4).' },
+  {
+    name: 'typeorm',
+    importNames: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'],
+    message: 'Controllers stay thin: database work belongs in a service (issue #19.4).',
+  },
   { name: '@nestjs/typeorm', message: 'Controllers stay thin: inject a service, not the data source or a repository (issue #19.4).' },
 ];
 const OUTSIDE_SHARED = {

@@ -169,7 +169,10 @@ function envSchema(production: boolean) {
       if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)' });
       return key ?? DEV_ENCRYPTION_KEY;
     }),
-    DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, { error: 'must be 1–16 letters, digits, _ or -' }).default('k1'),
+    DATA_ENCRYPTION_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/, { error: 'must be 1–16 letters, digits, _ or -' })
+      .default('k1'),
     ADMIN_USERNAME: z.string().default('admin'),
     ADMIN_PASSWORD: z
       .string()
@@ -192,7 +195,10 @@ function envSchema(production: boolean) {
         }
       }),
     WECHAT_PUSH_TOKEN: z.string().optional(),
-    WECHAT_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, { error: 'must be the 43-character EncodingAESKey from the WeChat console' }).optional(),
+    WECHAT_ENCODING_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, { error: 'must be the 43-character EncodingAESKey from the WeChat console' })
+      .optional(),
     OUTBOX_POLL_MS: wholeNumber(1000, 0, 60_000),
     OUTBOX_LEASE_MS: wholeNumber(60_000, 1000, 3600_000),
     RATE_LIMIT_LOGIN_PER_MIN: wholeNumber(10, 1, 1_000_000),
@@ -208,7 +214,10 @@ function envSchema(production: boolean) {
       .string()
       .refine((v) => !production || v.length >= 32, { error: 'must be at least 32 characters in production' })
       .optional(),
-    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: (issue) => `is not a valid bucket name: "${issue.input}"` }).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: (issue) => `is not a valid bucket name: "${issue.input}"` })
+      .optional(),
     S3_ENDPOINT: z
       .string()
       .transform((v) => v.replace(/\/+$/, ''))
@@ -300,7 +309,9 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     sla: { scanMs: env.SLA_SCAN_MS, warnLeadSec: env.SLA_WARN_LEAD_SEC, escalateAfterSec: env.SLA_ESCALATE_AFTER_SEC },
     filesDir: path.resolve(env.FILES_DIR),
     // A separate key per purpose: a photo URL signature can never pass as a token signature.
-    filesSigningKey: env.FILES_SIGNING_KEY ? Buffer.from(env.FILES_SIGNING_KEY, 'utf8') : createHmac('sha256', env.JWT_SECRET).update('yizhan:files-url:v1').digest(),
+    filesSigningKey: env.FILES_SIGNING_KEY
+      ? Buffer.from(env.FILES_SIGNING_KEY, 'utf8')
+      : createHmac('sha256', env.JWT_SECRET).update('yizhan:files-url:v1').digest(),
     s3: s3Settings(env, set),
     demoData: env.DEMO_DATA ?? (!production && nodeEnv !== 'test'),
     corsOrigins: env.CORS_ORIGINS,

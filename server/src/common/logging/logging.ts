@@ -32,7 +32,19 @@ export function maskPhonesInText(text: string): string {
 }
 
 /** Field names whose values never reach a log, at the top level and up to two levels down. */
-const SECRET_FIELDS = ['password', 'token', 'accessToken', 'refreshToken', 'secret', 'authorization', 'cookie', 'phone', 'encodingAESKey', 'sessionKey', 'session_key'];
+const SECRET_FIELDS = [
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'authorization',
+  'cookie',
+  'phone',
+  'encodingAESKey',
+  'sessionKey',
+  'session_key',
+];
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -67,7 +79,14 @@ function maskArgs(args: unknown[]): unknown[] {
 export function pinoLevel(nestLevels: false | string[] | undefined, configured: Level): LevelWithSilent {
   if (nestLevels === false) return 'silent';
   if (!nestLevels) return configured;
-  for (const [nest, pino] of [['verbose', 'trace'], ['debug', 'debug'], ['log', 'info'], ['warn', 'warn'], ['error', 'error'], ['fatal', 'fatal']] as const) {
+  for (const [nest, pino] of [
+    ['verbose', 'trace'],
+    ['debug', 'debug'],
+    ['log', 'info'],
+    ['warn', 'warn'],
+    ['error', 'error'],
+    ['fatal', 'fatal'],
+  ] as const) {
     if (nestLevels.includes(nest)) return pino;
   }
   return 'silent';

@@ -6,6 +6,8 @@
  *
  *   npm test                 everything
  *   npm test -- --no-e2e     skip the browser journeys (quicker while developing)
+ *
+ * The first step is the lint (npm run lint: ESLint with the layer rules); formatting is not checked here.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -13,8 +15,8 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const root = path.resolve(__dirname, '..');
-const { values: args } = parseArgs({ options: { e2e: { type: 'boolean', default: true } }, allowNegative: true });
-const skipE2e = !args.e2e;
+const { values: args } = parseArgs({ options: { 'no-e2e': { type: 'boolean', default: false } } });
+const skipE2e = args['no-e2e'];
 
 const steps = [
   // First: it takes seconds and needs no build; style is Prettier's (npm run format), not checked here.

@@ -41,12 +41,15 @@ function parse(argv, env) {
   /** @type {Record<string, unknown>} */
   const raw = {};
   for (const flag of Object.keys(FLAGS)) if (env[envName(flag)] !== undefined) raw[flag] = env[envName(flag)];
-  // Booleans also take --no-<flag>; every other flag takes a value.
+  // Booleans also take --no-<flag> (spelled out: parseArgs' allowNegative needs Node 20.16); every other flag takes a value.
   const spec = { help: { type: 'boolean' } };
-  for (const [flag, type] of Object.entries(FLAGS)) spec[flag] = { type: type === 'boolean' ? 'boolean' : 'string' };
+  for (const [flag, type] of Object.entries(FLAGS)) {
+    spec[flag] = { type: type === 'boolean' ? 'boolean' : 'string' };
+    if (type === 'boolean') spec[`no-${flag}`] = { type: 'boolean' };
+  }
   let values;
   try {
-    ({ values } = util.parseArgs({ args: argv, options: spec, allowNegative: true }));
+    ({ values } = util.parseArgs({ args: argv, options: spec }));
   } catch (e) {
     // The messages this CLI has always printed, e.g. "unknown flag --bogus".
     const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(--[^']+)'/.exec(e.message);
@@ -56,7 +59,10 @@ function parse(argv, env) {
     process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0] + '*/\n');
     process.exit(0);
   }
-  for (const flag of Object.keys(FLAGS)) if (values[flag] !== undefined) raw[flag] = String(values[flag]);
+  for (const flag of Object.keys(FLAGS)) {
+    if (values[flag] !== undefined) raw[flag] = String(values[flag]);
+    if (values[`no-${flag}`]) raw[flag] = 'false';
+  }
   const options = { port: 4100, log: true };
   for (const [flag, value] of Object.entries(raw)) options[camel(flag)] = convert(flag, FLAGS[flag], value);
   if (options.quiet) options.log = false;

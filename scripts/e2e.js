@@ -13,6 +13,7 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { root, buildMissing } = require('./lib/build');
 
 const PORT = Number(process.env.E2E_PORT || 3950);
@@ -41,7 +42,7 @@ async function waitForHealth(deadline) {
 }
 
 async function main() {
-  buildMissing({ rebuild: process.argv.includes('--rebuild') });
+  buildMissing({ rebuild: parseArgs({ options: { rebuild: { type: 'boolean', default: false } } }).values.rebuild });
   sql(`DROP DATABASE IF EXISTS \`${database}\``);
   // The journeys sign in a dozen times from one address within a few minutes: above the
   // default 10 sign-ins a minute per address meant for one person's phone or browser.

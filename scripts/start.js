@@ -12,9 +12,11 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { root, buildMissing } = require('./lib/build');
 
-buildMissing({ rebuild: process.argv.includes('--rebuild') });
+const { values: args } = parseArgs({ options: { rebuild: { type: 'boolean', default: false } } });
+buildMissing({ rebuild: args.rebuild });
 
 // Two glibc malloc arenas: libvips' worker threads otherwise each grow their own and
 // photo processing leaves the process far larger than it needs (sharp's advice for

@@ -6,15 +6,21 @@
  *
  *   npm test                 everything
  *   npm test -- --no-e2e     skip the browser journeys (quicker while developing)
+ *
+ * The first step is the lint (npm run lint: ESLint with the layer rules); formatting is not checked here.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 
 const root = path.resolve(__dirname, '..');
-const skipE2e = process.argv.includes('--no-e2e');
+const { values: args } = parseArgs({ options: { 'no-e2e': { type: 'boolean', default: false } } });
+const skipE2e = args['no-e2e'];
 
 const steps = [
+  // First: it takes seconds and needs no build; style is Prettier's (npm run format), not checked here.
+  ['lint: ESLint with the layer rules (eslint.config.mjs)', 'npm', ['run', 'lint']],
   ['build shared', 'npm', ['run', 'build', '-w', '@yizhan/shared']],
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
   ['fake WeChat server tests', process.execPath, ['--test', 'scripts/fake-wechat/test/']],

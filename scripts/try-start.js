@@ -10,13 +10,11 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 
 const root = path.resolve(__dirname, '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const TIMEOUT_MS = Number(arg('--timeout-sec', '900')) * 1000; // includes building what is missing
+const { values: args } = parseArgs({ options: { 'timeout-sec': { type: 'string', default: '900' } } });
+const TIMEOUT_MS = Number(args['timeout-sec']) * 1000; // includes building what is missing
 const BASE = 'http://127.0.0.1:3000';
 
 // Exactly what a newcomer has: no DATABASE_URL, no WeChat settings.

@@ -65,7 +65,7 @@ async function platformCompare(ctx) {
   for (const t of ['bench_platform_tickets', 'bench_platform_events', 'bench_platform_outbox']) await db.query(`DROP TABLE IF EXISTS ${t}`);
   const e = out.express;
   const f = out.fastify;
-  const info = (x) => ({ pass: null, unit: 'req/s', target: null, targetText: 'measure only' });
+  const info = () => ({ pass: null, unit: 'req/s', target: null, targetText: 'measure only' });
   return [
     { id: 'platform.post', figure: 'Nest submission-shaped POST: Fastify vs Express (16 concurrent)', value: f.post.throughput, ...info(), baseline: `Express ${e.post.throughput}/s (p99 F ${f.post.p99} / E ${e.post.p99} ms)`, ratio: round(f.post.throughput / e.post.throughput, 2), details: out },
     { id: 'platform.ping', figure: 'Nest GET (framework only): Fastify vs Express', value: f.ping.throughput, ...info(), baseline: `Express ${e.ping.throughput}/s`, ratio: round(f.ping.throughput / e.ping.throughput, 2) },

@@ -9,6 +9,7 @@
  * Prints one line with its URL on stdout; request logs go to stderr.
  */
 const fs = require('node:fs');
+const util = require('node:util');
 const { startFakeWechat } = require('.');
 
 const FLAGS = {
@@ -40,20 +41,27 @@ function parse(argv, env) {
   /** @type {Record<string, unknown>} */
   const raw = {};
   for (const flag of Object.keys(FLAGS)) if (env[envName(flag)] !== undefined) raw[flag] = env[envName(flag)];
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`unexpected argument ${argv[i]}`);
-    let [, flag, value] = m;
-    if (flag === 'help') {
-      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0] + '*/\n');
-      process.exit(0);
-    }
-    if (flag.startsWith('no-') && FLAGS[flag.slice(3)] === 'boolean') [flag, value] = [flag.slice(3), 'false'];
-    const type = FLAGS[flag];
-    if (!type) throw new Error(`unknown flag --${flag}`);
-    if (value === undefined) value = type === 'boolean' ? 'true' : argv[++i];
-    if (value === undefined) throw new Error(`--${flag} needs a value`);
-    raw[flag] = value;
+  // Booleans also take --no-<flag> (spelled out: parseArgs' allowNegative needs Node 20.16); every other flag takes a value.
+  const spec = { help: { type: 'boolean' } };
+  for (const [flag, type] of Object.entries(FLAGS)) {
+    spec[flag] = { type: type === 'boolean' ? 'boolean' : 'string' };
+    if (type === 'boolean') spec[`no-${flag}`] = { type: 'boolean' };
+  }
+  let values;
+  try {
+    ({ values } = util.parseArgs({ args: argv, options: spec }));
+  } catch (e) {
+    // The messages this CLI has always printed, e.g. "unknown flag --bogus".
+    const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(--[^']+)'/.exec(e.message);
+    throw unknown ? new Error(`unknown flag ${unknown[1]}`) : e;
+  }
+  if (values.help) {
+    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0] + '*/\n');
+    process.exit(0);
+  }
+  for (const flag of Object.keys(FLAGS)) {
+    if (values[flag] !== undefined) raw[flag] = String(values[flag]);
+    if (values[`no-${flag}`]) raw[flag] = 'false';
   }
   const options = { port: 4100, log: true };
   for (const [flag, value] of Object.entries(raw)) options[camel(flag)] = convert(flag, FLAGS[flag], value);

@@ -15,6 +15,7 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 const h = require('./lib/harness');
 const { ticketConsistency } = require('./lib/checks');
 
@@ -79,7 +80,7 @@ async function run(report) {
   const t = { stopCmd: null, dbDown: null, startCmd: null, dbUp: null };
   const hardDeadline = h.now() + ARGS.beforeMs + MAX_OUTAGE_MS + ARGS.afterMs + 30_000;
 
-  const writers = Array.from({ length: ARGS.concurrency }, async (_, w) => {
+  const writers = Array.from({ length: ARGS.concurrency }, async () => {
     while (!stop && h.now() < hardDeadline) {
       const i = seq++;
       const r = residents[i % residents.length];
@@ -193,7 +194,7 @@ async function run(report) {
   const logText = fs.readFileSync(path.join(h.ARTIFACTS, 'logs', 'dbrestart-server.log'), 'utf8');
   const errors = logText.split('\n').filter((l) => /\bERROR\b/.test(l));
   report.set('serverErrorLogLines', errors.length);
-  if (errors.length) report.set('serverErrorSample', [...new Set(errors.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').replace(/^.*?ERROR\s*/, '').slice(0, 160)))].slice(0, 5));
+  if (errors.length) report.set('serverErrorSample', [...new Set(errors.map((l) => stripVTControlCharacters(l).replace(/^.*?ERROR\s*/, '').slice(0, 160)))].slice(0, 5));
   api.close();
 }
 

@@ -14,6 +14,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts', 'reliability');
 const SCRIPTS = [
@@ -54,10 +55,7 @@ function runOne(script) {
 }
 
 async function main() {
-  const only = (() => {
-    const i = process.argv.indexOf('--only');
-    return i > 0 ? process.argv[i + 1].split(',') : null;
-  })();
+  const only = parseArgs({ options: { only: { type: 'string' } } }).values.only?.split(',') ?? null;
   const chosen = SCRIPTS.filter((s) => !only || only.includes(s.name));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const started = Date.now();

@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { ApiError } from './common/errors/api-error.view';
+import { pinoLevel } from './common/logging/logging';
 import { createValidationPipe } from './common/validation';
 import { ensureDatabase, runMigrations } from './database/data-source-options';
 import { compressApi, serveFrontEnds } from './front-ends';
@@ -26,10 +28,12 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   // Create the database if it is missing; migrations run below, under a lock, once Nest has its connections.
   await ensureDatabase(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, pinoLevel(options.logger, config.log.level)), {
+    // Nest's start-up lines wait until the structured logger below takes over.
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(PinoLogger));
   // First of all: requests in hand are counted for the graceful shutdown, and timed for /metrics.
   app.use(app.get(DrainService).middleware);
   const metrics = app.get(MetricsService);

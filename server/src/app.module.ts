@@ -5,10 +5,12 @@ import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { LevelWithSilent } from 'pino';
 import { AuthGuard } from './common/auth/auth.guard';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module';
+import { loggingModule } from './common/logging/logging';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
@@ -44,11 +46,12 @@ class ConfigHolderModule {
 /** The whole server, built from an already-validated config (so tests can make their own). */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, logLevel: LevelWithSilent = config.log.level): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigHolderModule.register(config),
+        loggingModule(config, logLevel),
         LifecycleModule,
         MetricsModule,
         TypeOrmModule.forRootAsync({

@@ -18,7 +18,6 @@ async function startFakeWechatIfNeeded(config: AppConfig): Promise<{ openidFor(u
   const { startFakeWechat } = require(path.resolve(__dirname, '../../scripts/fake-wechat'));
   const fake = await startFakeWechat({ port: Number(process.env.FAKE_WECHAT_PORT) || 0, appid: config.wechat.appid, secret: config.wechat.secret, inferTemplates: true });
   config.wechat.apiBase = fake.url;
-  logger.warn(`no WeChat credentials: using the fake WeChat API at ${fake.url} (residents log in with code "fake:<name>")`);
   return fake;
 }
 
@@ -36,6 +35,8 @@ async function main(): Promise<void> {
   }
   const fake = await startFakeWechatIfNeeded(config);
   const app = await createApp(config, { shutdownHooks: false });
+  // Said once the structured logger is in place (createApp), so it is a line like every other.
+  if (fake) logger.warn(`no WeChat credentials: using the fake WeChat API at ${config.wechat.apiBase} (residents log in with code "fake:<name>")`);
   await app.init(); // runs the bootstrap hooks (first admin) before the demo data needs them
   // The h5 demo resident logs in as "fake:demo" and finds their requests waiting; the
   // neighbours are known to the fake WeChat too, so their text passes its content check.

@@ -370,7 +370,6 @@ describe('fuzzing every route (issue #9)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 120_000);
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     const total = [...seen.values()].reduce((n, h) => n + Object.values(h).reduce((a, b) => a + b, 0), 0);
     const never2xx = [...seen].filter(([, h]) => !h['2xx']).map(([r]) => r);
     console.log(
@@ -508,7 +507,7 @@ describe('fuzzing every route (issue #9)', () => {
     try {
       await fc.assert(property, { numRuns: RUNS, seed, markInterruptAsFailure: true, interruptAfterTimeLimit: 45_000, includeErrorInReport: true });
     } catch (e) {
-      throw new Error(`fuzz failure — reproduce with FUZZ_SEED=${SEED} npx jest test/fuzz.e2e-spec.ts -t '${route}' (route seed ${seed})\n${shorten((e as Error).message)}`);
+      throw new Error(`fuzz failure — reproduce with FUZZ_SEED=${SEED} npx jest test/fuzz.e2e-spec.ts -t '${route}' (route seed ${seed})\n${shorten((e as Error).message)}`, { cause: e });
     }
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-import type { BindRoomRequest, BindRoomResponse, CommunitySummary, components, Me, RoomOption } from '@yizhan/shared'
+import type { BindRoomRequest, BindRoomResponse, components, Me } from '@yizhan/shared'
 import { del, get, post } from './request'
 
 export const fetchMe = () => get<Me>('/me')

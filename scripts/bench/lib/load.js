@@ -35,7 +35,9 @@ function client(base, { maxSockets = 256 } = {}) {
           let json = null;
           try {
             json = text ? JSON.parse(text) : null;
-          } catch {}
+          } catch {
+            // not JSON: the caller reads text
+          }
           resolve({ status: res.statusCode, json, text, ms: performance.now() - started, end: performance.now() });
         });
       });

@@ -4,15 +4,15 @@ const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const path = require('node:path');
 const { closedLoop, openLoop } = require('./load');
-const { summary, percentile, round, signJwt, rng, sleep, log, ROOT } = require('./util');
-const { ids, ROOMS, STAFF } = require('./seed');
+const { summary, round, signJwt, rng, sleep, log, ROOT } = require('./util');
+const { ids, ROOMS } = require('./seed');
 const { JWT_SECRET } = require('./server');
 const { captureQueries } = require('./capture-sql');
 
 const API = '/api/v1';
 const DAY = 86400_000;
 
-function ctxTokens(ctx) {
+function ctxTokens() {
   const cache = new Map();
   return {
     resident(residentId) {
@@ -217,8 +217,6 @@ async function explain(db, sql) {
   return rows.map((r) => ({ table: r.table, type: r.type, key: r.key, rows: Number(r.rows), Extra: r.Extra }));
 }
 
-const noFullScan = (plan) => plan.every((p) => p.type !== 'ALL' && p.type !== 'index' || (p.type === 'index' && /Using where/.test(p.Extra || '') === false));
-
 async function timeGets(ctx, { token, paths, count, concurrency = 4 }) {
   const res = await closedLoop({
     concurrency,
@@ -334,7 +332,7 @@ async function stats(ctx) {
 // ------------------------------------------------------------------ SLA scanner
 
 async function slaScanner(ctx) {
-  const { db, scale } = ctx;
+  const { db } = ctx;
   const app = await ctx.inProcessApp();
   const { SlaScanner } = require(path.join(ROOT, 'server/dist/modules/sla/sla-scanner.service.js'));
   const scanner = app.get(SlaScanner);

@@ -2,30 +2,34 @@
 /** Small helpers shared by the bench scripts: args, stats, JWT, table output. */
 const crypto = require('node:crypto');
 const path = require('node:path');
+const util = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/** The bench's command line (see index.js); unknown flags are refused. */
 function parseArgs(argv) {
-  const args = { scale: 'full', only: null, skip: [], bufferPoolMb: 0, keepServer: false, reseed: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => argv[++i];
-    if (a === '--scale') args.scale = next();
-    else if (a.startsWith('--scale=')) args.scale = a.slice(8);
-    else if (a === '--only') args.only = next().split(',');
-    else if (a.startsWith('--only=')) args.only = a.slice(7).split(',');
-    else if (a === '--skip') args.skip = next().split(',');
-    else if (a.startsWith('--skip=')) args.skip = a.slice(7).split(',');
-    else if (a === '--buffer-pool-mb') args.bufferPoolMb = Number(next());
-    else if (a.startsWith('--buffer-pool-mb=')) args.bufferPoolMb = Number(a.slice(17));
-    else if (a === '--reseed') args.reseed = true;
-    else if (a === '--label') args.label = next();
-    else if (a.startsWith('--label=')) args.label = a.slice(8);
-    else if (a === '--help' || a === '-h') args.help = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
-  if (!['small', 'full'].includes(args.scale)) throw new Error('--scale must be small or full');
-  return args;
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: 'full' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      'buffer-pool-mb': { type: 'string', default: '0' },
+      reseed: { type: 'boolean', default: false },
+      label: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (!['small', 'full'].includes(values.scale)) throw new Error('--scale must be small or full');
+  return {
+    scale: values.scale,
+    only: values.only ? values.only.split(',') : null,
+    skip: values.skip ? values.skip.split(',') : [],
+    bufferPoolMb: Number(values['buffer-pool-mb']),
+    reseed: values.reseed,
+    label: values.label,
+    help: values.help,
+  };
 }
 
 /** Nearest-rank percentile of an array of numbers (ms). */

@@ -119,7 +119,7 @@ async function outboxDelivery(db, fake, granted, report, prefix = '', { killsAt 
   let inFlight = 0;
   const detail = [];
   const perKillCount = new Map();
-  for (const [k, at] of times) {
+  for (const [, at] of times) {
     for (let j = 1; j < at.length; j++) {
       // The fake stamps a message when it has read it, which on a busy machine can be a
       // moment after the sender was killed: a kill up to KILL_LAG_MS before the first copy

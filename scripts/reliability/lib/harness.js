@@ -13,6 +13,7 @@ const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const util = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'reliability');
@@ -257,6 +258,8 @@ function serverProcess({ name, db, fake, env = {} }) {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: 'development',
+        // Readable lines in the log files; db-restart.js looks for the word ERROR in them.
+        LOG_FORMAT: 'pretty',
         PORT: String(state.port),
         DATABASE_URL: databaseUrl(db),
         DEMO_DATA: 'false',
@@ -483,15 +486,15 @@ async function pool(count, concurrency, fn, deadline = Infinity) {
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
+/** `--max-submissions 3000` or `--max-submissions=3000` for each key of `defaults` (camelCase there); numbers stay numbers. */
 function parseArgs(argv, defaults) {
+  const flag = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const options = Object.fromEntries(Object.keys(defaults).map((key) => [flag(key), { type: 'string' }]));
+  const { values } = util.parseArgs({ args: argv, options });
   const out = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`unexpected argument ${argv[i]}`);
-    const key = m[1].replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    if (!(key in defaults)) throw new Error(`unknown flag --${m[1]}`);
-    const value = m[2] ?? argv[++i];
-    out[key] = typeof defaults[key] === 'number' ? Number(value) : value;
+  for (const key of Object.keys(defaults)) {
+    const value = values[flag(key)];
+    if (value !== undefined) out[key] = typeof defaults[key] === 'number' ? Number(value) : value;
   }
   return out;
 }

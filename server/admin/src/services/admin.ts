@@ -11,7 +11,6 @@ import type {
   RoomBinding,
   RoomBindingStatus,
   RoomImportResult,
-  RoomOption,
   ServiceItem,
   SlaPolicy,
   StaffAccount,

@@ -108,7 +108,7 @@ function refreshOnce(): Promise<boolean> {
 }
 
 async function readError(res: Response): Promise<ApiRequestError> {
-  let body: Partial<ApiError> | null = null;
+  let body: Partial<ApiError> | null;
   try {
     const text = await res.text();
     body = text ? (JSON.parse(text) as Partial<ApiError>) : null;

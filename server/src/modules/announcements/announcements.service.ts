@@ -10,7 +10,7 @@ import { FilesService } from '../files/files.service';
 import { Incident } from '../incidents/incident.entities';
 import { areaLabel, checkArea, covers, residentPlaces } from '../incidents/area';
 import { friendlyTime } from '../notices/notices.service';
-import { Announcement, AnnouncementRead } from './announcement.entities';
+import { Announcement } from './announcement.entities';
 import type { AnnouncementView, CreateAnnouncementDto, ResidentAnnouncementView, UpdateAnnouncementDto } from './announcements.dto';
 
 /** An announcement made from an incident stays up this long after the incident's expected end. */

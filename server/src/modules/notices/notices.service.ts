@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor, localDateTime } from '@yizhan/shared';
+import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';

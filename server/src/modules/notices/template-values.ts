@@ -49,7 +49,7 @@ export function fitKeyword(keyword: string, raw: string): string {
       return isLatin ? value.slice(0, 20) : chars(value.replace(/[^\u4e00-\u9fff·]/g, '')).slice(0, 10).join('') || '物业';
     }
     case 'phone_number':
-      return value.replace(/[^\d+\-]/g, '').slice(0, 17);
+      return value.replace(/[^\d+-]/g, '').slice(0, 17);
     case 'car_number':
       return chars(value).slice(0, 8).join('');
     case 'time':

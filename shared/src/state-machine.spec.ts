@@ -310,7 +310,7 @@ describe('ticketStateOf', () => {
     assignee: { id: 's-tech', name: '李强' },
     residentId: 'r1',
     onHold: false,
-    rating: { attitude: 5, timeliness: 4, quality: 5, comment: null, reply: null },
+    rating: { attitude: 5, timeliness: 4, quality: 5, comment: null, tags: [], reply: null },
   };
 
   it('reads the ids and the rating off a ticket detail', () => {

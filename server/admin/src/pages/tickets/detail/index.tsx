@@ -299,7 +299,7 @@ export default function TicketDetailPage() {
             </Card>
             <Card title={T.ticket.rating}>
               {ticket.rating ? (
-                <Space direction="vertical">
+                <Space direction="vertical" style={{ width: '100%' }}>
                   <span>
                     {T.ticket.attitude} <Rate disabled value={ticket.rating.attitude} />
                   </span>

@@ -1,3 +1,4 @@
+import { PRIORITIES, TICKET_TYPES } from '@yizhan/shared';
 import { startTestApp, TestApp } from './support/test-app';
 import { World } from './support/world';
 
@@ -76,7 +77,7 @@ describe('admin', () => {
   it('applies a community’s own SLA policy to new requests', async () => {
     const boss = await w.staff('adm_sla', ['supervisor'], [c.id]);
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
-    expect(policies.items).toHaveLength(6);
+    expect(policies.items).toHaveLength(TICKET_TYPES.length * PRIORITIES.length); // every type and priority
     expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ respondWithinSec: 24 * 3600, isDefault: true });
     const agent = await w.staff('adm_sla_agent', ['agent'], [c.id]);
     const respondWithin = async () => {

@@ -33,6 +33,8 @@ const MATRIX: Record<string, Row> = {
   //                                                  anon   resA   resB   agentY techN  techA  agent  sup    admin
   // public
   'GET /health':                                     ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /health/live':                                ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /health/ready':                               ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /wechat/push':                                [404,   404,   404,   404,   404,   404,   404,   404,   404 ], // push not configured
   'POST /wechat/push':                               [404,   404,   404,   404,   404,   404,   404,   404,   404 ],
   'POST /auth/wechat/login':                         ['ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
@@ -187,6 +189,8 @@ const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(),
 
 const TARGETS: Record<string, TargetSpec> = {
   'GET /health': { build: () => ({}) },
+  'GET /health/live': { build: () => ({}) },
+  'GET /health/ready': { build: () => ({}) },
   'GET /wechat/push': { build: () => ({ query: { signature: 'x', timestamp: '1', nonce: '2', echostr: 'hi' } }) },
   'POST /wechat/push': { build: () => ({ query: { signature: 'x', timestamp: '1', nonce: '2' }, body: { Event: 'wxa_media_check', trace_id: 'abc' } }) },
   'POST /auth/wechat/login': { fresh: true, build: (f) => ({ body: { code: `fake:matrix_login:${f.next()}` } }) },

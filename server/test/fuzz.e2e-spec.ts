@@ -59,6 +59,8 @@ const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(),
 
 const FUZZ: Record<string, FuzzSpec> = {
   'GET /health': { role: 'anon', build: () => ({}) },
+  'GET /health/live': { role: 'anon', build: () => ({}) },
+  'GET /health/ready': { role: 'anon', build: () => ({}) },
   'GET /wechat/push': { role: 'anon', build: () => ({ query: { ...signedPush(), echostr: 'e' } }) },
   'POST /wechat/push': { role: 'anon', build: () => ({ query: signedPush(), body: { ToUserName: 'gh_x', FromUserName: 'o_x', CreateTime: 1700000000, MsgType: 'event', Event: 'wxa_media_check', trace_id: 'fuzz-trace', result: { suggest: 'pass', label: 100 } } }) },
   'POST /auth/wechat/login': { role: 'anon', build: (f) => ({ body: { code: `fake:fuzz_login:${f.next()}` } }) },
@@ -163,6 +165,14 @@ const FUZZ: Record<string, FuzzSpec> = {
   'GET /admin/staff': { role: 'agent', build: (f) => ({ query: { role: 'technician', communityId: f.X.id, q: '师傅', limit: '5' } }) },
   'POST /admin/staff': { role: 'admin', build: (f) => ({ body: { username: `fuzz_${f.next()}`, password: 'password-123', name: '新人', phone: '13800002222', roles: ['agent'], communityIds: [f.Y.id], skills: ['水电'] } }) },
   'DELETE /admin/staff/:id/wechat': { role: 'admin', build: (f) => ({ params: { id: f.ids.victim } }) },
+  // WeCom is off in this app (no WECOM_CORP_ID): the settings answer, binding and OAuth are 409.
+  'GET /staff/wecom-settings': { role: 'agent', build: () => ({}) },
+  'PUT /staff/wecom-settings': { role: 'agent', build: () => ({ body: { kinds: ['routed'], quietStart: '22:00', quietEnd: '07:00' } }) },
+  'GET /staff/wecom-settings/oauth-url': { role: 'agent', build: () => ({ query: { back: '/admin/settings/notify' } }) },
+  'POST /staff/wecom-settings/bind': { role: 'agent', build: (f) => ({ body: { code: `fake:fuzz_${f.next()}` } }) },
+  'GET /admin/staff/wecom': { role: 'admin', build: () => ({}) },
+  'PUT /admin/staff/:id/wecom': { role: 'admin', build: (f) => ({ params: { id: f.ids.victim }, body: { userid: `wx_${f.next()}` } }) },
+  'POST /admin/staff/wecom/import': { role: 'admin', build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }) },
   'PATCH /admin/staff/:id': { role: 'admin', build: (f) => ({ params: { id: f.ids.victim }, body: { name: '被改的员工', roles: ['agent'], communityIds: [f.X.id], skills: [], active: true } }) },
   'GET /admin/duty-shifts': { role: 'sup', build: (f) => ({ query: { communityId: f.X.id, from: new Date().toISOString(), limit: '5' } }) },
   'POST /admin/duty-shifts': { role: 'sup', build: (f) => ({ body: f.dutyBody(Date.now() + 70 * 86400_000) }) },

@@ -32,8 +32,8 @@ describe('incidents', () => {
     c = await w.community();
     agent = await w.staff('i_agent', ['agent'], [c.id], { name: '李敏' });
     tech = await w.staff('i_tech', ['technician'], [c.id], { name: '王建国' });
-    await w.onDuty(c.id, c.zoneA1, agent.id);
-    await w.onDuty(c.id, c.zoneB2, agent.id);
+    // One shift for the whole community: a person is on one shift at a time.
+    await w.onDuty(c.id, null, agent.id);
     resA = await w.resident('i_resA', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     resA2 = await w.resident('i_resA2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
     resB = await w.resident('i_resB', { roomId: c.roomB.id, name: '李娜', phone: '13700001111' });

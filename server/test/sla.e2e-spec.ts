@@ -149,7 +149,7 @@ describe('time limits', () => {
   it('gives 咨询/建议 its own number prefix and a 7-working-day feedback limit, editable per community', async () => {
     const defaults = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
     expect(defaults.items.find((p: { type: string; priority: string }) => p.type === 'enquiry' && p.priority === 'normal')).toMatchObject({ resolveWorkingDays: 7, onsiteWithinSec: null, isDefault: true });
-    const enquiry = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '意见建议', description: '建议在中心花园增加几张长椅' });
+    const enquiry = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '意见建议', description: '建议在中心花园增加几张长椅', contactPhone: '13812341234' });
     expect(enquiry.no).toMatch(/^ZX\d{8}-\d{4}$/);
     expect(enquiry.deadlines.onsiteBy).toBeNull();
     expect(enquiry.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(enquiry.createdAt)).toISOString());

@@ -1816,7 +1816,8 @@ export type components = {
             id: string;
             no: string;
             roomLabel: string;
-            status: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
         };
         LivenessView: {
             /** @enum {string} */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumberString, IsOptional, IsString, MaxLength } from 'class-validator';
-import { INCIDENT_STATUSES, IncidentStatus, TicketStatus } from '@yizhan/shared';
+import { INCIDENT_STATUSES, IncidentStatus, TICKET_STATUSES, TicketStatus } from '@yizhan/shared';
 
 export class CreateIncidentDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) communityId: string;
@@ -57,7 +57,7 @@ export class IncidentList {
 export class LinkedTicketView {
   @ApiProperty() id: string;
   @ApiProperty() no: string;
-  @ApiProperty() status: TicketStatus;
+  @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
   @ApiProperty() category: string;
   @ApiProperty() description: string;
   @ApiProperty() roomLabel: string;

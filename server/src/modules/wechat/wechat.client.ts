@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { callErrcodeApi, ErrcodeFailures } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
-import { request } from 'undici';
 
 /** WeChat answered with a non-zero errcode (errors come back as HTTP 200). */
 export class WechatApiError extends Error {
@@ -24,6 +24,11 @@ export class WechatTransportError extends Error {
     this.name = 'WechatTransportError';
   }
 }
+
+const FAILURES: ErrcodeFailures = {
+  transport: (path, message) => new WechatTransportError(path, message),
+  api: (errcode, errmsg, path) => new WechatApiError(errcode, errmsg, path),
+};
 
 /** The access token is invalid or expired. */
 const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
@@ -120,38 +125,6 @@ export class WechatClient {
     path: string,
     options: { query?: Record<string, string>; json?: unknown; timeoutMs?: number } = {},
   ): Promise<Record<string, unknown>> {
-    const url = new URL(this.config.wechat.apiBase + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    // undici's request(), not fetch(): the same pooled keep-alive client without the web
-    // streams machinery, about half the CPU per call (every submission and every notice sends one).
-    let status: number;
-    let text: string;
-    try {
-      const res = await request(url, {
-        method,
-        headers: options.json !== undefined ? { 'content-type': 'application/json' } : undefined,
-        body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-      status = res.statusCode;
-      text = await res.body.text();
-    } catch (e) {
-      throw new WechatTransportError(path, (e as Error).message);
-    }
-    if (status >= 500) throw new WechatTransportError(path, `HTTP ${status}`);
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new WechatTransportError(path, `HTTP ${status}, body is not JSON`);
-    }
-    const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
-    if (errcode !== 0) {
-      const errmsg = typeof body.errmsg === 'string' ? body.errmsg : '';
-      // errmsg carries WeChat's rid, which their support asks for.
-      this.logger.warn(`${path} errcode=${errcode} errmsg=${errmsg}`);
-      throw new WechatApiError(errcode, errmsg, path);
-    }
-    return body;
+    return callErrcodeApi(this.config.wechat.apiBase, method, path, options, FAILURES, this.logger);
   }
 }

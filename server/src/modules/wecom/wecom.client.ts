@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { request } from 'undici';
+import { callErrcodeApi, ErrcodeFailures } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig, WecomSettings } from '../../common/config/app-config';
 
 /** WeCom answered with a non-zero errcode (errors come back as HTTP 200, WECOM.md). */
@@ -24,6 +24,11 @@ export class WecomTransportError extends Error {
     this.name = 'WecomTransportError';
   }
 }
+const FAILURES: ErrcodeFailures = {
+  transport: (path, message) => new WecomTransportError(path, message),
+  api: (errcode, errmsg, path) => new WecomApiError(errcode, errmsg, path),
+};
+
 
 /** The access token is invalid (40014) or expired (42001): fetch another and retry once. */
 const TOKEN_ERRORS = new Set([40014, 42001]);
@@ -136,36 +141,6 @@ export class WecomClient {
 
   /** One HTTP round trip; decides on `errcode` (missing = 0), whatever the content type. */
   private async call(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown }): Promise<Record<string, unknown>> {
-    const url = new URL(this.settings.apiBase + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    let status: number;
-    let text: string;
-    try {
-      const res = await request(url, {
-        method,
-        headers: options.json !== undefined ? { 'content-type': 'application/json' } : undefined,
-        body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
-        signal: AbortSignal.timeout(5000),
-      });
-      status = res.statusCode;
-      text = await res.body.text();
-    } catch (e) {
-      throw new WecomTransportError(path, (e as Error).message);
-    }
-    if (status >= 500) throw new WecomTransportError(path, `HTTP ${status}`);
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new WecomTransportError(path, `HTTP ${status}, body is not JSON`);
-    }
-    const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
-    if (errcode !== 0) {
-      const errmsg = typeof body.errmsg === 'string' ? body.errmsg : '';
-      // errmsg carries WeCom's hint and "more info" link, which their support asks for.
-      this.logger.warn(`${path} errcode=${errcode} errmsg=${errmsg}`);
-      throw new WecomApiError(errcode, errmsg, path);
-    }
-    return body;
+    return callErrcodeApi(this.settings.apiBase, method, path, options, FAILURES, this.logger);
   }
 }

@@ -158,7 +158,7 @@ describe('time limits', () => {
       communityId: c.id, type: 'enquiry', priority: 'normal', respondWithinSec: 4 * 3600, onsiteWithinSec: null, resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5, confirmWithinSec: 259200, revisitWithinSec: 86400,
     });
     expect(saved).toMatchObject({ resolveWorkingDays: 5, isDefault: false });
-    const next = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '收费咨询', description: '物业费可以按季度交吗？' });
+    const next = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '收费咨询', description: '物业费可以按季度交吗？', contactPhone: '13812341234' });
     expect(next.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5 }, new Date(next.createdAt)).toISOString());
     const listed = await w.ok(agent.token, 'get', '/tickets?type=enquiry');
     expect(listed.items.map((i: { no: string }) => i.no)).toEqual([next.no, enquiry.no]);

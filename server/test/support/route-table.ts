@@ -71,7 +71,8 @@ export function adapterRoutes(app: INestApplication): string[] | null {
   if (!stack) return null;
   const prefix = '/' + API_PREFIX;
   return stack
-    .filter((l) => l.route && l.route.path.startsWith(prefix + '/'))
+    // `{*splat}` layers are middleware mounted for every path (the request logger), not endpoints.
+    .filter((l) => l.route && l.route.path.startsWith(prefix + '/') && !l.route.path.endsWith('{*splat}'))
     .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.slice(prefix.length)}`));
 }
 

@@ -65,7 +65,8 @@ export default function StaffPage() {
     setWecom(new Map(items.map((i) => [i.staffId, i])));
     setWecomOn(mine.enabled);
   }, []);
-  useEffect(() => void loadWecom(), [loadWecom]);
+  // The WeCom column is extra: if it cannot be read, the staff list still works (the request wrapper has shown why).
+  useEffect(() => void loadWecom().catch(() => undefined), [loadWecom]);
   const [useridFor, setUseridFor] = useState<StaffWithLoad | null>(null);
   const [useridForm] = Form.useForm<{ userid: string }>();
   const [importResult, setImportResult] = useState<WecomImportResult | null>(null);

@@ -18,6 +18,22 @@ const account = (id: string, name: string, wechatBound: boolean) => ({
   wechatBound,
 });
 
+const wecom = (staffId: string, userid: string | null) => ({
+  enabled: true,
+  staffId,
+  userid,
+  boundVia: userid ? 'admin' : null,
+  boundAt: userid ? new Date().toISOString() : null,
+  kinds: [],
+  quietStart: null,
+  quietEnd: null,
+  lastError: null,
+  lastErrorReason: null,
+  lastErrorAt: null,
+  lastSentAt: null,
+  pending: 0,
+});
+
 describe('staff accounts: the mini-program binding', () => {
   beforeEach(() => signIn(['admin'], 'a1'));
 
@@ -27,6 +43,9 @@ describe('staff accounts: the mini-program binding', () => {
       'GET /communities': { body: { items: [{ id: 'c1', name: '翠湖花园' }] } },
       'GET /admin/communities': { body: { items: [{ id: 'c1', name: '翠湖花园' }], nextCursor: null } },
       'GET /admin/staff': () => ({ body: { items: [account('7', '王师傅', bound), account('8', '赵师傅', false)], nextCursor: null } }),
+      // Both are bound in 企业微信, so the only 未绑定 in a row is the mini-program's.
+      'GET /admin/staff/wecom': { body: { items: [wecom('7', 'wangsf'), wecom('8', 'zhaosf')] } },
+      'GET /staff/wecom-settings': { body: wecom('a1', null) },
       'DELETE /admin/staff/7/wechat': () => {
         bound = false;
         return { body: account('7', '王师傅', false) };

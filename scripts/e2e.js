@@ -28,8 +28,9 @@ function sql(statement) {
   spawnSync('mariadb', ['-u', decodeURIComponent(baseDb.username || 'root'), '-h', baseDb.hostname, '-P', baseDb.port || '3306', '-e', statement], { stdio: 'inherit' });
 }
 
-async function waitForHealth(deadline) {
-  while (Date.now() < deadline) {
+/** Until the server answers healthy; false at the deadline or as soon as `server` has exited. */
+async function waitForHealth(deadline, server) {
+  while (Date.now() < deadline && server.exitCode === null) {
     try {
       const res = await fetch(`${BASE_URL}/api/v1/health`);
       if (res.status === 200) return true;
@@ -41,7 +42,21 @@ async function waitForHealth(deadline) {
   return false;
 }
 
+/** True when something already answers on the port: the journeys would test that, not this build. */
+async function portTaken() {
+  try {
+    await fetch(`${BASE_URL}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
+  if (await portTaken()) {
+    console.error(`${BASE_URL} already answers: stop that server (or set E2E_PORT) so the journeys test this build`);
+    process.exit(1);
+  }
   buildMissing({ rebuild: parseArgs({ options: { rebuild: { type: 'boolean', default: false } } }).values.rebuild });
   sql(`DROP DATABASE IF EXISTS \`${database}\``);
   // The journeys sign in a dozen times from one address within a few minutes: above the
@@ -54,7 +69,7 @@ async function main() {
   server.stderr.on('data', (d) => (log += d));
   const failures = [];
   try {
-    if (!(await waitForHealth(Date.now() + 90_000))) throw new Error(`the server did not become healthy:\n${log.slice(-3000)}`);
+    if (!(await waitForHealth(Date.now() + 90_000, server))) throw new Error(`the server did not become healthy (exit code ${server.exitCode}):\n${log.slice(-3000)}`);
     console.log(`server healthy at ${BASE_URL} (start → health: ok)`);
     const journeys = [
       { name: 'resident h5 journey', cmd: ['miniapp/e2e/resident-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-miniapp') } },

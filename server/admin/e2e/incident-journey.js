@@ -95,7 +95,7 @@ async function main() {
       const me = await api('GET', '/me', { token });
       const room = (me.rooms ?? []).find((r) => r.status === 'approved');
       if (!room) throw new Error('the demo resident has no approved room');
-      ticket = await api('POST', '/tickets', { token, body: { type: 'repair', roomId: room.roomId, category: '水电', description: '家里停水了，什么时候来水？' } });
+      ticket = await api('POST', '/tickets', { token, body: { type: 'repair', roomId: room.roomId, category: '水电', description: '家里停水了，什么时候来水？', contactPhone: '13800001111' } });
       const linked = ticket.events.find((e) => e.type === 'incident_linked');
       if (!linked || !linked.note.startsWith(`物业已知悉：${TITLE}`)) throw new Error(`not linked: ${JSON.stringify(ticket.events)}`);
     });

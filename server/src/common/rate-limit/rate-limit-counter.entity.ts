@@ -2,9 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimeColumn } from '../../database/columns';
 
 /**
- * One fixed window of one rate limit for one caller, shared by every instance: the
- * bucket is "<limit>:<caller>:<window start, epoch s>", counted by an atomic upsert.
- * Rows whose window has passed are swept (TableSweeper).
+ * The current window of one rate limit for one caller, shared by every instance: the
+ * bucket is the throttler's key ("<limit>:<caller>"), counted by an atomic upsert; a
+ * window starts at its first hit and ends at `expiresAt`. Ended rows are swept (TableSweeper).
  */
 @Entity('rate_limit_counters')
 export class RateLimitCounter {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 
 /** WeChat answered with a non-zero errcode (errors come back as HTTP 200). */
@@ -25,6 +25,7 @@ export class WechatTransportError extends Error {
   }
 }
 
+/** How callErrcodeApi names this client's failures. */
 const FAILURES: ErrcodeFailures = {
   transport: (path, message) => new WechatTransportError(path, message),
   api: (errcode, errmsg, path) => new WechatApiError(errcode, errmsg, path),
@@ -116,15 +117,8 @@ export class WechatClient {
     }
   }
 
-  /**
-   * One HTTP round trip. Decides on `errcode` (missing = 0), never on the HTTP status or
-   * the content type — WeChat serves some JSON errors as text/plain.
-   */
-  async call(
-    method: 'GET' | 'POST',
-    path: string,
-    options: { query?: Record<string, string>; json?: unknown; timeoutMs?: number } = {},
-  ): Promise<Record<string, unknown>> {
+  /** One round trip (callErrcodeApi: decided on `errcode`, never on the HTTP status or content type). */
+  async call(method: 'GET' | 'POST', path: string, options: ErrcodeCall = {}): Promise<Record<string, unknown>> {
     return callErrcodeApi(this.config.wechat.apiBase, method, path, options, FAILURES, this.logger);
   }
 }

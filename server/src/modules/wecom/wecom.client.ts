@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig, WecomSettings } from '../../common/config/app-config';
 
 /** WeCom answered with a non-zero errcode (errors come back as HTTP 200, WECOM.md). */
@@ -24,11 +24,12 @@ export class WecomTransportError extends Error {
     this.name = 'WecomTransportError';
   }
 }
+
+/** How callErrcodeApi names this client's failures. */
 const FAILURES: ErrcodeFailures = {
   transport: (path, message) => new WecomTransportError(path, message),
   api: (errcode, errmsg, path) => new WecomApiError(errcode, errmsg, path),
 };
-
 
 /** The access token is invalid (40014) or expired (42001): fetch another and retry once. */
 const TOKEN_ERRORS = new Set([40014, 42001]);
@@ -139,8 +140,8 @@ export class WecomClient {
     }
   }
 
-  /** One HTTP round trip; decides on `errcode` (missing = 0), whatever the content type. */
-  private async call(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown }): Promise<Record<string, unknown>> {
+  /** One round trip (callErrcodeApi: decided on `errcode`, never on the HTTP status or content type). */
+  private async call(method: 'GET' | 'POST', path: string, options: ErrcodeCall): Promise<Record<string, unknown>> {
     return callErrcodeApi(this.settings.apiBase, method, path, options, FAILURES, this.logger);
   }
 }

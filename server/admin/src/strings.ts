@@ -33,6 +33,11 @@ export const T = {
     network: '网络连接失败，请检查网络后重试',
     aborted: '请求已取消',
     sessionExpired: '登录已过期，请重新登录',
+    /** A page that could not load for a reason other than "not there / not yours". */
+    loadFailed: '加载失败',
+    offline: '网络连接失败，请检查网络后重试',
+    serverDown: '服务器暂时无法访问，请稍后重试',
+    retry: '重试',
     byStatus: (status: number): string => {
       if (status === 400) return '提交的内容有误，请检查后重试';
       if (status === 401) return '请先登录';

@@ -22,7 +22,6 @@ import {
   Popconfirm,
   Radio,
   Rate,
-  Result,
   Row,
   Space,
   Spin,
@@ -40,6 +39,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useNow } from '../../../hooks/useNow';
 import { useAccess } from '../../../hooks/useSession';
 import { useStaffEventListener } from '../../../hooks/useStaffEventListener';
+import { LoadFailed } from '../../../components/LoadFailed';
 import { commentTicket, getTicket, replyToRating, revealPhone } from '../../../services/tickets';
 import { T } from '../../../strings';
 import { fmtDateTime } from '../../../time';
@@ -237,7 +237,12 @@ export default function TicketDetailPage() {
 
   if (loading && !ticket) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !ticket) {
-    return <Result status="404" title={T.ticket.notFound} extra={<Button onClick={() => navigate(-1)}>{T.notFound.back}</Button>} />;
+    const back = (
+      <Button key="back" onClick={() => navigate(-1)}>
+        {T.notFound.back}
+      </Button>
+    );
+    return <LoadFailed error={error} notFound={T.ticket.notFound} retry={() => void reload()} back={back} />;
   }
 
   return (

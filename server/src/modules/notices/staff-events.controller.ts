@@ -1,6 +1,26 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { EMPTY, Observable, concatMap, concatWith, defer, filter, finalize, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  concatMap,
+  concatWith,
+  defer,
+  endWith,
+  filter,
+  finalize,
+  from,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  mergeMap,
+  of,
+  share,
+  startWith,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
@@ -11,6 +31,12 @@ import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice
 import { NoticesService } from './notices.service';
 
 const POLL_MS = 2000;
+/**
+ * How often a quiet stream says it is alive (`event: ping`): the admin pages treat a
+ * stream that has said nothing for three of these as dead (a laptop that slept, a
+ * network that dropped without closing the connection) and open a new one.
+ */
+export const HEARTBEAT_MS = 15_000;
 /** How long a notice may take from insert to commit and still reach the stream. */
 const LATE_COMMIT_MS = 30_000;
 
@@ -24,12 +50,15 @@ export class StaffEventsController {
     private readonly metrics: MetricsService,
   ) {}
 
-  @Get('notices') @ApiOkResponse({ type: StaffNoticePage })
+  @Get('notices')
+  @ApiOkResponse({ type: StaffNoticePage })
   list(@Caller() auth: StaffAuth, @Query() query: StaffNoticeQuery): Promise<StaffNoticePage> {
     return this.notices.staffNotices(auth, query);
   }
 
-  @Post('notices/:id/read') @HttpCode(204) @ApiNoContentResponse()
+  @Post('notices/:id/read')
+  @HttpCode(204)
+  @ApiNoContentResponse()
   read(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<void> {
     return this.notices.markStaffRead(auth, id);
   }
@@ -43,17 +72,17 @@ export class StaffEventsController {
    * account is deactivated or its access changes (the reconnect then needs a new token).
    * When the instance shuts down, each stream gets a `retry:` hint (1–2 s, spread so the
    * streams do not all come back in the same instant) and ends: EventSource reconnects,
-   * through the balancer, to an instance that is up.
+   * through the balancer, to an instance that is up. Every 15 s the stream sends
+   * `event: ping` (data `{"at": …}`, no id), so a client can tell a quiet stream from a dead one.
    */
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id', schema: { type: 'string' } })
-  events(
-    @Caller() auth: StaffAuth,
-    @Headers('last-event-id') lastEventId?: string,
-    @Query('lastEventId') lastEventIdQuery?: string,
-  ): Observable<MessageEvent> {
+  @ApiOkResponse({
+    description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id; every 15 s `event: ping` (no id)',
+    schema: { type: 'string' },
+  })
+  events(@Caller() auth: StaffAuth, @Headers('last-event-id') lastEventId?: string, @Query('lastEventId') lastEventIdQuery?: string): Observable<MessageEvent> {
     // The header is EventSource's own reconnect; the query is the admin pages' new
     // EventSource after the browser gave one up (it cannot set the header).
     const resumeFrom = lastEventId || lastEventIdQuery;
@@ -77,10 +106,7 @@ export class StaffEventsController {
       }
       return [...late, ...items].filter((n) => !sent.has(n.id));
     };
-    const wake = merge(
-      interval(POLL_MS),
-      this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId)),
-    ).pipe(startWith(0));
+    const wake = merge(interval(POLL_MS), this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId))).pipe(startWith(0));
     const live = defer(async () => (floor = after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
       concatMap(() => from(poll())),
@@ -97,7 +123,12 @@ export class StaffEventsController {
     const reconnect = () => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent;
     return defer(() => {
       this.metrics.openStreams.inc();
-      return live.pipe(
+      const notices = live.pipe(share());
+      const heartbeat = interval(HEARTBEAT_MS).pipe(
+        map(() => ({ type: 'ping', data: { at: new Date().toISOString() } }) as MessageEvent),
+        takeUntil(notices.pipe(ignoreElements(), endWith(null))),
+      );
+      return merge(notices, heartbeat).pipe(
         takeUntil(this.drain.drain$),
         concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
         finalize(() => this.metrics.openStreams.dec()),

@@ -9,26 +9,7 @@ import {
   type TicketDetail,
   type TicketEventView,
 } from '@yizhan/shared';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Form,
-  Image,
-  Input,
-  Popconfirm,
-  Radio,
-  Rate,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Image, Input, Popconfirm, Radio, Rate, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
@@ -50,7 +31,15 @@ export function Photos({ photos, size = 72 }: { photos: Photo[]; size?: number }
     <Image.PreviewGroup>
       <Space wrap size={8}>
         {photos.map((p) => (
-          <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} alt={T.ticket.photos} />
+          <Image
+            key={p.id}
+            src={p.thumbUrl}
+            preview={{ src: p.url }}
+            width={size}
+            height={size}
+            style={{ objectFit: 'cover', borderRadius: 4 }}
+            alt={T.ticket.photos}
+          />
         ))}
       </Space>
     </Image.PreviewGroup>
@@ -167,7 +156,12 @@ function RatingReplyBox({ ticketId, current, onDone }: { ticketId: string; curre
         }
       }}
     >
-      <Form.Item name="reply" label={T.ticket.ratingReply} extra={T.ticket.ratingReplyHint} rules={[{ required: true, whitespace: true, message: T.ticket.ratingReplyRequired }]}>
+      <Form.Item
+        name="reply"
+        label={T.ticket.ratingReply}
+        extra={T.ticket.ratingReplyHint}
+        rules={[{ required: true, whitespace: true, message: T.ticket.ratingReplyRequired }]}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
       <Button htmlType="submit" loading={sending}>
@@ -192,7 +186,11 @@ function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void
       onFinish={async (v) => {
         setSending(true);
         try {
-          await commentTicket(ticketId, { note: v.note.trim(), visibility: v.visibility ?? 'internal', ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}) });
+          await commentTicket(ticketId, {
+            note: v.note.trim(),
+            visibility: v.visibility ?? 'internal',
+            ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}),
+          });
           message.success(T.done);
           form.resetFields();
           setKey((k) => k + 1);
@@ -288,11 +286,7 @@ export default function TicketDetailPage() {
               </Descriptions>
             </Card>
             <Card title={T.ticket.timeline}>
-              {ticket.events.length ? (
-                <Timeline items={[...ticket.events].reverse().map((e) => EventItem({ event: e }))} />
-              ) : (
-                <Empty description={T.empty} />
-              )}
+              {ticket.events.length ? <Timeline items={[...ticket.events].reverse().map((e) => EventItem({ event: e }))} /> : <Empty description={T.empty} />}
               <CommentBox ticketId={ticket.id} onDone={reload} />
             </Card>
           </Space>

@@ -10,12 +10,28 @@ mkdirSync(ARTIFACTS_DIR, { recursive: true });
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
 
 export async function shot(page, name) {
   const file = join(ARTIFACTS_DIR, `${name}.png`);
@@ -103,7 +119,10 @@ export async function login(page, base, username, password) {
 
 /** Open an action's dialog, let `fill` fill it, press 确定 and wait for it to close. */
 export async function act(page, action, fill) {
-  await page.getByRole('button', { name: btn(action) }).first().click();
+  await page
+    .getByRole('button', { name: btn(action) })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog').filter({ hasText: action });
   await dialog.waitFor();
   if (fill) await fill(dialog);
@@ -114,4 +133,24 @@ export async function act(page, action, fill) {
 export async function pickOption(page, formItem, text) {
   await formItem.locator('.ant-select-selector').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/**
+ * What needs scrolling sideways on the page as it stands: the page itself, and each
+ * table whose content is wider than its box (antd's `scroll.x` container). Empty when
+ * everything fits — the admin pages must, at 1366 px and up.
+ */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const doc = document.scrollingElement ?? document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);
+    document.querySelectorAll('.ant-table-content, .ant-table-body').forEach((el) => {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const card = el.closest('.ant-card')?.querySelector('.ant-card-head-title')?.textContent ?? '';
+        out.push(`table${card ? ` in “${card}”` : ''} ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    });
+    return out;
+  });
 }

@@ -210,6 +210,7 @@ export const T = {
     type: '类型',
     status: '状态',
     category: '类别',
+    typeAndCategory: '类型 · 类别',
     description: '问题描述',
     priority: '紧急程度',
     channel: '来源',

@@ -433,6 +433,7 @@ export const T = {
     minutes: '分钟',
     notApplicable: '不适用',
     durationRequired: '请填写时限',
+    durationPositive: '时限须大于 0',
     default: '默认',
     reset: '恢复默认',
     resetConfirm: '恢复为系统默认时限吗？',
@@ -444,6 +445,9 @@ export const T = {
   escalations: {
     title: '超时督办',
     hint: '首接负责人超过时限的工单。负责人不会自动变更，如需转交请填写原因。',
+    allCommunities: '全部小区',
+    atRisk: '即将超时',
+    atRiskHint: '时限将到、尚未完成的工单（挂起中的不计）。',
   },
 
   dashboard: {

@@ -19,7 +19,7 @@ import { downloadFile, http, newIdempotencyKey, type Query } from './request';
 
 /**
  * Filters the admin pages send to GET /tickets: the server's own query (status, stage,
- * type, community, zone, owner, assignee, mine, unowned, overdue, priority, from/to,
+ * type, community, zone, owner, assignee, mine, unowned, overdue, atRisk, priority, from/to,
  * q, sort), less the paging, which listTickets adds.
  */
 export type TicketFilters = Omit<TicketListQuery, 'cursor' | 'limit'>;
@@ -36,6 +36,7 @@ export function toQuery(filters: TicketFilters): Query {
     mine: filters.mine,
     unowned: filters.unowned ? true : undefined,
     overdue: filters.overdue ? true : undefined,
+    atRisk: filters.atRisk ? true : undefined,
     from: filters.from,
     to: filters.to,
     q: filters.q?.trim() || undefined,

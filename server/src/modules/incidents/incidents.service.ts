@@ -24,6 +24,7 @@ import type {
   ResolveIncidentDto,
   UpdateIncidentDto,
 } from './incidents.dto';
+import { ticketSubject } from '../notices/ticket-subject';
 
 /** The mini-program page an incident's subscribe message opens (home shows the area's incidents). */
 const HOME_PAGE = 'pages/home/index';
@@ -94,7 +95,12 @@ export class IncidentsService {
         body: `${area}${planned ? '计划' : ''}${incident.title}：${when}。原因：${incident.cause}。如有不便，敬请谅解。`,
         at: now,
       });
-      await this.audit.record(auth, meta, { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } }, manager);
+      await this.audit.record(
+        auth,
+        meta,
+        { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } },
+        manager,
+      );
       return incidentId;
     });
     return this.detail(auth, id);
@@ -119,7 +125,12 @@ export class IncidentsService {
         body: `${await areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
         at: now,
       });
-      await this.audit.record(auth, meta, { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } }, manager);
+      await this.audit.record(
+        auth,
+        meta,
+        { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } },
+        manager,
+      );
     });
     return this.detail(auth, id);
   }
@@ -144,7 +155,12 @@ export class IncidentsService {
         at: now,
       });
       const resolved = await this.resolveLinked(manager, incident, now);
-      await this.audit.record(auth, meta, { action: 'incident.resolve', targetType: 'incident', targetId: incident.id, detail: { resolvedTickets: resolved } }, manager);
+      await this.audit.record(
+        auth,
+        meta,
+        { action: 'incident.resolve', targetType: 'incident', targetId: incident.id, detail: { resolvedTickets: resolved } },
+        manager,
+      );
     });
     return this.detail(auth, id);
   }
@@ -174,12 +190,13 @@ export class IncidentsService {
     const incident = await this.dataSource.getRepository(Incident).findOneBy({ id });
     if (!incident) throw new AppError('NOT_FOUND', '事件不存在');
     requireCommunity(auth, incident.communityId, '事件');
-    const linked: { id: string; no: string; status: Ticket['status']; category: string; description: string; label: string; createdAt: Date | string }[] = await this.dataSource.query(
-      `SELECT t.id, t.no, t.status, t.category, t.description, r.label, t.created_at AS createdAt
+    const linked: { id: string; no: string; status: Ticket['status']; category: string; description: string; label: string; createdAt: Date | string }[] =
+      await this.dataSource.query(
+        `SELECT t.id, t.no, t.status, t.category, t.description, r.label, t.created_at AS createdAt
          FROM incident_tickets it JOIN tickets t ON t.id = it.ticket_id JOIN rooms r ON r.id = t.room_id
         WHERE it.incident_id = ? ORDER BY t.id`,
-      [id],
-    );
+        [id],
+      );
     const [residents] = await this.dataSource.query(
       `SELECT COUNT(DISTINCT b.resident_id) AS n FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE ${this.areaWhere(incident)}`,
       this.areaParams(incident),
@@ -242,11 +259,20 @@ export class IncidentsService {
    * is known, and returns the timeline entry to add — or null. One indexed read per
    * submission when nothing matches.
    */
-  async linkAtSubmission(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>, room: RoomPlace, now: Date): Promise<Partial<TicketEvent> | null> {
+  async linkAtSubmission(
+    manager: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>,
+    room: RoomPlace,
+    now: Date,
+  ): Promise<Partial<TicketEvent> | null> {
     const candidates = await manager
       .getRepository(Incident)
       .createQueryBuilder('i')
-      .where('i.community_id = :cid AND i.resolved_at IS NULL AND i.starts_at <= :now AND i.category = :category', { cid: room.communityId, now, category: ticket.category.trim() })
+      .where('i.community_id = :cid AND i.resolved_at IS NULL AND i.starts_at <= :now AND i.category = :category', {
+        cid: room.communityId,
+        now,
+        category: ticket.category.trim(),
+      })
       .orderBy('i.starts_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .getMany();
@@ -258,7 +284,7 @@ export class IncidentsService {
       await this.notices.noticeResidents(manager, [String(ticket.residentId)], {
         kind: 'incident_linked',
         title: `物业已知悉：${incident.title}`.slice(0, 60),
-        body: `您的工单 ${ticket.no} ${known.replace(/^物业已知悉：/, '所反映的问题属于')}`,
+        body: `您的${ticketSubject(ticket)}${known.replace(/^物业已知悉：/, '所反映的问题属于')}`,
         at: now,
         values: { no: ticket.no, summary: incident.title, note: known, time: incident.expectedEndAt.toISOString() },
         page: `subpackages/tickets/pages/detail/index?id=${ticket.id}`,
@@ -293,7 +319,14 @@ export class IncidentsService {
       const ticket = await repo.findOne({ where: { id: String(id) }, lock: rowLock(manager) });
       if (!ticket) continue;
       const verdict = transition(
-        { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false },
+        {
+          status: ticket.status,
+          ownerId: ticket.ownerId,
+          assigneeId: ticket.assigneeId,
+          residentId: ticket.residentId,
+          onHold: ticket.heldAt !== null,
+          rated: false,
+        },
         'resolve',
         { kind: 'system' },
       );
@@ -314,14 +347,25 @@ export class IncidentsService {
         data: { incidentId: String(incident.id) },
       });
       await insertRows(manager, TicketEvent, [entry]);
-      await this.notices.onTicketChange(manager, { ticket, event: 'resolved', actor: null, at: now, publicNote: entry.publicNote ?? null, visibility: 'public' });
+      await this.notices.onTicketChange(manager, {
+        ticket,
+        event: 'resolved',
+        actor: null,
+        at: now,
+        publicNote: entry.publicNote ?? null,
+        visibility: 'public',
+      });
       resolved++;
     }
     return resolved;
   }
 
   /** Inbox lines (and subscribe messages) to every resident bound in the incident's area. */
-  private async noticeArea(manager: EntityManager, incident: Incident, notice: { kind: 'incident' | 'incident_resolved'; title: string; body: string; at: Date }): Promise<void> {
+  private async noticeArea(
+    manager: EntityManager,
+    incident: Incident,
+    notice: { kind: 'incident' | 'incident_resolved'; title: string; body: string; at: Date },
+  ): Promise<void> {
     const rows: { residentId: string }[] = await manager.query(
       `SELECT DISTINCT b.resident_id AS residentId FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE ${this.areaWhere(incident)}`,
       this.areaParams(incident),
@@ -331,7 +375,12 @@ export class IncidentsService {
       rows.map((r) => String(r.residentId)),
       {
         ...notice,
-        values: { summary: incident.title, status: notice.kind === 'incident_resolved' ? '已恢复' : incidentStatus(incident, notice.at) === 'planned' ? '计划' : '进行中', note: notice.body, time: (notice.kind === 'incident_resolved' ? notice.at : incident.expectedEndAt).toISOString() },
+        values: {
+          summary: incident.title,
+          status: notice.kind === 'incident_resolved' ? '已恢复' : incidentStatus(incident, notice.at) === 'planned' ? '计划' : '进行中',
+          note: notice.body,
+          time: (notice.kind === 'incident_resolved' ? notice.at : incident.expectedEndAt).toISOString(),
+        },
         page: HOME_PAGE,
       },
     );

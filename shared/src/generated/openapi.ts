@@ -1613,13 +1613,21 @@ export type components = {
             unit?: string;
         };
         CreateServiceItemDto: {
+            /** @description days residents may book ahead, today included (1–30, default 7) */
+            bookingDays?: number;
             communityId: string;
             description?: string;
             /** @description length of one booking slot, minutes (30–480) */
             durationMin: number;
             name: string;
+            /** @description an upload id (POST /uploads) for the picture; null removes it */
+            photoId?: string | null;
             price: number;
             slotCapacity: number;
+            /** @description first slot starts at, minutes after midnight (0–1410, default 540 = 09:00) */
+            slotsFromMin?: number;
+            /** @description last slot ends by, minutes after midnight (30–1440, default 1080 = 18:00) */
+            slotsUntilMin?: number;
         };
         CreateStaffDto: {
             communityIds: string[];
@@ -2065,14 +2073,27 @@ export type components = {
         };
         ServiceItemView: {
             active: boolean;
+            /** @description days residents may book ahead, today included */
+            bookingDays: number;
             communityId: string;
             description: string | null;
             durationMin: number;
             id: string;
             name: string;
+            photo: components["schemas"]["PhotoView"] | null;
             /** @description yuan */
             price: number;
             slotCapacity: number;
+            /**
+             * @description first slot starts at, minutes after midnight (Asia/Shanghai)
+             * @example 540
+             */
+            slotsFromMin: number;
+            /**
+             * @description last slot ends by, minutes after midnight (Asia/Shanghai)
+             * @example 1080
+             */
+            slotsUntilMin: number;
         };
         SetWecomUseridDto: {
             /** @description the member’s WeCom userid (账号); null unbinds */
@@ -2387,11 +2408,19 @@ export type components = {
         };
         UpdateServiceItemDto: {
             active?: boolean;
+            /** @description days residents may book ahead, today included (1–30, default 7) */
+            bookingDays?: number;
             description?: string;
             durationMin?: number;
             name?: string;
+            /** @description an upload id (POST /uploads) for the picture; null removes it */
+            photoId?: string | null;
             price?: number;
             slotCapacity?: number;
+            /** @description first slot starts at, minutes after midnight (0–1410, default 540 = 09:00) */
+            slotsFromMin?: number;
+            /** @description last slot ends by, minutes after midnight (30–1440, default 1080 = 18:00) */
+            slotsUntilMin?: number;
         };
         UpdateStaffDto: {
             active?: boolean;
@@ -4880,7 +4909,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id */
+            /** @description server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id; every 15 s `event: ping` (no id) */
             200: {
                 headers: {
                     [name: string]: unknown;

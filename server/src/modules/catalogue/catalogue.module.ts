@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { CatalogueAdminController, CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 
-@Module({ imports: [AuditModule], controllers: [CatalogueController, CatalogueAdminController], providers: [CatalogueService], exports: [CatalogueService] })
+@Module({
+  imports: [AuditModule, FilesModule],
+  controllers: [CatalogueController, CatalogueAdminController],
+  providers: [CatalogueService],
+  exports: [CatalogueService],
+})
 export class CatalogueModule {}

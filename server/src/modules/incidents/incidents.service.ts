@@ -261,7 +261,7 @@ export class IncidentsService {
    */
   async linkAtSubmission(
     manager: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>,
+    ticket: Pick<Ticket, 'id' | 'no' | 'type' | 'category' | 'description' | 'residentId'>,
     room: RoomPlace,
     now: Date,
   ): Promise<Partial<TicketEvent> | null> {

@@ -78,6 +78,7 @@ export type SubscriptionsRequest = Schemas['SubscriptionsDto'];
 
 // ---- Catalogue ----
 export type ServiceItem = Schemas['ServiceItemView'];
+export type QueueCounts = Schemas['QueueCountsView'];
 export type Slot = Schemas['SlotView'];
 
 // ---- Admin ----

@@ -1411,6 +1411,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -1891,6 +1907,21 @@ export type components = {
             id: string;
             thumbUrl: string;
             url: string;
+        };
+        QueueCountsView: {
+            /** @description how many of the filtered requests are in each status now */
+            byStatus: components["schemas"]["QueueStatusCountsView"];
+            total: number;
+        };
+        QueueStatusCountsView: {
+            accepted: number;
+            cancelled: number;
+            closed: number;
+            dispatched: number;
+            in_progress: number;
+            resolved: number;
+            revisited: number;
+            submitted: number;
         };
         RatingDto: {
             attitude: number;
@@ -6014,6 +6045,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Tickets_counts: {
+        parameters: {
+            query?: {
+                assigneeId?: string;
+                /** @description true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed */
+                atRisk?: boolean;
+                communityId?: string;
+                /** @description created at or after */
+                from?: string;
+                mine?: "owner" | "assignee";
+                overdue?: boolean;
+                ownerId?: string;
+                priority?: "normal" | "urgent";
+                /** @description ticket number or words of the description */
+                q?: string;
+                /** @description open: still being handled; done: resolved, closed, revisited or cancelled */
+                stage?: "open" | "done";
+                /** @description created before */
+                to?: string;
+                type?: "repair" | "complaint" | "home_service" | "enquiry";
+                /** @description true: only the pool (no owner yet) */
+                unowned?: boolean;
+                zoneId?: string;
+            };
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */

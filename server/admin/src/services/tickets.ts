@@ -6,6 +6,7 @@ import type {
   Id,
   NoteRequest,
   Page,
+  QueueCounts,
   ReasonRequest,
   ResolveRequest,
   RevealedPhone,
@@ -50,6 +51,12 @@ export function listTickets(filters: TicketFilters, page: { cursor?: string | nu
     cursor: page.cursor ?? undefined,
     limit: page.limit ?? 20,
   });
+}
+
+/** How many requests match the filters, per status (a queue's tab counts). */
+export function countTickets(filters: Omit<TicketFilters, 'status' | 'sort'>) {
+  const { status: _status, sort: _sort, ...query } = toQuery(filters as TicketFilters);
+  return http.get<QueueCounts>('/tickets/counts', query, { silent: true });
 }
 
 export const getTicket = (id: Id) => http.get<TicketDetail>(`/tickets/${id}`, undefined, { silent: true });

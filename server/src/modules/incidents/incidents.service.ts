@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IncidentStatus, OPEN_STATUSES, deadlinesAtResolution, nextDueAt, transition } from '@yizhan/shared';
+import { IncidentStatus, OPEN_STATUSES, deadlinesAtResolution, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
 import { communityScope, requireCommunity, requireCommunityParam } from '../../common/access/access';
 import type { RequestMeta, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -339,6 +339,7 @@ export class IncidentsService {
       }
       Object.assign(ticket, { status: verdict.to, resolvedAt: now, confirmBy, revisitBy, updatedAt: now });
       ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+      ticket.clockDueAt = queueDueAt(ticket);
       await repo.save(ticket, { reload: false });
       const entry = systemEvent(ticket.id, now, {
         type: 'resolved',

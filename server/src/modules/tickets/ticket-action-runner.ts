@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TicketAction, TicketState, nextDueAt, transition } from '@yizhan/shared';
+import { TicketAction, TicketState, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, actorOf } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -84,6 +84,7 @@ export class TicketActionRunner {
     if (ticket.status === state.status) ticket.status = verdict.to;
     ticket.updatedAt = now;
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+    ticket.clockDueAt = queueDueAt(ticket);
     await repo.save(ticket, { reload: false });
     const entry = actorEvent(ticket.id, auth, now, spec);
     const then = (spec.then ?? []).map((next) => actorEvent(ticket.id, auth, now, next));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { deadlinesAtCreation, isMobilePhone, nextDueAt, normalizePhone } from '@yizhan/shared';
+import { deadlinesAtCreation, isMobilePhone, nextDueAt, normalizePhone, queueDueAt } from '@yizhan/shared';
 import { inCommunity } from '../../common/access/access';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -232,6 +232,7 @@ export class TicketIntake {
       onsiteBy: deadlines.onsiteBy,
       resolveBy: deadlines.resolveBy,
       nextDueAt: nextDueAt({ ...NEW_TICKET_DEFAULTS, ...deadlines }, this.config.sla),
+      clockDueAt: queueDueAt({ ...NEW_TICKET_DEFAULTS, ...deadlines }),
       photoIds: dto.photoIds ?? [],
       flagged: textFlagged,
       createdAt: now,

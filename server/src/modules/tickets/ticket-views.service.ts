@@ -38,6 +38,7 @@ const LIST_COLUMNS = [
   'respondBy',
   'onsiteBy',
   'resolveBy',
+  'clockDueAt',
   'confirmBy',
   'revisitBy',
   'respondedAt',
@@ -79,7 +80,7 @@ function listRowOf(row: Record<string, unknown>, at: ViewTime): ListRow {
       (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null),
       at,
     ),
-    resolveBy: t.resolveBy,
+    dueAt: t.clockDueAt,
   };
 }
 
@@ -132,10 +133,10 @@ export interface KnownDetail {
   events: Pick<TicketEvent, 'type' | 'at' | 'actorKind' | 'actorId' | 'actorName' | 'note' | 'visibility' | 'publicNote' | 'photoIds'>[];
 }
 
-/** A list item, with the deadline its keyset cursor needs. */
+/** A list item, with the deadline its keyset cursor needs (the running clock's, clock_due_at). */
 export interface ListRow {
   summary: TicketSummaryView;
-  resolveBy: Date | null;
+  dueAt: Date | null;
 }
 
 /** Turns ticket rows into the wire shapes of API.md, loading names and rooms in batches. */

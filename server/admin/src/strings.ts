@@ -456,6 +456,8 @@ export const T = {
     created: '新增工单',
     resolved: '办结',
     open: '在办',
+    openNow: '当前在办',
+    overdueNow: '当前超时',
     firstResponse: '首次响应',
     resolution: '办结用时',
     median: '中位数',

@@ -51,6 +51,12 @@ describe('admin', () => {
     expect(applied.body).toMatchObject({ dryRun: false, created: 2, updated: 0, failed: 3 });
     const rooms = (await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=0101`)).items;
     expect(rooms).toEqual([expect.objectContaining({ label: 'A1区 5栋 1单元 0101', ownerName: '陈静', ownerPhoneMasked: '136****1234' })]);
+    // Words in any order of the label, or the owner's name or phone as on the roster.
+    for (const q of ['5栋 0101', '0101 A1区', '陈静', '13600001234']) {
+      const found = (await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=${encodeURIComponent(q)}`)).items;
+      expect([q, found.map((r: { label: string }) => r.label)]).toEqual([q, ['A1区 5栋 1单元 0101']]);
+    }
+    expect((await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=${encodeURIComponent('5栋 0999')}`)).items).toEqual([]);
     const notSpreadsheet = await t.http
       .post(`/api/v1/admin/communities/${c.id}/rooms/import`)
       .set('Authorization', `Bearer ${admin}`)

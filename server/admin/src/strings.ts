@@ -478,6 +478,8 @@ export const T = {
   },
 
   admin: {
+    roomSearch: '房号（如 5栋 0101）、业主姓名或手机号',
+    allBuildings: '全部楼栋',
     communities: '小区',
     communityName: '小区名称',
     address: '地址',

@@ -10,16 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { normalizeName } from '../residents/residents.service';
 import { Building, Community, Room, Zone } from './community.entities';
-import type {
-  BuildingView,
-  CommunityView,
-  CreateRoomDto,
-  RoomImportResult,
-  RoomImportRow,
-  RoomOptionView,
-  RoomView,
-  ZoneView,
-} from './dto/community.dto';
+import type { BuildingView, CommunityView, CreateRoomDto, RoomImportResult, RoomImportRow, RoomOptionView, RoomView, ZoneView } from './dto/community.dto';
 import { isDuplicateKey } from '../../database/sql';
 
 /** "A1" → "A1区"; a name that already says 区 is kept. */
@@ -27,9 +18,7 @@ const zoneLabel = (name: string) => (name.endsWith('区') ? name : `${name}区`)
 const buildingLabel = (name: string) => (/[栋幢座楼]$/.test(name) ? name : `${name}栋`);
 
 export function roomLabel(zoneName: string | null, buildingName: string, unit: string, number: string): string {
-  return [zoneName ? zoneLabel(zoneName) : null, buildingLabel(buildingName), unit ? `${unit}单元` : null, number]
-    .filter(Boolean)
-    .join(' ');
+  return [zoneName ? zoneLabel(zoneName) : null, buildingLabel(buildingName), unit ? `${unit}单元` : null, number].filter(Boolean).join(' ');
 }
 
 /** Scoped list of one community's children (zones, buildings): same shape, same checks. */
@@ -69,7 +58,11 @@ export class CommunitiesService {
   async list(auth: StaffAuth, query: PageQuery): Promise<PageResult<CommunityView>> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(Community).createQueryBuilder('c').orderBy('c.id', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Community)
+      .createQueryBuilder('c')
+      .orderBy('c.id', 'ASC')
+      .limit(limit + 1);
     const scope = communityScope(auth);
     if (scope !== 'all') qb.andWhere('c.id IN (:...scope)', { scope: scope.length ? scope : ['0'] });
     if (cursor) qb.andWhere('c.id > :after', { after: cursor[0] });
@@ -128,9 +121,20 @@ export class CommunitiesService {
     const cursor = readCursor(query.cursor, 1);
     const qb = this.dataSource.getRepository(Room).createQueryBuilder('r').where('r.community_id = :communityId', { communityId });
     if (query.buildingId) qb.andWhere('r.building_id = :buildingId', { buildingId: query.buildingId });
-    if (query.q) qb.andWhere('r.label LIKE :q', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    // Each word of the search in the label ("5栋 0101" finds "A1区 5栋 1单元 0101"); a whole word may also be the
+    // owner's name or phone on the roster (stored encrypted: matched by their lookup hashes, exactly).
+    for (const [i, word] of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5).entries()) {
+      qb.andWhere(`(r.label LIKE :q${i} OR r.owner_name_hash = :n${i} OR r.owner_phone_hash = :p${i})`, {
+        [`q${i}`]: `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+        [`n${i}`]: this.crypto.lookupHash(normalizeName(word)) ?? '-',
+        [`p${i}`]: this.crypto.lookupHash(normalizePhone(word)) ?? '-',
+      });
+    }
     if (cursor) qb.andWhere('r.id > :after', { after: cursor[0] });
-    const rows = await qb.orderBy('r.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return this.page(rows, limit, (r) => this.roomView(r));
   }
 
@@ -157,7 +161,13 @@ export class CommunitiesService {
     });
   }
 
-  async updateRoom(auth: StaffAuth, meta: RequestMeta, communityId: string, roomId: string, dto: { ownerName?: string; ownerPhone?: string }): Promise<RoomView> {
+  async updateRoom(
+    auth: StaffAuth,
+    meta: RequestMeta,
+    communityId: string,
+    roomId: string,
+    dto: { ownerName?: string; ownerPhone?: string },
+  ): Promise<RoomView> {
     await this.requireCommunityRow(auth, communityId);
     const repo = this.dataSource.getRepository(Room);
     const room = await repo.findOne({ where: { id: roomId, communityId } });
@@ -176,13 +186,7 @@ export class CommunitiesService {
    * written in one transaction (buildings created as needed, rooms upserted by
    * building+unit+number) and invalid rows are reported, not half-applied.
    */
-  async importRooms(
-    auth: StaffAuth,
-    meta: RequestMeta,
-    communityId: string,
-    table: string[][],
-    dryRun: boolean,
-  ): Promise<RoomImportResult> {
+  async importRooms(auth: StaffAuth, meta: RequestMeta, communityId: string, table: string[][], dryRun: boolean): Promise<RoomImportResult> {
     await this.requireCommunityRow(auth, communityId);
     const [header, ...body] = table;
     if (!header) throw new AppError('IMPORT_INVALID', '文件是空的，请使用模板填写');
@@ -203,7 +207,7 @@ export class CommunitiesService {
       if (cells.every((c) => String(c ?? '').trim() === '')) return;
       const errors: string[] = [];
       const zoneName = cell(col.zone);
-      const zone = zoneName ? zoneByName.get(zoneName) ?? null : null;
+      const zone = zoneName ? (zoneByName.get(zoneName) ?? null) : null;
       if (zoneName && !zone) errors.push(`分区「${zoneName}」不存在，请先在小区中添加`);
       const building = cell(col.building);
       const number = cell(col.number);
@@ -238,7 +242,7 @@ export class CommunitiesService {
             building = { id: String(result.identifiers[0]!.id), communityId, zoneId: row.zone?.id ?? null, name: row.building } as Building;
             buildings.set(row.building, building);
           }
-          const zoneName = building.zoneId ? zones.find((z) => String(z.id) === String(building!.zoneId))?.name ?? null : null;
+          const zoneName = building.zoneId ? (zones.find((z) => String(z.id) === String(building!.zoneId))?.name ?? null) : null;
           const roster = this.roster(row.name, row.phone);
           const existing = await roomRepo.findOne({ where: { buildingId: building.id, unit: row.unit, number: row.number } });
           if (existing) {
@@ -258,7 +262,12 @@ export class CommunitiesService {
             created++;
           }
         }
-        await this.audit.record(auth, meta, { action: 'room.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } }, manager);
+        await this.audit.record(
+          auth,
+          meta,
+          { action: 'room.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } },
+          manager,
+        );
       });
     }
     return { dryRun, rows, created, updated, failed: rows.filter((r) => !r.ok).length };
@@ -336,7 +345,11 @@ const HEADERS = {
   ownerPhone: ['业主电话', '联系电话', '电话', '手机号', 'owner_phone', 'ownerphone'],
 };
 function columnIndex(header: string[]): Record<keyof typeof HEADERS, number> {
-  const normalized = header.map((h) => String(h ?? '').trim().toLowerCase());
+  const normalized = header.map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const find = (names: string[]) => normalized.findIndex((h) => names.includes(h));
   return {
     zone: find(HEADERS.zone),

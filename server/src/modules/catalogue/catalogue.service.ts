@@ -41,7 +41,7 @@ export class CatalogueService {
     const values = {
       communityId: dto.communityId,
       name: dto.name,
-      description: dto.description ?? null,
+      description: dto.description?.trim() || null,
       price: dto.price,
       durationMin: dto.durationMin,
       slotCapacity: dto.slotCapacity,
@@ -72,7 +72,8 @@ export class CatalogueService {
       // A new picture is attached (it must be the caller's own upload); the one already shown is left as it is.
       if (dto.photoId && String(dto.photoId) !== String(item.photoId ?? '')) await this.files.attach(manager, auth, [dto.photoId], null);
       // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
-      if (Object.values(dto).some((v) => v !== undefined)) await manager.getRepository(ServiceItem).update({ id }, dto);
+      const changes = { ...dto, ...(dto.description !== undefined ? { description: dto.description.trim() || null } : {}) };
+      if (Object.values(changes).some((v) => v !== undefined)) await manager.getRepository(ServiceItem).update({ id }, changes);
     });
     await this.audit.record(auth, meta, { action: 'service_item.update', targetType: 'service_item', targetId: id, detail: { ...dto } });
     return this.view(await repo.findOneByOrFail({ id }));

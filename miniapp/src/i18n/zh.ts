@@ -142,6 +142,7 @@ export const zh = {
     title: '上门服务',
     catalogueEmpty: '本小区暂未开通上门服务',
     duration: (min: number) => `约 ${min} 分钟`,
+    hours: (from: string, until: string) => `可约 ${from}–${until}`,
     book: '预约',
     date: '上门日期',
     slot: '上门时间',

@@ -32,7 +32,9 @@ export default function BookPage() {
   const items = useAsync(() => (communityId ? listServiceItems(communityId) : Promise.resolve(noItems)), [communityId]);
   const item = items.data?.items.find((i) => i.id === itemId) ?? null;
 
-  const days = useMemo(() => upcomingDays(DAYS), []);
+  // As many days as the service may be booked ahead (its own setting), today first.
+  const bookingDays = item?.bookingDays ?? DAYS;
+  const days = useMemo(() => upcomingDays(bookingDays), [bookingDays]);
   const draft = useDraft(rescheduleId ? `reschedule-${rescheduleId}` : `book-${itemId}`, {
     date: days[0]!.date,
     slotStart: '',
@@ -127,6 +129,7 @@ export default function BookPage() {
         <View className="book">
           <View className="card book__item">
             <View className="book__name">{item.name}</View>
+            {item.description && <View className="muted book__desc">{item.description}</View>}
             <View className="muted">{zh.services.duration(item.durationMin)}</View>
             <Text className="book__price">{zh.common.yuan(item.price)}</Text>
           </View>
@@ -136,7 +139,7 @@ export default function BookPage() {
               <View className="field__label field__required">{zh.services.date}</View>
               <View className="chips">
                 {days.map((d) => (
-                  <Text key={d.date} className={`chip ${d.date === date ? 'chip--on' : ''}`} onClick={() => update({ date: d.date, slotStart: '' })}>
+                  <Text key={d.date} data-testid="day" className={`chip ${d.date === date ? 'chip--on' : ''}`} onClick={() => update({ date: d.date, slotStart: '' })}>
                     {dayLabel(d)} {d.month}/{d.day}
                   </Text>
                 ))}

@@ -33,10 +33,29 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 };
 
+/** Pages that needed sideways scrolling at 1366 px when shot (the journeys fail on any). */
+export const sidewaysAt1366 = [];
+
+/**
+ * A full-page screenshot at 1366 px and at 390 px (`<name>-1366.png`, `<name>-390.png`),
+ * whatever the page's own viewport, which is restored after; at 1366 px the page is also
+ * checked for sideways scrolling (sidewaysAt1366).
+ */
 export async function shot(page, name) {
-  const file = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${file}`);
+  const base = name.replace(/-(1366|390)$/, '');
+  const own = page.viewportSize() ?? { width: 1366, height: 900 };
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(250);
+    const file = join(ARTIFACTS_DIR, `${base}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot ${file}`);
+    if (width === 1366) {
+      const overflow = await horizontalOverflow(page);
+      if (overflow.length) sidewaysAt1366.push(`${base}: ${overflow.join('; ')}`);
+    }
+  }
+  await page.setViewportSize(own);
 }
 
 /** antd puts a space between the two characters of a two-character button ("受 理"). */

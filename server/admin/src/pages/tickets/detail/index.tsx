@@ -121,12 +121,13 @@ function PhoneReveal({ ticket }: { ticket: TicketDetail }) {
   const [phone, setPhone] = useState<string | null>(null);
   if (!ticket.contactPhoneMasked) return <>{T.dash}</>;
   if (phone) return <a href={`tel:${phone}`}>{phone}</a>;
+  // Wraps under the number when the column is narrow, instead of running past the card's edge.
   return (
-    <Space>
+    <Space wrap size={[4, 0]}>
       <span style={{ whiteSpace: 'nowrap' }}>{ticket.contactPhoneMasked}</span>
       {access.canRevealPhone ? (
         <Popconfirm title={T.ticket.revealConfirm} okText={T.ok} cancelText={T.cancel} onConfirm={async () => setPhone((await revealPhone(ticket.id)).phone)}>
-          <Button size="small" type="link" icon={<EyeOutlined />}>
+          <Button size="small" type="link" icon={<EyeOutlined />} style={{ paddingInline: 0 }}>
             {T.ticket.revealPhone}
           </Button>
         </Popconfirm>

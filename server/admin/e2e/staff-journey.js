@@ -113,6 +113,8 @@ async function main() {
     await t.step('agent logs in and lands on the desk', async () => {
       await login(agentPage, BASE, ctx.agent.username, PASSWORD);
       await agentPage.getByText('待认领').first().waitFor();
+      await agentPage.waitForTimeout(500);
+      await shot(agentPage, '02-desk');
     });
 
     if (pooled) {
@@ -202,6 +204,17 @@ async function main() {
       await bossPage.reload();
       const after = await dashboardNumbers(bossPage);
       await shot(bossPage, '07-dashboard-after');
+      // The supervisor's other pages, shot at both widths (and checked for sideways scrolling).
+      for (const [path, heading, name] of [
+        ['/escalations', '超时督办', '08-escalations'],
+        ['/sla', '时限设置', '09-sla'],
+        ['/roster', '值班排班', '10-roster'],
+      ]) {
+        await bossPage.goto(`${BASE}/admin${path}`);
+        await bossPage.getByText(heading).first().waitFor();
+        await bossPage.waitForTimeout(600);
+        await shot(bossPage, name);
+      }
       if (!(after.created >= before.created + 1)) throw new Error(`今日新增 ${before.created} → ${after.created}`);
       if (!(after.resolved >= before.resolved + 1)) throw new Error(`今日办结 ${before.resolved} → ${after.resolved}`);
     });

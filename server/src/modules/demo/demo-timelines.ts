@@ -96,8 +96,10 @@ export async function spreadDemoTimelines(dataSource: DataSource, sla: WatchSett
       // Counted from the resolution: confirm and revisit.
       ticket.confirmBy = shiftBy(ticket.confirmBy, originalResolved, ticket.resolvedAt);
       ticket.revisitBy = shiftBy(ticket.revisitBy, originalResolved, ticket.resolvedAt);
-      // A finished visit's appointment was when the technician came; an open one keeps its future time.
-      if (!open) ticket.appointmentAt = ticket.onsiteAt ?? move(ticket.appointmentAt);
+      // A visit that happened was booked for about when the technician came (on the quarter hour
+      // before); one still to come keeps its future time.
+      if (ticket.onsiteAt) ticket.appointmentAt = new Date(Math.floor(ticket.onsiteAt.getTime() / (15 * MIN)) * 15 * MIN);
+      else if (!open) ticket.appointmentAt = move(ticket.appointmentAt);
       ticket.createdAt = created;
       ticket.nextDueAt = nextDueAt(ticket, sla);
       ticket.clockDueAt = queueDueAt(ticket);

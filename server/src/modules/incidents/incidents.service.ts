@@ -81,12 +81,12 @@ export class IncidentsService {
         body: `${area}${planned ? '计划' : ''}${incident.title}：${when}。原因：${incident.cause}。如有不便，敬请谅解。`,
         at: now,
       });
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.create',
+        targetType: 'incident',
+        targetId: incidentId,
+        detail: { title: incident.title },
+      });
       return incidentId;
     });
     return this.views.detail(auth, id);
@@ -111,12 +111,12 @@ export class IncidentsService {
         body: `${await areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
         at: now,
       });
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.update',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { expectedEndAt: dto.expectedEndAt },
+      });
     });
     return this.views.detail(auth, id);
   }
@@ -141,12 +141,12 @@ export class IncidentsService {
         at: now,
       });
       const resolved = await this.resolveLinked(manager, incident, now);
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.resolve', targetType: 'incident', targetId: incident.id, detail: { resolvedTickets: resolved } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.resolve',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { resolvedTickets: resolved },
+      });
     });
     return this.views.detail(auth, id);
   }
@@ -231,7 +231,7 @@ export class IncidentsService {
         { kind: 'system' },
       );
       if (!verdict.allowed) continue; // moved on since the read (resolved or cancelled by its owner)
-      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       if (ticket.heldAt) {
         ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - ticket.heldAt.getTime()) / 1000));

@@ -121,7 +121,7 @@ export class TicketQueue {
     if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
     const phone = this.crypto.decrypt(ticket.contactPhoneEnc);
     if (!phone) throw new AppError('NOT_FOUND', '该工单没有联系电话');
-    await this.audit.record(auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
     return { phone };
   }
 }

@@ -221,7 +221,7 @@ export class TicketViews {
     const forResident = auth.kind === 'resident';
     const events = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
     // Short-lived signed URLs, minted only for a caller who may see the ticket.
-    const urls = await this.files.views(auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])], manager);
+    const urls = await this.files.views(manager, auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])]);
     return {
       ...summary!,
       contactPhoneMasked: maskPhone(this.crypto.decrypt(ticket.contactPhoneEnc)),

@@ -161,14 +161,7 @@ export class TicketViews {
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
     const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
-    const staffIds = [
-      ...new Set(
-        tickets
-          .flatMap((t) => [t.ownerId, t.assigneeId])
-          .filter((x): x is string => x !== null)
-          .map(String),
-      ),
-    ];
+    const staffIds = staffIdsOf(tickets);
     const [rooms, staff] = await Promise.all([
       manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
       staffIds.length ? manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
@@ -255,4 +248,16 @@ export class TicketViews {
       runningClocks: runningClocks(milestonesOf(ticket)),
     };
   }
+}
+
+/** The owners and technicians of `tickets`, once each: whose names a page of requests shows. */
+export function staffIdsOf(tickets: Pick<Ticket, 'ownerId' | 'assigneeId'>[]): string[] {
+  return [
+    ...new Set(
+      tickets
+        .flatMap((t) => [t.ownerId, t.assigneeId])
+        .filter((x): x is string => x !== null)
+        .map(String),
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { callErrcodeApi, ErrcodeCall, errcodeErrors } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig, WecomSettings } from '../../common/config/app-config';
+import { AccessTokenCache } from '../../common/http/access-token-cache';
 
 /** WeCom answered with a non-zero errcode, or never answered (network, timeout, 5xx, not JSON). */
 export const { ApiError: WecomApiError, TransportError: WecomTransportError, failures: FAILURES } = errcodeErrors('WeCom');
@@ -39,8 +40,12 @@ export interface WecomSendResult {
 @Injectable()
 export class WecomClient {
   private readonly logger = new Logger('WecomClient');
-  private cachedToken: { value: string; expiresAt: number } | null = null;
-  private tokenInFlight: Promise<string> | null = null;
+  private readonly tokens = new AccessTokenCache(async () => {
+    const { corpId, secret } = this.settings;
+    const body = await this.call('GET', '/cgi-bin/gettoken', { query: { corpid: corpId, corpsecret: secret } });
+    if (typeof body.access_token !== 'string') throw new WecomTransportError('/cgi-bin/gettoken', 'no access_token');
+    return { token: body.access_token, expiresInSec: typeof body.expires_in === 'number' ? body.expires_in : 7200 };
+  });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -87,21 +92,8 @@ export class WecomClient {
     return `https://open.weixin.qq.com/connect/oauth2/authorize?${q.toString()}#wechat_redirect`;
   }
 
-  async accessToken(): Promise<string> {
-    if (this.cachedToken && this.cachedToken.expiresAt - 5 * 60_000 > Date.now()) return this.cachedToken.value;
-    this.tokenInFlight ??= (async () => {
-      try {
-        const { corpId, secret } = this.settings;
-        const body = await this.call('GET', '/cgi-bin/gettoken', { query: { corpid: corpId, corpsecret: secret } });
-        if (typeof body.access_token !== 'string') throw new WecomTransportError('/cgi-bin/gettoken', 'no access_token');
-        const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200;
-        this.cachedToken = { value: body.access_token, expiresAt: Date.now() + ttl * 1000 };
-        return body.access_token;
-      } finally {
-        this.tokenInFlight = null;
-      }
-    })();
-    return this.tokenInFlight;
+  accessToken(): Promise<string> {
+    return this.tokens.get();
   }
 
   /**
@@ -109,23 +101,11 @@ export class WecomClient {
    * (only if it is still the one that failed — another call may have renewed it) and
    * the call retried once with a fresh one.
    */
-  async callWithToken(
-    method: 'GET' | 'POST',
-    path: string,
-    options: { query?: Record<string, string>; json?: unknown } = {},
-  ): Promise<Record<string, unknown>> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken();
-      try {
-        return await this.call(method, path, { ...options, query: { ...options.query, access_token: token } });
-      } catch (e) {
-        if (attempt === 0 && e instanceof WecomApiError && TOKEN_ERRORS.has(e.errcode)) {
-          if (this.cachedToken?.value === token) this.cachedToken = null;
-          continue;
-        }
-        throw e;
-      }
-    }
+  callWithToken(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown } = {}): Promise<Record<string, unknown>> {
+    return this.tokens.withToken(
+      (token) => this.call(method, path, { ...options, query: { ...options.query, access_token: token } }),
+      (e) => e instanceof WecomApiError && TOKEN_ERRORS.has(e.errcode),
+    );
   }
 
   /** One round trip (callErrcodeApi: decided on `errcode`, never on the HTTP status or content type). */

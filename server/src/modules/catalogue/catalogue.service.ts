@@ -10,12 +10,12 @@ import { FilesService } from '../files/files.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CreateServiceItemDto, ServiceItemView, SlotView, UpdateServiceItemDto } from './catalogue.dto';
 import { ServiceItem } from './service-item.entity';
+import { rowLock } from '../../database/sql';
 
 /** Bookable hours (Asia/Shanghai) and window when an item does not set its own. */
 const DEFAULT_SLOTS_FROM_MIN = 9 * 60;
 const DEFAULT_SLOTS_UNTIL_MIN = 18 * 60;
 const DEFAULT_BOOKING_DAYS = 7;
-import { rowLock } from '../../database/sql';
 
 @Injectable()
 export class CatalogueService {
@@ -58,7 +58,12 @@ export class CatalogueService {
       const result = await manager.getRepository(ServiceItem).insert(values);
       return String(result.identifiers[0]!.id);
     });
-    await this.audit.record(auth, meta, { action: 'service_item.create', targetType: 'service_item', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.create',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
     return this.view({ ...values, id } as ServiceItem);
   }
 
@@ -75,7 +80,12 @@ export class CatalogueService {
       const changes = { ...dto, ...(dto.description !== undefined ? { description: dto.description.trim() || null } : {}) };
       if (Object.values(changes).some((v) => v !== undefined)) await manager.getRepository(ServiceItem).update({ id }, changes);
     });
-    await this.audit.record(auth, meta, { action: 'service_item.update', targetType: 'service_item', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.update',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
     return this.view(await repo.findOneByOrFail({ id }));
   }
 
@@ -96,7 +106,7 @@ export class CatalogueService {
     };
   }
 
-  async requireBookable(communityId: string, serviceItemId: string, manager: EntityManager): Promise<ServiceItem> {
+  async requireBookable(manager: EntityManager, communityId: string, serviceItemId: string): Promise<ServiceItem> {
     const item = await manager.getRepository(ServiceItem).findOne({ where: { id: serviceItemId, communityId, active: true } });
     if (!item) throw new AppError('VALIDATION_FAILED', '该服务项目不存在或已下架', { serviceItemId: ['no such active service in this community'] });
     return item;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
+import { isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { communityScope, requireCommunity } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { normalizeName } from '../residents/residents.service';
@@ -73,7 +73,12 @@ export class CommunitiesService {
   async create(auth: StaffAuth, meta: RequestMeta, dto: { name: string; address?: string | null }): Promise<CommunityView> {
     const result = await this.dataSource.getRepository(Community).insert({ name: dto.name.trim(), address: dto.address ?? null, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'community.create', targetType: 'community', targetId: id, detail: { name: dto.name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'community.create',
+      targetType: 'community',
+      targetId: id,
+      detail: { name: dto.name },
+    });
     return { id, name: dto.name.trim(), address: dto.address ?? null };
   }
 
@@ -83,7 +88,7 @@ export class CommunitiesService {
     if (dto.name !== undefined) community.name = dto.name.trim();
     if (dto.address !== undefined) community.address = dto.address;
     await repo.update({ id }, { name: community.name, address: community.address });
-    await this.audit.record(auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
     return { id: String(community.id), name: community.name, address: community.address };
   }
 
@@ -100,9 +105,9 @@ export class CommunitiesService {
   async createZone(auth: StaffAuth, meta: RequestMeta, communityId: string, name: string): Promise<ZoneView> {
     await this.requireCommunityRow(auth, communityId);
     const zone = { communityId, name: name.trim(), createdAt: new Date() };
-    const result = await this.insertUnique(Zone, zone, '该小区已有同名分区');
+    const result = await this.insertUnique(this.dataSource.manager, Zone, zone, '该小区已有同名分区');
     const id = String(result);
-    await this.audit.record(auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
     return { id, communityId: String(communityId), name: zone.name };
   }
 
@@ -110,8 +115,8 @@ export class CommunitiesService {
     await this.requireCommunityRow(auth, communityId);
     if (dto.zoneId) await this.requireZone(this.dataSource.manager, communityId, dto.zoneId);
     const building = { communityId, zoneId: dto.zoneId ?? null, name: dto.name.trim(), createdAt: new Date() };
-    const id = String(await this.insertUnique(Building, building, '该小区已有同名楼栋'));
-    await this.audit.record(auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
+    const id = String(await this.insertUnique(this.dataSource.manager, Building, building, '该小区已有同名楼栋'));
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
     return { id, communityId: String(communityId), zoneId: building.zoneId, name: building.name };
   }
 
@@ -155,8 +160,8 @@ export class CommunitiesService {
         ...roster,
         createdAt: new Date(),
       };
-      const id = String(await this.insertUnique(Room, room, '该房屋已存在', manager));
-      await this.audit.record(auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } }, manager);
+      const id = String(await this.insertUnique(manager, Room, room, '该房屋已存在'));
+      await this.audit.record(manager, auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } });
       return this.roomView({ ...room, id } as Room);
     });
   }
@@ -175,7 +180,7 @@ export class CommunitiesService {
     const current = { name: this.crypto.decrypt(room.ownerNameEnc), phone: this.crypto.decrypt(room.ownerPhoneEnc) };
     const roster = this.roster(dto.ownerName ?? current.name ?? undefined, dto.ownerPhone ?? current.phone ?? undefined);
     await repo.update({ id: roomId }, roster);
-    await this.audit.record(auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
     return this.roomView({ ...room, ...roster });
   }
 
@@ -262,12 +267,12 @@ export class CommunitiesService {
             created++;
           }
         }
-        await this.audit.record(
-          auth,
-          meta,
-          { action: 'room.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } },
-          manager,
-        );
+        await this.audit.record(manager, auth, meta, {
+          action: 'room.import',
+          targetType: 'community',
+          targetId: communityId,
+          detail: { created, updated, failed: rows.length - valid.length },
+        });
       });
     }
     return { dryRun, rows, created, updated, failed: rows.filter((r) => !r.ok).length };
@@ -300,7 +305,7 @@ export class CommunitiesService {
     };
   }
 
-  private async insertUnique(entity: Function, values: object, duplicateMessage: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  private async insertUnique(manager: EntityManager, entity: Function, values: object, duplicateMessage: string): Promise<string> {
     try {
       const result = await manager.getRepository(entity).insert(values);
       return String(result.identifiers[0]!.id);
@@ -331,8 +336,8 @@ export class CommunitiesService {
   }
 
   private page<T extends { id: string }, V>(rows: T[], limit: number, view: (row: T) => V): PageResult<V> {
-    const page = rows.slice(0, limit);
-    return { items: page.map(view), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+    const { page, nextCursor } = keysetPage(rows, limit);
+    return { items: page.map(view), nextCursor };
   }
 }
 

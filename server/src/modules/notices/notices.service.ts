@@ -2,21 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import {
-  EventVisibility,
-  LABELS,
-  NoticeKind,
-  friendlyTime,
-  SUBSCRIBE_RESULTS,
-  StaffEventType,
-  SubscribeResult,
-  TicketEventType,
-  encodeCursor,
-} from '@yizhan/shared';
+import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
 import { Room } from '../communities/community.entities';
 import type { Ticket } from '../tickets/ticket.entity';
@@ -335,8 +325,7 @@ export class NoticesService {
       .orderBy('n.id', 'DESC')
       .limit(limit + 1);
     if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
     return {
       items: page.map((n) => ({
         id: String(n.id),
@@ -347,7 +336,7 @@ export class NoticesService {
         createdAt: n.createdAt.toISOString(),
         readAt: n.readAt ? n.readAt.toISOString() : null,
       })),
-      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+      nextCursor,
     };
   }
 
@@ -404,9 +393,8 @@ export class NoticesService {
       .limit(limit + 1);
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.staffViews(page), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
+    return { items: await this.staffViews(page), nextCursor };
   }
 
   async markStaffRead(auth: StaffAuth, id: string): Promise<void> {

@@ -12,6 +12,7 @@ import { Staff } from '../staff/staff.entity';
 import { Ticket, TicketRating } from '../tickets/ticket.entity';
 import type { TicketExportQuery } from './dto/stats.dto';
 import { filterTickets, orderTickets } from '../tickets/ticket-filters';
+import { staffIdsOf } from '../tickets/ticket-views.service';
 
 /** More than this is not a report any more; the last row says the list was cut. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -75,7 +76,7 @@ export class TicketExportService {
 
     // The first batch runs before any byte is sent, so a bad filter is still a JSON error.
     const rows = await batch(null, Math.min(BATCH, EXPORT_MAX_ROWS + 1));
-    await this.audit.record(auth, meta, { action: 'ticket.export', targetType: 'ticket', detail: exportDetail(query) });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'ticket.export', targetType: 'ticket', detail: exportDetail(query) });
 
     const stamp = isoDateOf(localDateTime(now)).replace(/-/g, '');
     res.status(200);
@@ -124,14 +125,7 @@ export class TicketExportService {
     const m = this.dataSource.manager;
     const ids = tickets.map((t) => String(t.id));
     const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
-    const staffIds = [
-      ...new Set(
-        tickets
-          .flatMap((t) => [t.ownerId, t.assigneeId])
-          .filter((x): x is string => x !== null)
-          .map(String),
-      ),
-    ];
+    const staffIds = staffIdsOf(tickets);
     const [rooms, staff, ratings] = await Promise.all([
       m.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
       staffIds.length ? m.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),

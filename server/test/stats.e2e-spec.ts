@@ -407,7 +407,7 @@ describe('statistics and the Excel export (issue #4)', () => {
 
     const { rows } = await sheetOf(res.body as Buffer);
     expect(rows[0]).toEqual([
-      '工单号', '类型', '状态', '分类', '描述', '优先级', '渠道', '房屋', '首接人', '处理人', '创建时间', '受理时间', '上门时间',
+      '工单号', '类型', '状态', '分类', '描述', '优先级', '渠道', '位置', '首接人', '处理人', '创建时间', '受理时间', '上门时间',
       '完成时间', '关闭时间', '回访时间', '办结时限', '超时项', '重开次数', '费用(元)', '评价', '评价内容',
     ]);
     // Newest first, as GET /tickets: T8 … T1 (T9 and T11 are outside the window, T10 in another community).

@@ -16,6 +16,8 @@ import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { AppointmentReminder } from '../modules/sla/appointment-reminder.entity';
 import { Staff, StaffCommunity } from '../modules/staff/staff.entity';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from '../modules/tickets/ticket.entity';
+import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
+import { Place } from '../modules/places/place.entity';
 import { StaffWecom, WecomOutbox } from '../modules/wecom/wecom.entities';
 
 export const ENTITIES = [
@@ -31,6 +33,7 @@ export const ENTITIES = [
   Incident,
   IncidentTicket,
   Notice,
+  Place,
   OutboxMessage,
   RateLimitCounter,
   RefreshToken,
@@ -47,6 +50,7 @@ export const ENTITIES = [
   StaffWecom,
   Ticket,
   TicketEvent,
+  TicketFollower,
   TicketRating,
   TicketSequence,
   WechatPushEvent,

@@ -30,6 +30,9 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
 import { IncidentsService } from '../incidents/incidents.service';
+import { PlacesService } from '../places/places.service';
+import { isFollower } from './followers.service';
+import { resolveIntakeLocation } from './intake-location';
 import { NoticesService } from '../notices/notices.service';
 import { Staff } from '../staff/staff.entity';
 import { RoutingService } from '../routing/routing.service';
@@ -103,6 +106,7 @@ export class TicketsService {
     private readonly contentCheck: ContentCheckService,
     private readonly files: FilesService,
     private readonly incidents: IncidentsService,
+    private readonly places: PlacesService,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -171,21 +175,8 @@ export class TicketsService {
    */
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, no: string, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
-    const residentId = auth.kind === 'resident' ? auth.residentId : null;
-    const [found]: { id: string; communityId: string; zoneId: string | null; buildingId: string; label: string; bound: number | null; phoneEnc: string | null }[] = await manager.query(
-      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
-              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
-              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
-         FROM rooms r WHERE r.id = ?`,
-      [residentId, residentId, dto.roomId],
-    );
-    if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
-    const room = { id: String(found.id), communityId: String(found.communityId), zoneId: found.zoneId === null ? null : String(found.zoneId), label: found.label };
-    if (auth.kind === 'resident') {
-      if (!found.bound) throw new AppError('ROOM_NOT_BOUND', '请先绑定该房屋，审核通过后即可提交');
-    } else if (!inCommunity(auth, room.communityId)) {
-      throw new AppError('ROOM_NOT_IN_COMMUNITY', '该房屋不在您负责的小区');
-    }
+    // Where the problem is (a room or a public area) and, for a public area, the resident's own room.
+    const { location: room, reporterRoomId, residentPhoneEnc } = await resolveIntakeLocation(manager, this.places, auth, dto);
 
     const priority = dto.priority ?? 'normal';
     const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager);
@@ -208,7 +199,7 @@ export class TicketsService {
     }
     // A request needs a way to reach the resident: the number typed on the form (h5, phone
     // intake), else the resident's WeChat phone (weapp), stored encrypted with the request.
-    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(found.phoneEnc) : null);
+    const contactPhone = normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(residentPhoneEnc) : null);
     if (auth.kind === 'resident' && !contactPhone) {
       throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
     }
@@ -221,9 +212,17 @@ export class TicketsService {
       description: dto.description.trim(),
       priority,
       channel: auth.kind === 'staff' ? dto.channel ?? 'phone' : 'miniapp',
+      locationKind: room.kind,
       communityId: room.communityId,
       zoneId: room.zoneId,
-      roomId: room.id,
+      roomId: room.roomId,
+      buildingId: room.buildingId,
+      unit: room.unit,
+      placeId: room.placeId,
+      locationLabel: room.kind === 'room' ? null : room.label,
+      reporterRoomId,
+      followerCount: 0,
+      mergedIntoId: null,
       residentId: auth.kind === 'resident' ? auth.residentId : null,
       residentNameEnc: this.crypto.encrypt(dto.residentName?.trim() || null),
       contactPhoneEnc: this.crypto.encrypt(contactPhone),
@@ -265,7 +264,7 @@ export class TicketsService {
       );
     }
     // A known incident (停水停电 …) in the room's area and the request's category: linked, and the resident told at once.
-    const linked = await this.incidents.linkAtSubmission(manager, ticket, { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) }, now);
+    const linked = await this.incidents.linkAtSubmission(manager, ticket, { communityId: room.communityId, zoneId: room.zoneId, buildingId: room.buildingId }, now);
     if (linked) timeline.push(linked);
     await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });
@@ -278,7 +277,8 @@ export class TicketsService {
 
   async get(auth: AuthContext, id: string): Promise<TicketDetailView> {
     const ticket = await this.dataSource.getRepository(Ticket).findOne({ where: { id } });
-    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    // A resident also reads the public requests they follow (我也遇到), in the follower's view.
+    if (!ticket || !(canSeeTicket(auth, ticket) || (auth.kind === 'resident' && (await isFollower(this.dataSource.manager, auth.residentId, id))))) throw notFound();
     return this.views.detail(this.dataSource.manager, id, auth);
   }
 

@@ -14,7 +14,6 @@ describe('public locations, 我也遇到 and merge', () => {
   let agentA1: { id: string; token: string };
   let agentB2: { id: string; token: string };
   let supervisor: { id: string; token: string };
-  let tech: { id: string; token: string };
   let resA: { id: string; token: string };
   let resA2: { id: string; token: string };
   let resB: { id: string; token: string };
@@ -37,7 +36,6 @@ describe('public locations, 我也遇到 and merge', () => {
     agentA1 = await w.staff('p_agent_a1', ['agent'], [c.id], { name: '李敏' });
     agentB2 = await w.staff('p_agent_b2', ['agent'], [c.id], { name: '周杰' });
     supervisor = await w.staff('p_sup', ['supervisor'], [c.id], { name: '刘主管' });
-    tech = await w.staff('p_tech', ['technician'], [c.id], { name: '王建国' });
     await w.onDuty(c.id, c.zoneA1, agentA1.id);
     await w.onDuty(c.id, c.zoneB2, agentB2.id);
     resA = await w.resident('p_resA', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });

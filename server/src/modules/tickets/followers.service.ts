@@ -79,6 +79,7 @@ export class FollowersService {
       'SELECT ticket_id AS ticketId FROM ticket_followers WHERE resident_id = ? ORDER BY id DESC LIMIT 50',
       [auth.residentId],
     );
+    if (!rows.length) return { items: [], nextCursor: null };
     const list = await this.views.listRowsByIds(
       this.dataSource.manager,
       rows.map((r) => String(r.ticketId)),

@@ -19,7 +19,7 @@ import {
   runningClocks,
   transition,
 } from '@yizhan/shared';
-import { canSeeTicket, inCommunity } from '../../common/access/access';
+import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, StaffAuth, actorOf } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError, notFound } from '../../common/errors/app-error';

@@ -4,12 +4,13 @@ import { NoticesModule } from '../notices/notices.module';
 import { SlaModule } from '../sla/sla.module';
 import { IncidentsAdminController } from './incidents-admin.controller';
 import { IncidentsController } from './incidents.controller';
+import { IncidentViews } from './incident-views.service';
 import { IncidentsService } from './incidents.service';
 
 @Module({
   imports: [AuditModule, NoticesModule, SlaModule],
   controllers: [IncidentsAdminController, IncidentsController],
-  providers: [IncidentsService],
+  providers: [IncidentsService, IncidentViews],
   exports: [IncidentsService],
 })
 export class IncidentsModule {}

@@ -25,10 +25,41 @@ function overdueOf(t: Ticket, now: Date) {
 
 /** The ticket columns a list item is built from. */
 const LIST_COLUMNS = [
-  'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'roomId', 'communityId', 'zoneId', 'ownerId', 'assigneeId',
-  'respondBy', 'onsiteBy', 'resolveBy', 'confirmBy', 'revisitBy',
-  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'appointmentAt', 'createdAt', 'updatedAt',
-  'locationKind', 'buildingId', 'unit', 'placeId', 'locationLabel', 'followerCount',
+  'id',
+  'no',
+  'type',
+  'status',
+  'category',
+  'description',
+  'priority',
+  'channel',
+  'roomId',
+  'communityId',
+  'zoneId',
+  'ownerId',
+  'assigneeId',
+  'respondBy',
+  'onsiteBy',
+  'resolveBy',
+  'confirmBy',
+  'revisitBy',
+  'respondedAt',
+  'onsiteAt',
+  'resolvedAt',
+  'closedAt',
+  'revisitedAt',
+  'cancelledAt',
+  'heldAt',
+  'slaBreached',
+  'appointmentAt',
+  'createdAt',
+  'updatedAt',
+  'locationKind',
+  'buildingId',
+  'unit',
+  'placeId',
+  'locationLabel',
+  'followerCount',
 ] as const;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -49,15 +80,27 @@ interface ViewTime {
 /** A list row from a row of listRows' columns. */
 function listRowOf(row: Record<string, unknown>, at: ViewTime): ListRow {
   const t = row as unknown as Ticket;
-  return { summary: summaryOf(t, String(row.roomLabel ?? ''), (row.ownerName as string | null) ?? (t.ownerId ? '' : null), (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null), at), resolveBy: t.resolveBy };
+  return {
+    summary: summaryOf(
+      t,
+      String(row.roomLabel ?? ''),
+      (row.ownerName as string | null) ?? (t.ownerId ? '' : null),
+      (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null),
+      at,
+    ),
+    resolveBy: t.resolveBy,
+  };
 }
 
-type SummarySource = Pick<
-  Ticket,
-  (typeof LIST_COLUMNS)[number]
->;
+type SummarySource = Pick<Ticket, (typeof LIST_COLUMNS)[number]>;
 
-function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null, assigneeName: string | null, { now, warnLeadSec }: ViewTime): TicketSummaryView {
+function summaryOf(
+  t: SummarySource,
+  roomLabel: string,
+  ownerName: string | null,
+  assigneeName: string | null,
+  { now, warnLeadSec }: ViewTime,
+): TicketSummaryView {
   const clock = clockOf(t, now, warnLeadSec);
   return {
     id: String(t.id),
@@ -72,7 +115,7 @@ function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null
     location: {
       kind: t.locationKind,
       // A room's label is the room's (current); a public area's is the one it was given at submission.
-      label: t.roomId === null ? t.locationLabel ?? '' : roomLabel,
+      label: t.roomId === null ? (t.locationLabel ?? '') : roomLabel,
       communityId: String(t.communityId),
       zoneId: str(t.zoneId),
       roomId: str(t.roomId),
@@ -139,7 +182,14 @@ export class TicketViews {
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
     const roomIds = [...new Set(tickets.flatMap((t) => (t.roomId === null ? [] : [String(t.roomId)])))];
-    const staffIds = [...new Set(tickets.flatMap((t) => [t.ownerId, t.assigneeId]).filter((x): x is string => x !== null).map(String))];
+    const staffIds = [
+      ...new Set(
+        tickets
+          .flatMap((t) => [t.ownerId, t.assigneeId])
+          .filter((x): x is string => x !== null)
+          .map(String),
+      ),
+    ];
     const [rooms, staff] = await Promise.all([
       roomIds.length ? manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }) : Promise.resolve([]),
       staffIds.length ? manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
@@ -147,7 +197,13 @@ export class TicketViews {
     const roomLabel = new Map(rooms.map((r) => [String(r.id), r.label]));
     const staffName = new Map(staff.map((s) => [String(s.id), s.name]));
     return tickets.map((t) =>
-      summaryOf(t, roomLabel.get(String(t.roomId)) ?? '', t.ownerId ? staffName.get(String(t.ownerId)) ?? '' : null, t.assigneeId ? staffName.get(String(t.assigneeId)) ?? '' : null, this.at(now)),
+      summaryOf(
+        t,
+        roomLabel.get(String(t.roomId)) ?? '',
+        t.ownerId ? (staffName.get(String(t.ownerId)) ?? '') : null,
+        t.assigneeId ? (staffName.get(String(t.assigneeId)) ?? '') : null,
+        this.at(now),
+      ),
     );
   }
 
@@ -175,7 +231,7 @@ export class TicketViews {
   /** The detail view; `known` (a ticket its caller has just created) saves reading back what was just written. */
   async detail(manager: EntityManager, id: string, auth: AuthContext, known?: KnownDetail): Promise<TicketDetailView> {
     const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
-    const nameOf = (staffId: string | null) => (staffId === null ? null : known!.staffNames.get(String(staffId)) ?? '');
+    const nameOf = (staffId: string | null) => (staffId === null ? null : (known!.staffNames.get(String(staffId)) ?? ''));
     const [[summary], allEvents, rating, item] = await Promise.all([
       known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), this.at(new Date()))] : this.summaries(manager, [ticket]),
       known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
@@ -188,7 +244,11 @@ export class TicketViews {
     const forResident = auth.kind === 'resident';
     const asFollower = auth.kind === 'resident' && String(ticket.residentId) !== auth.residentId;
     const publicEvents = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
-    const events = asFollower ? publicEvents.filter((e) => e.actorKind !== 'resident' || e.type === 'created').map((e) => (e.actorKind === 'resident' ? { ...e, note: null, publicNote: null, photoIds: null } : e)) : publicEvents;
+    const events = asFollower
+      ? publicEvents
+          .filter((e) => e.actorKind !== 'resident' || e.type === 'created')
+          .map((e) => (e.actorKind === 'resident' ? { ...e, note: null, publicNote: null, photoIds: null } : e))
+      : publicEvents;
     const [follow, mergedInto] = await Promise.all([this.followOf(manager, ticket, auth), this.mergedIntoOf(manager, ticket)]);
     // Short-lived signed URLs, minted only for a caller who may see the ticket.
     const urls = await this.files.views(auth, [...(asFollower ? [] : ticket.photoIds), ...events.flatMap((e) => e.photoIds ?? [])], manager);
@@ -208,7 +268,14 @@ export class TicketViews {
       rating: asFollower
         ? follow.ownRating
         : rating
-          ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, tags: rating.tags ?? [], reply: rating.reply }
+          ? {
+              attitude: rating.attitude,
+              timeliness: rating.timeliness,
+              quality: rating.quality,
+              comment: rating.comment,
+              tags: rating.tags ?? [],
+              reply: rating.reply,
+            }
           : null,
       reopenCount: ticket.reopenCount,
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
@@ -235,7 +302,18 @@ export class TicketViews {
       const row = await manager.getRepository(TicketFollower).findOne({ where: { ticketId: ticket.id, residentId: auth.residentId } });
       return { ...none, following: row !== null, ownRating: row ? followerRating(row) : null };
     }
-    const [rows, reporter]: [{ via: FollowVia; createdAt: Date; fromNo: string | null; attitude: number | null; timeliness: number | null; quality: number | null; comment: string | null }[], Room | null] = await Promise.all([
+    const [rows, reporter]: [
+      {
+        via: FollowVia;
+        createdAt: Date;
+        fromNo: string | null;
+        attitude: number | null;
+        timeliness: number | null;
+        quality: number | null;
+        comment: string | null;
+      }[],
+      Room | null,
+    ] = await Promise.all([
       ticket.followerCount > 0
         ? manager.query(
             `SELECT f.via, f.created_at AS createdAt, d.no AS fromNo, f.attitude, f.timeliness, f.quality, f.comment
@@ -243,7 +321,9 @@ export class TicketViews {
             [ticket.id],
           )
         : Promise.resolve([]),
-      ticket.reporterRoomId ? manager.getRepository(Room).findOne({ where: { id: ticket.reporterRoomId }, select: { id: true, label: true } }) : Promise.resolve(null),
+      ticket.reporterRoomId
+        ? manager.getRepository(Room).findOne({ where: { id: ticket.reporterRoomId }, select: { id: true, label: true } })
+        : Promise.resolve(null),
     ]);
     return {
       ...none,
@@ -251,7 +331,10 @@ export class TicketViews {
         via: r.via,
         joinedAt: new Date(r.createdAt).toISOString(),
         fromTicketNo: r.fromNo,
-        rating: r.attitude === null ? null : { attitude: Number(r.attitude), timeliness: Number(r.timeliness), quality: Number(r.quality), comment: r.comment, tags: [], reply: null },
+        rating:
+          r.attitude === null
+            ? null
+            : { attitude: Number(r.attitude), timeliness: Number(r.timeliness), quality: Number(r.quality), comment: r.comment, tags: [], reply: null },
       })),
       reporterRoom: reporter ? { id: String(reporter.id), label: reporter.label } : null,
     };

@@ -12,15 +12,35 @@ import { PlacesModule } from '../places/places.module';
 import { FollowersController } from './followers.controller';
 import { FollowersService } from './followers.service';
 import { PhotoCheckListener } from './photo-check.listener';
+import { TicketActionRunner } from './ticket-action-runner';
+import { TicketClosing } from './ticket-closing.service';
+import { TicketConversation } from './ticket-conversation.service';
+import { TicketIntake } from './ticket-intake.service';
 import { TicketNumberService } from './ticket-number.service';
+import { TicketQueue } from './ticket-queue.service';
+import { TicketReview } from './ticket-review.service';
 import { TicketViews } from './ticket-views.service';
+import { TicketWork } from './ticket-work.service';
 import { TicketsController } from './tickets.controller';
-import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [AuditModule, CatalogueModule, FilesModule, IncidentsModule, NoticesModule, PlacesModule, RoutingModule, SlaModule, StaffModule],
   controllers: [TicketsController, FollowersController],
-  providers: [TicketsService, FollowersService, TicketViews, TicketNumberService, IdempotencyService, PhotoCheckListener],
-  exports: [TicketsService, FollowersService],
+  providers: [
+    TicketIntake,
+    FollowersService,
+    TicketQueue,
+    TicketWork,
+    TicketClosing,
+    TicketConversation,
+    TicketActionRunner,
+    TicketReview,
+    TicketViews,
+    TicketNumberService,
+    IdempotencyService,
+    PhotoCheckListener,
+  ],
+  // The demo data (database/demo) files its requests through the same services as the API.
+  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing, FollowersService],
 })
 export class TicketsModule {}

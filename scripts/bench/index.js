@@ -4,7 +4,8 @@
  * npm run bench [-- --scale small|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x]
  *
  * Performance at a property company's scale, side by side with the limits (issue #10).
- * Seeds its own database (yizhan_bench, or yizhan_bench_small), reused on reruns;
+ * Seeds its own database (yizhan_bench, or yizhan_bench_small; BENCH_DATABASE names another,
+ * BENCH_PORT another port than 3901 for its server), reused on reruns;
  * starts the compiled server on 127.0.0.1 against it with the fake WeChat in this
  * process; runs each measurement (bounded in count and time); prints the table and
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
@@ -114,7 +115,8 @@ async function main() {
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
-  const dbName = args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small';
+  // BENCH_DATABASE / BENCH_PORT: a database and a port of one's own, when several people measure on one machine.
+  const dbName = process.env.BENCH_DATABASE || (args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small');
   const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
@@ -211,7 +213,7 @@ async function main() {
     await run('platform', platformCompare);
     if (selected.some((m) => ['queue', 'resident', 'stats', 'submission', 'uploads', 'outbox'].includes(m))) {
       fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
-      server = await startServer({ dbUrl, port: 3901, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
+      server = await startServer({ dbUrl, port: Number(process.env.BENCH_PORT || 3901), fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
       ctx.server = server;
       http.current = client(server.base);
       await run('queue', measures.staffQueue);

@@ -110,6 +110,12 @@ async function approvePendingBinding(roomLabel) {
 
 // ---- the browser ----
 
+/** Open requests at the demo's 中心花园, as staff see them. */
+async function openAtGarden() {
+  const { items } = await staffCall('GET', '/tickets?stage=open&limit=100')
+  return items.filter((t) => t.location.label === '中心花园')
+}
+
 async function main() {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
   await staffLogin()
@@ -279,6 +285,29 @@ async function main() {
     await page.locator('.tickets__tab', { hasText: '已完成' }).click()
     await page.locator('.ticket-card').first().waitFor()
     await screenshot(page, 'my-requests-done')
+
+    step('a public problem already reported: join the neighbour\'s request at 中心花园 (我也遇到) instead of filing a new one')
+    await page.goto(`${BASE_URL}/h5/#/subpackages/tickets/pages/create/index?type=repair`)
+    await page.locator('[data-testid="where-choice"] .chip', { hasText: '公共区域' }).click()
+    await page.locator('[data-testid="place-choice"] .chip', { hasText: '中心花园' }).click()
+    const sameSpot = page.locator('[data-testid="same-spot-item"]').first()
+    await sameSpot.waitFor()
+    const before = (await sameSpot.innerText()).replace(/\s+/g, ' ')
+    console.log(`  already reported here: ${before}`)
+    await screenshot(page, 'me-too-same-spot')
+    const gardenBefore = await openAtGarden()
+    await sameSpot.locator('.btn', { hasText: '我也遇到' }).click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/detail\/index\?id=/)
+    const joinedId = new URL(page.url().replace('#/', '')).searchParams.get('id')
+    await page.locator('[data-testid="following"]').waitFor()
+    await page.locator('[data-testid="location"]', { hasText: '中心花园' }).waitFor()
+    await screenshot(page, 'me-too-following')
+    // Joined, not filed: no new request at 中心花园, and the owner sees one more follower.
+    const gardenAfter = await openAtGarden()
+    if (gardenAfter.length !== gardenBefore.length) throw new Error(`a new request was filed instead of joining (${gardenBefore.length} → ${gardenAfter.length})`)
+    const joined = await staffCall('GET', `/tickets/${joinedId}`)
+    if (!joined.followers.some((f) => f.via === 'me_too') || joined.followerCount < 2) throw new Error(`the owner does not see the new follower: ${JSON.stringify(joined.followers)}`)
+    console.log(`  joined ${joined.no} (${joined.location.label}): ${joined.followerCount} residents follow it`)
 
     if (pageErrors.length) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`)
     console.log(`✔ resident journey passed (${shot} screenshots in ${ARTIFACTS_DIR})`)

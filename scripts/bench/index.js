@@ -4,7 +4,8 @@
  * npm run bench [-- --scale small|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x]
  *
  * Performance at a property company's scale, side by side with the limits (issue #10).
- * Seeds its own database (yizhan_bench, or yizhan_bench_small), reused on reruns;
+ * Seeds its own database (yizhan_bench, or yizhan_bench_small; BENCH_DB names another,
+ * BENCH_PORT another port than 3901 for its server), reused on reruns;
  * starts the compiled server on 127.0.0.1 against it with the fake WeChat in this
  * process; runs each measurement (bounded in count and time); prints the table and
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,

@@ -31,6 +31,7 @@ import { HealthService } from './modules/health/health.service';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { PlacesModule } from './modules/places/places.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -78,6 +79,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CommunitiesModule,
+        PlacesModule,
         ContactsModule,
         StaffModule,
         DutyModule,

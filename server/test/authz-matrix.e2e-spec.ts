@@ -47,6 +47,7 @@ const MATRIX: Record<string, Row> = {
   'GET /files/:id/thumb':                            [403,   403,   403,   403,   403,   403,   403,   403,   403 ],
   // any signed-in caller (the binding picker and the catalogue are for everyone: labels and prices, no roster)
   'GET /communities/:id/rooms':                      [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
+  'GET /communities/:id/locations':                  [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /service-items':                              [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /service-items/:id/slots':                    [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'GET /notices/templates':                          [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
@@ -60,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'GET /notices':                                    [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'POST /notices/read-all':                          [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'GET /me/incidents':                               [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /me/public-requests':                         [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'GET /me/following':                               [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'GET /me/announcements':                           [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'POST /me/announcements/read-all':                 [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   'POST /me/announcements/:id/read':                 [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // a whole-community announcement of X
@@ -91,6 +94,11 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/urge':                          [401,   'ok',  404,   404,   404,   404,   403,   403,   403 ],
   'POST /tickets/:id/rebook':                        [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // a repair: only bookings move; staff never
   'POST /tickets/:id/reveal-phone':                  [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  // 我也遇到 on a public request of X (a patrol report of the agent); merge of A's request into another
+  'POST /tickets/:id/follow':                        [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
+  'DELETE /tickets/:id/follow':                      [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // after following it
+  'POST /tickets/:id/follow/rating':                 [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A follows it; B does not
+  'POST /tickets/:id/merge':                         [401,   403,   403,   404,   404,   404,   'ok',  'ok',  403 ], // owner or supervisor
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
@@ -109,6 +117,10 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/communities/:id/rooms':               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'PATCH /admin/communities/:id/rooms/:roomId':      [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   'POST /admin/communities/:id/rooms/import':        [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/communities/:id/places':               [401,   403,   403,   404,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/communities/:id/places':              [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/places/:id':                         [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'POST /admin/communities/:id/places/import':       [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
   // admin: staff
   'GET /admin/staff':                                [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped: see the leak tests
   'POST /admin/staff':                               [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
@@ -180,6 +192,21 @@ const onTicket = (stage: Stage, body?: unknown): TargetSpec => ({
   build: async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body }),
 });
 
+/** An open public request of X (a patrol report: the agent owns it, no resident filed it). */
+const publicTicket = async (f: TrustWorld): Promise<string> =>
+  (
+    await f.w.ok(f.tokens.agent!, 'post', '/tickets', {
+      type: 'repair',
+      channel: 'patrol',
+      location: { kind: 'zone', zoneId: f.X.zoneA1 },
+      category: '公共设施',
+      description: `第${f.next()}号巡查：路灯不亮`,
+    })
+  ).id;
+
+/** A named public spot of X. */
+const placeIn = async (f: TrustWorld): Promise<string> => (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id;
+
 const incidentBody = (f: TrustWorld) => ({
   communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
   startsAt: new Date(Date.now() - 60_000).toISOString(), expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
@@ -215,6 +242,7 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /files/:id': { build: (f) => ({ params: { id: f.photo.id } }) },
   'GET /files/:id/thumb': { build: (f) => ({ params: { id: f.photo.id } }) },
   'GET /communities/:id/rooms': { build: (f) => ({ params: { id: f.X.id }, query: { q: '1201' } }) },
+  'GET /communities/:id/locations': { build: (f) => ({ params: { id: f.X.id } }) },
   'GET /service-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /service-items/:id/slots': { build: (f) => ({ params: { id: f.serviceItem }, query: { date: tomorrow() } }) },
   'GET /notices/templates': { build: () => ({}) },
@@ -264,6 +292,30 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/urge': onTicket('submitted'),
   'POST /tickets/:id/rebook': onTicket('submitted', { slotStart: new Date(Date.now() + 5 * 86400_000).toISOString() }),
   'POST /tickets/:id/reveal-phone': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/follow': { fresh: true, build: async (f) => ({ params: { id: await publicTicket(f) } }) },
+  'DELETE /tickets/:id/follow': {
+    fresh: true,
+    perRole: true,
+    build: async (f, role) => {
+      const id = await publicTicket(f);
+      if (isResident(role)) await f.w.ok(f.tokens[role]!, 'post', `/tickets/${id}/follow`);
+      return { params: { id } };
+    },
+  },
+  'POST /tickets/:id/follow/rating': {
+    fresh: true,
+    build: async (f) => {
+      const id = await publicTicket(f);
+      await f.w.ok(f.tokens.resA!, 'post', `/tickets/${id}/follow`);
+      await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/accept`);
+      await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/resolve`, { note: '已修好' });
+      return { params: { id }, body: { attitude: 5, timeliness: 5, quality: 5 } };
+    },
+  },
+  'POST /tickets/:id/merge': {
+    fresh: true,
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { intoTicketId: (await f.ticketIn('submitted')).id } }),
+  },
   'GET /staff/notices': { build: () => ({}) },
   'POST /staff/notices/:id/read': { build: (f) => ({ params: { id: f.staffNotice } }) },
   'GET /staff/events': { build: () => ({}) },
@@ -288,6 +340,12 @@ const TARGETS: Record<string, TargetSpec> = {
     build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' } }),
   },
   'GET /admin/staff': { build: () => ({}) },
+  'GET /admin/communities/:id/places': { build: (f) => ({ params: { id: f.X.id } }) },
+  'POST /admin/communities/:id/places': { build: (f) => ({ params: { id: f.X.id }, body: { name: `门岗${f.next()}`, zoneId: f.X.zoneA1 } }) },
+  'PATCH /admin/places/:id': { build: async (f) => ({ params: { id: await placeIn(f) }, body: { name: `花园${f.next()}` } }) },
+  'POST /admin/communities/:id/places/import': {
+    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('名称,分区\n西门,A1\n'), filename: 'places.csv', contentType: 'text/csv' } }),
+  },
   'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
   'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
   'DELETE /admin/staff/:id/wechat': { build: (f) => ({ params: { id: f.ids.victim } }) },
@@ -314,6 +372,8 @@ const TARGETS: Record<string, TargetSpec> = {
   'PATCH /admin/announcements/:id': { fresh: true, build: async (f) => ({ params: { id: await announcementIn(f) }, body: { pinned: true } }) },
   'POST /notices/read-all': { build: () => ({}) },
   'GET /me/incidents': { build: () => ({}) },
+  'GET /me/public-requests': { build: (f) => ({ query: { kind: 'zone', zoneId: f.X.zoneA1 } }) },
+  'GET /me/following': { build: () => ({}) },
   'GET /me/announcements': { build: () => ({}) },
   'POST /me/announcements/read-all': { build: () => ({}) },
   'POST /me/announcements/:id/read': { build: async (f) => ({ params: { id: await announcementIn(f) } }) },

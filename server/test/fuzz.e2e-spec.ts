@@ -62,6 +62,17 @@ const incidentBody = (f: TrustWorld) => ({
 const incidentIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/incidents', incidentBody(f))).id as string;
 const announcementIn = async (f: TrustWorld) =>
   (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
+/** An open public request of X: the agent's patrol report about a unit's common area. */
+const publicTicket = async (f: TrustWorld) =>
+  (
+    await f.w.ok(f.tokens.agent!, 'post', '/tickets', {
+      type: 'repair',
+      channel: 'patrol',
+      location: { kind: 'unit', buildingId: f.X.buildingA, unit: '2' },
+      category: '公共设施',
+      description: `第${f.next()}号巡查：楼道灯不亮`,
+    })
+  ).id as string;
 
 const FUZZ: Record<string, FuzzSpec> = {
   'GET /health': { role: 'anon', build: () => ({}) },
@@ -131,6 +142,9 @@ const FUZZ: Record<string, FuzzSpec> = {
   'GET /notices': { role: 'resA', build: () => ({ query: { limit: '5' } }) },
   'POST /notices/read-all': { role: 'resA', build: () => ({}) },
   'GET /me/incidents': { role: 'resA', build: () => ({}) },
+  'GET /me/public-requests': { role: 'resA', build: (f) => ({ query: { kind: 'unit', buildingId: f.X.buildingA, unit: '2' } }) },
+  'GET /me/following': { role: 'resA', build: () => ({}) },
+  'GET /communities/:id/locations': { role: 'resA', build: (f) => ({ params: { id: f.X.id } }) },
   'GET /me/announcements': { role: 'resA', build: () => ({}) },
   'POST /me/announcements/read-all': { role: 'resA', build: () => ({}) },
   'POST /me/announcements/:id/read': { role: 'resA', build: async (f) => ({ params: { id: await announcementIn(f) } }) },
@@ -183,6 +197,26 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /tickets/:id/urge': { role: 'resA', build: onTicket('resA', 'submitted') },
   'POST /tickets/:id/rebook': { role: 'resA', build: onTicket('resA', 'submitted', { slotStart: new Date(Date.now() + 5 * 86400_000).toISOString() }) },
   'POST /tickets/:id/reveal-phone': { role: 'agent', build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/follow': { role: 'resB', build: async (f) => ({ params: { id: await publicTicket(f) } }) },
+  'DELETE /tickets/:id/follow': {
+    role: 'resB',
+    build: async (f) => {
+      const id = await publicTicket(f);
+      await f.w.ok(f.tokens.resB!, 'post', `/tickets/${id}/follow`);
+      return { params: { id } };
+    },
+  },
+  'POST /tickets/:id/follow/rating': {
+    role: 'resB',
+    build: async (f) => {
+      const id = await publicTicket(f);
+      await f.w.ok(f.tokens.resB!, 'post', `/tickets/${id}/follow`);
+      await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/accept`);
+      await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/resolve`, { note: '已修好' });
+      return { params: { id }, body: { attitude: 4, timeliness: 5, quality: 3, comment: '好', tags: [] } };
+    },
+  },
+  'POST /tickets/:id/merge': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { intoTicketId: (await f.ticketIn('submitted')).id, note: '同一问题' } }) },
   'GET /staff/notices': { role: 'agent', build: () => ({ query: { unread: 'true', limit: '5' } }) },
   'POST /staff/notices/:id/read': { role: 'agent', build: (f) => ({ params: { id: f.staffNotice } }) },
   'GET /staff/events': { role: 'agent', build: () => ({}) },
@@ -232,6 +266,16 @@ const FUZZ: Record<string, FuzzSpec> = {
       query: { dryRun: 'true' },
       file: { content: Buffer.from('分区,楼栋,单元,房号,业主姓名,业主电话\nA1,3,2,1201,张伟,13812341234\n'), filename: 'rooms.csv', contentType: 'text/csv' },
     }),
+  },
+  'GET /admin/communities/:id/places': { role: 'agent', build: (f) => ({ params: { id: f.X.id } }) },
+  'POST /admin/communities/:id/places': { role: 'admin', build: (f) => ({ params: { id: f.X.id }, body: { name: `门岗${f.next()}`, zoneId: f.X.zoneA1, buildingId: null } }) },
+  'PATCH /admin/places/:id': {
+    role: 'admin',
+    build: async (f) => ({ params: { id: (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id }, body: { name: `花园${f.next()}`, active: true, zoneId: null } }),
+  },
+  'POST /admin/communities/:id/places/import': {
+    role: 'admin',
+    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('名称,分区,楼栋\n西门,A1,3\n'), filename: 'places.csv', contentType: 'text/csv' } }),
   },
   'GET /admin/staff': { role: 'agent', build: (f) => ({ query: { role: 'technician', communityId: f.X.id, q: '师傅', limit: '5' } }) },
   'POST /admin/staff': {

@@ -544,7 +544,7 @@ describe('statistics and the Excel export (issue #4)', () => {
       '描述',
       '优先级',
       '渠道',
-      '房屋',
+      '位置',
       '首接人',
       '处理人',
       '创建时间',

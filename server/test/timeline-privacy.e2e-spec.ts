@@ -25,7 +25,7 @@ describe('timeline privacy: public replies and internal notes', () => {
   const HOUR = 3600_000;
 
   beforeAll(async () => {
-    t = await startTestApp('privacy_timeline', { SLA_WARN_LEAD_SEC: '1800', SLA_ESCALATE_AFTER_SEC: '3600' });
+    t = await startTestApp('privacy_timeline', { SLA_WARN_LEAD_SEC: '1800', SLA_ESCALATE_AFTER_SEC: '3600', FOLLOWERS_URGENT_AT: '2' });
     w = new World(t);
     c = await w.community();
     agent = await w.staff('p_agent', ['agent'], [c.id], { name: '李敏' });
@@ -38,6 +38,7 @@ describe('timeline privacy: public replies and internal notes', () => {
       results: {
         tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
         tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept', tpl_incident_linked: 'accept',
+        tpl_merged: 'accept',
       },
     });
   });
@@ -100,12 +101,27 @@ describe('timeline privacy: public replies and internal notes', () => {
     });
     const fourth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
     await w.ok(agent.token, 'post', `/admin/incidents/${incident.id}/resolve`, { resolution: '管网已修复' });
+    // A public request filed by a neighbour: the resident's own duplicate is merged into it (they
+    // follow it now), another neighbour presses 我也遇到 (the count makes it urgent), and after
+    // resolution that neighbour rates it. None of the staff's lines or the others' words reach the resident.
+    const neighbour = await w.resident('p_res2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
+    const other2 = await w.resident('p_res3', { roomId: c.roomB.id, name: '李娜', phone: '13700001111' });
+    const stairs = { type: 'repair', location: { kind: 'unit', buildingId: c.buildingA, unit: '2' }, category: '公共设施', description: '2单元楼道灯不亮', contactPhone: '13912345678' };
+    const fifth = (await w.ok(neighbour.token, 'post', '/tickets', stairs)).id as string;
+    const duplicate = (await w.ok(resident.token, 'post', '/tickets', { ...stairs, contactPhone: '13812341234' })).id as string;
+    await w.ok(agent.token, 'post', `/tickets/${duplicate}/claim`);
+    await w.ok(agent.token, 'post', `/tickets/${duplicate}/merge`, { intoTicketId: fifth, note: secret('合并备注') });
+    await w.ok(other2.token, 'post', `/tickets/${fifth}/follow`);
+    await w.ok(agent.token, 'post', `/tickets/${fifth}/claim`);
+    await w.ok(agent.token, 'post', `/tickets/${fifth}/accept`);
+    await w.ok(agent.token, 'post', `/tickets/${fifth}/resolve`, { note: '已更换灯具' });
+    await w.ok(other2.token, 'post', `/tickets/${fifth}/follow/rating`, { attitude: 2, timeliness: 2, quality: 2, comment: '邻居的评价-不应外传' });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third, fourth]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -116,24 +132,26 @@ describe('timeline privacy: public replies and internal notes', () => {
     // Every event type the product can write appears here, so a new one must be walked too.
     const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(12);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(14);
+    expect(staffOnly).toContain('邻居的评价-不应外传');
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third, fourth]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
       for (const e of detail.events) {
         expect(e).not.toHaveProperty('visibility');
         expect(e).not.toHaveProperty('publicNote');
-        expect(['overdue', 'escalated']).not.toContain(e.type);
+        expect(['overdue', 'escalated', 'followed', 'duplicate_merged', 'priority_raised', 'follower_rated']).not.toContain(e.type);
       }
     }
+    received.push({ where: 'following', text: JSON.stringify(await w.ok(resident.token, 'get', '/me/following')) });
     received.push({ where: 'list', text: JSON.stringify(await w.ok(resident.token, 'get', '/tickets?limit=50')) });
     const inbox = await w.ok(resident.token, 'get', '/notices?limit=100');
     // The notices of what the resident waits on went through this walk too (issue #16.3).
     const kinds = new Set(inbox.items.map((n: { kind: string }) => n.kind));
-    for (const kind of ['replied', 'held', 'resumed', 'appointment', 'delayed']) expect({ kind, received: kinds.has(kind) }).toEqual({ kind, received: true });
+    for (const kind of ['replied', 'held', 'resumed', 'appointment', 'delayed', 'merged']) expect({ kind, received: kinds.has(kind) }).toEqual({ kind, received: true });
     received.push({ where: 'inbox', text: JSON.stringify(inbox) });
     const messages = t.fake.messages().filter((m) => m.touser === t.fake.openidFor('p_res'));
     expect(messages.length).toBeGreaterThan(0);

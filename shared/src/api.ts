@@ -66,6 +66,21 @@ export type RescheduleRequest = Schemas['RescheduleDto'];
 /** 确认并评价: confirm the result, with a rating or without. */
 export type ConfirmRequest = Schemas['ConfirmDto'];
 export type RebookRequest = Schemas['RebookDto'];
+/** Where a request is: a room or a public area (building, unit's common area, zone, named spot). */
+export type TicketLocation = Schemas['LocationView'];
+export type LocationInput = Schemas['LocationInputDto'];
+export type FollowerView = Schemas['FollowerView'];
+export type MergeRequest = Schemas['MergeDto'];
+/** 我也遇到: an open public request at the spot a resident is about to report. */
+export type PublicRequest = Schemas['PublicRequestView'];
+export type PublicRequestList = Schemas['PublicRequestList'];
+
+// ---- Public locations ----
+export type Place = Schemas['PlaceView'];
+export type CreatePlaceRequest = Schemas['CreatePlaceDto'];
+export type UpdatePlaceRequest = Schemas['UpdatePlaceDto'];
+export type PlaceImportResult = Schemas['PlaceImportResult'];
+export type LocationOptions = Schemas['LocationOptions'];
 /** 确认并评价: confirm the result, with a rating or without. */
 
 // ---- Files ----

@@ -60,6 +60,8 @@ export const TICKET_ACTIONS = [
   'comment',
   'rate',
   'urge',
+  /** The owner or a supervisor folds a duplicate into another open request (its resident follows that one). */
+  'merge',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -90,6 +92,14 @@ export const TICKET_EVENT_TYPES = [
   'flagged',
   // Linked by the server to a declared incident (停水停电 …) in the request's area and category.
   'incident_linked',
+  // 我也遇到 and merging: on the duplicate, "merged into X" (its resident is told); on the
+  // request kept, a resident who joined, a duplicate folded in, the priority raised by the
+  // number of followers and a follower's rating (staff-only entries).
+  'merged',
+  'duplicate_merged',
+  'followed',
+  'priority_raised',
+  'follower_rated',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -102,8 +112,12 @@ export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export const EVENT_VISIBILITIES = ['public', 'internal'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
-/** System events that are about the staff's own work and are never shown to the resident. */
-export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = ['overdue', 'escalated'];
+/**
+ * Events about the staff's own work, never shown to the resident who filed the request:
+ * breaches and escalations, and who else follows it (a resident joining, a duplicate
+ * folded in, the priority their number raised, a follower's rating).
+ */
+export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = ['overdue', 'escalated', 'followed', 'duplicate_merged', 'priority_raised', 'follower_rated'];
 
 /** The five time limits of DESIGN.md §2. */
 export const SLA_CLOCKS = ['respond', 'onsite', 'resolve', 'confirm', 'revisit'] as const;
@@ -126,7 +140,9 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
  */
 export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed',
   // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
-  'incident', 'incident_resolved', 'incident_linked'] as const;
+  'incident', 'incident_resolved', 'incident_linked',
+  // The resident's request was merged into another one about the same problem (they follow that one now).
+  'merged'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
@@ -162,6 +178,19 @@ export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
 export const RATING_TAGS = ['准时', '态度好', '干净整洁', '专业细致', '沟通清楚', '收费合理'] as const;
 export type RatingTag = (typeof RATING_TAGS)[number];
 export const NOT_SOLVED_TAG = '问题未解决';
+
+/**
+ * Where a request is (DESIGN.md "Where the problem is"): a room, a whole building, a unit's
+ * common area (楼道、电梯厅), a zone, or a named public spot of the community (1号门岗 …).
+ * Everything but `room` is a public area, open to 我也遇到.
+ */
+export const LOCATION_KINDS = ['room', 'building', 'unit', 'zone', 'place'] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+export const PUBLIC_LOCATION_KINDS: readonly LocationKind[] = ['building', 'unit', 'zone', 'place'];
+
+/** How a resident came to follow a request: 我也遇到 in the app, or staff merged their duplicate into it. */
+export const FOLLOW_VIAS = ['me_too', 'merge'] as const;
+export type FollowVia = (typeof FOLLOW_VIAS)[number];
 
 /** When a resident would like a repair visit (期望上门时间), chosen on the repair form. */
 export const PREFERRED_VISITS = ['尽快', '今天', '明天上午', '明天下午', '明天晚上', '工作日晚上', '周末'] as const;
@@ -232,7 +261,10 @@ export const LABELS = {
     comment: '留言',
     rate: '评价',
     urge: '催办',
+    merge: '合并',
   } satisfies Record<TicketAction, string>,
+  locationKind: { room: '房屋', building: '楼栋', unit: '单元公共区域', zone: '区域', place: '公共场所' } satisfies Record<LocationKind, string>,
+  followVia: { me_too: '我也遇到', merge: '合并' } satisfies Record<FollowVia, string>,
   clock: {
     respond: '受理时限',
     onsite: '上门时限',

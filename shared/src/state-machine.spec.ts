@@ -80,6 +80,8 @@ const LEGAL: { action: TicketAction; actor: ActorName; ticket?: Partial<TicketSt
   { action: 'comment', actor: 'otherTechnician', from: same([...TICKET_STATUSES]) },
   { action: 'rate', actor: 'resident', from: same(['resolved', 'closed', 'revisited']) },
   { action: 'urge', actor: 'resident', from: same(OPEN) },
+  { action: 'merge', actor: 'owner', from: to(OPEN, 'cancelled') },
+  { action: 'merge', actor: 'supervisor', from: to(OPEN, 'cancelled') },
 ];
 
 describe('transition: every action × status for the right person', () => {
@@ -107,8 +109,8 @@ describe('transition: every action × status for the right person', () => {
  * where the state would be wrong as well (the role check comes first).
  */
 const NEVER: Record<ActorName, TicketAction[]> = {
-  resident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
-  otherResident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer'],
+  resident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'merge'],
+  otherResident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'merge'],
   owner: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
   technician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
   otherTechnician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
@@ -280,15 +282,15 @@ describe('transition: claim', () => {
 
 describe('allowedActions', () => {
   it.each<[string, TicketState, ActorName, TicketAction[]]>([
-    ['owner, new request', ticket('submitted'), 'owner', ['accept', 'cancel', 'comment']],
+    ['owner, new request', ticket('submitted'), 'owner', ['accept', 'cancel', 'comment', 'merge']],
     ['resident, new request', ticket('submitted'), 'resident', ['cancel', 'comment', 'urge']],
     ['another resident', ticket('submitted'), 'otherResident', []],
     ['agent, pooled request', ticket('submitted', { ownerId: null }), 'otherAgent', ['claim', 'comment']],
-    ['owner, accepted', ticket('accepted'), 'owner', ['dispatch', 'hold', 'resolve', 'cancel', 'comment']],
+    ['owner, accepted', ticket('accepted'), 'owner', ['dispatch', 'hold', 'resolve', 'cancel', 'comment', 'merge']],
     ['assigned technician, dispatched', ticket('dispatched'), 'technician', ['reschedule', 'start', 'hold', 'resolve', 'comment']],
     ['other technician, dispatched', ticket('dispatched'), 'otherTechnician', ['comment']],
-    ['owner, on hold', ticket('dispatched', { onHold: true }), 'owner', ['resume', 'cancel', 'comment']],
-    ['supervisor, in progress', ticket('in_progress'), 'supervisor', ['cancel', 'transfer', 'comment']],
+    ['owner, on hold', ticket('dispatched', { onHold: true }), 'owner', ['resume', 'cancel', 'comment', 'merge']],
+    ['supervisor, in progress', ticket('in_progress'), 'supervisor', ['cancel', 'transfer', 'comment', 'merge']],
     ['resident, resolved', ticket('resolved'), 'resident', ['confirm', 'reopen', 'comment', 'rate']],
     ['owner, resolved', ticket('resolved'), 'owner', ['verify', 'reopen', 'comment']],
     ['system, resolved', ticket('resolved'), 'system', ['auto_confirm']],

@@ -131,6 +131,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'comment', from: TICKET_STATUSES, to: 'same', by: ['resident', 'staff'] },
   { action: 'rate', from: AFTER_RESOLUTION, to: 'same', by: ['resident'], requiresNotRated: true },
   { action: 'urge', from: OPEN_STATUSES, to: 'same', by: ['resident'] },
+  // A duplicate of another open request ends here; its resident follows the one kept (the server checks that one).
+  { action: 'merge', from: OPEN_STATUSES, to: 'cancelled', by: ['owner', 'supervisor'] },
 ];
 
 const RULES_BY_ACTION: ReadonlyMap<TicketAction, readonly TransitionRule[]> = new Map(

@@ -1,7 +1,10 @@
 import type {
   ConfirmRequest,
   CreateTicketRequest,
+  LocationInput,
+  LocationOptions,
   Page,
+  PublicRequestList,
   RatingRequest,
   ReasonRequest,
   TicketDetail,
@@ -9,7 +12,7 @@ import type {
   TicketSummary,
 } from '@yizhan/shared'
 import { PAGE_SIZE } from '../config'
-import { get, post } from './request'
+import { del, get, post } from './request'
 import type { ApiResult } from './result'
 
 /** The tabs of "我的工单". */
@@ -71,3 +74,13 @@ export const commentOnTicket = (id: string, body: { note: string; photoIds?: str
 /** 改约: move a booked service to another slot (up to the property's cut-off). */
 export const rescheduleTicket = (id: string, slotStart: string) => action(id, 'rebook', { slotStart })
 export const rateTicket = (id: string, body: RatingRequest) => action<unknown>(id, 'rating', body)
+
+/** 我也遇到: the open public requests at the spot the resident is about to report. */
+export const sameSpotRequests = (where: LocationInput) => get<PublicRequestList>('/me/public-requests', { ...where })
+/** The public areas of a community a request can be about (zones, buildings with units, named spots). */
+export const fetchLocations = (communityId: string) => get<LocationOptions>(`/communities/${encodeURIComponent(communityId)}/locations`)
+/** 我也遇到: follow another resident's open public request instead of filing a new one. */
+export const followTicket = (id: string) => action(id, 'follow')
+export const unfollowTicket = (id: string) => del(`/tickets/${encodeURIComponent(id)}/follow`)
+/** A follower rates the result (once, after resolution). */
+export const rateFollowed = (id: string, body: RatingRequest) => action<unknown>(id, 'follow/rating', body)

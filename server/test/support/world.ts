@@ -46,7 +46,7 @@ export class World {
     const roomA = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bA.id, unit: '2', number: '1201', ownerName: '张伟', ownerPhone: '13812341234' });
     const roomA2 = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bA.id, unit: '2', number: '1202', ownerName: '王芳', ownerPhone: '13912345678' });
     const roomB = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bB.id, unit: '1', number: '0601', ownerName: '李娜', ownerPhone: '13700001111' });
-    return { id: community.id as string, zoneA1: a1.id as string, zoneB2: b2.id as string, roomA: roomA as { id: string; label: string }, roomA2: roomA2 as { id: string }, roomB: roomB as { id: string } };
+    return { id: community.id as string, zoneA1: a1.id as string, zoneB2: b2.id as string, buildingA: bA.id as string, buildingB: bB.id as string, roomA: roomA as { id: string; label: string }, roomA2: roomA2 as { id: string }, roomB: roomB as { id: string } };
   }
 
   async staff(username: string, roles: StaffRole[], communityIds: string[], extra: Record<string, unknown> = {}) {

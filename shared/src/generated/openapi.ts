@@ -131,6 +131,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/communities/{id}/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacesAdmin_list"];
+        put?: never;
+        post: operations["PlacesAdmin_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/communities/{id}/places/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacesAdmin_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/communities/{id}/rooms": {
         parameters: {
             query?: never;
@@ -273,6 +305,22 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PlacesAdmin_update"];
         trace?: never;
     };
     "/api/v1/admin/reports/tickets.xlsx": {
@@ -611,6 +659,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{id}/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Places_locations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{id}/rooms": {
         parameters: {
             query?: never;
@@ -771,6 +835,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Followers_following"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/hotline": {
         parameters: {
             query?: never;
@@ -813,6 +893,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Me_bindPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/public-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Followers_sameSpot"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,6 +1283,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Followers_follow"];
+        delete: operations["Followers_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/follow/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Followers_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/hold": {
         parameters: {
             query?: never;
@@ -1197,6 +1325,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Followers_merge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1618,6 +1762,12 @@ export type components = {
             /** @description zones affected; with buildingIds empty too: the whole community */
             zoneIds?: string[];
         };
+        CreatePlaceDto: {
+            buildingId?: string | null;
+            /** @example 1号门岗 */
+            name: string;
+            zoneId?: string | null;
+        };
         CreateRoomDto: {
             buildingId: string;
             /** @example 1201 */
@@ -1670,6 +1820,8 @@ export type components = {
             channel?: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
             contactPhone?: string;
             description: string;
+            /** @description where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId` */
+            location?: components["schemas"]["LocationInputDto"];
             photoIds?: string[];
             /**
              * @description repair: when the resident would like the visit (期望上门时间)
@@ -1685,7 +1837,8 @@ export type components = {
             residentName?: string;
             /** @description staff only */
             residentPhone?: string;
-            roomId: string;
+            /** @description the room the request is about (as location {kind: room}); give this or `location` */
+            roomId?: string;
             /** @description home_service: the booked service */
             serviceItemId?: string;
             /** @description home_service: start of the booked slot */
@@ -1735,12 +1888,20 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "NOT_PUBLIC_REQUEST" | "MERGE_TARGET_INVALID" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
             kind: "resident" | "staff" | "system";
             name: string;
+        };
+        FollowerView: {
+            /** @description merge: the number of the resident’s own request folded in */
+            fromTicketNo: string | null;
+            joinedAt: string;
+            rating: components["schemas"]["RatingView"] | null;
+            /** @enum {string} */
+            via: "me_too" | "merge";
         };
         HealthView: {
             /** @enum {string} */
@@ -1847,6 +2008,60 @@ export type components = {
             /** @enum {string} */
             status: "ok";
         };
+        LocationBuildingOption: {
+            id: string;
+            label: string;
+            /** @description its units (单元), from its rooms */
+            units: string[];
+            zoneId: string | null;
+        };
+        LocationInputDto: {
+            /** @description building, unit */
+            buildingId?: string;
+            /** @enum {string} */
+            kind: "room" | "building" | "unit" | "zone" | "place";
+            /** @description place (a named public spot) */
+            placeId?: string;
+            /** @description room */
+            roomId?: string;
+            /** @description unit: the unit of the building (2 for 2单元) */
+            unit?: string;
+            /** @description zone */
+            zoneId?: string;
+        };
+        LocationOptions: {
+            buildings: components["schemas"]["LocationBuildingOption"][];
+            /** @description the active named spots */
+            places: components["schemas"]["LocationPlaceOption"][];
+            zones: components["schemas"]["LocationZoneOption"][];
+        };
+        LocationPlaceOption: {
+            id: string;
+            label: string;
+            zoneId: string | null;
+        };
+        LocationView: {
+            buildingId: string | null;
+            communityId: string;
+            /** @enum {string} */
+            kind: "room" | "building" | "unit" | "zone" | "place";
+            /** @example A1区 3栋 2单元 1201 */
+            label: string;
+            placeId: string | null;
+            roomId: string | null;
+            unit: string | null;
+            zoneId: string | null;
+        };
+        LocationZoneOption: {
+            id: string;
+            label: string;
+        };
+        MergeDto: {
+            /** @description the request kept (same community, still open) */
+            intoTicketId: string;
+            /** @description for the staff (internal) */
+            note?: string;
+        };
         MeView: {
             id: string;
             /** @example 138****1234 */
@@ -1867,7 +2082,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged";
             readAt: string | null;
             ticketId: string | null;
             title: string;
@@ -1907,6 +2122,52 @@ export type components = {
             id: string;
             thumbUrl: string;
             url: string;
+        };
+        PlaceImportResult: {
+            created: number;
+            dryRun: boolean;
+            failed: number;
+            rows: components["schemas"]["PlaceImportRow"][];
+            updated: number;
+        };
+        PlaceImportRow: {
+            errors: string[];
+            /** @description line in the file (header is line 1) */
+            line: number;
+            name?: string;
+            ok: boolean;
+        };
+        PlaceList: {
+            items: components["schemas"]["PlaceView"][];
+        };
+        PlaceView: {
+            /** @description false: retired (kept for the requests that name it, no longer offered) */
+            active: boolean;
+            buildingId: string | null;
+            communityId: string;
+            id: string;
+            name: string;
+            zoneId: string | null;
+        };
+        PublicRequestList: {
+            items: components["schemas"]["PublicRequestView"][];
+        };
+        PublicRequestView: {
+            category: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            /** @description the caller already follows it */
+            following: boolean;
+            id: string;
+            locationLabel: string;
+            /** @description the caller filed it */
+            mine: boolean;
+            no: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
+            /** @enum {string} */
+            type: "repair" | "complaint" | "home_service" | "enquiry";
         };
         QueueCountsView: {
             /** @description how many of the filtered requests are in each status now */
@@ -2272,7 +2533,7 @@ export type components = {
         };
         TemplateIdView: {
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged";
             templateId: string;
         };
         TicketClockView: {
@@ -2320,7 +2581,17 @@ export type components = {
             fee: number | null;
             /** @description needs a human look (content check said review or could not run) */
             flagged: boolean;
+            /** @description residents following it (我也遇到, merged duplicates), besides the one who filed it */
+            followerCount: number;
+            /** @description staff views only (empty for residents): who follows it, and how */
+            followers: components["schemas"]["FollowerView"][];
+            /** @description residents: true when the caller follows this request (我也遇到) rather than filed it; `rating` is then their own */
+            following: boolean;
             id: string;
+            /** @description where the problem is: a room or a public area */
+            location: components["schemas"]["LocationView"];
+            /** @description a duplicate merged into another request: that request */
+            mergedInto: components["schemas"]["TicketRefView"] | null;
             /** @example BX20261123-0007 */
             no: string;
             onHold: boolean;
@@ -2331,8 +2602,11 @@ export type components = {
             priority: "normal" | "urgent";
             rating: components["schemas"]["RatingView"] | null;
             reopenCount: number;
+            /** @description staff views only: for a public area, the room of the resident who filed it (who they are) */
+            reporterRoom: components["schemas"]["RoomRefView"] | null;
             residentId: string | null;
-            room: components["schemas"]["RoomRefView"];
+            /** @description the room, when the request is about one (location.kind room); null for a public area */
+            room: components["schemas"]["RoomRefView"] | null;
             /** @description the clocks started and not yet stopped (paused while on hold); the others were met or missed */
             runningClocks: ("respond" | "onsite" | "resolve" | "confirm" | "revisit")[];
             serviceItem: components["schemas"]["ServiceItemRefView"] | null;
@@ -2354,7 +2628,7 @@ export type components = {
             /** @description staff views only: what the resident reads of this entry */
             publicNote?: string | null;
             /** @enum {string} */
-            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked";
+            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "merged" | "duplicate_merged" | "followed" | "priority_raised" | "follower_rated";
             /**
              * @description staff views only: internal entries are never shown to the resident
              * @enum {string}
@@ -2364,6 +2638,10 @@ export type components = {
         TicketPage: {
             items: components["schemas"]["TicketSummaryView"][];
             nextCursor: string | null;
+        };
+        TicketRefView: {
+            id: string;
+            no: string;
         };
         TicketSummaryView: {
             /** @description the visit time agreed with the resident (dispatch or reschedule) */
@@ -2377,7 +2655,11 @@ export type components = {
             createdAt: string;
             deadlines: components["schemas"]["DeadlinesView"];
             description: string;
+            /** @description residents following it (我也遇到, merged duplicates), besides the one who filed it */
+            followerCount: number;
             id: string;
+            /** @description where the problem is: a room or a public area */
+            location: components["schemas"]["LocationView"];
             /** @example BX20261123-0007 */
             no: string;
             onHold: boolean;
@@ -2385,7 +2667,8 @@ export type components = {
             owner: components["schemas"]["PersonRefView"] | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
-            room: components["schemas"]["RoomRefView"];
+            /** @description the room, when the request is about one (location.kind room); null for a public area */
+            room: components["schemas"]["RoomRefView"] | null;
             /** @enum {string} */
             status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
             /** @enum {string} */
@@ -2432,6 +2715,12 @@ export type components = {
             expectedEndAt: string;
             /** @description told to residents with the new time */
             note?: string;
+        };
+        UpdatePlaceDto: {
+            active?: boolean;
+            buildingId?: string | null;
+            name?: string;
+            zoneId?: string | null;
         };
         UpdateRoomDto: {
             ownerName?: string;
@@ -2996,6 +3285,109 @@ export interface operations {
             };
         };
     };
+    PlacesAdmin_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PlacesAdmin_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PlacesAdmin_import: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceImportResult"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     CommunitiesAdmin_rooms: {
         parameters: {
             query?: {
@@ -3487,6 +3879,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PlacesAdmin_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -4284,6 +4710,36 @@ export interface operations {
             };
         };
     };
+    Places_locations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationOptions"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Communities_rooms: {
         parameters: {
             query?: {
@@ -4627,6 +5083,34 @@ export interface operations {
             };
         };
     };
+    Followers_following: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     MeHotline_hotline: {
         parameters: {
             query: {
@@ -4704,6 +5188,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhoneMaskedView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Followers_sameSpot: {
+        parameters: {
+            query: {
+                /** @description building, unit */
+                buildingId?: string;
+                kind: "room" | "building" | "unit" | "zone" | "place";
+                /** @description place (a named public spot) */
+                placeId?: string;
+                /** @description room */
+                roomId?: string;
+                /** @description unit: the unit of the building (2 for 2单元) */
+                unit?: string;
+                /** @description zone */
+                zoneId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestList"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -5548,6 +6072,98 @@ export interface operations {
             };
         };
     };
+    Followers_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Followers_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Followers_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_hold: {
         parameters: {
             query?: never;
@@ -5563,6 +6179,40 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Followers_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDto"];
             };
         };
         responses: {

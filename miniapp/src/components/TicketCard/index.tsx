@@ -24,7 +24,7 @@ export default function TicketCard({ ticket }: { ticket: TicketSummary }) {
       </View>
       <View className='ticket-card__desc'>{ticket.description}</View>
       <View className='ticket-card__meta'>
-        <Text>{ticket.room.label}</Text>
+        <Text>{ticket.location.label}</Text>
         <Text>
           {zh.tickets.createdAt} {formatDateTime(ticket.createdAt)}
         </Text>

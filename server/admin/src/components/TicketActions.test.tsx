@@ -22,6 +22,10 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     residentId: 'res1',
     flagged: false,
     runningClocks: ['respond', 'onsite', 'resolve'],
+    following: false,
+    followers: [],
+    reporterRoom: null,
+    mergedInto: null,
     ...over,
   };
 }

@@ -1,6 +1,14 @@
-import { allowedActions, LABELS, ticketStateOf, type Actor, type TicketAction, type TicketDetail, type TicketSummary } from '@yizhan/shared';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  allowedActions,
+  LABELS,
+  ticketStateOf,
+  type Actor,
+  type TicketAction,
+  type TicketDetail,
+  type TicketSummary,
+} from '@yizhan/shared';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useAccess, useSession } from '../hooks/useSession';
 import { toApiError } from '../services/request';
 import * as api from '../services/tickets';
@@ -22,6 +30,7 @@ export const STAFF_BUTTONS: TicketAction[] = [
   'resume',
   'reopen',
   'transfer',
+  'merge',
   'cancel',
 ];
 const PRIMARY: TicketAction[] = ['claim', 'accept', 'dispatch', 'start', 'resolve', 'verify', 'revisit'];
@@ -55,6 +64,7 @@ interface ActionValues {
   satisfied?: boolean;
   toStaffId?: string;
   publicReason?: string;
+  intoTicketId?: string;
 }
 
 async function perform(action: TicketAction, ticket: ActionableTicket, v: ActionValues): Promise<void> {
@@ -108,6 +118,9 @@ async function perform(action: TicketAction, ticket: ActionableTicket, v: Action
     case 'transfer':
       await api.transferTicket(id, { toStaffId: v.toStaffId!, reason: v.reason!.trim() });
       return;
+    case 'merge':
+      await api.mergeTicket(id, { intoTicketId: v.intoTicketId!, ...(note ? { note } : {}) });
+      return;
     default:
       throw new Error(`unsupported action ${action}`);
   }
@@ -137,7 +150,7 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
       return (
         <>
           <Form.Item name="assigneeId" label={T.actionForm.technician} rules={[{ required: true, message: T.actionForm.technicianRequired }]}>
-            <TechnicianPicker communityId={ticket.room.communityId} />
+            <TechnicianPicker communityId={ticket.location.communityId} />
           </Form.Item>
           <Form.Item name="appointmentAt" label={T.actionForm.appointmentAt}>
             <DatePicker
@@ -227,9 +240,19 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
       return (
         <>
           <Form.Item name="toStaffId" label={T.actionForm.toStaff} rules={[{ required: true, message: T.actionForm.toStaffRequired }]}>
-            <StaffSelect role="agent" communityId={ticket.room.communityId} />
+            <StaffSelect role="agent" communityId={ticket.location.communityId} />
           </Form.Item>
           {reasonField}
+        </>
+      );
+    case 'merge':
+      return (
+        <>
+          <Typography.Paragraph type="secondary">{T.ticket.mergeHint}</Typography.Paragraph>
+          <Form.Item name="intoTicketId" label={T.ticket.mergeInto} rules={[{ required: true, message: T.ticket.mergeIntoRequired }]}>
+            <MergeTargetSelect ticket={ticket} />
+          </Form.Item>
+          {noteField}
         </>
       );
     case 'claim':
@@ -237,6 +260,35 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
     default:
       return noteField;
   }
+}
+
+/** Another open request of the same community, searched by number or words (the one kept when merging). */
+function MergeTargetSelect({ ticket, value, onChange }: { ticket: ActionableTicket; value?: string; onChange?: (v: string) => void }) {
+  const [q, setQ] = useState('');
+  const [options, setOptions] = useState<TicketSummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    const handle = setTimeout(() => {
+      void api.listTickets({ communityId: ticket.location.communityId, stage: 'open', q: q || undefined }, { limit: 20 }).then((page) => {
+        if (live) setOptions(page.items.filter((t) => t.id !== ticket.id));
+      });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(handle);
+    };
+  }, [q, ticket.id, ticket.location.communityId]);
+  return (
+    <Select
+      showSearch
+      value={value}
+      onChange={onChange}
+      filterOption={false}
+      onSearch={setQ}
+      placeholder={T.ticket.mergeSearch}
+      options={options.map((t) => ({ value: t.id, label: `${t.no} · ${t.location.label} · ${t.description.slice(0, 20)}` }))}
+    />
+  );
 }
 
 /** The buttons of one ticket and the small form behind each. */
@@ -263,7 +315,7 @@ export function TicketActions({
     setSubmitting(true);
     try {
       await perform(action, ticket, values);
-      message.success(action === 'claim' ? T.actionForm.claimed : `${LABELS.action[action]}：${T.done}`);
+      message.success(action === 'claim' ? T.actionForm.claimed : action === 'merge' ? T.ticket.merged : `${LABELS.action[action]}：${T.done}`);
       setOpen(null);
       form.resetFields();
       onDone();

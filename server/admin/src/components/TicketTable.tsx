@@ -1,6 +1,6 @@
 import type { TicketSummary } from '@yizhan/shared';
 import { LABELS } from '@yizhan/shared';
-import { Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useNow } from '../hooks/useNow';
 import type { useCursorPages } from '../hooks/useCursorPages';
@@ -55,7 +55,17 @@ export function ticketColumns(now: Date): TableColumnsType<TicketSummary> {
         </Typography.Text>
       ),
     },
-    { title: T.ticket.room, key: 'room', dataIndex: ['room', 'label'] },
+    {
+      title: T.ticket.location,
+      key: 'room',
+      dataIndex: ['location', 'label'],
+      render: (label: string, t) => (
+        <Space direction="vertical" size={0}>
+          <span>{label}</span>
+          {t.followerCount > 0 ? <Tag color="orange">{T.ticket.followerCount(t.followerCount)}</Tag> : null}
+        </Space>
+      ),
+    },
     { title: T.ticket.status, key: 'status', dataIndex: 'status', render: (_, t) => <StatusTag status={t.status} onHold={t.onHold} /> },
     {
       title: T.ticket.owner,

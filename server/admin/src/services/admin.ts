@@ -1,4 +1,9 @@
 import type {
+  CreatePlaceRequest,
+  LocationOptions,
+  Place,
+  PlaceImportResult,
+  UpdatePlaceRequest,
   AuditLogEntry,
   Building,
   Community,
@@ -88,6 +93,18 @@ export const listRooms = (communityId: Id, q: { q?: string; buildingId?: Id }, p
 export const createRoom = (communityId: Id, body: RoomInput) => http.post<Room>(`/admin/communities/${communityId}/rooms`, body);
 export const updateRoom = (communityId: Id, id: Id, body: RoomRosterInput) =>
   http.patch<Room>(`/admin/communities/${communityId}/rooms/${id}`, body);
+
+// ---- Public spots (公共场所) ----
+export const listPlaces = (communityId: Id) => http.get<{ items: Place[] }>(`/admin/communities/${communityId}/places`);
+export const createPlace = (communityId: Id, body: CreatePlaceRequest) => http.post<Place>(`/admin/communities/${communityId}/places`, body);
+export const updatePlace = (id: Id, body: UpdatePlaceRequest) => http.patch<Place>(`/admin/places/${id}`, body);
+export function importPlaces(communityId: Id, file: File, dryRun: boolean) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return http.upload<PlaceImportResult>(`/admin/communities/${communityId}/places/import`, form, { query: { dryRun: dryRun ? true : undefined } });
+}
+/** The public areas a request can be about: zones, buildings with units, active spots. */
+export const locationOptions = (communityId: Id) => http.get<LocationOptions>(`/communities/${communityId}/locations`);
 
 export function importRooms(communityId: Id, file: File, dryRun: boolean) {
   const form = new FormData();

@@ -3,6 +3,7 @@ import type {
   CreateTicketRequest,
   DispatchRequest,
   HoldRequest,
+  MergeRequest,
   Id,
   NoteRequest,
   Page,
@@ -79,6 +80,9 @@ export const cancelTicket = (id: Id, body: ReasonRequest) => http.post<TicketDet
 export const transferTicket = (id: Id, body: TransferRequest) => http.post<TicketDetail>(`/tickets/${id}/transfer`, body);
 export const commentTicket = (id: Id, body: CommentRequest) =>
   http.post<TicketDetail>(`/tickets/${id}/comments`, body, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
+
+/** 合并: fold this duplicate into another open request of the community (its resident follows that one). */
+export const mergeTicket = (id: Id, body: MergeRequest) => http.post<TicketDetail>(`/tickets/${id}/merge`, body);
 
 /** The owner's or a supervisor's answer to the resident's rating (shown to the resident under it). */
 export const replyToRating = (id: Id, reply: string) => http.post<TicketDetail>(`/tickets/${id}/rating/reply`, { reply });

@@ -82,6 +82,8 @@ export function ticket(over: Partial<TicketSummary> = {}): TicketSummary {
     priority: 'normal',
     channel: 'miniapp',
     room: { id: 'r1', label: '3栋1单元502', communityId: 'c1', zoneId: 'z1' },
+    location: { kind: 'room', label: '3栋1单元502', communityId: 'c1', zoneId: 'z1', roomId: 'r1', buildingId: 'b1', unit: '1', placeId: null },
+    followerCount: 0,
     owner: null,
     assignee: null,
     deadlines: { respondBy, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },

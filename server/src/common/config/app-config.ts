@@ -53,6 +53,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** How long before a booked slot the resident may still reschedule or cancel it (seconds). */
   bookingChangeCutoffSec: number;
+  /** 我也遇到: a request followed by this many residents (besides the one who filed it) becomes urgent; 0 = never. */
+  followersUrgentAt: number;
   filesDir: string;
   /** How the outside world reaches this server (WeChat fetches photos to check them from here). */
   publicBaseUrl: string;
@@ -256,6 +258,7 @@ function envSchema(production: boolean) {
       .refine((v) => !production || v.length >= 16, { error: 'must be at least 16 characters in production' })
       .optional(),
     BOOKING_CHANGE_CUTOFF_SEC: wholeNumber(2 * 3600, 0, 7 * 86400),
+    FOLLOWERS_URGENT_AT: wholeNumber(5, 0, 10_000),
     FILES_DIR: z.string().default(path.join(REPO_ROOT, 'data', 'files')),
     FILES_SIGNING_KEY: z
       .string()
@@ -382,6 +385,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     sweep: { everyMs: env.SWEEP_MS, batch: env.SWEEP_BATCH, outboxKeepDays: env.OUTBOX_KEEP_DAYS, readNoticesKeepDays: env.READ_NOTICES_KEEP_DAYS },
     metricsToken: env.METRICS_TOKEN ?? null,
     bookingChangeCutoffSec: env.BOOKING_CHANGE_CUTOFF_SEC,
+    followersUrgentAt: env.FOLLOWERS_URGENT_AT,
     filesDir: path.resolve(env.FILES_DIR),
     // A separate key per purpose: a photo URL signature can never pass as a token signature.
     filesSigningKey: env.FILES_SIGNING_KEY

@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   BOOKING_LOCKED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   CONFLICT: 409,
+  /** 我也遇到 is for open requests about a public area (not a room), filed by someone else. */
+  NOT_PUBLIC_REQUEST: 409,
+  /** A merge needs another open request of the same community that is not itself merged. */
+  MERGE_TARGET_INVALID: 409,
   /** WeCom is not configured on this server (no WECOM_CORP_ID …). */
   WECOM_NOT_CONFIGURED: 409,
   PAYLOAD_TOO_LARGE: 413,

@@ -14,8 +14,8 @@ import type { BuildingView, CommunityView, CreateRoomDto, RoomImportResult, Room
 import { isDuplicateKey } from '../../database/sql';
 
 /** "A1" → "A1区"; a name that already says 区 is kept. */
-const zoneLabel = (name: string) => (name.endsWith('区') ? name : `${name}区`);
-const buildingLabel = (name: string) => (/[栋幢座楼]$/.test(name) ? name : `${name}栋`);
+export const zoneLabel = (name: string) => (name.endsWith('区') ? name : `${name}区`);
+export const buildingLabel = (name: string) => (/[栋幢座楼]$/.test(name) ? name : `${name}栋`);
 
 export function roomLabel(zoneName: string | null, buildingName: string, unit: string, number: string): string {
   return [zoneName ? zoneLabel(zoneName) : null, buildingLabel(buildingName), unit ? `${unit}单元` : null, number].filter(Boolean).join(' ');

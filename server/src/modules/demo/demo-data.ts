@@ -23,6 +23,8 @@ import { TicketIntake } from '../tickets/ticket-intake.service';
 import { TicketQueue } from '../tickets/ticket-queue.service';
 import { TicketWork } from '../tickets/ticket-work.service';
 import { spreadDemoTimelines } from './demo-timelines';
+import { FollowersService } from '../tickets/followers.service';
+import { PlacesService } from '../places/places.service';
 
 /** Demo staff accounts; the README lists them. All share one password. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -63,6 +65,8 @@ export class DemoDataLoader {
     readonly queue: TicketQueue,
     readonly work: TicketWork,
     readonly closing: TicketClosing,
+    readonly followers: FollowersService,
+    readonly places: PlacesService,
   ) {}
 
   /** Loads the demo community into an empty database; `residentOpenids` are the demo residents' WeChat users. */
@@ -184,6 +188,21 @@ async function loadDemoData(services: DemoServices, options: { residentOpenids?:
   });
   await catalogue.create(admin, META, { communityId: cid, name: '管道疏通', description: '厨卫下水道疏通', price: 100, durationMin: 60, slotCapacity: 2 });
 
+  // The community's named public spots (公共场所): where residents and patrols report public problems.
+  const places = services.places;
+  const spots: Record<string, string> = {};
+  for (const [name, zone] of [
+    ['1号门岗', 'A1'],
+    ['2号门岗', 'B2'],
+    ['中心花园', 'A1'],
+    ['儿童游乐场', 'B2'],
+    ['地下车库B1', null],
+    ['垃圾分类站', 'B2'],
+    ['健身步道', null],
+  ] as const) {
+    spots[name] = (await places.create(admin, META, cid, { name, zoneId: zone ? zones[zone].id : null })).id;
+  }
+
   // Residents: the demo resident of the h5 build (when running on the fake WeChat) and a few neighbours.
   const demoResidents: ResidentAuth[] = [];
   const openids = options.residentOpenids?.length ? options.residentOpenids : ['demo-neighbour-1', 'demo-neighbour-2', 'demo-neighbour-3'];
@@ -295,6 +314,33 @@ async function loadDemoData(services: DemoServices, options: { residentOpenids?:
   if (cancelled.owner) await tickets.closing.cancel(residentsOrStaff(1), META, cancelled.id, '已自行解决');
   const moved = await submit(staff.kefu_a1!, 40, 'complaint', complaints[0]!);
   await tickets.work.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
+
+  // Public areas: a neighbour's report at 中心花园 that another neighbour joined (我也遇到) — the
+  // demo resident finds it when reporting there —, a patrol report in the garage, and a
+  // duplicate at 1号门岗 merged into the first report there.
+  const followers = services.followers;
+  const atSpot = async (who: ResidentAuth | StaffAuth, spot: string, category: string, description: string) => {
+    created++;
+    const phone = who.kind === 'resident' ? rooms[demoResidents.indexOf(who) * 13]?.phone : undefined;
+    const dto = {
+      type: 'repair' as const,
+      location: { kind: 'place' as const, placeId: spots[spot]! },
+      category,
+      description,
+      ...(phone ? { contactPhone: phone } : { channel: 'patrol' as const }),
+    };
+    return (await tickets.intake.create(who, META, dto, undefined)).ticket;
+  };
+  const [, neighbour1, neighbour2, neighbour3] = demoResidents;
+  if (neighbour1 && neighbour2 && neighbour3) {
+    const garden = await atSpot(neighbour1, '中心花园', '公共设施', '花园里的路灯不亮，晚上散步很黑');
+    if (garden.owner) await tickets.work.accept(ownerOf(garden), META, garden.id, '已安排电工排查线路');
+    await followers.follow(neighbour2, garden.id);
+    const gate = await atSpot(neighbour3, '1号门岗', '公共设施', '门岗道闸抬杆很慢，车辆排队');
+    const again = await atSpot(neighbour2, '1号门岗', '公共设施', '小区门口道闸坏了，进出要等很久');
+    if (again.owner) await followers.merge(ownerOf(again), META, again.id, { intoTicketId: gate.id, note: '同一道闸' });
+  }
+  await atSpot(staff.kefu_a1!, '地下车库B1', '公共设施', '巡查发现 B1 层 3 号出口照明故障');
 
   // Filed within seconds, the timelines are then spread over the past days as a working desk's would be.
   await spreadDemoTimelines(dataSource, services.config.sla);

@@ -5,6 +5,7 @@ import { CommunitiesModule } from '../communities/communities.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { DutyModule } from '../duty/duty.module';
 import { FilesModule } from '../files/files.module';
+import { PlacesModule } from '../places/places.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { StaffModule } from '../staff/staff.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -12,7 +13,7 @@ import { DemoDataLoader } from './demo-data';
 
 /** The README's demo community (翠湖花园), filed through the product's own services on first start (DEMO_DATA). */
 @Module({
-  imports: [AuthModule, CatalogueModule, CommunitiesModule, ContactsModule, DutyModule, FilesModule, ResidentsModule, StaffModule, TicketsModule],
+  imports: [AuthModule, CatalogueModule, CommunitiesModule, ContactsModule, DutyModule, FilesModule, PlacesModule, ResidentsModule, StaffModule, TicketsModule],
   providers: [DemoDataLoader],
   exports: [DemoDataLoader],
 })

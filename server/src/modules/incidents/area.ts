@@ -16,7 +16,7 @@ export interface Area {
 export interface RoomPlace {
   communityId: string;
   zoneId: string | null;
-  buildingId: string;
+  buildingId: string | null;
 }
 
 export function covers(area: Area, room: RoomPlace): boolean {

@@ -51,8 +51,8 @@ export class IncidentViews {
     requireCommunity(auth, incident.communityId, '事件');
     const linked: { id: string; no: string; status: Ticket['status']; category: string; description: string; label: string; createdAt: Date | string }[] =
       await this.dataSource.query(
-        `SELECT t.id, t.no, t.status, t.category, t.description, r.label, t.created_at AS createdAt
-         FROM incident_tickets it JOIN tickets t ON t.id = it.ticket_id JOIN rooms r ON r.id = t.room_id
+        `SELECT t.id, t.no, t.status, t.category, t.description, COALESCE(r.label, t.location_label) AS label, t.created_at AS createdAt
+         FROM incident_tickets it JOIN tickets t ON t.id = it.ticket_id LEFT JOIN rooms r ON r.id = t.room_id
         WHERE it.incident_id = ? ORDER BY t.id`,
         [id],
       );

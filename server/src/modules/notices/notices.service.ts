@@ -78,7 +78,21 @@ export class NoticesService {
   async onTicketChange(manager: EntityManager, change: TicketChange): Promise<void> {
     const kind = change.visibility === 'internal' ? null : residentNoticeKind(change);
     if (kind && change.ticket.residentId) await this.noticeResident(manager, kind, change);
+    if (kind && FOLLOWER_KINDS.includes(kind) && change.ticket.followerCount > 0) await this.noticeFollowers(manager, kind, change);
     await this.noticeStaff(manager, change);
+  }
+
+  /**
+   * The residents following a public request (我也遇到, merged duplicates) hear of its
+   * status as the one who filed it does — not of what is personal to that resident (a
+   * staff member's reply to them, their visit time), and a resolution asks them to rate,
+   * not to confirm.
+   */
+  private async noticeFollowers(manager: EntityManager, kind: TicketNoticeKind, change: TicketChange): Promise<void> {
+    const rows: { residentId: string }[] = await manager.query('SELECT resident_id AS residentId FROM ticket_followers WHERE ticket_id = ? ORDER BY id', [
+      change.ticket.id,
+    ]);
+    for (const { residentId } of rows) await this.noticeResident(manager, kind, change, String(residentId));
   }
 
   /**
@@ -86,8 +100,9 @@ export class NoticesService {
    * template. Public for the scheduled notices (the evening reminder, the SLA apology),
    * which are not status changes; the text comes from the resident-facing note alone.
    */
-  async noticeResident(manager: EntityManager, kind: TicketNoticeKind, change: TicketChange): Promise<void> {
+  async noticeResident(manager: EntityManager, kind: TicketNoticeKind, change: TicketChange, followerId?: string): Promise<void> {
     const { ticket, at } = change;
+    const residentId = followerId ?? ticket.residentId!;
     const type = LABELS.type[ticket.type];
     const note = change.publicNote?.trim() || null;
     const visit = ticket.appointmentAt ?? ticket.slotStart;
@@ -112,19 +127,23 @@ export class NoticesService {
       ],
       reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理您的${what}，请安排家中有人；如需改期请联系客服。`],
       delayed: ['处理超时，向您致歉', `您的${what}处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
+      merged: ['工单已合并处理', `您反映的${what}与工单 ${String(change.data?.intoNo ?? '')} 是同一问题，已合并处理；后续进展会通知您，处理完成后可以评价。`],
     };
-    const [title, body] = text[kind];
+    const [title, body] = followerId ? followerText(kind, what, text[kind], change) : text[kind];
     const inserted = await manager
       .getRepository(Notice)
-      .insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
+      .insert({ residentId, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
     const template = this.config.wechatTemplates[kind];
     if (!template) return; // in-app only: no template configured for this kind
-    // The room's label ("A1区 3栋 2单元 1201") is where the request is (the `room` keyword source).
+    // Where the request is ("A1区 3栋 2单元 1201", "1号门岗"): the `room` keyword source.
     const room =
-      ticket.room?.label ?? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label ?? '';
+      ticket.locationLabel ??
+      ticket.room?.label ??
+      (ticket.roomId ? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label : null) ??
+      '';
     await manager.getRepository(OutboxMessage).insert({
       noticeId: String(inserted.identifiers[0]!.id),
-      residentId: ticket.residentId!,
+      residentId,
       kind,
       values: {
         no: ticket.no,
@@ -258,9 +277,10 @@ export class NoticesService {
     }
     if (event === 'resolved' && ticket.ownerId && String(ticket.ownerId) !== actorStaffId)
       notices.push({ staffId: ticket.ownerId, kind: 'resolved', title: '师傅已处理完成，请跟进确认' });
-    if (event === 'rated' && lowestScore(change.data) <= 2) {
+    if ((event === 'rated' || event === 'follower_rated') && lowestScore(change.data) <= 2) {
       const targets = new Set([...(ticket.ownerId ? [String(ticket.ownerId)] : []), ...(await this.supervisors(manager, ticket.communityId))]);
-      for (const staffId of targets) notices.push({ staffId, kind: 'rated_low', title: `业主差评（最低 ${lowestScore(change.data)} 分）` });
+      const who = event === 'rated' ? '业主' : '关注业主';
+      for (const staffId of targets) notices.push({ staffId, kind: 'rated_low', title: `${who}差评（最低 ${lowestScore(change.data)} 分）` });
     }
     const urgent = ticket.priority === 'urgent';
     await this.insertStaffNotices(
@@ -461,7 +481,7 @@ export class NoticesService {
     ];
     const tickets = ticketIds.length
       ? await this.dataSource.query(
-          `SELECT t.id, t.no, r.label FROM tickets t JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`,
+          `SELECT t.id, t.no, COALESCE(r.label, t.location_label) AS label FROM tickets t LEFT JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`,
           ticketIds,
         )
       : [];
@@ -505,6 +525,17 @@ function lowestScore(data: Record<string, unknown> | null | undefined): number {
   return scores.length ? Math.min(...scores) : 5;
 }
 
+/** What followers of a public request hear of (not replies to the requester, not their visit times). */
+const FOLLOWER_KINDS: readonly TicketNoticeKind[] = ['accepted', 'dispatched', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'cancelled', 'merged'];
+
+/** A follower's version of a notice: it is a request they follow, and a resolution is theirs to rate, not to confirm. */
+function followerText(kind: TicketNoticeKind, what: string, [title, body]: [string, string], change: TicketChange): [string, string] {
+  if (kind === 'merged') return ['您关注的问题已合并处理', `您关注的${what}已与工单 ${String(change.data?.intoNo ?? '')} 合并处理，后续进展会通知您。`];
+  if (kind === 'resolved') return ['您关注的问题已处理', `您关注的${what}已处理完成，欢迎评价处理结果。`];
+  if (kind === 'dispatched') return ['您关注的问题已派工', `您关注的${what}已安排师傅处理。`];
+  return [title, `（您关注的）${body}`];
+}
+
 /** Which status changes the resident hears about, and when (not about what they did themselves). */
 function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
   const byResident = change.actor?.kind === 'resident';
@@ -534,6 +565,8 @@ function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
       return 'closed';
     case 'cancelled':
       return byResident ? null : 'cancelled';
+    case 'merged':
+      return 'merged';
     default:
       return null;
   }

@@ -29,7 +29,7 @@ const COLUMNS: Partial<ExcelJS.Column>[] = [
   { header: '描述', key: 'description', width: 40 },
   { header: '优先级', key: 'priority', width: 8 },
   { header: '渠道', key: 'channel', width: 8 },
-  { header: '房屋', key: 'room', width: 24 },
+  { header: '位置', key: 'room', width: 24 },
   { header: '首接人', key: 'owner', width: 10 },
   { header: '处理人', key: 'assignee', width: 10 },
   { header: '创建时间', key: 'createdAt', width: 20, style: { numFmt: TIME_FORMAT } },
@@ -124,10 +124,10 @@ export class TicketExportService {
   private async lines(tickets: Ticket[], now: Date): Promise<Record<string, unknown>[]> {
     const m = this.dataSource.manager;
     const ids = tickets.map((t) => String(t.id));
-    const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
+    const roomIds = [...new Set(tickets.flatMap((t) => (t.roomId === null ? [] : [String(t.roomId)])))];
     const staffIds = staffIdsOf(tickets);
     const [rooms, staff, ratings] = await Promise.all([
-      m.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
+      roomIds.length ? m.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }) : Promise.resolve([]),
       staffIds.length ? m.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
       m.getRepository(TicketRating).find({ where: { ticketId: In(ids) } }),
     ]);
@@ -158,7 +158,8 @@ export class TicketExportService {
         description: t.description,
         priority: LABELS.priority[t.priority],
         channel: LABELS.channel[t.channel],
-        room: roomLabel.get(String(t.roomId)) ?? null,
+        // Where the problem is: the room, or the public area named at submission.
+        room: (t.roomId === null ? t.locationLabel : roomLabel.get(String(t.roomId))) ?? null,
         owner: name(t.ownerId),
         assignee: name(t.assigneeId),
         createdAt: shanghaiCell(t.createdAt),

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadlinesAtCreation, isMobilePhone, nextDueAt, normalizePhone, queueDueAt } from '@yizhan/shared';
-import { inCommunity } from '../../common/access/access';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
@@ -12,6 +11,8 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
+import { PlacesService } from '../places/places.service';
+import { resolveIntakeLocation } from './intake-location';
 import { IncidentsService } from '../incidents/incidents.service';
 import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
@@ -63,6 +64,7 @@ export class TicketIntake {
     private readonly notices: NoticesService,
     private readonly files: FilesService,
     private readonly incidents: IncidentsService,
+    private readonly places: PlacesService,
     private readonly review: TicketReview,
   ) {}
 
@@ -153,34 +155,8 @@ export class TicketIntake {
     textFlagged: boolean,
   ): Promise<KnownDetail> {
     let flagged = textFlagged;
-    const residentId = auth.kind === 'resident' ? auth.residentId : null;
-    const [found]: {
-      id: string;
-      communityId: string;
-      zoneId: string | null;
-      buildingId: string;
-      label: string;
-      bound: number | null;
-      phoneEnc: string | null;
-    }[] = await manager.query(
-      `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
-              (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
-              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
-         FROM rooms r WHERE r.id = ?`,
-      [residentId, residentId, dto.roomId],
-    );
-    if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
-    const room = {
-      id: String(found.id),
-      communityId: String(found.communityId),
-      zoneId: found.zoneId === null ? null : String(found.zoneId),
-      label: found.label,
-    };
-    if (auth.kind === 'resident') {
-      if (!found.bound) throw new AppError('ROOM_NOT_BOUND', '请先绑定该房屋，审核通过后即可提交');
-    } else if (!inCommunity(auth, room.communityId)) {
-      throw new AppError('ROOM_NOT_IN_COMMUNITY', '该房屋不在您负责的小区');
-    }
+    // Where the problem is (a room or a public area) and, for a public area, the resident's own room.
+    const { location: room, reporterRoomId, residentPhoneEnc } = await resolveIntakeLocation(manager, this.places, auth, dto);
 
     const priority = dto.priority ?? 'normal';
     const policy = await this.policies.policyFor(manager, room.communityId, dto.type, priority);
@@ -204,7 +180,7 @@ export class TicketIntake {
     // A request needs a way to reach the resident: the number typed on the form (h5, phone
     // intake), else the resident's WeChat phone (weapp), stored encrypted with the request.
     const contactPhone =
-      normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(found.phoneEnc) : null);
+      normalizePhone(dto.contactPhone ?? dto.residentPhone ?? null) ?? (auth.kind === 'resident' ? this.crypto.decrypt(residentPhoneEnc) : null);
     if (auth.kind === 'resident' && !contactPhone) {
       throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
     }
@@ -217,9 +193,17 @@ export class TicketIntake {
       description: dto.description.trim(),
       priority,
       channel: auth.kind === 'staff' ? (dto.channel ?? 'phone') : 'miniapp',
+      locationKind: room.kind,
       communityId: room.communityId,
       zoneId: room.zoneId,
-      roomId: room.id,
+      roomId: room.roomId,
+      buildingId: room.buildingId,
+      unit: room.unit,
+      placeId: room.placeId,
+      locationLabel: room.kind === 'room' ? null : room.label,
+      reporterRoomId,
+      followerCount: 0,
+      mergedIntoId: null,
       residentId: auth.kind === 'resident' ? auth.residentId : null,
       residentNameEnc: this.crypto.encrypt(dto.residentName?.trim() || null),
       contactPhoneEnc: this.crypto.encrypt(contactPhone),
@@ -270,7 +254,7 @@ export class TicketIntake {
     const linked = await this.incidents.linkAtSubmission(
       manager,
       ticket,
-      { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) },
+      { communityId: room.communityId, zoneId: room.zoneId, buildingId: room.buildingId },
       now,
     );
     if (linked) timeline.push(linked);

@@ -1,3 +1,4 @@
+import { isFollower } from './followers.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,9 @@ export class TicketQueue {
 
   async get(auth: AuthContext, id: string): Promise<TicketDetailView> {
     const ticket = await this.dataSource.getRepository(Ticket).findOne({ where: { id } });
-    if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
+    // A resident also reads the public requests they follow (我也遇到), in the follower's view.
+    if (!ticket || !(canSeeTicket(auth, ticket) || (auth.kind === 'resident' && (await isFollower(this.dataSource.manager, auth.residentId, id)))))
+      throw notFound();
     return this.views.detail(this.dataSource.manager, id, auth);
   }
 

@@ -8,11 +8,14 @@ import { Room } from '../communities/community.entities';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
 import { Staff } from '../staff/staff.entity';
-import type { TicketDetailView, TicketSummaryView } from './dto/ticket.dto';
+import type { FollowVia } from '@yizhan/shared';
+import type { RatingView, TicketDetailView, TicketSummaryView } from './dto/ticket.dto';
+import { TicketFollower } from './ticket-follower.entity';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
 import { placeholders } from '../../database/sql';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Breaches as of now, plus those the SLA scanner has recorded (they stay until a reopen starts the clock anew). */
 function overdueOf(t: Ticket, now: Date) {
@@ -52,6 +55,12 @@ const LIST_COLUMNS = [
   'appointmentAt',
   'createdAt',
   'updatedAt',
+  'locationKind',
+  'buildingId',
+  'unit',
+  'placeId',
+  'locationLabel',
+  'followerCount',
 ] as const;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -103,7 +112,19 @@ function summaryOf(
     description: t.description,
     priority: t.priority,
     channel: t.channel,
-    room: { id: String(t.roomId), label: roomLabel, communityId: String(t.communityId), zoneId: t.zoneId === null ? null : String(t.zoneId) },
+    room: t.roomId === null ? null : { id: String(t.roomId), label: roomLabel, communityId: String(t.communityId), zoneId: str(t.zoneId) },
+    location: {
+      kind: t.locationKind,
+      // A room's label is the room's (current); a public area's is the one it was given at submission.
+      label: t.roomId === null ? (t.locationLabel ?? '') : roomLabel,
+      communityId: String(t.communityId),
+      zoneId: str(t.zoneId),
+      roomId: str(t.roomId),
+      buildingId: str(t.buildingId),
+      unit: t.unit,
+      placeId: str(t.placeId),
+    },
+    followerCount: Number(t.followerCount),
     owner: t.ownerId === null ? null : { id: String(t.ownerId), name: ownerName ?? '' },
     assignee: t.assigneeId === null ? null : { id: String(t.assigneeId), name: assigneeName ?? '' },
     deadlines: {
@@ -161,10 +182,10 @@ export class TicketViews {
 
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
-    const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
+    const roomIds = [...new Set(tickets.flatMap((t) => (t.roomId === null ? [] : [String(t.roomId)])))];
     const staffIds = staffIdsOf(tickets);
     const [rooms, staff] = await Promise.all([
-      manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
+      roomIds.length ? manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }) : Promise.resolve([]),
       staffIds.length ? manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
     ]);
     const roomLabel = new Map(rooms.map((r) => [String(r.id), r.label]));
@@ -211,14 +232,25 @@ export class TicketViews {
       known ? null : manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
       ticket.serviceItemId ? manager.getRepository(ServiceItem).findOne({ where: { id: ticket.serviceItemId } }) : Promise.resolve(null),
     ]);
-    // A resident reads public entries only, and only their resident-facing text.
+    // A resident reads public entries only, and only their resident-facing text. A follower
+    // (我也遇到) reads how the request goes, not what is personal to whoever filed it: not their
+    // own words, photos, phone or rating.
     const forResident = auth.kind === 'resident';
-    const events = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
+    const asFollower = auth.kind === 'resident' && String(ticket.residentId) !== auth.residentId;
+    const publicEvents = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
+    const events = asFollower
+      ? publicEvents
+          .filter((e) => e.actorKind !== 'resident' || e.type === 'created')
+          .map((e) => (e.actorKind === 'resident' ? { ...e, note: null, publicNote: null, photoIds: null } : e))
+      : publicEvents;
+    const [follow, mergedInto] = await Promise.all([this.followOf(manager, ticket, auth), this.mergedIntoOf(manager, ticket)]);
     // Short-lived signed URLs, minted only for a caller who may see the ticket.
-    const urls = await this.files.views(manager, auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])]);
+    const urls = await this.files.views(manager, auth, [...(asFollower ? [] : ticket.photoIds), ...events.flatMap((e) => e.photoIds ?? [])]);
     return {
       ...summary!,
-      contactPhoneMasked: maskPhone(this.crypto.decrypt(ticket.contactPhoneEnc)),
+      ...follow,
+      mergedInto,
+      contactPhoneMasked: asFollower ? null : maskPhone(this.crypto.decrypt(ticket.contactPhoneEnc)),
       photos: FilesService.inOrder(urls, ticket.photoIds),
       events: events.map((e) => ({
         type: e.type,
@@ -227,16 +259,18 @@ export class TicketViews {
         ...(forResident ? { note: e.publicNote } : { note: e.note, visibility: e.visibility, publicNote: e.publicNote }),
         photos: FilesService.inOrder(urls, e.photoIds),
       })),
-      rating: rating
-        ? {
-            attitude: rating.attitude,
-            timeliness: rating.timeliness,
-            quality: rating.quality,
-            comment: rating.comment,
-            tags: rating.tags ?? [],
-            reply: rating.reply,
-          }
-        : null,
+      rating: asFollower
+        ? follow.ownRating
+        : rating
+          ? {
+              attitude: rating.attitude,
+              timeliness: rating.timeliness,
+              quality: rating.quality,
+              comment: rating.comment,
+              tags: rating.tags ?? [],
+              reply: rating.reply,
+            }
+          : null,
       reopenCount: ticket.reopenCount,
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),
@@ -244,11 +278,74 @@ export class TicketViews {
       slotEnd: ticket.slotStart && item ? new Date(ticket.slotStart.getTime() + item.durationMin * 60_000).toISOString() : null,
       changeableUntil: this.changeableUntil(ticket),
       fee: ticket.fee,
-      residentId: ticket.residentId === null ? null : String(ticket.residentId),
+      residentId: ticket.residentId === null || asFollower ? null : String(ticket.residentId),
       flagged: ticket.flagged,
       runningClocks: runningClocks(milestonesOf(ticket)),
     };
   }
+
+  /**
+   * Who follows the request, as the caller may know it: a follower learns they follow it
+   * (and reads their own rating as the rating); staff get the followers with how they came
+   * and their ratings, and the room the resident who filed a public request lives in.
+   */
+  private async followOf(manager: EntityManager, ticket: Ticket, auth: AuthContext): Promise<FollowPart & { ownRating: RatingView | null }> {
+    const none = { following: false, followers: [], reporterRoom: null, ownRating: null };
+    if (auth.kind === 'resident') {
+      if (String(ticket.residentId) === auth.residentId) return none;
+      const row = await manager.getRepository(TicketFollower).findOne({ where: { ticketId: ticket.id, residentId: auth.residentId } });
+      return { ...none, following: row !== null, ownRating: row ? followerRating(row) : null };
+    }
+    const [rows, reporter]: [
+      {
+        via: FollowVia;
+        createdAt: Date;
+        fromNo: string | null;
+        attitude: number | null;
+        timeliness: number | null;
+        quality: number | null;
+        comment: string | null;
+      }[],
+      Room | null,
+    ] = await Promise.all([
+      ticket.followerCount > 0
+        ? manager.query(
+            `SELECT f.via, f.created_at AS createdAt, d.no AS fromNo, f.attitude, f.timeliness, f.quality, f.comment
+               FROM ticket_followers f LEFT JOIN tickets d ON d.id = f.from_ticket_id WHERE f.ticket_id = ? ORDER BY f.id`,
+            [ticket.id],
+          )
+        : Promise.resolve([]),
+      ticket.reporterRoomId
+        ? manager.getRepository(Room).findOne({ where: { id: ticket.reporterRoomId }, select: { id: true, label: true } })
+        : Promise.resolve(null),
+    ]);
+    return {
+      ...none,
+      followers: rows.map((r) => ({
+        via: r.via,
+        joinedAt: new Date(r.createdAt).toISOString(),
+        fromTicketNo: r.fromNo,
+        rating:
+          r.attitude === null
+            ? null
+            : { attitude: Number(r.attitude), timeliness: Number(r.timeliness), quality: Number(r.quality), comment: r.comment, tags: [], reply: null },
+      })),
+      reporterRoom: reporter ? { id: String(reporter.id), label: reporter.label } : null,
+    };
+  }
+
+  private async mergedIntoOf(manager: EntityManager, ticket: Ticket): Promise<{ id: string; no: string } | null> {
+    if (!ticket.mergedIntoId) return null;
+    const into = await manager.getRepository(Ticket).findOne({ where: { id: ticket.mergedIntoId }, select: { id: true, no: true } });
+    return into ? { id: String(into.id), no: into.no } : null;
+  }
+}
+
+type FollowPart = Pick<TicketDetailView, 'following' | 'followers' | 'reporterRoom'>;
+
+function followerRating(row: TicketFollower): RatingView | null {
+  if (row.attitude === null || row.timeliness === null || row.quality === null) return null;
+  return { attitude: row.attitude, timeliness: row.timeliness, quality: row.quality, comment: row.comment, tags: [], reply: null };
 }
 
 /** The owners and technicians of `tickets`, once each: whose names a page of requests shows. */

@@ -6,6 +6,8 @@ import {
   EVENT_VISIBILITIES,
   EventVisibility,
   Channel,
+  LOCATION_KINDS,
+  LocationKind,
   PRIORITIES,
   Priority,
   TICKET_EVENT_TYPES,
@@ -36,6 +38,7 @@ import { Staff } from '../staff/staff.entity';
 @Index(['slotStart']) // … and tomorrow's booked services
 @Index(['communityId', 'createdAt']) // stats (GET /admin/stats): the created-in-window range
 @Index(['communityId', 'resolvedAt']) // stats trend: resolved per day
+@Index(['communityId', 'locationKind', 'status']) // 我也遇到: the open public requests of a community
 export class Ticket {
   @IdColumn() id: string;
   @Index({ unique: true }) @Column({ type: 'varchar', length: 24 }) no: string;
@@ -46,12 +49,32 @@ export class Ticket {
   @Column({ type: 'simple-enum', enum: PRIORITIES }) priority: Priority;
   @Column({ type: 'simple-enum', enum: CHANNELS }) channel: Channel;
 
+  /**
+   * Where the problem is (LOCATION_KINDS): a room, or a public area — a building, a unit's
+   * common area (building + unit), a zone or a named spot (places). The zone, from the
+   * location, routes the request; the resident's own bound room is who they are
+   * (`reporterRoomId`), not where the problem is.
+   */
+  @Column({ type: 'simple-enum', enum: LOCATION_KINDS, default: 'room' }) locationKind: LocationKind;
   @RefColumn() communityId: string;
   @RefColumn({ nullable: true }) zoneId: string | null;
-  @RefColumn() roomId: string;
+  /** Set for a room only. */
+  @RefColumn({ nullable: true }) roomId: string | null;
   @ManyToOne(() => Room, { createForeignKeyConstraints: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'room_id' })
-  room?: Room;
+  room?: Room | null;
+  /** A building, a unit's common area, or the building a spot belongs to. */
+  @RefColumn({ nullable: true }) buildingId: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) unit: string | null;
+  @RefColumn({ nullable: true }) placeId: string | null;
+  /** The label of a public location as it was named at submission ("A1区 3栋 2单元 公共区域", "1号门岗"); a room's is the room's. */
+  @Column({ type: 'varchar', length: 120, nullable: true }) locationLabel: string | null;
+  /** The resident's bound room in the community when the request is about a public area (who they are). */
+  @RefColumn({ nullable: true }) reporterRoomId: string | null;
+  /** Residents following it (我也遇到, merged duplicates), besides the one who filed it. */
+  @Column({ type: 'int', unsigned: true, default: 0 }) followerCount: number;
+  /** A duplicate merged into another request (it is cancelled; its resident follows that one). */
+  @RefColumn({ nullable: true }) mergedIntoId: string | null;
 
   /** The resident the request belongs to (null for a staff-created request with no app user). */
   @RefColumn({ nullable: true }) residentId: string | null;

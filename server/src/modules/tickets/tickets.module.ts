@@ -9,6 +9,9 @@ import { NoticesModule } from '../notices/notices.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
+import { PlacesModule } from '../places/places.module';
+import { FollowersController } from './followers.controller';
+import { FollowersService } from './followers.service';
 import { PhotoCheckListener } from './photo-check.listener';
 import { TicketActionRunner } from './ticket-action-runner';
 import { TicketClosing } from './ticket-closing.service';
@@ -21,22 +24,25 @@ import { TicketViews } from './ticket-views.service';
 import { TicketWork } from './ticket-work.service';
 import { TicketsController } from './tickets.controller';
 import { Ticket, TicketEvent, TicketRating, TicketSequence } from './ticket.entity';
+import { TicketFollower } from './ticket-follower.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketRating, TicketSequence]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketRating, TicketSequence, TicketFollower]),
     AuditModule,
     CatalogueModule,
     FilesModule,
     IncidentsModule,
     NoticesModule,
+    PlacesModule,
     RoutingModule,
     SlaModule,
     StaffModule,
   ],
-  controllers: [TicketsController],
+  controllers: [TicketsController, FollowersController],
   providers: [
     TicketIntake,
+    FollowersService,
     TicketQueue,
     TicketWork,
     TicketClosing,
@@ -49,6 +55,6 @@ import { Ticket, TicketEvent, TicketRating, TicketSequence } from './ticket.enti
     PhotoCheckListener,
   ],
   // The demo data (database/demo) files its requests through the same services as the API.
-  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing],
+  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing, FollowersService],
 })
 export class TicketsModule {}

@@ -14,6 +14,8 @@ const summary = (id: string, status: TicketSummary['status'], description: strin
   priority: 'normal',
   channel: 'miniapp',
   room: { id: 'room-1', label: ME.rooms[0]!.label, communityId: 'c1', zoneId: null },
+  location: { kind: 'room', label: ME.rooms[0]!.label, communityId: 'c1', zoneId: null, roomId: 'room-1', buildingId: null, unit: null, placeId: null },
+  followerCount: 0,
   owner: null,
   assignee: null,
   deadlines: { respondBy: null, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },

@@ -15,6 +15,8 @@ const summary = (id: number, status: TicketSummary['status'] = 'submitted'): Tic
   priority: 'normal',
   channel: 'miniapp',
   room: { id: 'room-1', label: 'A1区 3栋 2单元 1201', communityId: 'c1', zoneId: null },
+  location: { kind: 'room', label: 'A1区 3栋 2单元 1201', communityId: 'c1', zoneId: null, roomId: 'room-1', buildingId: 'b1', unit: '2', placeId: null },
+  followerCount: 0,
   owner: null,
   assignee: null,
   deadlines: { respondBy: null, onsiteBy: null, resolveBy: null, confirmBy: null, revisitBy: null },

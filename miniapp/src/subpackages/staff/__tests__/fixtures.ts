@@ -28,6 +28,8 @@ export function summary(over: Partial<TicketSummary> = {}): TicketSummary {
     priority: 'normal',
     channel: 'miniapp',
     room: { id: 'room-1', label: 'A1区 1栋 1单元 0101', communityId: 'c1', zoneId: 'z1' },
+    location: { kind: 'room', label: 'A1区 1栋 1单元 0101', communityId: 'c1', zoneId: 'z1', roomId: 'room-1', buildingId: 'b1', unit: '1', placeId: null },
+    followerCount: 0,
     owner: { id: 's-agent', name: '李客服' },
     assignee: { id: 's-tech', name: '王师傅' },
     deadlines: { respondBy: null, onsiteBy: null, resolveBy: new Date(Date.now() + 5 * HOUR).toISOString(), confirmBy: null, revisitBy: null },
@@ -57,6 +59,10 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     residentId: 'r1',
     flagged: false,
     runningClocks: [],
+    following: false,
+    followers: [],
+    reporterRoom: null,
+    mergedInto: null,
     ...over,
   }
 }

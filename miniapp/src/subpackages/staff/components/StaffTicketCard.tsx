@@ -28,7 +28,7 @@ export default function StaffTicketCard({ ticket, now, showVisit, children }: { 
           {sz.ticket.appointment} {formatClock(ticket.appointmentAt)}
         </View>
       )}
-      <View className='staff-card__room'>{ticket.room.label}</View>
+      <View className='staff-card__room'>{ticket.location.label}</View>
       <View className='staff-card__desc'>{ticket.description}</View>
       <View className='staff-card__meta'>
         <Text className='muted'>{ticket.no}</Text>

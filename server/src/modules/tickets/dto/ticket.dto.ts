@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -26,6 +27,8 @@ import {
   EVENT_VISIBILITIES,
   EventVisibility,
   Channel,
+  FOLLOW_VIAS,
+  FollowVia,
   ClockState,
   PRIORITIES,
   Priority,
@@ -42,6 +45,7 @@ import {
   TicketType,
 } from '@yizhan/shared';
 import { PageQuery } from '../../../common/pagination/page-query.dto';
+import { LocationInputDto, LocationView } from '../../places/places.dto';
 
 const PhotoIds = () => (target: object, key: string) => {
   ApiPropertyOptional({ type: [String], maxItems: 9 })(target, key);
@@ -54,7 +58,16 @@ const PhotoIds = () => (target: object, key: string) => {
 
 export class CreateTicketDto {
   @ApiProperty({ enum: TICKET_TYPES }) @IsIn(TICKET_TYPES) type: TicketType;
-  @ApiProperty() @IsNumberString({ no_symbols: true }) @MaxLength(20) roomId: string;
+  @ApiPropertyOptional({ description: 'the room the request is about (as location {kind: room}); give this or `location`' })
+  @ValidateIf((dto: CreateTicketDto) => dto.location === undefined)
+  @IsNumberString({ no_symbols: true })
+  @MaxLength(20)
+  roomId?: string;
+  @ApiPropertyOptional({ type: LocationInputDto, description: 'where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId`' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationInputDto)
+  location?: LocationInputDto;
   @ApiProperty({ example: '水电' }) @IsString() @IsNotEmpty() @MaxLength(30) category: string;
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) description: string;
   @PhotoIds() photoIds?: string[];
@@ -268,7 +281,10 @@ export class TicketSummaryView {
   @ApiProperty() description: string;
   @ApiProperty({ enum: PRIORITIES }) priority: Priority;
   @ApiProperty({ enum: CHANNELS }) channel: Channel;
-  @ApiProperty({ type: RoomRefView }) room: RoomRefView;
+  @ApiProperty({ type: RoomRefView, nullable: true, description: 'the room, when the request is about one (location.kind room); null for a public area' })
+  room: RoomRefView | null;
+  @ApiProperty({ type: LocationView, description: 'where the problem is: a room or a public area' }) location: LocationView;
+  @ApiProperty({ description: 'residents following it (我也遇到, merged duplicates), besides the one who filed it' }) followerCount: number;
   @ApiProperty({ type: PersonRefView, nullable: true }) owner: PersonRefView | null;
   @ApiProperty({ type: PersonRefView, nullable: true }) assignee: PersonRefView | null;
   @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
@@ -279,6 +295,16 @@ export class TicketSummaryView {
   clock: TicketClockView | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+export class FollowerView {
+  @ApiProperty({ enum: FOLLOW_VIAS }) via: FollowVia;
+  @ApiProperty() joinedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'merge: the number of the resident’s own request folded in' }) fromTicketNo: string | null;
+  @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
+}
+export class TicketRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() no: string;
 }
 export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: String, nullable: true, example: '138****1234' }) contactPhoneMasked: string | null;
@@ -295,6 +321,12 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true, description: 'the clocks started and not yet stopped (paused while on hold); the others were met or missed' })
   runningClocks: SlaClock[];
+  @ApiProperty({ description: 'residents: true when the caller follows this request (我也遇到) rather than filed it; `rating` is then their own' })
+  following: boolean;
+  @ApiProperty({ type: [FollowerView], description: 'staff views only (empty for residents): who follows it, and how' }) followers: FollowerView[];
+  @ApiProperty({ type: RoomRefView, nullable: true, description: 'staff views only: for a public area, the room of the resident who filed it (who they are)' })
+  reporterRoom: Pick<RoomRefView, 'id' | 'label'> | null;
+  @ApiProperty({ type: TicketRefView, nullable: true, description: 'a duplicate merged into another request: that request' }) mergedInto: TicketRefView | null;
 }
 export class TicketPage {
   @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];
@@ -302,4 +334,28 @@ export class TicketPage {
 }
 export class RevealedPhoneView {
   @ApiProperty() phone: string;
+}
+
+/** 合并: fold this request into another open one about the same problem. */
+export class MergeDto {
+  @ApiProperty({ description: 'the request kept (same community, still open)' }) @IsNumberString({ no_symbols: true }) @MaxLength(20) intoTicketId: string;
+  @ApiPropertyOptional({ description: 'for the staff (internal)' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+/** The open public requests at one spot (我也遇到), for a resident about to file one. */
+export class SameSpotQuery extends LocationInputDto {}
+export class PublicRequestView {
+  @ApiProperty() id: string;
+  @ApiProperty() no: string;
+  @ApiProperty({ enum: TICKET_TYPES }) type: TicketType;
+  @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
+  @ApiProperty() category: string;
+  @ApiProperty() description: string;
+  @ApiProperty() locationLabel: string;
+  @ApiProperty() followerCount: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'the caller filed it' }) mine: boolean;
+  @ApiProperty({ description: 'the caller already follows it' }) following: boolean;
+}
+export class PublicRequestList {
+  @ApiProperty({ type: [PublicRequestView] }) items: PublicRequestView[];
 }

@@ -149,7 +149,7 @@ export default function StaffTicketPage() {
             <View className='muted'>{ticket.no}</View>
             <View className='staff-detail__row'>
               <Text className='staff-detail__label'>{sz.ticket.address}</Text>
-              <Text data-testid='address'>{ticket.room.label}</Text>
+              <Text data-testid='address'>{ticket.location.label}</Text>
             </View>
             <View className='staff-detail__row'>
               <Text className='staff-detail__label'>{sz.ticket.phone}</Text>
@@ -260,7 +260,7 @@ function ActionSheet({ sheet, ticket, busy, onClose, act }: { sheet: Sheet; tick
 
   useEffect(() => {
     if (sheet === 'dispatch') {
-      void listTechnicians(ticket.room.communityId).then((res) => {
+      void listTechnicians(ticket.location.communityId).then((res) => {
         if (!res.ok) return setProblem(res.message)
         // The least loaded first: the dispatcher sees skills and open jobs side by side.
         const list = res.data.items.filter((s) => s.active).sort((a, b) => a.openAssigned - b.openAssigned)
@@ -268,13 +268,13 @@ function ActionSheet({ sheet, ticket, busy, onClose, act }: { sheet: Sheet; tick
       })
     }
     if (sheet === 'transfer') {
-      void listColleagues(ticket.room.communityId).then((res) => {
+      void listColleagues(ticket.location.communityId).then((res) => {
         if (!res.ok) return setProblem(res.message)
         const list = res.data.items.filter((s) => s.active && s.id !== ticket.owner?.id && s.roles.some((r) => r === 'agent' || r === 'supervisor'))
         setPeople(list.map((s) => ({ id: s.id, name: s.name, note: `${s.roles.map((r) => LABELS.role[r]).join('、')} · ${sz.ticket.load(s.openOwned)}` })))
       })
     }
-  }, [sheet, ticket.room.communityId, ticket.owner?.id])
+  }, [sheet, ticket.location.communityId, ticket.owner?.id])
 
   const visitIso = () => {
     if (!day || hour === null) return null

@@ -1,43 +1,45 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Switch, Text, Textarea, View } from '@tarojs/components';
-import Button from '../../../../components/Button';
-import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared';
-import { askForSubscriptions } from '../../../../api/subscribe';
-import { createTicket } from '../../../../api/tickets';
-import { Field, PhoneInput } from '../../../../components/Field';
-import PageShell from '../../../../components/PageShell';
-import PhotoPicker from '../../../../components/PhotoPicker';
-import { useDraft } from '../../../../hooks/useDraft';
-import { useMe } from '../../../../hooks/useMe';
-import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads';
-import { zh } from '../../../../i18n/zh';
-import { ROUTES } from '../../../../routes';
-import './index.scss';
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Switch, Text, Textarea, View } from '@tarojs/components'
+import Button from '../../../../components/Button'
+import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
+import { askForSubscriptions } from '../../../../api/subscribe'
+import { createTicket } from '../../../../api/tickets'
+import { Field, PhoneInput } from '../../../../components/Field'
+import PageShell from '../../../../components/PageShell'
+import LocationPicker, { EMPTY_WHERE, publicLocation, type WhereValues } from '../../../../components/LocationPicker'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import { useDraft } from '../../../../hooks/useDraft'
+import { useMe } from '../../../../hooks/useMe'
+import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads'
+import { zh } from '../../../../i18n/zh'
+import { ROUTES } from '../../../../routes'
+import './index.scss'
 
 type FormType = 'repair' | 'complaint' | 'enquiry';
 /** The types this form files (上门服务 is booked from the catalogue). */
 const FORM_TYPES: FormType[] = ['repair', 'complaint', 'enquiry'];
 
-interface FormValues {
-  category: string;
-  description: string;
-  photos: DraftPhoto[];
-  urgent: boolean;
-  contactPhone: string;
-  preferredVisit: string;
+interface FormValues extends WhereValues {
+  category: string
+  description: string
+  photos: DraftPhoto[]
+  urgent: boolean
+  contactPhone: string
+  preferredVisit: string
 }
 
-const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' };
+const EMPTY: FormValues = { ...EMPTY_WHERE, category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' }
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
 function validate(type: FormType, values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
-  if (!hasRoom) return zh.create.noApprovedRoom;
-  if (!values.category) return zh.create.categoryRequired;
-  if (values.description.trim().length < 5) return zh.create.descriptionTooShort;
-  const photos = photosState(values.photos);
-  if (photos.uploading) return zh.create.photosUploading;
-  if (photos.failed) return zh.create.photosFailed;
+  if (!hasRoom) return zh.create.noApprovedRoom
+  if (values.where === 'public' && !publicLocation(values)) return zh.create.publicRequired
+  if (!values.category) return zh.create.categoryRequired
+  if (values.description.trim().length < 5) return zh.create.descriptionTooShort
+  const photos = photosState(values.photos)
+  if (photos.uploading) return zh.create.photosUploading
+  if (photos.failed) return zh.create.photosFailed
   // A request needs a way to reach the resident: a typed number, or the WeChat phone bound in 我的.
   if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired(type === 'repair');
   if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid;
@@ -79,7 +81,8 @@ export default function CreateTicketPage() {
     const res = await createTicket(
       {
         type,
-        roomId: me.currentRoom.roomId,
+        // Where the problem is: the resident's room, or the public area chosen (they stay who they are).
+        ...(publicLocation(values) ? { location: publicLocation(values)! } : { roomId: me.currentRoom.roomId }),
         category: values.category,
         description: values.description.trim(),
         photoIds: photosState(values.photos).ids,
@@ -105,18 +108,24 @@ export default function CreateTicketPage() {
   const categories = TICKET_CATEGORIES[type];
   return (
     <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
-      <View className="create">
-        <View className="form">
-          <View className="field field--row">
-            <Text className="field__label">{zh.create.room}</Text>
-            {me.currentRoom ? (
-              <Text>{me.currentRoom.label}</Text>
-            ) : (
-              <Text className="link" onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
+      <View className='create'>
+        <View className='form'>
+          {me.currentRoom ? (
+            <LocationPicker
+              communityId={me.currentRoom.communityId}
+              roomLabel={me.currentRoom.label}
+              value={values}
+              onChange={(patch) => update(patch)}
+              allowPublic
+            />
+          ) : (
+            <View className='field field--row'>
+              <Text className='field__label'>{zh.create.room}</Text>
+              <Text className='link' onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
                 {zh.create.noApprovedRoom} ›
               </Text>
-            )}
-          </View>
+            </View>
+          )}
 
           <View className="field">
             <View className="field__label">{zh.create.type}</View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
 import { allowedActions, NOT_SOLVED_TAG, RATING_TAGS, ticketStateOf, type RatingRequest, type RatingTag } from '@yizhan/shared'
-import { confirmTicket, fetchTicket, rateTicket, reopenTicket } from '../../../../api/tickets'
+import { confirmTicket, fetchTicket, rateFollowed, rateTicket, reopenTicket } from '../../../../api/tickets'
 import { currentSession } from '../../../../api/session'
 import PageShell from '../../../../components/PageShell'
 import StarRating from '../../../../components/StarRating'
@@ -79,7 +79,9 @@ export default function RatePage() {
       ? await reopenTicket(id, { reason: comment ? `${NOT_SOLVED_TAG}：${comment}` : NOT_SOLVED_TAG })
       : confirming
         ? await confirmTicket(id, scored === 3 ? { rating } : {})
-        : await rateTicket(id, rating)
+        : t?.following
+          ? await rateFollowed(id, rating)
+          : await rateTicket(id, rating)
     inFlight.current = false
     setSubmitting(false)
     // 409 on a rating: already rated (another device, or a retry whose first answer was lost): it stands.

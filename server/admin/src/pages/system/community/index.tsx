@@ -11,6 +11,7 @@ import { useCursorPages } from '../../../hooks/useCursorPages';
 import * as admin from '../../../services/admin';
 import { T } from '../../../strings';
 import { HotlinesTab } from './Hotlines';
+import { PlacesTab } from './Places';
 
 function ZonesTab({ communityId, zones, loading, reload }: { communityId: string; zones: Zone[]; loading: boolean; reload: () => void }) {
   const { message } = App.useApp();
@@ -298,6 +299,7 @@ export default function CommunityPage() {
           { key: 'zones', label: T.admin.zones, children: <ZonesTab communityId={id} zones={zones} loading={zonesLoading} reload={reloadZones} /> },
           { key: 'buildings', label: T.admin.buildings, children: <BuildingsTab communityId={id} zones={zones} /> },
           { key: 'rooms', label: T.admin.rooms, children: <RoomsTab communityId={id} zones={zones} /> },
+          { key: 'places', label: T.admin.places, children: <PlacesTab communityId={id} zones={zones} /> },
           { key: 'hotlines', label: T.admin.hotlines, children: <HotlinesTab communityId={id} zones={zones} /> },
           { key: 'import', label: T.admin.import, children: <ImportTab communityId={id} /> },
         ]}

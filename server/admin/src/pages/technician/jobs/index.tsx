@@ -40,7 +40,7 @@ function JobCard({ job, now, onDone }: { job: Job; now: Date; onDone: () => void
           <PriorityTag priority={job.priority} />
         </Space>
         <Typography.Text>
-          <EnvironmentOutlined /> {job.room.label} · {job.category}
+          <EnvironmentOutlined /> {job.location.label} · {job.category}
         </Typography.Text>
         <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
           {job.description}

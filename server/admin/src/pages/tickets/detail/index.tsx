@@ -4,14 +4,35 @@ import {
   LABELS,
   SLA_CLOCKS,
   type EventVisibility,
+  type FollowerView,
   type Photo,
   type SlaClock,
   type TicketDetail,
   type TicketEventView,
 } from '@yizhan/shared';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Image, Input, Popconfirm, Radio, Rate, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Image,
+  Input,
+  List,
+  Popconfirm,
+  Radio,
+  Rate,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
 import { PhotoUpload } from '../../../components/PhotoUpload';
 import { TicketActions } from '../../../components/TicketActions';
@@ -268,7 +289,16 @@ export default function TicketDetailPage() {
               <Photos photos={ticket.photos} size={96} />
               <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginTop: 16 }}>
                 <Descriptions.Item label={T.ticket.category}>{ticket.category}</Descriptions.Item>
-                <Descriptions.Item label={T.ticket.room}>{ticket.room.label}</Descriptions.Item>
+                <Descriptions.Item label={T.ticket.location}>
+                  {ticket.location.label}
+                  {ticket.location.kind !== 'room' ? <Tag style={{ marginLeft: 8 }}>{LABELS.locationKind[ticket.location.kind]}</Tag> : null}
+                </Descriptions.Item>
+                {ticket.reporterRoom ? <Descriptions.Item label={T.ticket.reporterRoom}>{ticket.reporterRoom.label}</Descriptions.Item> : null}
+                {ticket.mergedInto ? (
+                  <Descriptions.Item label={T.ticket.mergedInto}>
+                    <Link to={`/tickets/${ticket.mergedInto.id}`}>{ticket.mergedInto.no}</Link>
+                  </Descriptions.Item>
+                ) : null}
                 <Descriptions.Item label={T.ticket.contactPhone}>
                   <PhoneReveal ticket={ticket} />
                 </Descriptions.Item>
@@ -297,6 +327,11 @@ export default function TicketDetailPage() {
             <Card title={T.ticket.deadlines}>
               <Deadlines ticket={ticket} now={now} />
             </Card>
+            {ticket.followerCount > 0 ? (
+              <Card title={`${T.ticket.followers}（${ticket.followerCount}）`}>
+                <Followers followers={ticket.followers} />
+              </Card>
+            ) : null}
             <Card title={T.ticket.rating}>
               {ticket.rating ? (
                 <Space direction="vertical" style={{ width: '100%' }}>
@@ -332,5 +367,32 @@ export default function TicketDetailPage() {
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** Who else follows this request (我也遇到, merged duplicates), with their ratings. */
+function Followers({ followers }: { followers: FollowerView[] }) {
+  return (
+    <List
+      size="small"
+      dataSource={followers}
+      renderItem={(f) => (
+        <List.Item>
+          <Space direction="vertical" size={0}>
+            <Space>
+              <Tag color={f.via === 'merge' ? 'blue' : 'orange'}>{T.ticket.followerVia[f.via]}</Tag>
+              <Typography.Text type="secondary">{fmtDateTime(f.joinedAt)}</Typography.Text>
+            </Space>
+            {f.fromTicketNo ? <Typography.Text type="secondary">{T.ticket.followerFrom(f.fromTicketNo)}</Typography.Text> : null}
+            {f.rating ? (
+              <Typography.Text>
+                {T.ticket.attitude} {f.rating.attitude} · {T.ticket.timeliness} {f.rating.timeliness} · {T.ticket.quality} {f.rating.quality}
+                {f.rating.comment ? `：${f.rating.comment}` : ''}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        </List.Item>
+      )}
+    />
   );
 }

@@ -51,4 +51,19 @@ describe('phone / walk-in intake form', () => {
     expect(body).toMatchObject({ channel: 'walk_in', residentName: '张三', residentPhone: '13800138000', priority: 'urgent', description: '厨房水管爆裂' });
     expect(body).not.toHaveProperty('serviceItemId');
   });
+
+  it('sends a public area instead of a room; a patrol report needs no resident', () => {
+    const body = toCreateRequest({
+      channel: 'patrol',
+      where: 'public',
+      publicKind: 'unit',
+      buildingId: 'b3',
+      unit: '2',
+      type: 'repair',
+      category: '公共设施',
+      priority: 'normal',
+      description: '2单元楼道灯不亮',
+    });
+    expect(body).toEqual({ type: 'repair', location: { kind: 'unit', buildingId: 'b3', unit: '2' }, category: '公共设施', description: '2单元楼道灯不亮', priority: 'normal', channel: 'patrol' });
+  });
 });

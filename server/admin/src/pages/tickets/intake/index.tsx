@@ -15,7 +15,7 @@ import { useNavigate } from 'react-router-dom';
 import { PhotoUpload } from '../../../components/PhotoUpload';
 import { CommunitySelect, RoomPicker } from '../../../components/pickers';
 import { useAsync } from '../../../hooks/useAsync';
-import { listServiceItems } from '../../../services/admin';
+import { listServiceItems, locationOptions } from '../../../services/admin';
 import { newIdempotencyKey } from '../../../services/request';
 import { createTicket } from '../../../services/tickets';
 import { T } from '../../../strings';
@@ -27,9 +27,16 @@ export const INTAKE_CHANNELS: Channel[] = ['phone', 'walk_in', 'patrol'];
 interface IntakeForm {
   channel: Channel;
   communityId?: string;
+  /** Where the problem is: the resident's room (default) or a public area. */
+  where?: 'room' | 'public';
   roomId?: string;
-  residentName: string;
-  residentPhone: string;
+  publicKind?: 'place' | 'building' | 'unit' | 'zone';
+  placeId?: string;
+  buildingId?: string;
+  unit?: string;
+  zoneId?: string;
+  residentName?: string;
+  residentPhone?: string;
   type: TicketType;
   category?: string;
   priority: Priority;
@@ -39,18 +46,32 @@ interface IntakeForm {
   slotStart?: Dayjs;
 }
 
+/** The location of the form: a room, or a public area of the kind chosen. */
+function locationOf(v: IntakeForm): Pick<CreateTicketRequest, 'roomId' | 'location'> {
+  if (v.where !== 'public') return { roomId: v.roomId! };
+  switch (v.publicKind) {
+    case 'building':
+      return { location: { kind: 'building', buildingId: v.buildingId! } };
+    case 'unit':
+      return { location: { kind: 'unit', buildingId: v.buildingId!, unit: v.unit! } };
+    case 'zone':
+      return { location: { kind: 'zone', zoneId: v.zoneId! } };
+    default:
+      return { location: { kind: 'place', placeId: v.placeId! } };
+  }
+}
+
 export function toCreateRequest(v: IntakeForm): CreateTicketRequest {
-  const phone = normalizePhone(v.residentPhone) ?? v.residentPhone.trim();
+  const phone = v.residentPhone?.trim() ? (normalizePhone(v.residentPhone) ?? v.residentPhone.trim()) : null;
   const body: CreateTicketRequest = {
     type: v.type,
-    roomId: v.roomId!,
+    ...locationOf(v),
     category: v.category!,
     description: v.description.trim(),
     priority: v.priority,
     channel: v.channel,
-    residentName: v.residentName.trim(),
-    residentPhone: phone,
-    contactPhone: phone,
+    ...(v.residentName?.trim() ? { residentName: v.residentName.trim() } : {}),
+    ...(phone ? { residentPhone: phone, contactPhone: phone } : {}),
   };
   if (v.photoIds?.length) body.photoIds = v.photoIds;
   if (v.type === 'home_service') {
@@ -70,6 +91,13 @@ export default function IntakePage() {
   const [form] = Form.useForm<IntakeForm>();
   const type = Form.useWatch('type', form) ?? 'repair';
   const communityId = Form.useWatch('communityId', form);
+  const where = Form.useWatch('where', form) ?? 'room';
+  const publicKind = Form.useWatch('publicKind', form) ?? 'place';
+  const buildingId = Form.useWatch('buildingId', form);
+  const { data: locations } = useAsync(() => (where === 'public' && communityId ? locationOptions(communityId) : Promise.resolve(null)), [where, communityId]);
+  const units = locations?.buildings.find((b) => b.id === buildingId)?.units ?? [];
+  // A patrol report about a public area may have no resident to name.
+  const residentRequired = where === 'room';
   const [submitting, setSubmitting] = useState(false);
   // One key per filled-in form: a double click or a retry after a timeout creates one ticket.
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -98,7 +126,7 @@ export default function IntakePage() {
       <Form<IntakeForm>
         form={form}
         layout="vertical"
-        initialValues={{ channel: 'phone', type: 'repair', priority: 'normal' }}
+        initialValues={{ channel: 'phone', type: 'repair', priority: 'normal', where: 'room', publicKind: 'place' }}
         onFinish={onFinish}
         scrollToFirstError
       >
@@ -106,19 +134,64 @@ export default function IntakePage() {
           <Radio.Group optionType="button" options={INTAKE_CHANNELS.map((c) => ({ value: c, label: LABELS.channel[c] }))} />
         </Form.Item>
         <Form.Item name="communityId" label={T.ticket.community} rules={[{ required: true, message: T.intake.communityRequired }]}>
-          <CommunitySelect autoPickFirst onChange={() => form.setFieldValue('roomId', undefined)} />
+          <CommunitySelect
+            autoPickFirst
+            onChange={() => form.setFieldsValue({ roomId: undefined, placeId: undefined, buildingId: undefined, unit: undefined, zoneId: undefined })}
+          />
         </Form.Item>
-        <Form.Item name="roomId" label={T.ticket.room} rules={[{ required: true, message: T.intake.roomRequired }]}>
-          <RoomPicker communityId={communityId} />
+        <Form.Item name="where" label={T.intake.where}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'room', label: T.intake.whereRoom },
+              { value: 'public', label: T.intake.wherePublic, disabled: type === 'home_service' },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="residentName" label={T.intake.residentName} rules={[{ required: true, whitespace: true, message: T.intake.residentNameRequired }]}>
+        {where === 'room' ? (
+          <Form.Item name="roomId" label={T.ticket.room} rules={[{ required: true, message: T.intake.roomRequired }]}>
+            <RoomPicker communityId={communityId} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="publicKind" label={T.intake.publicKind}>
+              <Radio.Group options={(['place', 'unit', 'building', 'zone'] as const).map((k) => ({ value: k, label: T.intake.publicKinds[k] }))} />
+            </Form.Item>
+            {publicKind === 'place' ? (
+              <Form.Item name="placeId" label={T.intake.publicKinds.place} rules={[{ required: true, message: T.intake.placeRequired }]}>
+                <Select showSearch optionFilterProp="label" options={(locations?.places ?? []).map((p) => ({ value: p.id, label: p.label }))} />
+              </Form.Item>
+            ) : null}
+            {publicKind === 'building' || publicKind === 'unit' ? (
+              <Form.Item name="buildingId" label={T.admin.buildings} rules={[{ required: true, message: T.intake.buildingRequired }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  onChange={() => form.setFieldValue('unit', undefined)}
+                  options={(locations?.buildings ?? []).map((b) => ({ value: b.id, label: b.label }))}
+                />
+              </Form.Item>
+            ) : null}
+            {publicKind === 'unit' ? (
+              <Form.Item name="unit" label={T.intake.unit} rules={[{ required: true, message: T.intake.unitRequired }]}>
+                <Select options={units.map((u) => ({ value: u, label: `${u}单元` }))} />
+              </Form.Item>
+            ) : null}
+            {publicKind === 'zone' ? (
+              <Form.Item name="zoneId" label={T.ticket.zone} rules={[{ required: true, message: T.intake.zoneRequired }]}>
+                <Select options={(locations?.zones ?? []).map((z) => ({ value: z.id, label: z.label }))} />
+              </Form.Item>
+            ) : null}
+          </>
+        )}
+        <Form.Item name="residentName" label={T.intake.residentName} rules={[{ required: residentRequired, whitespace: true, message: T.intake.residentNameRequired }]}>
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="residentPhone"
           label={T.intake.residentPhone}
           rules={[
-            { required: true, whitespace: true, message: T.intake.residentPhoneRequired },
+            { required: residentRequired, whitespace: true, message: T.intake.residentPhoneRequired },
             { validator: (_, v: string | undefined) => (!v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid))) },
           ]}
         >

@@ -20,8 +20,8 @@ describe('the staff home', () => {
         status: 200,
         body: {
           items: [
-            summary({ id: 'a', appointmentAt: soon(2), room: { ...summary().room, label: 'A1区 1栋 1单元 0101' } }),
-            summary({ id: 'b', appointmentAt: soon(3), priority: 'urgent', room: { ...summary().room, label: 'B2区 5栋 2单元 0302' } }),
+            summary({ id: 'a', appointmentAt: soon(2), location: { ...summary().location, label: 'A1区 1栋 1单元 0101' } }),
+            summary({ id: 'b', appointmentAt: soon(3), priority: 'urgent', location: { ...summary().location, label: 'B2区 5栋 2单元 0302' } }),
             summary({ id: 'c', appointmentAt: null }),
           ],
           nextCursor: null,

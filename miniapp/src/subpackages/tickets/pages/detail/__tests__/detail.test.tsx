@@ -18,6 +18,8 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     priority: 'normal',
     channel: 'miniapp',
     room: { id: 'room-1', label: 'A1区 3栋 2单元 1201', communityId: 'c1', zoneId: 'z1' },
+    location: { kind: 'room', label: 'A1区 3栋 2单元 1201', communityId: 'c1', zoneId: 'z1', roomId: 'room-1', buildingId: 'b1', unit: '1', placeId: null },
+    followerCount: 0,
     owner: { id: 's1', name: '王客服' },
     assignee: null,
     deadlines: {
@@ -49,6 +51,10 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     residentId: 'r1',
     flagged: false,
     runningClocks: [],
+    following: false,
+    followers: [],
+    reporterRoom: null,
+    mergedInto: null,
     ...overrides,
   };
 }

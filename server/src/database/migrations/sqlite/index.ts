@@ -2,9 +2,7 @@ import { Init1795465583783 } from './1795465583783-Init';
 import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './1795469275197-RatingsByCommunityAndQueueByDeadline';
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { ServiceDeskRound1796620297016 } from './1796620297016-ServiceDeskRound';
-import { PublicLocationsAndFollowers1796627132084 } from './1796627132084-PublicLocationsAndFollowers';
-import { ServiceItemSettings1796627533608 } from './1796627533608-ServiceItemSettings';
-import { QueueByRunningClock1796627808966 } from './1796627808966-QueueByRunningClock';
+import { PublicPlacesServiceSettingsQueueClock1796630896664 } from './1796630896664-PublicPlacesServiceSettingsQueueClock';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -13,4 +11,4 @@ import { QueueByRunningClock1796627808966 } from './1796627808966-QueueByRunning
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, PublicLocationsAndFollowers1796627132084, ServiceItemSettings1796627533608, QueueByRunningClock1796627808966];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, PublicPlacesServiceSettingsQueueClock1796630896664];

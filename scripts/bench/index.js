@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --scale small|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x]
+ * npm run bench [-- --scale small|single|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901]
+ *
+ * --scale single: 200,000 tickets in one community (a company with one large estate).
+ * --port: the server's port (the platform harnesses take the next two).
  *
  * Performance at a property company's scale, side by side with the limits (issue #10).
  * Seeds its own database (yizhan_bench, or yizhan_bench_small), reused on reruns;
@@ -40,7 +43,7 @@ async function platformCompare(ctx) {
   }
   const out = {};
   for (const platform of ['express', 'fastify']) {
-    const port = platform === 'express' ? 3911 : 3912;
+    const port = platform === 'express' ? ctx.opts.port + 1 : ctx.opts.port + 2;
     const child = spawn(process.execPath, [path.join(__dirname, 'platform-harness.js'), platform, String(port), ctx.dbName], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${platform} harness did not start`)), 30_000);
@@ -114,7 +117,7 @@ async function main() {
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
-  const dbName = args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small';
+  const dbName = { full: 'yizhan_bench', small: 'yizhan_bench_small', single: 'yizhan_bench_single' }[args.scale];
   const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
@@ -168,7 +171,7 @@ async function main() {
     fake.setMaxListeners(50);
 
     const ctx = {
-      opts: { short: args.scale === 'small' },
+      opts: { short: args.scale !== 'full', port: args.port },
       mysql, db, dbName, dbUrl, fake, seed: s, scale: { communities: Number(s.communities), tickets: Number(s.tickets) },
       tokens: measures.ctxTokens(),
       get http() { return http.current; },
@@ -211,7 +214,7 @@ async function main() {
     await run('platform', platformCompare);
     if (selected.some((m) => ['queue', 'resident', 'stats', 'submission', 'uploads', 'outbox'].includes(m))) {
       fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
-      server = await startServer({ dbUrl, port: 3901, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
+      server = await startServer({ dbUrl, port: args.port, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
       ctx.server = server;
       http.current = client(server.base);
       await run('queue', measures.staffQueue);

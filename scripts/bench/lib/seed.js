@@ -16,6 +16,8 @@ const { nextDueAt } = shared;
 const SCALES = {
   small: { communities: 30, tickets: 50_000, historyDays: 60 },
   full: { communities: 300, tickets: 1_000_000, historyDays: 180 },
+  // One large estate: a company that keeps every ticket in one community (issue #21 point 5).
+  single: { communities: 1, tickets: 200_000, historyDays: 60 },
 };
 const ZONES = 3;
 const BUILDINGS_PER_ZONE = 4;
@@ -43,6 +45,7 @@ const DESCRIPTIONS = [
 ];
 
 function communityWeights(n) {
+  if (n === 1) return { big: 1, cum: [1] };
   const big = Math.max(3, Math.round(n * 0.05));
   const w = Array.from({ length: n }, (_, i) => (i < big ? 0.3 / big : 0.7 / (n - big)));
   const cum = [];

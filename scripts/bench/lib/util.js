@@ -17,10 +17,11 @@ function parseArgs(argv) {
       'buffer-pool-mb': { type: 'string', default: '0' },
       reseed: { type: 'boolean', default: false },
       label: { type: 'string' },
+      port: { type: 'string', default: '3901' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (!['small', 'full'].includes(values.scale)) throw new Error('--scale must be small or full');
+  if (!['small', 'single', 'full'].includes(values.scale)) throw new Error('--scale must be small, single or full');
   return {
     scale: values.scale,
     only: values.only ? values.only.split(',') : null,
@@ -28,6 +29,7 @@ function parseArgs(argv) {
     bufferPoolMb: Number(values['buffer-pool-mb']),
     reseed: values.reseed,
     label: values.label,
+    port: Number(values.port),
     help: values.help,
   };
 }

@@ -11,7 +11,7 @@
  * starts the compiled server on 127.0.0.1 against it with the fake WeChat in this
  * process; runs each measurement (bounded in count and time); prints the table and
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
- * stats, submission, uploads, outbox, sla.
+ * stats, submission, uploads, outbox, streams, sla.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  * for a CPU profile of the server under the load.
  */
@@ -20,7 +20,7 @@ const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
 const { ROOT, parseArgs, table, log, sleep, round, summary } = require('./lib/util');
 
-const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'sla'];
+const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'streams', 'sla'];
 
 function ensureBuilt() {
   const need = [path.join(ROOT, 'shared/dist/index.js'), path.join(ROOT, 'server/dist/main.js')];
@@ -227,6 +227,7 @@ async function main() {
       await server.stop();
       server = null;
     }
+    await run('streams', measures.streams);
     await run('sla', measures.slaScanner);
   } finally {
     if (server) await server.stop();

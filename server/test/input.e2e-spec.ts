@@ -57,7 +57,11 @@ describe('idempotency and bad input', () => {
     ['an unknown ticket type', { type: 'other', roomId: '1', category: '水电', description: 'x' }, 'type'],
     ['a missing description', { type: 'repair', roomId: '1', category: '水电' }, 'description'],
     ['a huge description', { type: 'repair', roomId: '1', category: '水电', description: '漏'.repeat(5000) }, 'description'],
-    ['ten photos', { type: 'repair', roomId: '1', category: '水电', description: 'x', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) }, 'photoIds'],
+    [
+      'ten photos',
+      { type: 'repair', roomId: '1', category: '水电', description: 'x', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) },
+      'photoIds',
+    ],
     ['an array body', [1, 2, 3], null],
   ])('refuses %s with 400 VALIDATION_FAILED', async (_label, body, field) => {
     const before = await count();
@@ -70,7 +74,11 @@ describe('idempotency and bad input', () => {
   });
 
   it('answers malformed JSON, bad ids, bad cursors and bad keys with 4xx, never 500', async () => {
-    const raw = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send('{"type": "repair",');
+    const raw = await t.http
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"type": "repair",');
     expect(raw.status).toBe(400);
     expect(raw.body.code).toBe('INVALID_JSON');
     expect((await w.as(resident.token, 'get', '/tickets/abc')).status).toBe(400);
@@ -82,7 +90,11 @@ describe('idempotency and bad input', () => {
     expect((await w.as(resident.token, 'get', '/tickets?overdue=maybe')).status).toBe(400);
     const badKey = await w.as(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'x'.repeat(65) });
     expect(badKey.status).toBe(400);
-    const big = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send(JSON.stringify({ description: 'x'.repeat(400_000) }));
+    const big = await t.http
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ description: 'x'.repeat(400_000) }));
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await t.http.get('/api/v1/no-such-route')).status).toBe(404);
@@ -108,10 +120,57 @@ describe('idempotency and bad input', () => {
     expect(seen).toEqual(all);
   });
 
+  it('pages newest and oldest first over several communities and statuses: every filter walks the same tickets in the same order as one pass', async () => {
+    const c2 = await w.community('枫林苑');
+    const agent = await w.staff('inp_walks', ['agent'], [c.id, c2.id]);
+    const made: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const room = i % 2 ? c2.roomB.id : c.roomB.id;
+      made.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(room), channel: 'phone', description: `多小区${i}` })).id);
+    }
+    for (const i of [1, 2, 5, 8]) await w.ok(agent.token, 'post', `/tickets/${made[i]}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${made[3]}/cancel`, { reason: '重复提交' });
+    const open = "'submitted','accepted','dispatched','in_progress'";
+    const cases: [string, string][] = [
+      ['', ''],
+      ['stage=open', `AND status IN (${open})`],
+      ['stage=done', `AND status NOT IN (${open})`],
+      ['status=accepted', "AND status = 'accepted'"],
+      ['mine=owner', `AND owner_id = ${agent.id}`],
+      ['mine=owner&stage=open', `AND owner_id = ${agent.id} AND status IN (${open})`],
+      [`communityId=${c2.id}&stage=open`, `AND community_id = ${c2.id} AND status IN (${open})`],
+    ];
+    for (const [filter, where] of cases) {
+      for (const sort of ['newest', 'oldest']) {
+        const expected = (
+          await t.sql<{ id: string | number }>(
+            `SELECT id FROM tickets WHERE community_id IN (${c.id}, ${c2.id}) ${where} ORDER BY id ${sort === 'newest' ? 'DESC' : 'ASC'}`,
+          )
+        ).map((r) => String(r.id));
+        const walked: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: { id: string }[]; nextCursor: string | null } = await w.ok(
+            agent.token,
+            'get',
+            `/tickets?${filter}&sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          walked.push(...page.items.map((x) => x.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect({ filter, sort, walked }).toEqual({ filter, sort, walked: expected });
+      }
+    }
+    const mine = await w.ok(resident.token, 'get', '/tickets?limit=100');
+    const own = (await t.sql<{ id: string | number }>(`SELECT id FROM tickets WHERE resident_id = ${resident.id} ORDER BY id DESC`)).map((r) => String(r.id));
+    expect(mine.items.map((x: { id: string }) => x.id)).toEqual(own.slice(0, 100));
+  });
+
   it('pages by deadline: soonest due first, requests without a resolve deadline last, cursors continuous', async () => {
     const agent = await w.staff('inp_deadline', ['agent'], [c.id]);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限${i}` })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限${i}` })).id);
     // Spread the deadlines out of creation order; one request has none.
     const offsets = [5, 1, 4, 2, null];
     for (const [i, id] of ids.entries()) {
@@ -139,7 +198,8 @@ describe('idempotency and bad input', () => {
   it('pages open requests by deadline across statuses: ties by id, undated last, cursors continuous', async () => {
     const agent = await w.staff('inp_deadline_open', ['agent'], [c.id]);
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限开放${i}` })).id);
+    for (let i = 0; i < 7; i++)
+      ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限开放${i}` })).id);
     // Mixed statuses (the list walks each open status on its own and merges), a tie across statuses, one undated, one done.
     for (const i of [1, 2, 5]) await w.ok(agent.token, 'post', `/tickets/${ids[i]}/accept`, {});
     await w.ok(agent.token, 'post', `/tickets/${ids[6]}/cancel`, { reason: '重复提交' });

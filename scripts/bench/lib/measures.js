@@ -586,6 +586,133 @@ async function outbox(ctx) {
   ];
 }
 
+// ------------------------------------------------------------------ staff event streams
+
+/**
+ * 500 staff event streams over two server instances: the database statements per second
+ * the streams cost (each instance's statements counted in-process, with the streams open
+ * minus with none, both while nothing else happens), and how long a change made through
+ * one instance takes to reach a stream on the other (submission answered → its
+ * `ticket.routed` event on the owner's streams there).
+ */
+async function streams(ctx) {
+  const fs = require('node:fs');
+  const http = require('node:http');
+  const { startServer } = require('./server');
+  const { client } = require('./load');
+  const { scale, opts } = ctx;
+  const N = 500;
+  const instances = [];
+  const countFile = (k) => `/tmp/yizhan-bench-queries-${process.pid}-${k}`;
+  try {
+    for (const k of [0, 1]) {
+      instances.push(await startServer({ dbUrl: ctx.dbUrl, port: opts.port + 3 + k, fakeUrl: ctx.fake.url, logFile: path.join(ROOT, `artifacts/bench/server-streams-${k}.log`),
+        nodeArgs: ['-r', path.join(__dirname, 'count-queries.js')], env: { BENCH_QUERY_COUNT_FILE: countFile(k), OUTBOX_POLL_MS: '0' } }));
+    }
+    const statements = async () => {
+      const out = [];
+      for (const [k, s] of instances.entries()) {
+        fs.rmSync(countFile(k), { force: true });
+        s.signal('SIGUSR2');
+      }
+      for (const k of [0, 1]) {
+        const until = Date.now() + 5000;
+        while (!fs.existsSync(countFile(k)) && Date.now() < until) await sleep(20);
+        out.push(Number(fs.readFileSync(countFile(k), 'utf8')));
+      }
+      return out[0] + out[1];
+    };
+    const window = async (ms) => {
+      const a = await statements();
+      const t = performance.now();
+      await sleep(ms);
+      const b = await statements();
+      return (b - a) / ((performance.now() - t) / 1000);
+    };
+    const windowMs = opts.short ? 8000 : 15_000;
+    const idle = await window(windowMs);
+    // The staff: every community's zone agents and night agent, round-robin until 500 streams (several tabs each).
+    const staff = [];
+    for (let c = 0; c < scale.communities; c++) for (const k of [0, 1, 2, 3]) staff.push({ c, id: ids.staff(c, k) });
+    const arrivals = new Map(); // ticket id → [{ instance, at }]
+    const open = [];
+    for (let i = 0; i < N; i++) {
+      const s = staff[i % staff.length];
+      const k = Math.floor(i / staff.length) % 2; // each person's tabs on both instances
+      const token = ctx.tokens.staff(s.id, [s.c + 1], ['agent']);
+      open.push(
+        new Promise((resolve, reject) => {
+          const req = http.get({ host: '127.0.0.1', port: opts.port + 3 + k, path: `${API}/staff/events?access_token=${token}`, agent: false }, (res) => {
+            if (res.statusCode !== 200) return reject(new Error(`stream HTTP ${res.statusCode}`));
+            res.setEncoding('utf8');
+            let buf = '';
+            res.on('data', (chunk) => {
+              const at = performance.now();
+              buf += chunk;
+              let cut;
+              while ((cut = buf.indexOf('\n\n')) >= 0) {
+                const block = buf.slice(0, cut);
+                buf = buf.slice(cut + 2);
+                const data = /^data: (.*)$/m.exec(block)?.[1];
+                if (!data) continue;
+                const n = JSON.parse(data);
+                if (!n.ticketId) continue;
+                if (!arrivals.has(n.ticketId)) arrivals.set(n.ticketId, []);
+                arrivals.get(n.ticketId).push({ instance: k, at });
+              }
+            });
+            resolve(req);
+          });
+          req.on('error', reject);
+        }),
+      );
+    }
+    const reqs = await Promise.all(open);
+    await sleep(2500); // every stream has started and read its latest notice id
+    const busy = await window(windowMs);
+    // Changes: submissions through one instance or the other, each routed to a zone agent whose streams are on both.
+    const clients = instances.map((s) => client(s.base));
+    const changes = [];
+    const r = rng(41);
+    const count = opts.short ? 40 : 80;
+    for (let i = 0; i < count; i++) {
+      const k = i % 2;
+      const residentId = randomResident(r, scale.communities);
+      const res = await clients[k].request({ method: 'POST', path: `${API}/tickets`, headers: { authorization: `Bearer ${ctx.tokens.resident(residentId)}`, 'idempotency-key': crypto.randomUUID() },
+        body: { ...submitBody(900_000 + i), roomId: String(residentId) } });
+      if (res.status === 201 && res.json.owner) changes.push({ id: String(res.json.id), via: k, at: res.end });
+      await sleep(250 + r() * 250);
+    }
+    await sleep(3000);
+    for (const req of reqs) req.destroy();
+    for (const c of clients) c.close();
+    const cross = [];
+    const same = [];
+    let missing = 0;
+    for (const ch of changes) {
+      const got = arrivals.get(ch.id) ?? [];
+      const other = got.filter((a) => a.instance !== ch.via);
+      const here = got.filter((a) => a.instance === ch.via);
+      if (!other.length) missing++;
+      for (const a of other) cross.push(Math.max(0, a.at - ch.at));
+      for (const a of here) same.push(Math.max(0, a.at - ch.at));
+    }
+    const sc = summary(cross);
+    const ss = summary(same);
+    const perSec = busy - idle;
+    log(`streams: ${N} over 2 instances; statements/s idle ${round(idle)} → with streams ${round(busy)} (${round(perSec)} from streams); change → alert on the other instance p50 ${sc.p50} p99 ${sc.p99} ms (${cross.length} alerts of ${changes.length} changes, ${missing} missing), same instance p99 ${ss.p99} ms`);
+    return [
+      row({ id: 'streams.queries', figure: `Staff event streams: DB statements/s from ${N} streams on 2 instances`, value: round(Math.max(0, perSec), 1), unit: '/s', target: 10, targetText: '≤ 10/s (was 250+)',
+        baseline: `idle ${round(idle, 1)}/s; with streams ${round(busy, 1)}/s`, ratio: round(Math.max(0, perSec) / N, 3), details: { idle, busy } }),
+      row({ id: 'streams.latency.p99', figure: 'Staff event streams: change on one instance → alert on the other, p99', value: sc.p99 ?? null, target: 2000, targetText: '≤ 2 s',
+        baseline: `p50 ${sc.p50} ms; same instance p99 ${ss.p99} ms; ${cross.length} alerts, ${missing} missing`, ratio: sc.p99 == null ? null : round(sc.p99 / 2000, 2), details: { cross: sc, same: ss, changes: changes.length, missing } }),
+    ];
+  } finally {
+    for (const s of instances) await s.stop();
+    for (const k of [0, 1]) fs.rmSync(countFile(k), { force: true });
+  }
+}
+
 // ------------------------------------------------------------------ uploads
 
 async function makeJpeg() {
@@ -650,4 +777,4 @@ async function uploads(ctx) {
   ];
 }
 
-module.exports = { submission, staffQueue, myRequests, stats, slaScanner, outbox, uploads, ctxTokens, queueSql, explain };
+module.exports = { streams, submission, staffQueue, myRequests, stats, slaScanner, outbox, uploads, ctxTokens, queueSql, explain };

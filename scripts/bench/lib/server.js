@@ -29,11 +29,11 @@ function rssMb(pid) {
   }
 }
 
-async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile }) {
+async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile, nodeArgs = [] }) {
   // A server left from an interrupted run would answer the health check for ours.
   if ((await get(`http://127.0.0.1:${port}/api/v1/health`)) !== 0) throw new Error(`something already listens on port ${port} (a server from an interrupted run?)`);
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean), path.join(ROOT, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean), ...nodeArgs, path.join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -75,6 +75,7 @@ async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile }) {
     base,
     pid: child.pid,
     rssMb: () => rssMb(child.pid),
+    signal: (name) => child.kill(name),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

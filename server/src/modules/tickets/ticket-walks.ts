@@ -114,6 +114,6 @@ export async function walkIds(
           plan.walks.flatMap((walk) => bind(walk)),
         );
   const ids = [...new Set(rows.map((r) => BigInt(r.id)))];
-  ids.sort((a, b) => (a === b ? 0 : (a < b) === desc ? 1 : -1));
+  ids.sort((a, b) => (a === b ? 0 : a < b === desc ? 1 : -1));
   return ids.slice(0, take).map(String);
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --scale small|single|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901]
+ * npm run bench [-- --scale small|single|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901] [--lighthouse]
  *
  * --scale single: 200,000 tickets in one community (a company with one large estate).
- * --port: the server's port (the platform harnesses take the next two).
+ * --port: the server's port (the platform harnesses take the next two, the streams' instances
+ *   the two after, Lighthouse's server and blank page the two after those).
+ * --lighthouse (or --only lighthouse): Lighthouse's mobile/desktop profiles on the built
+ *   front ends, beside a blank Taro h5 page (scripts/bench/lighthouse.js).
  *
  * Performance at a property company's scale, side by side with the limits (issue #10).
  * Seeds its own database (yizhan_bench, or yizhan_bench_small), reused on reruns;
@@ -108,6 +111,8 @@ async function main() {
     return;
   }
   const selected = ALL.filter((m) => (!args.only || args.only.includes(m)) && !args.skip.includes(m));
+  // Lighthouse (what a phone feels) needs the built front ends and a few minutes: asked for by name or --lighthouse.
+  if ((args.lighthouse || args.only?.includes('lighthouse')) && !args.skip.includes('lighthouse')) selected.push('lighthouse');
   const started = Date.now();
   ensureBuilt();
   const mysql = require(require.resolve('mysql2/promise', { paths: [path.join(ROOT, 'server')] }));
@@ -133,7 +138,7 @@ async function main() {
 
   const results = [];
   let seedInfo = null;
-  const needsDb = selected.some((m) => m !== 'sizes');
+  const needsDb = selected.some((m) => m !== 'sizes' && m !== 'lighthouse');
   let server = null;
   let fake = null;
   let inProcess = null;
@@ -145,6 +150,15 @@ async function main() {
       const h = sizes.h5FirstPageGzipKb();
       results.push({ id: 'size.weapp_main', figure: 'Mini-program main package', value: w.kb ?? null, unit: 'KB', target: 600, targetText: '≤ 600 KB', baseline: w.error ?? 'scripts/miniapp-size.js', ratio: w.kb ? round(w.kb / 600, 2) : null, pass: w.kb ? w.kb <= 600 : false });
       results.push({ id: 'size.h5_first_page', figure: `h5 first page JS (${h.firstPage ?? '?'}), gzip`, value: h.kb ?? null, unit: 'KB', target: 300, targetText: '≤ 300 KB gzip', baseline: h.error ?? `${(h.parts || []).length} files`, ratio: h.kb ? round(h.kb / 300, 2) : null, pass: h.kb ? h.kb <= 300 : false, details: h.parts });
+    }
+    if (selected.includes('lighthouse')) {
+      log('— lighthouse');
+      try {
+        results.push(...(await require('./lighthouse').lighthouseRows({ opts: { port: args.port } })));
+      } catch (e) {
+        log(`lighthouse failed: ${e.stack || e.message}`);
+        results.push({ id: 'lighthouse.error', figure: 'lighthouse: failed', value: null, target: null, targetText: '', baseline: String(e.message).slice(0, 120), ratio: null, pass: false });
+      }
     }
     if (!needsDb) return;
     const seeded = await ensureSeed({ mysql, dbUrl, dbName, scaleName: args.scale, reseed: args.reseed });

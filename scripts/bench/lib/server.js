@@ -29,6 +29,15 @@ function rssMb(pid) {
   }
 }
 
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
 async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile, nodeArgs = [] }) {
   // A server left from an interrupted run would answer the health check for ours.
   if ((await get(`http://127.0.0.1:${port}/api/v1/health`)) !== 0) throw new Error(`something already listens on port ${port} (a server from an interrupted run?)`);
@@ -76,6 +85,8 @@ async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile, nodeArgs =
     pid: child.pid,
     rssMb: () => rssMb(child.pid),
     signal: (name) => child.kill(name),
+    /** CPU time (user + system) the server process has used, in ms. */
+    cpuMs: () => cpuMs(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

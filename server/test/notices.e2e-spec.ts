@@ -349,7 +349,7 @@ describe('notices back to residents', () => {
       encrypt_type: 'aes',
       msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted),
     };
-    const { WechatPushEvents } = await import('../src/modules/wechat/wechat-push.controller');
+    const { WechatPushEvents } = await import('../src/modules/wechat/wechat-push.service');
     const seen: unknown[] = [];
     const sub = t.app.get(WechatPushEvents).events.subscribe((e) => seen.push(e));
     const first = await t.http.post('/api/v1/wechat/push').query(query).send({ ToUserName: 'gh_x', Encrypt: encrypted });

@@ -37,8 +37,7 @@ function refusal(result: TransitionResult) {
 const OPEN: TicketStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
 const WORKING: TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const same = (statuses: TicketStatus[]) => Object.fromEntries(statuses.map((s) => [s, 'same'])) as Record<string, 'same'>;
-const to = (statuses: TicketStatus[], target: TicketStatus) =>
-  Object.fromEntries(statuses.map((s) => [s, target])) as Record<string, TicketStatus>;
+const to = (statuses: TicketStatus[], target: TicketStatus) => Object.fromEntries(statuses.map((s) => [s, target])) as Record<string, TicketStatus>;
 
 /**
  * The life cycle written out again from the brief, independently of TRANSITIONS:
@@ -212,9 +211,7 @@ describe('transition: on hold', () => {
   });
 
   it('cannot be held twice, nor resumed when running', () => {
-    expect(refusal(transition(ticket('in_progress', { onHold: true }), 'hold', technician)).reason).toBe(
-      '工单已挂起，不能重复挂起',
-    );
+    expect(refusal(transition(ticket('in_progress', { onHold: true }), 'hold', technician)).reason).toBe('工单已挂起，不能重复挂起');
     expect(refusal(transition(ticket('in_progress'), 'resume', technician)).reason).toBe('工单未挂起，无需恢复计时');
   });
 
@@ -237,8 +234,8 @@ describe('transition: on hold', () => {
 describe('transition: rating', () => {
   it('is refused once rated, with 409 and a kind message', () => {
     const r = refusal(transition(ticket('closed', { rated: true }), 'rate', resident));
-    expect(r).toEqual({ allowed: false, code: 'INVALID_TRANSITION', reason: '该工单已评价，不能重复评价' });
-    expect(refusalToApiError(r)).toEqual({ statusCode: 409, code: 'INVALID_TRANSITION', message: '该工单已评价，不能重复评价' });
+    expect(r).toEqual({ allowed: false, code: 'INVALID_TRANSITION', reason: '您已评价过该工单', conflict: 'ALREADY_RATED' });
+    expect(refusalToApiError(r)).toEqual({ statusCode: 409, code: 'ALREADY_RATED', message: '您已评价过该工单' });
   });
 
   it('is not possible before resolution', () => {

@@ -21,15 +21,7 @@
  *   (`accepted`). Nothing special is exported for it.
  */
 import type { ApiError, Id } from './api';
-import {
-  LABELS,
-  OPEN_STATUSES,
-  TICKET_ACTIONS,
-  TICKET_STATUSES,
-  type StaffRole,
-  type TicketAction,
-  type TicketStatus,
-} from './enums';
+import { LABELS, OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type StaffRole, type TicketAction, type TicketStatus } from './enums';
 
 export interface TicketState {
   status: TicketStatus;
@@ -42,14 +34,17 @@ export interface TicketState {
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
 
+/** Refusals with an API error code of their own (409), rather than INVALID_TRANSITION. */
+export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED';
+
 export type TransitionResult =
   | { allowed: true; to: TicketStatus }
   | {
       allowed: false;
       code: 'INVALID_TRANSITION' | 'FORBIDDEN';
       reason: string;
-      /** Set when the refusal has its own API error code (claim of an owned ticket → 409 ALREADY_OWNED). */
-      conflict?: 'ALREADY_OWNED';
+      /** Set when the refusal has its own API error code (claim of an owned ticket → 409 ALREADY_OWNED, a second rating → 409 ALREADY_RATED). */
+      conflict?: RefusalConflict;
     };
 
 export type TransitionRefusal = Extract<TransitionResult, { allowed: false }>;
@@ -95,9 +90,7 @@ export const PARTY_LABELS: Record<Party, string> = {
 /** accepted / dispatched / in_progress: someone is working on it, so the clocks can be paused. */
 const WORKING: readonly TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const AFTER_RESOLUTION: readonly TicketStatus[] = ['resolved', 'closed', 'revisited'];
-const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter(
-  (s) => s !== 'cancelled' && s !== 'revisited',
-);
+const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled' && s !== 'revisited');
 
 /**
  * The life cycle. An action may have several rules (cancel: the resident before
@@ -180,7 +173,7 @@ function is(party: Party, actor: Actor, ticket: TicketState): boolean {
   }
 }
 
-type StateRefusal = { reason: string; statusMatched: boolean; conflict?: 'ALREADY_OWNED' };
+type StateRefusal = { reason: string; statusMatched: boolean; conflict?: RefusalConflict };
 
 /** Why the ticket's state does not allow this rule, or null when it does. */
 function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal | null {
@@ -200,7 +193,7 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
     return { reason: '工单未挂起，无需恢复计时', statusMatched: true };
   }
   if (rule.requiresNotRated && ticket.rated) {
-    return { reason: '该工单已评价，不能重复评价', statusMatched: true };
+    return { reason: '您已评价过该工单', statusMatched: true, conflict: 'ALREADY_RATED' };
   }
   return null;
 }
@@ -264,7 +257,12 @@ export function transition(ticket: TicketState, action: TicketAction, actor: Act
   const rule = openRules.find((r) => r.by.some((party) => is(party, actor, ticket)));
   if (!rule) {
     // Name everyone the current state would allow, not only the caller's kind.
-    return forbidden(ticket, actor, action, rules.filter((r) => stateRefusal(r, ticket) === null));
+    return forbidden(
+      ticket,
+      actor,
+      action,
+      rules.filter((r) => stateRefusal(r, ticket) === null),
+    );
   }
   return { allowed: true, to: rule.to === 'same' ? ticket.status : rule.to };
 }

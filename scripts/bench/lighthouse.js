@@ -113,8 +113,8 @@ async function lighthouseRun({ port, baseDir } = {}) {
     const page = await browser.newPage();
     await residentSignIn(page, server.base);
     // A request of the demo resident for the detail page.
-    const { tokens } = { tokens: await api(server.base, 'POST', '/auth/wechat/login', { code: 'fake:demo' }) };
-    const mine = await api(server.base, 'GET', '/tickets?limit=1', null, tokens.accessToken);
+    const resident = await api(server.base, 'POST', '/auth/wechat/login', { code: 'fake:demo' });
+    const mine = await api(server.base, 'GET', '/tickets?limit=1', null, resident.token);
     const ticketId = mine.items[0]?.id;
     if (!ticketId) throw new Error('the demo resident has no request');
     // The admin desk: an agent's session in the admin pages' own storage key.

@@ -81,7 +81,6 @@ export class TicketIntake {
     this.checkCreateInput(auth, dto);
     const flagged = await this.review.screen(auth, `${dto.category}\n${dto.description}`);
     const now = new Date();
-    const no = await this.numbers.next(dto.type, now);
     const outcome = await this.dataSource.transaction(
       async (manager) =>
         this.idempotency.once(
@@ -90,8 +89,9 @@ export class TicketIntake {
           key,
           201,
           async () => {
-            const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
+            const created = await this.insertTicket(manager, auth, dto, now, flagged);
             const id = String(created.ticket.id);
+            const no = created.ticket.no;
             if (auth.kind === 'staff') {
               await this.audit.record(
                 auth,
@@ -144,14 +144,7 @@ export class TicketIntake {
    * together, the owner's name comes with the routing choice, the timeline is one insert,
    * and the caller renders the answer from what was written (`KnownDetail`).
    */
-  private async insertTicket(
-    manager: EntityManager,
-    auth: AuthContext,
-    dto: CreateTicketDto,
-    no: string,
-    now: Date,
-    textFlagged: boolean,
-  ): Promise<KnownDetail> {
+  private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
     const residentId = auth.kind === 'resident' ? auth.residentId : null;
     const [found]: {
@@ -162,12 +155,14 @@ export class TicketIntake {
       label: string;
       bound: number | null;
       phoneEnc: string | null;
+      incidents: number | null;
     }[] = await manager.query(
       `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
               (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
-              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc
+              (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc,
+              (SELECT 1 FROM incidents i WHERE i.community_id = r.community_id AND i.resolved_at IS NULL AND i.starts_at <= ? LIMIT 1) AS incidents
          FROM rooms r WHERE r.id = ?`,
-      [residentId, residentId, dto.roomId],
+      [residentId, residentId, now, dto.roomId],
     );
     if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
     const room = {
@@ -209,6 +204,8 @@ export class TicketIntake {
       throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
     }
 
+    // The number last, right before the INSERT: its counter's row lock is held from here to the commit.
+    const no = await this.numbers.next(dto.type, now, manager);
     const values: Omit<Ticket, keyof typeof NEW_TICKET_DEFAULTS | 'id'> = {
       no,
       type: dto.type,
@@ -266,12 +263,15 @@ export class TicketIntake {
       );
     }
     // A known incident (停水停电 …) in the room's area and the request's category: linked, and the resident told at once.
-    const linked = await this.incidents.linkAtSubmission(
-      manager,
-      ticket,
-      { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) },
-      now,
-    );
+    // (Looked for only when the community has an unresolved incident: the room's read says so.)
+    const linked = found.incidents
+      ? await this.incidents.linkAtSubmission(
+          manager,
+          ticket,
+          { communityId: room.communityId, zoneId: room.zoneId, buildingId: String(found.buildingId) },
+          now,
+        )
+      : null;
     if (linked) timeline.push(linked);
     await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });

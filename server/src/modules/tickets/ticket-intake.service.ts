@@ -14,7 +14,7 @@ import { FieldCrypto } from '../crypto/field-crypto.service';
 import { FilesService } from '../files/files.service';
 import { IncidentsService } from '../incidents/incidents.service';
 import { NoticesService } from '../notices/notices.service';
-import { RoutingService } from '../routing/routing.service';
+import { RosterRow, RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { resolveDeadline } from '../sla/working-days';
 import type { CreateTicketDto, TicketDetailView } from './dto/ticket.dto';
@@ -81,29 +81,27 @@ export class TicketIntake {
     this.checkCreateInput(auth, dto);
     const flagged = await this.review.screen(auth, `${dto.category}\n${dto.description}`);
     const now = new Date();
-    const outcome = await this.dataSource.transaction(
-      async (manager) =>
-        this.idempotency.once(
-          manager,
-          idempotencyScope(auth, 'ticket.create'),
-          key,
-          201,
-          async () => {
-            const created = await this.insertTicket(manager, auth, dto, now, flagged);
-            const id = String(created.ticket.id);
-            const no = created.ticket.no;
-            if (auth.kind === 'staff') {
-              await this.audit.record(
-                auth,
-                meta,
-                { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } },
-                manager,
-              );
-            }
-            return this.views.detail(manager, id, auth, created);
-          },
-          (ticket) => ({ id: ticket.id }),
-        ), // a replay renders the ticket afresh: the key keeps only its id
+    // The key is written with the answer as the transaction's last statement (IdempotencyService.inTransaction).
+    const outcome = await this.idempotency.inTransaction(
+      this.dataSource,
+      idempotencyScope(auth, 'ticket.create'),
+      key,
+      201,
+      async (manager) => {
+        const created = await this.insertTicket(manager, auth, dto, now, flagged);
+        const id = String(created.ticket.id);
+        const no = created.ticket.no;
+        if (auth.kind === 'staff') {
+          await this.audit.record(
+            auth,
+            meta,
+            { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } },
+            manager,
+          );
+        }
+        return this.views.detail(manager, id, auth, created);
+      },
+      (ticket) => ({ id: ticket.id }), // a replay renders the ticket afresh: the key keeps only its id
     );
     if (!outcome.replayed) return { replayed: false, ticket: outcome.value };
     // A replay answers for the same ticket, rendered afresh (its photo URLs are short-lived).
@@ -147,6 +145,8 @@ export class TicketIntake {
   private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, now: Date, textFlagged: boolean): Promise<KnownDetail> {
     let flagged = textFlagged;
     const residentId = auth.kind === 'resident' ? auth.residentId : null;
+    // The room, the resident's binding and phone, whether an incident is open, and who is on duty: one read.
+    const roster = this.routing.rosterColumns(manager, now);
     const [found]: {
       id: string;
       communityId: string;
@@ -156,13 +156,15 @@ export class TicketIntake {
       bound: number | null;
       phoneEnc: string | null;
       incidents: number | null;
-    }[] = await manager.query(
+    }[] &
+      RosterRow[] = await manager.query(
       `SELECT r.id, r.community_id AS communityId, r.zone_id AS zoneId, r.building_id AS buildingId, r.label,
               (SELECT 1 FROM room_bindings b WHERE b.room_id = r.id AND b.resident_id = ? AND b.status = 'approved' LIMIT 1) AS bound,
               (SELECT p.phone_enc FROM residents p WHERE p.id = ?) AS phoneEnc,
-              (SELECT 1 FROM incidents i WHERE i.community_id = r.community_id AND i.resolved_at IS NULL AND i.starts_at <= ? LIMIT 1) AS incidents
+              (SELECT 1 FROM incidents i WHERE i.community_id = r.community_id AND i.resolved_at IS NULL AND i.starts_at <= ? LIMIT 1) AS incidents,
+              ${roster.sql}
          FROM rooms r WHERE r.id = ?`,
-      [residentId, residentId, now, dto.roomId],
+      [residentId, residentId, now, ...roster.params, dto.roomId],
     );
     if (!found) throw new AppError('VALIDATION_FAILED', '房屋不存在，请重新选择', { roomId: ['no such room'] });
     const room = {
@@ -190,7 +192,7 @@ export class TicketIntake {
     const routed =
       auth.kind === 'staff'
         ? { ownerId: auth.staffId, ownerName: auth.name, basis: 'creator' as const }
-        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now);
+        : await this.routing.fromRoster(manager, found, room.communityId, room.zoneId, now);
     const deadlines = deadlinesAtCreation(policy, now, { slotStart });
     if (policy.resolveWorkingDays) {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.

@@ -22,7 +22,8 @@ function ctxTokens() {
     },
     staff(staffId, communityIds, roles) {
       const key = `s${staffId}`;
-      if (!cache.has(key)) cache.set(key, signJwt({ typ: 'staff', sub: String(staffId), name: `员工${staffId}`, roles, cids: communityIds.map(String) }, JWT_SECRET));
+      if (!cache.has(key))
+        cache.set(key, signJwt({ typ: 'staff', sub: String(staffId), name: `员工${staffId}`, roles, cids: communityIds.map(String) }, JWT_SECRET));
       return cache.get(key);
     },
   };
@@ -72,7 +73,15 @@ async function submissionSqlFloor(ctx, concurrency, durationMs) {
   const { DataSource } = require(require.resolve('typeorm', { paths: [path.join(ROOT, 'server')] }));
   const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
   const residentId = ids.room(0, 7);
-  const create = (key) => app.get(TicketIntake).create({ kind: 'resident', residentId: String(residentId), openid: `obench${residentId}` }, { ip: '127.0.0.1', userAgent: 'bench' }, { ...submitBody(0), roomId: String(residentId) }, key);
+  const create = (key) =>
+    app
+      .get(TicketIntake)
+      .create(
+        { kind: 'resident', residentId: String(residentId), openid: `obench${residentId}` },
+        { ip: '127.0.0.1', userAgent: 'bench' },
+        { ...submitBody(0), roomId: String(residentId) },
+        key,
+      );
   await create(`floor-${crypto.randomUUID()}`); // the first one also fills the server's caches (SLA policies)
   const key = `floor-${crypto.randomUUID()}`;
   const capture = captureQueries(app.get(DataSource));
@@ -84,7 +93,16 @@ async function submissionSqlFloor(ctx, concurrency, durationMs) {
   }
   const statements = capture.log;
   const { id, no } = created.ticket;
-  const pool = ctx.mysql.createPool({ host: '127.0.0.1', port: 3306, user: 'root', database: ctx.dbName, connectionLimit: concurrency, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const pool = ctx.mysql.createPool({
+    host: '127.0.0.1',
+    port: 3306,
+    user: 'root',
+    database: ctx.dbName,
+    connectionLimit: concurrency,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
   let n = 0;
   const res = await closedLoop({
     concurrency,
@@ -168,12 +186,26 @@ async function submission(ctx) {
   // Fixed rate: 200 req/s.
   const rate = 200;
   const r2 = rng(13);
-  const fixed = await openLoop({ rate, durationMs: opts.short ? 8000 : 15_000, maxInFlight: 400, send: (i) => submit(ctx, randomResident(r2, scale.communities), 100_000 + i, 10_000) });
+  const fixed = await openLoop({
+    rate,
+    durationMs: opts.short ? 8000 : 15_000,
+    maxInFlight: 400,
+    send: (i) => submit(ctx, randomResident(r2, scale.communities), 100_000 + i, 10_000),
+  });
   await ctx.settle();
   // The HTTP stack's floor at the same rate: an authenticated no-op GET by the same residents.
   const r3 = rng(13);
-  const noop = await openLoop({ rate, durationMs: opts.short ? 8000 : 15_000, maxInFlight: 400,
-    send: () => ctx.http.request({ path: `${API}/notices/templates`, headers: { authorization: `Bearer ${ctx.tokens.resident(randomResident(r3, scale.communities))}` }, timeoutMs: 10_000 }) });
+  const noop = await openLoop({
+    rate,
+    durationMs: opts.short ? 8000 : 15_000,
+    maxInFlight: 400,
+    send: () =>
+      ctx.http.request({
+        path: `${API}/notices/templates`,
+        headers: { authorization: `Bearer ${ctx.tokens.resident(randomResident(r3, scale.communities))}` },
+        timeoutMs: 10_000,
+      }),
+  });
   const noopS = summary([...noop.latencies, ...Array(noop.errors + noop.dropped).fill(10_000)]);
   // Requests that failed or were never sent (over 400 in flight) count as slower than any answer.
   const failed = fixed.errors + fixed.dropped;
@@ -181,15 +213,55 @@ async function submission(ctx) {
   log(`POST /tickets at ${rate}/s: p50 ${s.p50} p99 ${s.p99} ms, achieved ${round(fixed.achievedRate)} /s, errors ${fixed.errors}`);
   const commits = floor.sql.filter((q) => /^COMMIT/i.test(q)).length;
   return [
-    row({ id: 'submission.throughput', figure: `POST /tickets throughput (closed loop, ${concurrency} concurrent) vs its own SQL replayed raw`, value: round(api.throughput, 1), unit: 'req/s',
-      target: round(0.5 * floor.throughput, 1), cmp: '>=', targetText: '≥ 50 % of its SQL raw', baseline: `${round(floor.throughput, 1)} SQL raw/s; server CPU ${cpuPer} ms each`, ratio: round(ratio, 3),
-      details: { api: { ...summary(api.latencies), errors: api.errors, statuses: api.statuses }, cpuMsPerSubmission: cpuPer, raw: { throughput: raw.throughput, ...summary(raw.latencies) } } }),
-    { id: 'submission.sql_floor', figure: `  its ${floor.statements} statements (${commits} COMMIT) replayed raw (mysql2, ${concurrency} concurrent) vs raw single-row INSERT`, value: round(floor.throughput, 1), unit: 'req/s',
-      target: null, targetText: 'measure only', pass: null, baseline: `${round(raw.throughput, 1)} raw INSERT/s`, ratio: round(floor.throughput / raw.throughput, 3),
-      details: { statements: floor.sql, errors: floor.errors, ...summary(floor.latencies) } },
-    { id: 'submission.cpu', figure: '  server CPU per submission (user + system)', value: cpuPer, unit: 'ms', target: null, targetText: 'measure only', pass: null, baseline: `${api.completed} submissions`, ratio: null },
-    row({ id: 'submission.p99', figure: `POST /tickets p99 at ${rate} req/s (fixed rate; × no-op GET p99 at the same rate)`, value: s.p99, target: 100, targetText: '≤ 100 ms',
-      baseline: `no-op GET p99 ${noopS.p99} ms; achieved ${round(fixed.achievedRate, 1)}/s, ${failed} failed/dropped`, ratio: round(s.p99 / noopS.p99, 2), details: { ...s, errors: fixed.errors, dropped: fixed.dropped, statuses: fixed.statuses, noop: noopS } }),
+    row({
+      id: 'submission.throughput',
+      figure: `POST /tickets throughput (closed loop, ${concurrency} concurrent) vs its own SQL replayed raw`,
+      value: round(api.throughput, 1),
+      unit: 'req/s',
+      target: round(0.5 * floor.throughput, 1),
+      cmp: '>=',
+      targetText: '≥ 50 % of its SQL raw',
+      baseline: `${round(floor.throughput, 1)} SQL raw/s; server CPU ${cpuPer} ms each`,
+      ratio: round(ratio, 3),
+      details: {
+        api: { ...summary(api.latencies), errors: api.errors, statuses: api.statuses },
+        cpuMsPerSubmission: cpuPer,
+        raw: { throughput: raw.throughput, ...summary(raw.latencies) },
+      },
+    }),
+    {
+      id: 'submission.sql_floor',
+      figure: `  its ${floor.statements} statements (${commits} COMMIT) replayed raw (mysql2, ${concurrency} concurrent) vs raw single-row INSERT`,
+      value: round(floor.throughput, 1),
+      unit: 'req/s',
+      target: null,
+      targetText: 'measure only',
+      pass: null,
+      baseline: `${round(raw.throughput, 1)} raw INSERT/s`,
+      ratio: round(floor.throughput / raw.throughput, 3),
+      details: { statements: floor.sql, errors: floor.errors, ...summary(floor.latencies) },
+    },
+    {
+      id: 'submission.cpu',
+      figure: '  server CPU per submission (user + system)',
+      value: cpuPer,
+      unit: 'ms',
+      target: null,
+      targetText: 'measure only',
+      pass: null,
+      baseline: `${api.completed} submissions`,
+      ratio: null,
+    },
+    row({
+      id: 'submission.p99',
+      figure: `POST /tickets p99 at ${rate} req/s (fixed rate; × no-op GET p99 at the same rate)`,
+      value: s.p99,
+      target: 100,
+      targetText: '≤ 100 ms',
+      baseline: `no-op GET p99 ${noopS.p99} ms; achieved ${round(fixed.achievedRate, 1)}/s, ${failed} failed/dropped`,
+      ratio: round(s.p99 / noopS.p99, 2),
+      details: { ...s, errors: fixed.errors, dropped: fixed.dropped, statuses: fixed.statuses, noop: noopS },
+    }),
   ];
 }
 
@@ -281,8 +353,12 @@ async function sqlOf(ctx, run, { replays = 60 } = {}) {
   for (const st of statements) {
     if (!/^\s*(\(?\s*SELECT|WITH)\b/i.test(st.sql)) continue; // transaction control and the like: no plan
     const [rows] = await ctx.db.query(`ANALYZE ${st.sql}`, st.params);
-    plans.push(rows.filter((r) => r.table && !String(r.table).startsWith('<')).filter((r) => r.table === 't' || r.table === 'tickets' || /^w\d+$|^t$/.test(r.table) || r.key)
-      .map((r) => ({ table: r.table, type: r.type, key: r.key, rows: Number(r.rows), r_rows: r.r_rows === null ? null : Number(r.r_rows), Extra: r.Extra })));
+    plans.push(
+      rows
+        .filter((r) => r.table && !String(r.table).startsWith('<'))
+        .filter((r) => r.table === 't' || r.table === 'tickets' || /^w\d+$|^t$/.test(r.table) || r.key)
+        .map((r) => ({ table: r.table, type: r.type, key: r.key, rows: Number(r.rows), r_rows: r.r_rows === null ? null : Number(r.r_rows), Extra: r.Extra })),
+    );
   }
   const times = [];
   const conn = await ctx.db.getConnection(); // one connection, as the server's transaction has
@@ -316,7 +392,14 @@ async function staffQueue(ctx) {
   const cid = 1; // one of the large communities (the only one at --scale single)
   const supervisor = ids.staff(0, 4);
   const token = ctx.tokens.staff(supervisor, [cid], ['supervisor', 'agent']);
-  const auth = { kind: 'staff', staffId: String(supervisor), name: `员工${supervisor}`, roles: ['supervisor', 'agent'], communityIds: [String(cid)], accessVersion: 0 };
+  const auth = {
+    kind: 'staff',
+    staffId: String(supervisor),
+    name: `员工${supervisor}`,
+    roles: ['supervisor', 'agent'],
+    communityIds: [String(cid)],
+    accessVersion: 0,
+  };
   const variants = {
     status: { communityId: String(cid), status: 'accepted' },
     status_overdue: { communityId: String(cid), status: 'accepted', overdue: true },
@@ -325,7 +408,10 @@ async function staffQueue(ctx) {
     all_newest: { communityId: String(cid) },
     mine_open: { mine: 'owner', stage: 'open' },
   };
-  const qs = (q) => Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  const qs = (q) =>
+    Object.entries(q)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
   const [[{ n: communityTickets }]] = await db.query('SELECT COUNT(*) n FROM tickets WHERE community_id = ?', [cid]);
   const floor = await httpFloor(ctx, token);
   log(`HTTP floor (authenticated no-op GET, 4 concurrent): p95 ${floor.p95} ms`);
@@ -335,7 +421,10 @@ async function staffQueue(ctx) {
     let cursor = null;
     let lastCursor = null;
     for (let page = 1; page <= maxPages; page++) {
-      const r = await ctx.http.request({ path: `${API}/tickets?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, headers: { authorization: `Bearer ${tok}` } });
+      const r = await ctx.http.request({
+        path: `${API}/tickets?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        headers: { authorization: `Bearer ${tok}` },
+      });
       if (r.status !== 200) throw new Error(`page ${page}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
       times.push(r.ms);
       lastCursor = cursor;
@@ -345,12 +434,23 @@ async function staffQueue(ctx) {
     // Page 1 and the last page, asked alternately (so both see the same load on a shared machine).
     const pair = { first: [], last: [] };
     for (let i = 0; i < 15 && lastCursor; i++) {
-      for (const [k, c] of [['first', null], ['last', lastCursor]]) {
-        const r = await ctx.http.request({ path: `${API}/tickets?${q}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${tok}` } });
+      for (const [k, c] of [
+        ['first', null],
+        ['last', lastCursor],
+      ]) {
+        const r = await ctx.http.request({
+          path: `${API}/tickets?${q}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`,
+          headers: { authorization: `Bearer ${tok}` },
+        });
         pair[k].push(r.ms);
       }
     }
-    return { pages: times.length, firstPagesMs: summary(pair.first).p50 ?? summary(times).p50, lastPagesMs: summary(pair.last).p50 ?? summary(times).p50, lastCursor };
+    return {
+      pages: times.length,
+      firstPagesMs: summary(pair.first).p50 ?? summary(times).p50,
+      lastPagesMs: summary(pair.last).p50 ?? summary(times).p50,
+      lastCursor,
+    };
   };
   // "Mine": a zone agent's own open requests (the supervisor owns none).
   const agent = ids.staff(0, 0);
@@ -367,27 +467,79 @@ async function staffQueue(ctx) {
     const first = await listSql(ctx, who, q);
     const deep = w.lastCursor ? await listSql(ctx, who, { ...q, cursor: w.lastCursor }, { replays: 20 }) : null;
     const floorMs = round(first.raw.p95 + floor.p95);
-    results[name] = { http, walk: w, sql: { page1: first.raw, deep: deep?.raw ?? null, statements: first.statements.length }, explain: { page1: first.plans, deep: deep?.plans ?? null }, floorMs };
-    log(`GET /tickets ${name}: p95 ${http.p95} ms (floor ${floorMs}: SQL ${first.raw.p95} + no-op GET ${floor.p95}); page ${w.pages} ${w.lastPagesMs} vs page 1 ${w.firstPagesMs} ms;`
-      + ` EXPLAIN page 1 ${planText(first.plans)}, page ${w.pages} ${deep ? planText(deep.plans) : '-'}`);
+    results[name] = {
+      http,
+      walk: w,
+      sql: { page1: first.raw, deep: deep?.raw ?? null, statements: first.statements.length },
+      explain: { page1: first.plans, deep: deep?.plans ?? null },
+      floorMs,
+    };
+    log(
+      `GET /tickets ${name}: p95 ${http.p95} ms (floor ${floorMs}: SQL ${first.raw.p95} + no-op GET ${floor.p95}); page ${w.pages} ${w.lastPagesMs} vs page 1 ${w.firstPagesMs} ms;` +
+        ` EXPLAIN page 1 ${planText(first.plans)}, page ${w.pages} ${deep ? planText(deep.plans) : '-'}`,
+    );
   }
   const worst = Math.max(...Object.values(results).map((r) => r.http.p95));
   const worstName = Object.entries(results).find(([, r]) => r.http.p95 === worst)[0];
   // Every statement reads the tickets table through an index, and the deep page reads about as many rows as page 1.
-  const rowsRead = (plans) => plans.flat().filter((p) => p.table === 't').reduce((a, p) => a + (p.r_rows ?? p.rows), 0);
-  const plansOk = Object.values(results).every((r) => [r.explain.page1, r.explain.deep].filter(Boolean).every((plans) => plans.flat().every((p) => p.key !== null)));
-  const deepRows = Object.entries(results).map(([name, r]) => ({ name, page1: rowsRead(r.explain.page1), deep: r.explain.deep ? rowsRead(r.explain.deep) : null }));
+  const rowsRead = (plans) =>
+    plans
+      .flat()
+      .filter((p) => p.table === 't')
+      .reduce((a, p) => a + (p.r_rows ?? p.rows), 0);
+  const plansOk = Object.values(results).every((r) =>
+    [r.explain.page1, r.explain.deep].filter(Boolean).every((plans) => plans.flat().every((p) => p.key !== null)),
+  );
+  const deepRows = Object.entries(results).map(([name, r]) => ({
+    name,
+    page1: rowsRead(r.explain.page1),
+    deep: r.explain.deep ? rowsRead(r.explain.deep) : null,
+  }));
   log(`rows read by the tickets table's reads, page 1 → deepest: ${deepRows.map((d) => `${d.name} ${d.page1}→${d.deep}`).join('; ')}`);
   return [
-    row({ id: 'queue.p95', figure: `Staff queue GET /tickets p95 (worst of ${Object.keys(variants).length} filters: ${worstName})`, value: worst, target: 20, targetText: '≤ 20 ms',
-      baseline: `${communityTickets} tickets in community; floor ${results[worstName].floorMs} ms`, ratio: round(worst / results[worstName].floorMs, 2), details: { variants: results, httpFloor: floor } }),
-    ...Object.entries(results).map(([name, r]) => row({ id: `queue.${name}.p95`, figure: `  queue ${name} p95 (× floor: its SQL raw + no-op GET)`, value: r.http.p95, target: 20, targetText: '≤ 20 ms',
-      baseline: `SQL ${r.sql.page1.p95} + GET ${floor.p95} ms; ${planText(r.explain.page1)}`, ratio: round(r.http.p95 / r.floorMs, 2) })),
-    ...Object.entries(results).map(([name, r]) => row({ id: `queue.${name}.deep`, figure: `  ${name}: page ${r.walk.pages} vs page 1 (medians of 15, asked alternately)`, value: r.walk.lastPagesMs,
-      target: round(Math.max(5, r.walk.firstPagesMs * 1.5), 2), targetText: '≈ page 1 (≤ 1.5×)',
-      baseline: `page 1 ${r.walk.firstPagesMs} ms; rows read ${deepRows.find((d) => d.name === name).page1}→${deepRows.find((d) => d.name === name).deep}`, ratio: round(r.walk.lastPagesMs / r.walk.firstPagesMs, 2) })),
-    row({ id: 'queue.explain', figure: 'Staff queue EXPLAIN: every statement reads tickets through an index', value: plansOk ? 1 : 0, unit: 'bool', target: 1, cmp: '>=', targetText: 'index used',
-      baseline: '', ratio: null }),
+    row({
+      id: 'queue.p95',
+      figure: `Staff queue GET /tickets p95 (worst of ${Object.keys(variants).length} filters: ${worstName})`,
+      value: worst,
+      target: 20,
+      targetText: '≤ 20 ms',
+      baseline: `${communityTickets} tickets in community; floor ${results[worstName].floorMs} ms`,
+      ratio: round(worst / results[worstName].floorMs, 2),
+      details: { variants: results, httpFloor: floor },
+    }),
+    ...Object.entries(results).map(([name, r]) =>
+      row({
+        id: `queue.${name}.p95`,
+        figure: `  queue ${name} p95 (× floor: its SQL raw + no-op GET)`,
+        value: r.http.p95,
+        target: 20,
+        targetText: '≤ 20 ms',
+        baseline: `SQL ${r.sql.page1.p95} + GET ${floor.p95} ms; ${planText(r.explain.page1)}`,
+        ratio: round(r.http.p95 / r.floorMs, 2),
+      }),
+    ),
+    ...Object.entries(results).map(([name, r]) =>
+      row({
+        id: `queue.${name}.deep`,
+        figure: `  ${name}: page ${r.walk.pages} vs page 1 (medians of 15, asked alternately)`,
+        value: r.walk.lastPagesMs,
+        target: round(Math.max(5, r.walk.firstPagesMs * 1.5), 2),
+        targetText: '≈ page 1 (≤ 1.5×)',
+        baseline: `page 1 ${r.walk.firstPagesMs} ms; rows read ${deepRows.find((d) => d.name === name).page1}→${deepRows.find((d) => d.name === name).deep}`,
+        ratio: round(r.walk.lastPagesMs / r.walk.firstPagesMs, 2),
+      }),
+    ),
+    row({
+      id: 'queue.explain',
+      figure: 'Staff queue EXPLAIN: every statement reads tickets through an index',
+      value: plansOk ? 1 : 0,
+      unit: 'bool',
+      target: 1,
+      cmp: '>=',
+      targetText: 'index used',
+      baseline: '',
+      ratio: null,
+    }),
   ];
 }
 // ------------------------------------------------------------------ resident "my requests"
@@ -404,13 +556,18 @@ async function myRequests(ctx) {
   const s = summary(res.latencies);
   const floor = await httpFloor(ctx, tokens[0]);
   // The resident with the most requests: their list walked to its last page.
-  const [[busiest]] = await db.query('SELECT resident_id AS id, COUNT(*) AS n FROM tickets WHERE resident_id IS NOT NULL GROUP BY resident_id ORDER BY n DESC LIMIT 1');
+  const [[busiest]] = await db.query(
+    'SELECT resident_id AS id, COUNT(*) AS n FROM tickets WHERE resident_id IS NOT NULL GROUP BY resident_id ORDER BY n DESC LIMIT 1',
+  );
   const token = ctx.tokens.resident(busiest.id);
   const times = [];
   let cursor = null;
   let lastCursor = null;
   for (let page = 1; page <= 500; page++) {
-    const x = await ctx.http.request({ path: `${API}/tickets${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, headers: { authorization: `Bearer ${token}` } });
+    const x = await ctx.http.request({
+      path: `${API}/tickets${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (x.status !== 200) throw new Error(`my requests page ${page}: HTTP ${x.status}`);
     times.push(x.ms);
     lastCursor = cursor;
@@ -422,7 +579,10 @@ async function myRequests(ctx) {
   const deep = lastCursor ? await listSql(ctx, auth, { cursor: lastCursor }, { replays: 20 }) : null;
   const pair = { first: [], last: [] };
   for (let i = 0; i < 15 && lastCursor; i++) {
-    for (const [k, c] of [['first', null], ['last', lastCursor]]) {
+    for (const [k, c] of [
+      ['first', null],
+      ['last', lastCursor],
+    ]) {
       const x = await ctx.http.request({ path: `${API}/tickets${c ? `?cursor=${encodeURIComponent(c)}` : ''}`, headers: { authorization: `Bearer ${token}` } });
       pair[k].push(x.ms);
     }
@@ -430,13 +590,31 @@ async function myRequests(ctx) {
   const firstMs = summary(pair.first).p50 ?? summary(times).p50;
   const lastMs = summary(pair.last).p50 ?? summary(times).p50;
   const floorMs = round(first.raw.p95 + floor.p95);
-  log(`my requests p95 ${s.p95} ms (floor ${floorMs}: SQL ${first.raw.p95} + no-op GET ${floor.p95}); busiest resident (${busiest.n}): page ${times.length} ${lastMs} vs page 1 ${firstMs} ms;`
-    + ` EXPLAIN page 1 ${planText(first.plans)}, last ${deep ? planText(deep.plans) : '-'}`);
+  log(
+    `my requests p95 ${s.p95} ms (floor ${floorMs}: SQL ${first.raw.p95} + no-op GET ${floor.p95}); busiest resident (${busiest.n}): page ${times.length} ${lastMs} vs page 1 ${firstMs} ms;` +
+      ` EXPLAIN page 1 ${planText(first.plans)}, last ${deep ? planText(deep.plans) : '-'}`,
+  );
   return [
-    row({ id: 'resident.p95', figure: 'Resident "my requests" GET /tickets p95 (× floor: its SQL raw + no-op GET)', value: s.p95, target: 10, targetText: '≤ 10 ms',
-      baseline: `SQL ${first.raw.p95} + GET ${floor.p95} ms; ${planText(first.plans)}`, ratio: round(s.p95 / floorMs, 2), details: { ...s, errors: res.errors, explain: first.plans, httpFloor: floor, sql: first.raw } }),
-    row({ id: 'resident.deep', figure: `  busiest resident (${busiest.n} requests): page ${times.length} vs page 1`, value: lastMs, target: round(Math.max(5, firstMs * 1.5), 2), targetText: '≈ page 1 (≤ 1.5×)',
-      baseline: `page 1 ${firstMs} ms; ${deep ? planText(deep.plans) : ''}`, ratio: round(lastMs / firstMs, 2), details: { explain: deep?.plans ?? null } }),
+    row({
+      id: 'resident.p95',
+      figure: 'Resident "my requests" GET /tickets p95 (× floor: its SQL raw + no-op GET)',
+      value: s.p95,
+      target: 10,
+      targetText: '≤ 10 ms',
+      baseline: `SQL ${first.raw.p95} + GET ${floor.p95} ms; ${planText(first.plans)}`,
+      ratio: round(s.p95 / floorMs, 2),
+      details: { ...s, errors: res.errors, explain: first.plans, httpFloor: floor, sql: first.raw },
+    }),
+    row({
+      id: 'resident.deep',
+      figure: `  busiest resident (${busiest.n} requests): page ${times.length} vs page 1`,
+      value: lastMs,
+      target: round(Math.max(5, firstMs * 1.5), 2),
+      targetText: '≈ page 1 (≤ 1.5×)',
+      baseline: `page 1 ${firstMs} ms; ${deep ? planText(deep.plans) : ''}`,
+      ratio: round(lastMs / firstMs, 2),
+      details: { explain: deep?.plans ?? null },
+    }),
   ];
 }
 
@@ -447,7 +625,10 @@ async function stats(ctx) {
   const out = [];
   const to = new Date();
   const from = new Date(to.getTime() - 90 * DAY);
-  const communities = [['large', 0], ['typical', Number(seed.big_communities) + 5]].filter(([, c]) => c < Number(seed.communities));
+  const communities = [
+    ['large', 0],
+    ['typical', Number(seed.big_communities) + 5],
+  ].filter(([, c]) => c < Number(seed.communities));
   for (const [label, c] of communities) {
     const cid = c + 1;
     const token = ctx.tokens.staff(ids.staff(c, 4), [cid], ['supervisor', 'agent']);
@@ -460,18 +641,42 @@ async function stats(ctx) {
     }
     const [[{ n }]] = await db.query('SELECT COUNT(*) n FROM tickets WHERE community_id = ? AND created_at >= ? AND created_at < ?', [cid, from, to]);
     // The shape of the one pass over the window's tickets (StatsService.cohort).
-    const plan = await explain(db, `SELECT t.type, t.status, t.owner_id, r.id FROM tickets t LEFT JOIN ticket_ratings r ON r.ticket_id = t.id WHERE t.community_id = ${cid} AND t.created_at >= '${from.toISOString().slice(0, 19)}' AND t.created_at < '${to.toISOString().slice(0, 19)}'`);
+    const plan = await explain(
+      db,
+      `SELECT t.type, t.status, t.owner_id, r.id FROM tickets t LEFT JOIN ticket_ratings r ON r.ticket_id = t.id WHERE t.community_id = ${cid} AND t.created_at >= '${from.toISOString().slice(0, 19)}' AND t.created_at < '${to.toISOString().slice(0, 19)}'`,
+    );
     const s = summary(times);
     // The floor: the statements GET /admin/stats sends, replayed raw, and the no-op GET.
     const app = await ctx.inProcessApp();
     const { StatsService } = require(path.join(ROOT, 'server/dist/modules/stats/stats.service.js'));
-    const auth = { kind: 'staff', staffId: String(ids.staff(c, 4)), name: '主管', roles: ['supervisor', 'agent'], communityIds: [String(cid)], accessVersion: 0 };
-    const sql = await sqlOf(ctx, () => app.get(StatsService).stats(auth, { communityId: String(cid), from: from.toISOString(), to: to.toISOString() }), { replays: opts.short ? 5 : 8 });
+    const auth = {
+      kind: 'staff',
+      staffId: String(ids.staff(c, 4)),
+      name: '主管',
+      roles: ['supervisor', 'agent'],
+      communityIds: [String(cid)],
+      accessVersion: 0,
+    };
+    const sql = await sqlOf(ctx, () => app.get(StatsService).stats(auth, { communityId: String(cid), from: from.toISOString(), to: to.toISOString() }), {
+      replays: opts.short ? 5 : 8,
+    });
     const noop = await httpFloor(ctx, token, 1, 30);
     const floorMs = round(sql.raw.p50 + noop.p50);
-    log(`stats ${label} (community ${cid}, ${n} tickets in 90 days): p50 ${s.p50} p95 ${s.p95} ms; floor ${floorMs} ms (its ${sql.statements.length} statements raw p50 ${sql.raw.p50} + no-op GET ${noop.p50}); EXPLAIN ${planText(sql.plans)}`);
-    out.push(row({ id: `stats.${label}`, figure: `GET /admin/stats, 90 days, ${label} community (p95 of ${times.length}; × floor: its SQL raw + no-op GET)`, value: s.p95, target: 150, targetText: '≤ 150 ms',
-      baseline: `${n} tickets in window; floor ${floorMs} ms`, ratio: round(s.p95 / floorMs, 2), details: { ...s, explain: plan, plans: sql.plans, sqlRaw: sql.raw, noop } }));
+    log(
+      `stats ${label} (community ${cid}, ${n} tickets in 90 days): p50 ${s.p50} p95 ${s.p95} ms; floor ${floorMs} ms (its ${sql.statements.length} statements raw p50 ${sql.raw.p50} + no-op GET ${noop.p50}); EXPLAIN ${planText(sql.plans)}`,
+    );
+    out.push(
+      row({
+        id: `stats.${label}`,
+        figure: `GET /admin/stats, 90 days, ${label} community (p95 of ${times.length}; × floor: its SQL raw + no-op GET)`,
+        value: s.p95,
+        target: 150,
+        targetText: '≤ 150 ms',
+        baseline: `${n} tickets in window; floor ${floorMs} ms`,
+        ratio: round(s.p95 / floorMs, 2),
+        details: { ...s, explain: plan, plans: sql.plans, sqlRaw: sql.raw, noop },
+      }),
+    );
   }
   return out;
 }
@@ -491,26 +696,53 @@ async function slaScanner(ctx) {
   const idle = await scanner.scan(new Date());
   const idleMs = performance.now() - t;
   // A full batch due now: half breach their respond limit, half get a warning before their resolve limit.
-  const [due] = await db.query(
-    "SELECT id FROM tickets WHERE status = 'submitted' AND owner_id IS NOT NULL AND id <= ? ORDER BY id DESC LIMIT 500", [ctx.seed.max_ticket_id]);
+  const [due] = await db.query("SELECT id FROM tickets WHERE status = 'submitted' AND owner_id IS NOT NULL AND id <= ? ORDER BY id DESC LIMIT 500", [
+    ctx.seed.max_ticket_id,
+  ]);
   const idsDue = due.map((d) => d.id);
   const now = new Date();
   const half = Math.floor(idsDue.length / 2);
-  await db.query(`UPDATE tickets SET sla_breached = 0, sla_warned = 0, escalation_level = 0, escalated_at = NULL, respond_by = ?, resolve_by = ?, next_due_at = ? WHERE id IN (?)`,
-    [new Date(now.getTime() - 60_000), new Date(now.getTime() + 2 * DAY), new Date(now.getTime() - 1000), idsDue.slice(0, half)]);
-  await db.query(`UPDATE tickets SET sla_breached = 0, sla_warned = 0, escalation_level = 0, escalated_at = NULL, respond_by = ?, resolve_by = ?, next_due_at = ? WHERE id IN (?)`,
-    [new Date(now.getTime() + 20 * 60_000), new Date(now.getTime() + 2 * DAY), new Date(now.getTime() - 1000), idsDue.slice(half)]);
+  await db.query(
+    `UPDATE tickets SET sla_breached = 0, sla_warned = 0, escalation_level = 0, escalated_at = NULL, respond_by = ?, resolve_by = ?, next_due_at = ? WHERE id IN (?)`,
+    [new Date(now.getTime() - 60_000), new Date(now.getTime() + 2 * DAY), new Date(now.getTime() - 1000), idsDue.slice(0, half)],
+  );
+  await db.query(
+    `UPDATE tickets SET sla_breached = 0, sla_warned = 0, escalation_level = 0, escalated_at = NULL, respond_by = ?, resolve_by = ?, next_due_at = ? WHERE id IN (?)`,
+    [new Date(now.getTime() + 20 * 60_000), new Date(now.getTime() + 2 * DAY), new Date(now.getTime() - 1000), idsDue.slice(half)],
+  );
   t = performance.now();
   const busy = await scanner.scan(new Date());
   const busyMs = performance.now() - t;
-  const plan = await explain(db, `SELECT id FROM tickets WHERE next_due_at <= '${now.toISOString().slice(0, 23).replace('T', ' ')}' ORDER BY next_due_at LIMIT 500`);
+  const plan = await explain(
+    db,
+    `SELECT id FROM tickets WHERE next_due_at <= '${now.toISOString().slice(0, 23).replace('T', ' ')}' ORDER BY next_due_at LIMIT 500`,
+  );
   const scanOk = plan.every((p) => p.type !== 'ALL') && plan.every((p) => p.key);
-  log(`SLA scan over ${open} open tickets: idle ${round(idleMs)} ms, ${busy.scanned} due ${round(busyMs)} ms (${JSON.stringify(busy)}); EXPLAIN ${JSON.stringify(plan)}`);
+  log(
+    `SLA scan over ${open} open tickets: idle ${round(idleMs)} ms, ${busy.scanned} due ${round(busyMs)} ms (${JSON.stringify(busy)}); EXPLAIN ${JSON.stringify(plan)}`,
+  );
   return [
-    row({ id: 'sla.pass', figure: `SLA scanner pass, ${busy.scanned} due of ${open} open tickets`, value: round(busyMs), target: 1000, targetText: '≤ 1 s',
-      baseline: `idle pass ${round(idleMs)} ms`, ratio: round(busyMs / 1000, 2), details: { idle, busy, idleMs, busyMs, explain: plan } }),
-    row({ id: 'sla.explain', figure: 'SLA scanner due query uses the next_due_at index (no table scan)', value: scanOk ? 1 : 0, unit: 'bool', target: 1, cmp: '>=',
-      targetText: 'index range', baseline: plan.map((p) => `${p.key}/${p.type}/${p.rows}`).join(','), ratio: null }),
+    row({
+      id: 'sla.pass',
+      figure: `SLA scanner pass, ${busy.scanned} due of ${open} open tickets`,
+      value: round(busyMs),
+      target: 1000,
+      targetText: '≤ 1 s',
+      baseline: `idle pass ${round(idleMs)} ms`,
+      ratio: round(busyMs / 1000, 2),
+      details: { idle, busy, idleMs, busyMs, explain: plan },
+    }),
+    row({
+      id: 'sla.explain',
+      figure: 'SLA scanner due query uses the next_due_at index (no table scan)',
+      value: scanOk ? 1 : 0,
+      unit: 'bool',
+      target: 1,
+      cmp: '>=',
+      targetText: 'index range',
+      baseline: plan.map((p) => `${p.key}/${p.type}/${p.rows}`).join(','),
+      ratio: null,
+    }),
   ];
 }
 
@@ -523,11 +755,14 @@ async function outbox(ctx) {
   const r = rng(23);
   const residents = Array.from({ length: 2000 }, () => randomResident(r, scale.communities));
   const credits = [...new Set(residents)].flatMap((rid) =>
-    ['tpl_accepted', 'tpl_dispatched', 'tpl_resolved', 'tpl_reopened', 'tpl_closed', 'tpl_cancelled'].map((tpl) => [rid, tpl, 1000]));
+    ['tpl_accepted', 'tpl_dispatched', 'tpl_resolved', 'tpl_reopened', 'tpl_closed', 'tpl_cancelled'].map((tpl) => [rid, tpl, 1000]),
+  );
   await db.query('INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES ? ON DUPLICATE KEY UPDATE credits = 1000', [credits]);
   const everyone = Array.from({ length: scale.communities * ROOMS }, (_, k) => [k + 1, 'tpl_accepted', 1000]);
   for (let k = 0; k < everyone.length; k += 5000) {
-    await db.query('INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES ? ON DUPLICATE KEY UPDATE credits = 1000', [everyone.slice(k, k + 5000)]);
+    await db.query('INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES ? ON DUPLICATE KEY UPDATE credits = 1000', [
+      everyone.slice(k, k + 5000),
+    ]);
   }
   const now = new Date();
   const [[{ maxNotice }]] = await db.query('SELECT COALESCE(MAX(id), 0) maxNotice FROM notices');
@@ -538,8 +773,28 @@ async function outbox(ctx) {
     const ticketId = 1 + Math.floor(r() * Number(ctx.seed.max_ticket_id));
     const nid = Number(maxNotice) + 1 + i;
     notices.push([nid, rid, ticketId, 'accepted', '您的报修已受理', `工单 BX20261123-${i} 已由客服受理，我们会尽快为您处理。`, now]);
-    rows.push([nid, rid, 'accepted', JSON.stringify({ no: `BX20261123-${String(i).padStart(4, '0')}`, summary: '水电：卫生间水龙头一直滴水', status: '已受理', time: now.toISOString(), note: '您的报修已受理', owner: '客服', assignee: '', appointment: now.toISOString(), title: '您的报修已受理', room: '' }),
-      `subpackages/tickets/pages/detail/index?id=${ticketId}`, 'pending', 0, now, now]);
+    rows.push([
+      nid,
+      rid,
+      'accepted',
+      JSON.stringify({
+        no: `BX20261123-${String(i).padStart(4, '0')}`,
+        summary: '水电：卫生间水龙头一直滴水',
+        status: '已受理',
+        time: now.toISOString(),
+        note: '您的报修已受理',
+        owner: '客服',
+        assignee: '',
+        appointment: now.toISOString(),
+        title: '您的报修已受理',
+        room: '',
+      }),
+      `subpackages/tickets/pages/detail/index?id=${ticketId}`,
+      'pending',
+      0,
+      now,
+      now,
+    ]);
   }
   for (let i = 0; i < N; i += 2000) {
     await db.query('INSERT INTO notices (id, resident_id, ticket_id, kind, title, body, created_at) VALUES ?', [notices.slice(i, i + 2000)]);
@@ -554,7 +809,9 @@ async function outbox(ctx) {
   });
   t0 = performance.now();
   for (let i = 0; i < N; i += 2000) {
-    await db.query('INSERT INTO outbox_messages (notice_id, resident_id, kind, `values`, page, status, attempts, next_attempt_at, created_at) VALUES ?', [rows.slice(i, i + 2000)]);
+    await db.query('INSERT INTO outbox_messages (notice_id, resident_id, kind, `values`, page, status, attempts, next_attempt_at, created_at) VALUES ?', [
+      rows.slice(i, i + 2000),
+    ]);
   }
   const finished = await Promise.race([done, sleep(90_000).then(() => null)]);
   const drainSec = finished ? (finished - t0) / 1000 : null;
@@ -590,7 +847,12 @@ async function outbox(ctx) {
         const t = created.shift();
         if (!t) return { status: 200, ms: 0, end: performance.now(), ok: true };
         const owner = Number(t.owner.id);
-        const res = await ctx.http.request({ method: 'POST', path: `${API}/tickets/${t.id}/accept`, headers: { authorization: `Bearer ${ctx.tokens.staff(owner, [t.room.communityId], ['agent'])}` }, body: {} });
+        const res = await ctx.http.request({
+          method: 'POST',
+          path: `${API}/tickets/${t.id}/accept`,
+          headers: { authorization: `Bearer ${ctx.tokens.staff(owner, [t.room.communityId], ['agent'])}` },
+          body: {},
+        });
         if (res.status === 200) changedAt.set(String(t.id), Date.now());
         return res;
       },
@@ -605,12 +867,31 @@ async function outbox(ctx) {
   const missing = changedAt.size - lat.length;
   const s = summary(lat);
   fake.removeAllListeners('message');
-  log(`outbox latency: ${lat.length} changes, p50 ${s.p50} p99 ${s.p99} ms, missing ${missing}; submissions ${subRes.completed} (p99 ${summary(subRes.latencies).p99} ms), accepts ${accRes.completed}`);
+  log(
+    `outbox latency: ${lat.length} changes, p50 ${s.p50} p99 ${s.p99} ms, missing ${missing}; submissions ${subRes.completed} (p99 ${summary(subRes.latencies).p99} ms), accepts ${accRes.completed}`,
+  );
   return [
-    row({ id: 'outbox.drain', figure: `Outbox: ${N} notices delivered to the fake WeChat`, value: drainSec === null ? null : round(drainSec, 2), unit: 's', target: 30, targetText: '≤ 30 s',
-      baseline: `${round(N / (drainSec || 90), 0)} sends/s`, ratio: drainSec === null ? null : round(drainSec / 30, 2), details: { delivered } }),
-    row({ id: 'outbox.latency.p99', figure: 'Outbox: state change → send p99 (60 submissions/s + 40 accepts/s)', value: s.p99, target: 2000, targetText: '≤ 2 s',
-      baseline: `p50 ${s.p50} ms, ${lat.length} sends, ${missing} missing`, ratio: s.p99 === null ? null : round(s.p99 / 2000, 2), details: { ...s, missing, submissions: summary(subRes.latencies), accepts: summary(accRes.latencies) } }),
+    row({
+      id: 'outbox.drain',
+      figure: `Outbox: ${N} notices delivered to the fake WeChat`,
+      value: drainSec === null ? null : round(drainSec, 2),
+      unit: 's',
+      target: 30,
+      targetText: '≤ 30 s',
+      baseline: `${round(N / (drainSec || 90), 0)} sends/s`,
+      ratio: drainSec === null ? null : round(drainSec / 30, 2),
+      details: { delivered },
+    }),
+    row({
+      id: 'outbox.latency.p99',
+      figure: 'Outbox: state change → send p99 (60 submissions/s + 40 accepts/s)',
+      value: s.p99,
+      target: 2000,
+      targetText: '≤ 2 s',
+      baseline: `p50 ${s.p50} ms, ${lat.length} sends, ${missing} missing`,
+      ratio: s.p99 === null ? null : round(s.p99 / 2000, 2),
+      details: { ...s, missing, submissions: summary(subRes.latencies), accepts: summary(accRes.latencies) },
+    }),
   ];
 }
 
@@ -634,8 +915,16 @@ async function streams(ctx) {
   const countFile = (k) => `/tmp/yizhan-bench-queries-${process.pid}-${k}`;
   try {
     for (const k of [0, 1]) {
-      instances.push(await startServer({ dbUrl: ctx.dbUrl, port: opts.port + 3 + k, fakeUrl: ctx.fake.url, logFile: path.join(ROOT, `artifacts/bench/server-streams-${k}.log`),
-        nodeArgs: ['-r', path.join(__dirname, 'count-queries.js')], env: { BENCH_QUERY_COUNT_FILE: countFile(k), OUTBOX_POLL_MS: '0' } }));
+      instances.push(
+        await startServer({
+          dbUrl: ctx.dbUrl,
+          port: opts.port + 3 + k,
+          fakeUrl: ctx.fake.url,
+          logFile: path.join(ROOT, `artifacts/bench/server-streams-${k}.log`),
+          nodeArgs: ['-r', path.join(__dirname, 'count-queries.js')],
+          env: { BENCH_QUERY_COUNT_FILE: countFile(k), OUTBOX_POLL_MS: '0' },
+        }),
+      );
     }
     const statements = async () => {
       const out = [];
@@ -706,8 +995,12 @@ async function streams(ctx) {
     for (let i = 0; i < count; i++) {
       const k = i % 2;
       const residentId = randomResident(r, scale.communities);
-      const res = await clients[k].request({ method: 'POST', path: `${API}/tickets`, headers: { authorization: `Bearer ${ctx.tokens.resident(residentId)}`, 'idempotency-key': crypto.randomUUID() },
-        body: { ...submitBody(900_000 + i), roomId: String(residentId) } });
+      const res = await clients[k].request({
+        method: 'POST',
+        path: `${API}/tickets`,
+        headers: { authorization: `Bearer ${ctx.tokens.resident(residentId)}`, 'idempotency-key': crypto.randomUUID() },
+        body: { ...submitBody(900_000 + i), roomId: String(residentId) },
+      });
       if (res.status === 201 && res.json.owner) changes.push({ id: String(res.json.id), via: k, at: res.end });
       await sleep(250 + r() * 250);
     }
@@ -728,12 +1021,31 @@ async function streams(ctx) {
     const sc = summary(cross);
     const ss = summary(same);
     const perSec = busy - idle;
-    log(`streams: ${N} over 2 instances; statements/s idle ${round(idle)} → with streams ${round(busy)} (${round(perSec)} from streams); change → alert on the other instance p50 ${sc.p50} p99 ${sc.p99} ms (${cross.length} alerts of ${changes.length} changes, ${missing} missing), same instance p99 ${ss.p99} ms`);
+    log(
+      `streams: ${N} over 2 instances; statements/s idle ${round(idle)} → with streams ${round(busy)} (${round(perSec)} from streams); change → alert on the other instance p50 ${sc.p50} p99 ${sc.p99} ms (${cross.length} alerts of ${changes.length} changes, ${missing} missing), same instance p99 ${ss.p99} ms`,
+    );
     return [
-      row({ id: 'streams.queries', figure: `Staff event streams: DB statements/s from ${N} streams on 2 instances`, value: round(Math.max(0, perSec), 1), unit: '/s', target: 10, targetText: '≤ 10/s (was 250+)',
-        baseline: `idle ${round(idle, 1)}/s; with streams ${round(busy, 1)}/s`, ratio: round(Math.max(0, perSec) / N, 3), details: { idle, busy } }),
-      row({ id: 'streams.latency.p99', figure: 'Staff event streams: change on one instance → alert on the other, p99', value: sc.p99 ?? null, target: 2000, targetText: '≤ 2 s',
-        baseline: `p50 ${sc.p50} ms; same instance p99 ${ss.p99} ms; ${cross.length} alerts, ${missing} missing`, ratio: sc.p99 == null ? null : round(sc.p99 / 2000, 2), details: { cross: sc, same: ss, changes: changes.length, missing } }),
+      row({
+        id: 'streams.queries',
+        figure: `Staff event streams: DB statements/s from ${N} streams on 2 instances`,
+        value: round(Math.max(0, perSec), 1),
+        unit: '/s',
+        target: 10,
+        targetText: '≤ 10/s (was 250+)',
+        baseline: `idle ${round(idle, 1)}/s; with streams ${round(busy, 1)}/s`,
+        ratio: round(Math.max(0, perSec) / N, 3),
+        details: { idle, busy },
+      }),
+      row({
+        id: 'streams.latency.p99',
+        figure: 'Staff event streams: change on one instance → alert on the other, p99',
+        value: sc.p99 ?? null,
+        target: 2000,
+        targetText: '≤ 2 s',
+        baseline: `p50 ${sc.p50} ms; same instance p99 ${ss.p99} ms; ${cross.length} alerts, ${missing} missing`,
+        ratio: sc.p99 == null ? null : round(sc.p99 / 2000, 2),
+        details: { cross: sc, same: ss, changes: changes.length, missing },
+      }),
     ];
   } finally {
     for (const s of instances) await s.stop();
@@ -760,7 +1072,10 @@ async function makeJpeg() {
   }
   let best = null;
   for (const quality of [70, 78, 85, 90]) {
-    const buf = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality }).withMetadata({ orientation: 6 }).toBuffer();
+    const buf = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     best = buf;
     if (buf.length >= 4.5 * 1024 * 1024) break;
   }
@@ -778,7 +1093,14 @@ async function uploads(ctx) {
   const jpeg = await makeJpeg();
   const { body, contentType } = multipart(jpeg);
   let k = 0;
-  const send = () => ctx.http.request({ method: 'POST', path: `${API}/uploads`, headers: { authorization: `Bearer ${ctx.tokens.resident(ids.room(0, k++ % ROOMS))}`, 'content-type': contentType }, body, timeoutMs: 60_000 });
+  const send = () =>
+    ctx.http.request({
+      method: 'POST',
+      path: `${API}/uploads`,
+      headers: { authorization: `Bearer ${ctx.tokens.resident(ids.room(0, k++ % ROOMS))}`, 'content-type': contentType },
+      body,
+      timeoutMs: 60_000,
+    });
   const warm = await send();
   if (warm.status !== 201) throw new Error(`upload HTTP ${warm.status} ${warm.error ?? String(warm.text).slice(0, 200)}`);
   const single = [];
@@ -805,12 +1127,31 @@ async function uploads(ctx) {
   const wall = performance.now() - t;
   clearInterval(sampler);
   const ok = all.filter((r) => r.status === 201).length;
-  log(`upload ${round(jpeg.length / 1048576)} MB 12 MP: median ${s.p50} ms; 20 concurrent: ${ok}/20 ok in ${round(wall)} ms, RSS ${round(before)} → peak ${round(peak)} MB`);
+  log(
+    `upload ${round(jpeg.length / 1048576)} MB 12 MP: median ${s.p50} ms; 20 concurrent: ${ok}/20 ok in ${round(wall)} ms, RSS ${round(before)} → peak ${round(peak)} MB`,
+  );
   return [
-    row({ id: 'upload.single', figure: `Photo upload ${round(jpeg.length / 1048576, 1)} MB 12 MP JPEG (median of 8; × sharp's bare resize)`, value: s.p50, target: 400, targetText: '≤ 400 ms',
-      baseline: `bare resize ${b.p50} ms; p95 ${s.p95} ms`, ratio: round(s.p50 / b.p50, 2), details: { ...s, bareResize: b } }),
-    row({ id: 'upload.rss', figure: `20 concurrent uploads: server peak RSS (${ok}/20 ok, ${round(wall / 1000, 1)} s)`, value: round(peak, 0), unit: 'MB', target: 600, targetText: '< 600 MB',
-      baseline: `before ${round(before, 0)} MB`, ratio: round(peak / 600, 2), details: { ok, wallMs: wall, statuses: all.map((r) => r.status) } }),
+    row({
+      id: 'upload.single',
+      figure: `Photo upload ${round(jpeg.length / 1048576, 1)} MB 12 MP JPEG (median of 8; × sharp's bare resize)`,
+      value: s.p50,
+      target: 400,
+      targetText: '≤ 400 ms',
+      baseline: `bare resize ${b.p50} ms; p95 ${s.p95} ms`,
+      ratio: round(s.p50 / b.p50, 2),
+      details: { ...s, bareResize: b },
+    }),
+    row({
+      id: 'upload.rss',
+      figure: `20 concurrent uploads: server peak RSS (${ok}/20 ok, ${round(wall / 1000, 1)} s)`,
+      value: round(peak, 0),
+      unit: 'MB',
+      target: 600,
+      targetText: '< 600 MB',
+      baseline: `before ${round(before, 0)} MB`,
+      ratio: round(peak / 600, 2),
+      details: { ok, wallMs: wall, statuses: all.map((r) => r.status) },
+    }),
   ];
 }
 

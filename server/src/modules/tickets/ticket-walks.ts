@@ -45,7 +45,7 @@ const cross = (a: unknown[], b: readonly unknown[]) => a.flatMap((x) => b.map((y
 /** The walks for a list's filters (the caller's scope included), or null when the plain statement is as good. */
 export function walkPlan(auth: AuthContext, query: TicketFilters): WalkPlan | null {
   const statuses = statusesOf(query);
-  let plan: WalkPlan | null = null;
+  let plan: WalkPlan | null;
   if (auth.kind === 'resident') {
     plan = { columns: ['resident_id', 'id'], walks: [[auth.residentId]] };
   } else {
@@ -91,11 +91,12 @@ export async function walkIds(
   const prefix = plan.columns.slice(0, -1);
   prefix.forEach((column, k) => qb.andWhere(`t.${column} = :walk${k}`, { [`walk${k}`]: slot(k) }));
   if (after) qb.andWhere(desc ? 't.id < :afterId' : 't.id > :afterId', { afterId: after.id });
-  let [sql, parameters] = qb
+  const [built, parameters] = qb
     .select('t.id', 'id')
     .orderBy('t.id', desc ? 'DESC' : 'ASC')
     .limit(take)
     .getQueryAndParameters();
+  let sql = built;
   if (dbKind(dataSource) === 'mariadb') {
     const from = 'FROM `tickets` `t`';
     if (!sql.includes(from)) throw new Error('ticket walk: unexpected statement shape');

@@ -44,6 +44,17 @@ describe('idempotency and bad input', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('numbers requests that arrive together consecutively, each number once (they share the counter’s bumps)', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        w.ok(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), description: `厨房水龙头漏水，同时提交第${i}条` }),
+      ),
+    );
+    const seqs = made.map((x: { no: string }) => Number(x.no.split('-')[1])).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(8);
+    expect(seqs[7]! - seqs[0]!).toBe(7);
+  });
+
   it('scopes keys to the caller: another resident’s same key is a different request', async () => {
     const other = await w.resident('inp2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
     const a = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'shared-key' });

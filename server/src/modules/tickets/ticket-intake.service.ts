@@ -81,6 +81,8 @@ export class TicketIntake {
     this.checkCreateInput(auth, dto);
     const flagged = await this.review.screen(auth, `${dto.category}\n${dto.description}`);
     const now = new Date();
+    // Outside the transaction: the counter's row lock is not held to the commit (ticket-number.service.ts).
+    const no = await this.numbers.next(dto.type, now);
     // The key is written with the answer as the transaction's last statement (IdempotencyService.inTransaction).
     const outcome = await this.idempotency.inTransaction(
       this.dataSource,
@@ -88,9 +90,8 @@ export class TicketIntake {
       key,
       201,
       async (manager) => {
-        const created = await this.insertTicket(manager, auth, dto, now, flagged);
+        const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
         const id = String(created.ticket.id);
-        const no = created.ticket.no;
         if (auth.kind === 'staff') {
           await this.audit.record(
             auth,
@@ -142,7 +143,14 @@ export class TicketIntake {
    * together, the owner's name comes with the routing choice, the timeline is one insert,
    * and the caller renders the answer from what was written (`KnownDetail`).
    */
-  private async insertTicket(manager: EntityManager, auth: AuthContext, dto: CreateTicketDto, now: Date, textFlagged: boolean): Promise<KnownDetail> {
+  private async insertTicket(
+    manager: EntityManager,
+    auth: AuthContext,
+    dto: CreateTicketDto,
+    no: string,
+    now: Date,
+    textFlagged: boolean,
+  ): Promise<KnownDetail> {
     let flagged = textFlagged;
     const residentId = auth.kind === 'resident' ? auth.residentId : null;
     // The room, the resident's binding and phone, whether an incident is open, and who is on duty: one read.
@@ -206,8 +214,6 @@ export class TicketIntake {
       throw new AppError('CONTACT_REQUIRED', '请留下联系电话，方便客服和师傅联系您', { contactPhone: ['required without a bound WeChat phone'] });
     }
 
-    // The number last, right before the INSERT: its counter's row lock is held from here to the commit.
-    const no = await this.numbers.next(dto.type, now, manager);
     const values: Omit<Ticket, keyof typeof NEW_TICKET_DEFAULTS | 'id'> = {
       no,
       type: dto.type,

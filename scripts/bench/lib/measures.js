@@ -985,7 +985,10 @@ async function streams(ctx) {
       );
     }
     const reqs = await Promise.all(open);
-    await sleep(2500); // every stream has started and read its latest notice id
+    // Every stream has started and read its latest notice id, and each instance's first poll
+    // (which wakes all its streams once: notices written while they started) is over.
+    await sleep(2500);
+    for (let i = 0; i < 30 && (await window(1000)) > 20; i++);
     const busy = await window(windowMs);
     // Changes: submissions through one instance or the other, each routed to a zone agent whose streams are on both.
     const clients = instances.map((s) => client(s.base));

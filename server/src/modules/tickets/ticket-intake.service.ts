@@ -79,10 +79,11 @@ export class TicketIntake {
   ): Promise<{ replayed: boolean; ticket: TicketDetailView }> {
     const key = IdempotencyService.validateKey(idempotencyKey);
     this.checkCreateInput(auth, dto);
-    const flagged = await this.review.screen(auth, `${dto.category}\n${dto.description}`);
     const now = new Date();
-    // Outside the transaction: the counter's row lock is not held to the commit (ticket-number.service.ts).
-    const no = await this.numbers.next(dto.type, now);
+    // The content check (a WeChat round trip) and the ticket number side by side; the number
+    // outside the transaction, so its counter's row lock is not held to the commit
+    // (ticket-number.service.ts). Refused content leaves a gap in the numbers, which is harmless.
+    const [flagged, no] = await Promise.all([this.review.screen(auth, `${dto.category}\n${dto.description}`), this.numbers.next(dto.type, now)]);
     // The key is written with the answer as the transaction's last statement (IdempotencyService.inTransaction).
     const outcome = await this.idempotency.inTransaction(
       this.dataSource,

@@ -14,6 +14,8 @@ import prodConfig from './prod'
  * - TARO_APP_ID: the mini-program appid written to dist/weapp/project.config.json.
  */
 const platform = process.env.TARO_ENV ?? 'weapp'
+/** TARO_BLANK=1: the blank page the bench measures as Lighthouse's baseline (lighthouse-blank/). */
+const blank = process.env.TARO_BLANK === '1'
 const apiBase =
   process.env.API_BASE ?? (platform === 'h5' ? '/api/v1' : 'https://yizhan.example.com/api/v1')
 /** @yizhan/shared is compiled from source; Taro only compiles src/ unless told. */
@@ -30,8 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-23',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    sourceRoot: blank ? 'lighthouse-blank' : 'src',
+    outputRoot: blank ? 'dist/lighthouse-blank' : `dist/${platform}`,
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --scale small|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x]
+ * npm run bench [-- --scale small|single|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901] [--lighthouse]
+ *
+ * --scale single: 200,000 tickets in one community (a company with one large estate).
+ * --port: the server's port (the platform harnesses take the next two, the streams' instances
+ *   the two after, Lighthouse's server and blank page the two after those).
+ * --lighthouse (or --only lighthouse): Lighthouse's mobile/desktop profiles on the built
+ *   front ends, beside a blank Taro h5 page (scripts/bench/lighthouse.js).
  *
  * Performance at a property company's scale, side by side with the limits (issue #10).
  * Seeds its own database (yizhan_bench, or yizhan_bench_small; BENCH_DB names another,
- * BENCH_PORT another port than 3901 for its server), reused on reruns;
+ * --port another port than 3901 for its server), reused on reruns;
  * starts the compiled server on 127.0.0.1 against it with the fake WeChat in this
  * process; runs each measurement (bounded in count and time); prints the table and
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
- * stats, submission, uploads, outbox, sla.
+ * stats, submission, uploads, outbox, streams, sla.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  * for a CPU profile of the server under the load.
  */
@@ -18,7 +24,7 @@ const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
 const { ROOT, parseArgs, table, log, sleep, round, summary } = require('./lib/util');
 
-const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'sla'];
+const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'streams', 'sla'];
 
 function ensureBuilt() {
   const need = [path.join(ROOT, 'shared/dist/index.js'), path.join(ROOT, 'server/dist/main.js')];
@@ -33,16 +39,24 @@ async function platformCompare(ctx) {
   const { db } = ctx;
   for (const [t, ddl] of [
     ['bench_platform_tickets', 'LIKE tickets'],
-    ['bench_platform_events', '(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, at datetime(3) NOT NULL, note varchar(100), KEY (ticket_id, id))'],
-    ['bench_platform_outbox', "(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, payload text NOT NULL, status enum('pending','delivered') NOT NULL DEFAULT 'pending', created_at datetime(3) NOT NULL, KEY (status, id))"],
+    [
+      'bench_platform_events',
+      '(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, at datetime(3) NOT NULL, note varchar(100), KEY (ticket_id, id))',
+    ],
+    [
+      'bench_platform_outbox',
+      "(id bigint unsigned AUTO_INCREMENT PRIMARY KEY, ticket_id bigint unsigned NOT NULL, payload text NOT NULL, status enum('pending','delivered') NOT NULL DEFAULT 'pending', created_at datetime(3) NOT NULL, KEY (status, id))",
+    ],
   ]) {
     await db.query(`DROP TABLE IF EXISTS ${t}`);
     await db.query(`CREATE TABLE ${t} ${ddl}`);
   }
   const out = {};
   for (const platform of ['express', 'fastify']) {
-    const port = platform === 'express' ? 3911 : 3912;
-    const child = spawn(process.execPath, [path.join(__dirname, 'platform-harness.js'), platform, String(port), ctx.dbName], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = platform === 'express' ? ctx.opts.port + 1 : ctx.opts.port + 2;
+    const child = spawn(process.execPath, [path.join(__dirname, 'platform-harness.js'), platform, String(port), ctx.dbName], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${platform} harness did not start`)), 30_000);
       child.stdout.on('data', (d) => String(d).includes('ready') && (clearTimeout(timer), resolve()));
@@ -52,9 +66,17 @@ async function platformCompare(ctx) {
     try {
       const body = { type: 'repair', roomId: '1', category: '水电', description: '基准测试报修：卫生间水龙头一直滴水，关不紧，麻烦师傅来看一下' };
       await closedLoop({ concurrency: 16, count: 500, durationMs: 5000, send: () => http.request({ method: 'POST', path: '/api/v1/tickets', body }) });
-      const post = await closedLoop({ concurrency: 16, count: 200_000, durationMs: ctx.opts.short ? 6000 : 10_000, send: () => http.request({ method: 'POST', path: '/api/v1/tickets', body }) });
+      const post = await closedLoop({
+        concurrency: 16,
+        count: 200_000,
+        durationMs: ctx.opts.short ? 6000 : 10_000,
+        send: () => http.request({ method: 'POST', path: '/api/v1/tickets', body }),
+      });
       const ping = await closedLoop({ concurrency: 16, count: 500_000, durationMs: 5000, send: () => http.request({ path: '/api/v1/ping' }) });
-      out[platform] = { post: { throughput: round(post.throughput, 1), ...summary(post.latencies), errors: post.errors }, ping: { throughput: round(ping.throughput, 1), ...summary(ping.latencies), errors: ping.errors } };
+      out[platform] = {
+        post: { throughput: round(post.throughput, 1), ...summary(post.latencies), errors: post.errors },
+        ping: { throughput: round(ping.throughput, 1), ...summary(ping.latencies), errors: ping.errors },
+      };
       log(`${platform}: POST ${out[platform].post.throughput}/s p99 ${out[platform].post.p99} ms; GET ping ${out[platform].ping.throughput}/s`);
     } finally {
       http.close();
@@ -68,8 +90,23 @@ async function platformCompare(ctx) {
   const f = out.fastify;
   const info = () => ({ pass: null, unit: 'req/s', target: null, targetText: 'measure only' });
   return [
-    { id: 'platform.post', figure: 'Nest submission-shaped POST: Fastify vs Express (16 concurrent)', value: f.post.throughput, ...info(), baseline: `Express ${e.post.throughput}/s (p99 F ${f.post.p99} / E ${e.post.p99} ms)`, ratio: round(f.post.throughput / e.post.throughput, 2), details: out },
-    { id: 'platform.ping', figure: 'Nest GET (framework only): Fastify vs Express', value: f.ping.throughput, ...info(), baseline: `Express ${e.ping.throughput}/s`, ratio: round(f.ping.throughput / e.ping.throughput, 2) },
+    {
+      id: 'platform.post',
+      figure: 'Nest submission-shaped POST: Fastify vs Express (16 concurrent)',
+      value: f.post.throughput,
+      ...info(),
+      baseline: `Express ${e.post.throughput}/s (p99 F ${f.post.p99} / E ${e.post.p99} ms)`,
+      ratio: round(f.post.throughput / e.post.throughput, 2),
+      details: out,
+    },
+    {
+      id: 'platform.ping',
+      figure: 'Nest GET (framework only): Fastify vs Express',
+      value: f.ping.throughput,
+      ...info(),
+      baseline: `Express ${e.ping.throughput}/s`,
+      ratio: round(f.ping.throughput / e.ping.throughput, 2),
+    },
   ];
 }
 
@@ -106,6 +143,8 @@ async function main() {
     return;
   }
   const selected = ALL.filter((m) => (!args.only || args.only.includes(m)) && !args.skip.includes(m));
+  // Lighthouse (what a phone feels) needs the built front ends and a few minutes: asked for by name or --lighthouse.
+  if ((args.lighthouse || args.only?.includes('lighthouse')) && !args.skip.includes('lighthouse')) selected.push('lighthouse');
   const started = Date.now();
   ensureBuilt();
   const mysql = require(require.resolve('mysql2/promise', { paths: [path.join(ROOT, 'server')] }));
@@ -115,8 +154,8 @@ async function main() {
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
-  // BENCH_DB / BENCH_PORT: a database and port of one's own, when others run the bench on the same machine.
-  const dbName = process.env.BENCH_DB || (args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small');
+  // BENCH_DB: a database of one's own, when others run the bench on the same machine (--port for the server's port).
+  const dbName = process.env.BENCH_DB || { full: 'yizhan_bench', small: 'yizhan_bench_small', single: 'yizhan_bench_single' }[args.scale];
   const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
@@ -132,7 +171,7 @@ async function main() {
 
   const results = [];
   let seedInfo = null;
-  const needsDb = selected.some((m) => m !== 'sizes');
+  const needsDb = selected.some((m) => m !== 'sizes' && m !== 'lighthouse');
   let server = null;
   let fake = null;
   let inProcess = null;
@@ -142,13 +181,61 @@ async function main() {
     if (selected.includes('sizes')) {
       const w = sizes.weappMainKb();
       const h = sizes.h5FirstPageGzipKb();
-      results.push({ id: 'size.weapp_main', figure: 'Mini-program main package', value: w.kb ?? null, unit: 'KB', target: 600, targetText: '≤ 600 KB', baseline: w.error ?? 'scripts/miniapp-size.js', ratio: w.kb ? round(w.kb / 600, 2) : null, pass: w.kb ? w.kb <= 600 : false });
-      results.push({ id: 'size.h5_first_page', figure: `h5 first page JS (${h.firstPage ?? '?'}), gzip`, value: h.kb ?? null, unit: 'KB', target: 300, targetText: '≤ 300 KB gzip', baseline: h.error ?? `${(h.parts || []).length} files`, ratio: h.kb ? round(h.kb / 300, 2) : null, pass: h.kb ? h.kb <= 300 : false, details: h.parts });
+      results.push({
+        id: 'size.weapp_main',
+        figure: 'Mini-program main package',
+        value: w.kb ?? null,
+        unit: 'KB',
+        target: 600,
+        targetText: '≤ 600 KB',
+        baseline: w.error ?? 'scripts/miniapp-size.js',
+        ratio: w.kb ? round(w.kb / 600, 2) : null,
+        pass: w.kb ? w.kb <= 600 : false,
+      });
+      results.push({
+        id: 'size.h5_first_page',
+        figure: `h5 first page JS (${h.firstPage ?? '?'}), gzip`,
+        value: h.kb ?? null,
+        unit: 'KB',
+        target: 300,
+        targetText: '≤ 300 KB gzip',
+        baseline: h.error ?? `${(h.parts || []).length} files`,
+        ratio: h.kb ? round(h.kb / 300, 2) : null,
+        pass: h.kb ? h.kb <= 300 : false,
+        details: h.parts,
+      });
+    }
+    if (selected.includes('lighthouse')) {
+      log('— lighthouse');
+      try {
+        results.push(...(await require('./lighthouse').lighthouseRows({ opts: { port: args.port } })));
+      } catch (e) {
+        log(`lighthouse failed: ${e.stack || e.message}`);
+        results.push({
+          id: 'lighthouse.error',
+          figure: 'lighthouse: failed',
+          value: null,
+          target: null,
+          targetText: '',
+          baseline: String(e.message).slice(0, 120),
+          ratio: null,
+          pass: false,
+        });
+      }
     }
     if (!needsDb) return;
     const seeded = await ensureSeed({ mysql, dbUrl, dbName, scaleName: args.scale, reseed: args.reseed });
     seedInfo = { ...seeded.seed, reused: seeded.reused };
-    db = mysql.createPool({ host: '127.0.0.1', port: 3306, user: 'root', database: dbName, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true, connectionLimit: 4 });
+    db = mysql.createPool({
+      host: '127.0.0.1',
+      port: 3306,
+      user: 'root',
+      database: dbName,
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      connectionLimit: 4,
+    });
     // Undo what earlier runs added, so every run starts from the same data.
     const s = seeded.seed;
     for (const sql of [
@@ -156,11 +243,17 @@ async function main() {
       `DELETE FROM ticket_ratings WHERE id > ${s.max_rating_id}`,
       `DELETE FROM tickets WHERE id > ${s.max_ticket_id}`,
       `DELETE FROM notices WHERE id > ${s.max_notice_id}`,
-      'DELETE FROM outbox_messages', 'DELETE FROM staff_notices', 'DELETE FROM idempotency_keys', 'DELETE FROM audit_logs',
-      'DELETE FROM uploads', 'DELETE FROM subscription_credits', 'DELETE FROM ticket_sequences',
+      'DELETE FROM outbox_messages',
+      'DELETE FROM staff_notices',
+      'DELETE FROM idempotency_keys',
+      'DELETE FROM audit_logs',
+      'DELETE FROM uploads',
+      'DELETE FROM subscription_credits',
+      'DELETE FROM ticket_sequences',
       // the current shifts (longer than two days) cover the run
       'UPDATE duty_shifts SET start_at = NOW(3) - INTERVAL 1 DAY, end_at = NOW(3) + INTERVAL 90 DAY WHERE end_at > start_at + INTERVAL 2 DAY',
-    ]) await db.query(sql);
+    ])
+      await db.query(sql);
     await quiesce(db);
     fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
 
@@ -170,10 +263,18 @@ async function main() {
     fake.setMaxListeners(50);
 
     const ctx = {
-      opts: { short: args.scale === 'small' },
-      mysql, db, dbName, dbUrl, fake, seed: s, scale: { communities: Number(s.communities), tickets: Number(s.tickets) },
+      opts: { short: args.scale !== 'full', port: args.port },
+      mysql,
+      db,
+      dbName,
+      dbUrl,
+      fake,
+      seed: s,
+      scale: { communities: Number(s.communities), tickets: Number(s.tickets) },
       tokens: measures.ctxTokens(),
-      get http() { return http.current; },
+      get http() {
+        return http.current;
+      },
       server: null,
       /** Waits until the server answers the health check quickly again (after an overload test). */
       async settle() {
@@ -190,8 +291,18 @@ async function main() {
         const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
         const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
         const { JWT_SECRET } = require('./lib/server');
-        const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: dbUrl, JWT_SECRET, WECHAT_APPID: 'wxbench', WECHAT_SECRET: 'wxbenchsecret', WECHAT_API_BASE: fake.url,
-          OUTBOX_POLL_MS: '0', SLA_SCAN_MS: '0', DEMO_DATA: 'false', FILES_DIR: '/tmp/yizhan-bench-files' });
+        const config = loadConfig({
+          NODE_ENV: 'development',
+          DATABASE_URL: dbUrl,
+          JWT_SECRET,
+          WECHAT_APPID: 'wxbench',
+          WECHAT_SECRET: 'wxbenchsecret',
+          WECHAT_API_BASE: fake.url,
+          OUTBOX_POLL_MS: '0',
+          SLA_SCAN_MS: '0',
+          DEMO_DATA: 'false',
+          FILES_DIR: '/tmp/yizhan-bench-files',
+        });
         inProcess = await createApp(config, { logger: ['error'] });
         await inProcess.init();
         return inProcess;
@@ -205,7 +316,16 @@ async function main() {
         results.push(...(await fn(ctx)));
       } catch (e) {
         log(`${name} failed: ${e.stack || e.message}`);
-        results.push({ id: `${name}.error`, figure: `${name}: failed`, value: null, target: null, targetText: '', baseline: String(e.message).slice(0, 120), ratio: null, pass: false });
+        results.push({
+          id: `${name}.error`,
+          figure: `${name}: failed`,
+          value: null,
+          target: null,
+          targetText: '',
+          baseline: String(e.message).slice(0, 120),
+          ratio: null,
+          pass: false,
+        });
       }
       log(`${name} took ${Math.round((Date.now() - t) / 1000)} s`);
     };
@@ -213,7 +333,7 @@ async function main() {
     await run('platform', platformCompare);
     if (selected.some((m) => ['queue', 'resident', 'stats', 'submission', 'uploads', 'outbox'].includes(m))) {
       fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
-      server = await startServer({ dbUrl, port: Number(process.env.BENCH_PORT || 3901), fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
+      server = await startServer({ dbUrl, port: args.port, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
       ctx.server = server;
       http.current = client(server.base);
       await run('queue', measures.staffQueue);
@@ -226,6 +346,7 @@ async function main() {
       await server.stop();
       server = null;
     }
+    await run('streams', measures.streams);
     await run('sla', measures.slaScanner);
   } finally {
     if (server) await server.stop();
@@ -246,14 +367,23 @@ async function main() {
       label: args.label ?? null,
       at: new Date().toISOString(),
       durationSec: Math.round((Date.now() - started) / 1000),
-      machine: { cpus: require('node:os').cpus().length, memGb: Math.round(require('node:os').totalmem() / 2 ** 30), node: process.version, mariadb: vars.version, innodbBufferPoolMb: bufferPoolMb, flushLogAtTrxCommit: Number(vars.flush) },
+      machine: {
+        cpus: require('node:os').cpus().length,
+        memGb: Math.round(require('node:os').totalmem() / 2 ** 30),
+        node: process.version,
+        mariadb: vars.version,
+        innodbBufferPoolMb: bufferPoolMb,
+        flushLogAtTrxCommit: Number(vars.flush),
+      },
       seed: seedInfo,
       results,
     };
     fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'artifacts/bench/results.json'), JSON.stringify(out, null, 2));
     fs.writeFileSync(path.join(ROOT, `artifacts/bench/results-${args.scale}${args.label ? `-${args.label}` : ''}.json`), JSON.stringify(out, null, 2));
-    process.stdout.write(`\nYizhan bench — scale ${args.scale}${seedInfo ? ` (${seedInfo.tickets} tickets, ${seedInfo.communities} communities)` : ''}, ${out.durationSec} s\n`);
+    process.stdout.write(
+      `\nYizhan bench — scale ${args.scale}${seedInfo ? ` (${seedInfo.tickets} tickets, ${seedInfo.communities} communities)` : ''}, ${out.durationSec} s\n`,
+    );
     process.stdout.write(table(rows, ['figure', 'value', 'target', 'baseline', 'ratio', 'result']) + '\n');
     process.stdout.write(`\nwritten: artifacts/bench/results.json\n`);
   }

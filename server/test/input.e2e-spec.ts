@@ -44,6 +44,17 @@ describe('idempotency and bad input', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('numbers requests that arrive together consecutively, each number once (they share the counter’s bumps)', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        w.ok(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), description: `厨房水龙头漏水，同时提交第${i}条` }),
+      ),
+    );
+    const seqs = made.map((x: { no: string }) => Number(x.no.split('-')[1])).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(8);
+    expect(seqs[7]! - seqs[0]!).toBe(7);
+  });
+
   it('scopes keys to the caller: another resident’s same key is a different request', async () => {
     const other = await w.resident('inp2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
     const a = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'shared-key' });
@@ -148,6 +159,53 @@ describe('idempotency and bad input', () => {
       byStatus: { submitted: 3, accepted: 1, dispatched: 0, in_progress: 0, resolved: 0, closed: 0, revisited: 0, cancelled: 0 },
       total: 4,
     });
+  });
+
+
+  it('pages newest and oldest first over several communities and statuses: every filter walks the same tickets in the same order as one pass', async () => {
+    const c2 = await w.community('枫林苑');
+    const agent = await w.staff('inp_walks', ['agent'], [c.id, c2.id]);
+    const made: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const room = i % 2 ? c2.roomB.id : c.roomB.id;
+      made.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(room), channel: 'phone', description: `多小区${i}` })).id);
+    }
+    for (const i of [1, 2, 5, 8]) await w.ok(agent.token, 'post', `/tickets/${made[i]}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${made[3]}/cancel`, { reason: '重复提交' });
+    const open = "'submitted','accepted','dispatched','in_progress'";
+    const cases: [string, string][] = [
+      ['', ''],
+      ['stage=open', `AND status IN (${open})`],
+      ['stage=done', `AND status NOT IN (${open})`],
+      ['status=accepted', "AND status = 'accepted'"],
+      ['mine=owner', `AND owner_id = ${agent.id}`],
+      ['mine=owner&stage=open', `AND owner_id = ${agent.id} AND status IN (${open})`],
+      [`communityId=${c2.id}&stage=open`, `AND community_id = ${c2.id} AND status IN (${open})`],
+    ];
+    for (const [filter, where] of cases) {
+      for (const sort of ['newest', 'oldest']) {
+        const expected = (
+          await t.sql<{ id: string | number }>(
+            `SELECT id FROM tickets WHERE community_id IN (${c.id}, ${c2.id}) ${where} ORDER BY id ${sort === 'newest' ? 'DESC' : 'ASC'}`,
+          )
+        ).map((r) => String(r.id));
+        const walked: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: { id: string }[]; nextCursor: string | null } = await w.ok(
+            agent.token,
+            'get',
+            `/tickets?${filter}&sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          walked.push(...page.items.map((x) => x.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect({ filter, sort, walked }).toEqual({ filter, sort, walked: expected });
+      }
+    }
+    const mine = await w.ok(resident.token, 'get', '/tickets?limit=100');
+    const own = (await t.sql<{ id: string | number }>(`SELECT id FROM tickets WHERE resident_id = ${resident.id} ORDER BY id DESC`)).map((r) => String(r.id));
+    expect(mine.items.map((x: { id: string }) => x.id)).toEqual(own.slice(0, 100));
   });
 
   it('pages by deadline: soonest due first, requests without a running clock last, cursors continuous', async () => {

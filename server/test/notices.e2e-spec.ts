@@ -20,9 +20,15 @@ describe('notices back to residents', () => {
   let agent: { id: string; token: string };
   let tech: { id: string; token: string };
   let resident: { id: string; token: string };
-  const outbox = () => t.sql<{ id: string; kind: string; status: string; attempts: number; last_error: string | null }>('SELECT id, kind, status, attempts, last_error FROM outbox_messages ORDER BY id');
+  const outbox = () =>
+    t.sql<{ id: string; kind: string; status: string; attempts: number; last_error: string | null }>(
+      'SELECT id, kind, status, attempts, last_error FROM outbox_messages ORDER BY id',
+    );
   const credits = async (templateId: string) =>
-    Number((await t.sql<{ credits: number }>('SELECT credits FROM subscription_credits WHERE resident_id = ? AND template_id = ?', [resident.id, templateId]))[0]?.credits ?? 0);
+    Number(
+      (await t.sql<{ credits: number }>('SELECT credits FROM subscription_credits WHERE resident_id = ? AND template_id = ?', [resident.id, templateId]))[0]
+        ?.credits ?? 0,
+    );
   const newTicket = async () => {
     const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
     return tk.id as string;
@@ -66,7 +72,9 @@ describe('notices back to residents', () => {
 
   it('sends a subscribe message only with a credit, spends it on success, and keeps the inbox line without one', async () => {
     await t.sql("UPDATE outbox_messages SET status = 'skipped' WHERE status = 'pending'");
-    const subscribed = await w.as(resident.token, 'post', '/subscriptions', { results: { tpl_accepted: 'accept', tpl_resolved: 'reject', tpl_dispatched: 'ban' } });
+    const subscribed = await w.as(resident.token, 'post', '/subscriptions', {
+      results: { tpl_accepted: 'accept', tpl_resolved: 'reject', tpl_dispatched: 'ban' },
+    });
     expect(subscribed.status).toBe(204);
     expect(await credits('tpl_accepted')).toBe(1);
     expect(await credits('tpl_resolved')).toBe(0);
@@ -79,7 +87,11 @@ describe('notices back to residents', () => {
     expect(await worker.drainOnce()).toEqual({ claimed: 2, delivered: 1 });
     const sent = t.fake.messages().slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ touser: t.fake.openidFor('n_res'), template_id: 'tpl_accepted', page: `subpackages/tickets/pages/detail/index?id=${first}` });
+    expect(sent[0]).toMatchObject({
+      touser: t.fake.openidFor('n_res'),
+      template_id: 'tpl_accepted',
+      page: `subpackages/tickets/pages/detail/index?id=${first}`,
+    });
     expect(sent[0]!.data.phrase3!.value).toBe('已受理');
     expect(Array.from(sent[0]!.data.thing2!.value).length).toBeLessThanOrEqual(20);
     expect(await credits('tpl_accepted')).toBe(0);
@@ -102,7 +114,10 @@ describe('notices back to residents', () => {
     }
     const before = t.fake.messages().length;
     expect(await worker.drainOnce()).toEqual({ claimed: ids.length, delivered: granted });
-    const pages = t.fake.messages().slice(before).map((m) => m.page);
+    const pages = t.fake
+      .messages()
+      .slice(before)
+      .map((m) => m.page);
     expect(pages).toEqual(ids.slice(0, granted).map((id) => `subpackages/tickets/pages/detail/index?id=${id}`));
     expect((await outbox()).slice(-ids.length).map((r) => r.status)).toEqual([...Array(granted).fill('delivered'), 'no_consent', 'no_consent', 'no_consent']);
   });
@@ -233,7 +248,10 @@ describe('notices back to residents', () => {
     await w.ok(agent.token, 'post', `/tickets/${urgent.id}/accept`, {});
     await w.ok(agent.token, 'post', `/tickets/${urgent.id}/dispatch`, { assigneeId: tech.id });
     const kinds = async (token: string) =>
-      (await w.ok(token, 'get', '/staff/notices?limit=100')).items.filter((n: { ticketId: string }) => n.ticketId === urgent.id).map((n: { type: string }) => n.type).sort();
+      (await w.ok(token, 'get', '/staff/notices?limit=100')).items
+        .filter((n: { ticketId: string }) => n.ticketId === urgent.id)
+        .map((n: { type: string }) => n.type)
+        .sort();
     expect(await kinds(agent.token)).toEqual(['ticket.routed', 'ticket.urged', 'ticket.urgent']);
     expect(await kinds(boss.token)).toEqual(['ticket.urgent']);
     expect(await kinds(tech.token)).toEqual(['ticket.dispatched']);
@@ -268,6 +286,33 @@ describe('notices back to residents', () => {
     expect(unauthorised.status).toBe(401);
   });
 
+  it('streams a staff notice another instance wrote (the instance’s one poll wakes the stream)', async () => {
+    if (!t.app.getHttpServer().listening) await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const other = await w.staff('n_other', ['agent'], [c.id]);
+    let received = '';
+    const req = http.get(`http://127.0.0.1:${port}/api/v1/staff/events?access_token=${other.token}`);
+    const gotEvent = new Promise<void>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          received += chunk;
+          if (received.includes('另一实例写入')) resolve();
+        });
+      });
+      req.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 300)); // connected
+    // Written straight into the table, as another instance would: no in-process wake-up.
+    await t.sql("INSERT INTO staff_notices (staff_id, ticket_id, kind, title, body, created_at) VALUES (?, NULL, 'routed', '另一实例写入', '', ?)", [
+      other.id,
+      new Date(),
+    ]);
+    await Promise.race([gotEvent, new Promise((_, reject) => setTimeout(() => reject(new Error(`no event: ${received}`)), 8000))]);
+    req.destroy();
+    expect(received).toContain('event: ticket.routed');
+  });
+
   it('ends a staff member’s event stream once the account is deactivated', async () => {
     if (!t.app.getHttpServer().listening) await t.app.listen(0, '127.0.0.1');
     const port = (t.app.getHttpServer().address() as AddressInfo).port;
@@ -297,7 +342,13 @@ describe('notices back to residents', () => {
     expect((await t.http.get('/api/v1/wechat/push').query({ signature: 'bad', timestamp, nonce, echostr: 'x' })).status).toBe(403);
 
     const encrypted = encryptPush(AES_KEY, 'wxtest', JSON.stringify({ Event: 'wxa_media_check', trace_id: 'trace-1', result: { suggest: 'pass' } }));
-    const query = { signature: pushSignature(PUSH_TOKEN, timestamp, nonce), timestamp, nonce, encrypt_type: 'aes', msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted) };
+    const query = {
+      signature: pushSignature(PUSH_TOKEN, timestamp, nonce),
+      timestamp,
+      nonce,
+      encrypt_type: 'aes',
+      msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted),
+    };
     const { WechatPushEvents } = await import('../src/modules/wechat/wechat-push.service');
     const seen: unknown[] = [];
     const sub = t.app.get(WechatPushEvents).events.subscribe((e) => seen.push(e));
@@ -306,18 +357,26 @@ describe('notices back to residents', () => {
     sub.unsubscribe();
     expect([first.status, first.text, retry.text]).toEqual([200, 'success', 'success']);
     expect(seen).toEqual([expect.objectContaining({ Event: 'wxa_media_check', trace_id: 'trace-1' })]);
-    const forged = await t.http.post('/api/v1/wechat/push').query({ ...query, msg_signature: 'f'.repeat(40) }).send({ Encrypt: encrypted });
+    const forged = await t.http
+      .post('/api/v1/wechat/push')
+      .query({ ...query, msg_signature: 'f'.repeat(40) })
+      .send({ Encrypt: encrypted });
     expect(forged.status).toBe(403);
   });
 
   it('checks residents’ photos with WeChat: a risky verdict hides the photo and flags the request', async () => {
     const upload = async () => {
-      const res = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${resident.token}`).attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
+      const res = await t.http
+        .post('/api/v1/uploads')
+        .set('Authorization', `Bearer ${resident.token}`)
+        .attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
     const photo = await upload();
-    const [row] = await t.sql<{ media_check: string; media_check_trace_id: string }>('SELECT media_check, media_check_trace_id FROM uploads WHERE id = ?', [photo]);
+    const [row] = await t.sql<{ media_check: string; media_check_trace_id: string }>('SELECT media_check, media_check_trace_id FROM uploads WHERE id = ?', [
+      photo,
+    ]);
     expect(row!.media_check).toBe('pending');
     const tk = await w.ok(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), photoIds: [photo] });
     expect(tk.flagged).toBe(false);
@@ -326,10 +385,20 @@ describe('notices back to residents', () => {
     // WeChat pushes its verdict (safe mode), as the fake would to a public server.
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = '42';
-    const encrypted = encryptPush(AES_KEY, 'wxtest', JSON.stringify({ Event: 'wxa_media_check', trace_id: row!.media_check_trace_id, result: { suggest: 'risky', label: 20002 } }));
+    const encrypted = encryptPush(
+      AES_KEY,
+      'wxtest',
+      JSON.stringify({ Event: 'wxa_media_check', trace_id: row!.media_check_trace_id, result: { suggest: 'risky', label: 20002 } }),
+    );
     const pushed = await t.http
       .post('/api/v1/wechat/push')
-      .query({ signature: pushSignature(PUSH_TOKEN, timestamp, nonce), timestamp, nonce, encrypt_type: 'aes', msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted) })
+      .query({
+        signature: pushSignature(PUSH_TOKEN, timestamp, nonce),
+        timestamp,
+        nonce,
+        encrypt_type: 'aes',
+        msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted),
+      })
       .send({ Encrypt: encrypted });
     expect(pushed.text).toBe('success');
     let seen: { flagged: boolean; photos: unknown[] } | null = null;

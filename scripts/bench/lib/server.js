@@ -29,36 +29,50 @@ function rssMb(pid) {
   }
 }
 
-async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile }) {
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile, nodeArgs = [] }) {
   // A server left from an interrupted run would answer the health check for ours.
-  if ((await get(`http://127.0.0.1:${port}/api/v1/health`)) !== 0) throw new Error(`something already listens on port ${port} (a server from an interrupted run?)`);
+  if ((await get(`http://127.0.0.1:${port}/api/v1/health`)) !== 0)
+    throw new Error(`something already listens on port ${port} (a server from an interrupted run?)`);
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean), path.join(ROOT, 'server/dist/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      // As npm start runs it (scripts/start.js).
-      MALLOC_ARENA_MAX: '2',
-      PORT: String(port),
-      DATABASE_URL: dbUrl,
-      DEMO_DATA: 'false',
-      JWT_SECRET,
-      WECHAT_APPID: 'wxbench',
-      WECHAT_SECRET: 'wxbenchsecret',
-      WECHAT_API_BASE: fakeUrl,
-      FILES_DIR: '/tmp/yizhan-bench-files',
-      OUTBOX_POLL_MS: '1000',
-      SLA_SCAN_MS: '0',
-      // Per-caller limits protect production from one abusive account; the bench is many callers from one host.
-      RATE_LIMIT_PER_MIN: '10000000',
-      RATE_LIMIT_WRITE_PER_MIN: '1000000',
-      RATE_LIMIT_LOGIN_PER_MIN: '1000000',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean), ...nodeArgs, path.join(ROOT, 'server/dist/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'development',
+        // As npm start runs it (scripts/start.js).
+        MALLOC_ARENA_MAX: '2',
+        PORT: String(port),
+        DATABASE_URL: dbUrl,
+        DEMO_DATA: 'false',
+        JWT_SECRET,
+        WECHAT_APPID: 'wxbench',
+        WECHAT_SECRET: 'wxbenchsecret',
+        WECHAT_API_BASE: fakeUrl,
+        FILES_DIR: '/tmp/yizhan-bench-files',
+        OUTBOX_POLL_MS: '1000',
+        SLA_SCAN_MS: '0',
+        // Per-caller limits protect production from one abusive account; the bench is many callers from one host.
+        RATE_LIMIT_PER_MIN: '10000000',
+        RATE_LIMIT_WRITE_PER_MIN: '1000000',
+        RATE_LIMIT_LOGIN_PER_MIN: '1000000',
+        ...env,
+      },
+      stdio: ['ignore', out, out],
     },
-    stdio: ['ignore', out, out],
-  });
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -75,6 +89,9 @@ async function startServer({ dbUrl, port, fakeUrl, env = {}, logFile }) {
     base,
     pid: child.pid,
     rssMb: () => rssMb(child.pid),
+    signal: (name) => child.kill(name),
+    /** CPU time (user + system) the server process has used, in ms. */
+    cpuMs: () => cpuMs(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

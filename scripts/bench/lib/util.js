@@ -16,18 +16,22 @@ function parseArgs(argv) {
       skip: { type: 'string' },
       'buffer-pool-mb': { type: 'string', default: '0' },
       reseed: { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
       label: { type: 'string' },
+      port: { type: 'string', default: '3901' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (!['small', 'full'].includes(values.scale)) throw new Error('--scale must be small or full');
+  if (!['small', 'single', 'full'].includes(values.scale)) throw new Error('--scale must be small, single or full');
   return {
     scale: values.scale,
     only: values.only ? values.only.split(',') : null,
     skip: values.skip ? values.skip.split(',') : [],
     bufferPoolMb: Number(values['buffer-pool-mb']),
     reseed: values.reseed,
+    lighthouse: values.lighthouse,
     label: values.label,
+    port: Number(values.port),
     help: values.help,
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../errors/app-error';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -50,8 +50,65 @@ export class IdempotencyService {
     if (!row.claimed) return { replayed: true, value: row.response };
     const value = await work();
     // Plain SQL: this runs once per submission (npm run bench).
-    await manager.query('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE scope = ? AND idem_key = ?', [statusCode, JSON.stringify(record(value)), scope, key]);
+    await manager.query('UPDATE idempotency_keys SET status_code = ?, response = ? WHERE scope = ? AND idem_key = ?', [
+      statusCode,
+      JSON.stringify(record(value)),
+      scope,
+      key,
+    ]);
     return { replayed: false, value };
+  }
+
+  /**
+   * `work` in its own transaction, the key written with its answer as the transaction's
+   * last statement (one statement instead of a claim and an answer: the submission's path,
+   * npm run bench). A concurrent duplicate runs its work too, but its key's INSERT waits on
+   * the unique index until the first commits, then fails: its transaction rolls back — it
+   * created nothing — and it answers with the first result. If the first rolls back, the
+   * duplicate's INSERT goes through and its own work stands.
+   */
+  async inTransaction<T>(
+    dataSource: DataSource,
+    scope: string,
+    key: string | undefined,
+    statusCode: number,
+    work: (manager: EntityManager) => Promise<T>,
+    record: (value: T) => unknown = (value) => value,
+  ): Promise<Replayable<T>> {
+    if (!key) return { replayed: false, value: await dataSource.transaction(work) };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const value = await dataSource.transaction(async (manager) => {
+          const done = await work(manager);
+          try {
+            await manager.query('INSERT INTO idempotency_keys (scope, idem_key, status_code, response, created_at) VALUES (?, ?, ?, ?, ?)', [
+              scope,
+              key,
+              statusCode,
+              JSON.stringify(record(done)),
+              new Date(),
+            ]);
+          } catch (e) {
+            if (e instanceof QueryFailedError && isDuplicateKey(e)) throw new KeyTaken();
+            throw e;
+          }
+          return done;
+        });
+        return { replayed: false, value };
+      } catch (e) {
+        if (!(e instanceof KeyTaken)) throw e;
+      }
+      const repo = dataSource.getRepository(IdempotencyKey);
+      const existing = await repo.findOne({ where: { scope, idemKey: key } });
+      if (!existing) continue;
+      if (existing.createdAt.getTime() < Date.now() - KEY_LIFETIME_MS) {
+        await repo.delete({ id: existing.id });
+        continue;
+      }
+      if (existing.statusCode === null) break;
+      return { replayed: true, value: existing.response };
+    }
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候');
   }
 
   private async claim(manager: EntityManager, scope: string, key: string): Promise<{ claimed: true } | { claimed: false; response: unknown }> {
@@ -78,3 +135,6 @@ export class IdempotencyService {
     throw new AppError('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候');
   }
 }
+
+/** The key was written by another request first (inTransaction). */
+class KeyTaken extends Error {}

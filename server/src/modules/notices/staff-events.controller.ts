@@ -1,26 +1,6 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  EMPTY,
-  Observable,
-  concatMap,
-  concatWith,
-  defer,
-  endWith,
-  filter,
-  finalize,
-  from,
-  ignoreElements,
-  interval,
-  map,
-  merge,
-  mergeMap,
-  of,
-  share,
-  startWith,
-  takeUntil,
-  takeWhile,
-} from 'rxjs';
+import { EMPTY, Observable, concatMap, concatWith, defer, endWith, filter, finalize, from, ignoreElements, interval, map, merge, mergeMap, of, share, startWith, takeUntil, takeWhile } from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
@@ -29,16 +9,14 @@ import { DrainService, RECONNECT_RETRY_MS } from '../../common/lifecycle/drain.s
 import { MetricsService } from '../metrics/metrics.service';
 import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice.dto';
 import { NoticesService } from './notices.service';
+import { LATE_COMMIT_MS, StaffEventHub } from './staff-event-hub';
 
-const POLL_MS = 2000;
 /**
  * How often a quiet stream says it is alive (`event: ping`): the admin pages treat a
  * stream that has said nothing for three of these as dead (a laptop that slept, a
  * network that dropped without closing the connection) and open a new one.
  */
 export const HEARTBEAT_MS = 15_000;
-/** How long a notice may take from insert to commit and still reach the stream. */
-const LATE_COMMIT_MS = 30_000;
 
 @ApiTags('staff')
 @StaffOnly()
@@ -48,6 +26,7 @@ export class StaffEventsController {
     private readonly notices: NoticesService,
     private readonly drain: DrainService,
     private readonly metrics: MetricsService,
+    private readonly hub: StaffEventHub,
   ) {}
 
   @Get('notices')
@@ -67,8 +46,9 @@ export class StaffEventsController {
    * Live staff notices as server-sent events (`event: ticket.routed` …, data = the
    * notice JSON, id = notice id). EventSource cannot send headers, so the access token
    * may come as `?access_token=`. Each connection reads the table (so notices written by
-   * any instance arrive), woken at once by this instance's own writes and every 2 s
-   * otherwise; `Last-Event-ID` (or `?lastEventId=`) resumes after a reconnect. The stream ends once the
+   * any instance arrive) when woken: at once by this instance's own writes, and by the
+   * instance's one poll (StaffEventHub, every second) when a notice for this staff member
+   * was written anywhere or the account changed; `Last-Event-ID` (or `?lastEventId=`) resumes after a reconnect. The stream ends once the
    * account is deactivated or its access changes (the reconnect then needs a new token).
    * When the instance shuts down, each stream gets a `retry:` hint (1–2 s, spread so the
    * streams do not all come back in the same instant) and ends: EventSource reconnects,
@@ -106,7 +86,9 @@ export class StaffEventsController {
       }
       return [...late, ...items].filter((n) => !sent.has(n.id));
     };
-    const wake = merge(interval(POLL_MS), this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId))).pipe(startWith(0));
+    const wake = merge(this.hub.wakes(auth.staffId, auth.accessVersion), this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId))).pipe(
+      startWith(0),
+    );
     const live = defer(async () => (floor = after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
       concatMap(() => from(poll())),

@@ -13,6 +13,7 @@ import { Ticket, TicketRating } from '../tickets/ticket.entity';
 import type { TicketExportQuery } from './dto/stats.dto';
 import { filterTickets, orderTickets } from '../tickets/ticket-filters';
 import { staffIdsOf } from '../tickets/ticket-views.service';
+import { walkIds, walkPlan } from '../tickets/ticket-walks';
 
 /** More than this is not a report any more; the last row says the list was cut. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -68,11 +69,16 @@ export class TicketExportService {
     const sort = query.sort ?? 'newest';
     const base = filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now);
 
-    // Keyset batches in the list's order, so a 50,000-row export never holds more than one batch.
-    const batch = async (after: Ticket | null, limit: number): Promise<Ticket[]> =>
-      orderTickets(base.clone(), sort, after ? { id: String(after.id), dueAt: after.clockDueAt } : null)
-        .limit(limit)
-        .getMany();
+    // Keyset batches in the list's order, so a 50,000-row export never holds more than one batch;
+    // newest/oldest as the list walks them (ticket-walks.ts), so a late batch reads what an early one does.
+    const plan = sort === 'deadline' ? null : walkPlan(auth, query);
+    const batch = async (after: Ticket | null, limit: number): Promise<Ticket[]> => {
+      const keyset = after ? { id: String(after.id), dueAt: after.clockDueAt } : null;
+      if (!plan || sort === 'deadline') return orderTickets(base.clone(), sort, keyset).limit(limit).getMany();
+      const ids = await walkIds(this.dataSource, () => base.clone(), plan, sort, keyset, limit);
+      const byId = new Map((ids.length ? await this.dataSource.getRepository(Ticket).find({ where: { id: In(ids) } }) : []).map((t) => [String(t.id), t]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    };
 
     // The first batch runs before any byte is sent, so a bad filter is still a JSON error.
     const rows = await batch(null, Math.min(BATCH, EXPORT_MAX_ROWS + 1));

@@ -81,31 +81,26 @@ export class TicketIntake {
   ): Promise<{ replayed: boolean; ticket: TicketDetailView }> {
     const key = IdempotencyService.validateKey(idempotencyKey);
     this.checkCreateInput(auth, dto);
-    const flagged = await this.review.screen(auth, `${dto.category}\n${dto.description}`);
     const now = new Date();
-    const no = await this.numbers.next(dto.type, now);
-    const outcome = await this.dataSource.transaction(
-      async (manager) =>
-        this.idempotency.once(
-          manager,
-          idempotencyScope(auth, 'ticket.create'),
-          key,
-          201,
-          async () => {
-            const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
-            const id = String(created.ticket.id);
-            if (auth.kind === 'staff') {
-              await this.audit.record(manager, auth, meta, {
-                action: 'ticket.create',
-                targetType: 'ticket',
-                targetId: id,
-                detail: { no, channel: dto.channel ?? 'phone' },
-              });
-            }
-            return this.views.detail(manager, id, auth, created);
-          },
-          (ticket) => ({ id: ticket.id }),
-        ), // a replay renders the ticket afresh: the key keeps only its id
+    // The content check (a WeChat round trip) and the ticket number side by side; the number
+    // outside the transaction, so its counter's row lock is not held to the commit
+    // (ticket-number.service.ts). Refused content leaves a gap in the numbers, which is harmless.
+    const [flagged, no] = await Promise.all([this.review.screen(auth, `${dto.category}\n${dto.description}`), this.numbers.next(dto.type, now)]);
+    // The key is written with the answer as the transaction's last statement (IdempotencyService.inTransaction).
+    const outcome = await this.idempotency.inTransaction(
+      this.dataSource,
+      idempotencyScope(auth, 'ticket.create'),
+      key,
+      201,
+      async (manager) => {
+        const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
+        const id = String(created.ticket.id);
+        if (auth.kind === 'staff') {
+          await this.audit.record(manager, auth, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } });
+        }
+        return this.views.detail(manager, id, auth, created);
+      },
+      (ticket) => ({ id: ticket.id }), // a replay renders the ticket afresh: the key keeps only its id
     );
     if (!outcome.replayed) return { replayed: false, ticket: outcome.value };
     // A replay answers for the same ticket, rendered afresh (its photo URLs are short-lived).

@@ -13,6 +13,7 @@ import { FieldCrypto } from '../crypto/field-crypto.service';
 import type { QueueCountsView, TicketCountsQuery, TicketDetailView, TicketListQuery, TicketSummaryView } from './dto/ticket.dto';
 import { NO_DEADLINE, TicketKeyset, filterTickets, keysetKey, keysetOf, orderTickets } from './ticket-filters';
 import { ListRow, TicketViews } from './ticket-views.service';
+import { walkIds, walkPlan } from './ticket-walks';
 import { Ticket } from './ticket.entity';
 
 /** Stands for each walk's status in the deadline walks' one built statement (listByDeadline). */
@@ -43,16 +44,7 @@ export class TicketQueue {
     const cursorValues = readCursor(query.cursor, sort === 'deadline' ? 2 : 1);
     const after = cursorValues ? keysetOf(sort, cursorValues) : null;
     if (cursorValues && !after) throw new AppError('INVALID_CURSOR', '分页参数无效，请从第一页重新加载');
-    const rows =
-      sort === 'deadline'
-        ? await this.listByDeadline(auth, query, limit + 1, after)
-        : await this.views.listRows(
-            orderTickets(
-              filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date(), this.config.sla.warnLeadSec),
-              sort,
-              after,
-            ).limit(limit + 1),
-          );
+    const rows = sort === 'deadline' ? await this.listByDeadline(auth, query, limit + 1, after) : await this.listById(auth, query, sort, limit + 1, after);
     const { page, nextCursor } = keysetPage(rows, limit, (last) => keysetKey(sort, { id: last.summary.id, dueAt: last.dueAt }));
     return { items: page.map((r) => r.summary), nextCursor };
   }
@@ -67,6 +59,18 @@ export class TicketQueue {
     const byStatus = Object.fromEntries(TICKET_STATUSES.map((st) => [st, 0])) as Record<TicketStatus, number>;
     for (const r of rows) byStatus[r.status] = Number(r.n);
     return { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+  }
+
+  /** Newest or oldest first: index walks that read a page at any depth (ticket-walks.ts), else one statement. */
+  private async listById(auth: AuthContext, query: TicketListQuery, sort: 'newest' | 'oldest', take: number, after: TicketKeyset | null): Promise<ListRow[]> {
+    const now = new Date();
+    const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now, this.config.sla.warnLeadSec);
+    const plan = walkPlan(auth, query);
+    if (!plan) return this.views.listRows(orderTickets(filtered(), sort, after).limit(take), now);
+    const ids = await walkIds(this.dataSource, filtered, plan, sort, after, take);
+    if (!ids.length) return [];
+    const byId = new Map((await this.views.listRowsByIds(this.dataSource.manager, ids, now)).map((r) => [r.summary.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

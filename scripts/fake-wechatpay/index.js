@@ -78,6 +78,7 @@ async function startFakeWechatpay(options) {
   /** Every answer is signed with the platform key, as WeChat Pay signs its own. */
   function send(res, status, body) {
     const text = body === undefined ? '' : JSON.stringify(body);
+    // 204 answers are signed too (over an empty body).
     const timestamp = String(Math.floor(now().getTime() / 1000));
     const nonce = crypto.randomBytes(16).toString('hex');
     res.writeHead(status, {
@@ -539,8 +540,7 @@ async function startFakeWechatpay(options) {
           if (!order) return refuse(res, 404, 'ORDER_NOT_EXIST', '订单不存在', path);
           if (order.trade_state === 'SUCCESS' || order.trade_state === 'REFUND') return refuse(res, 400, 'ORDERPAID', '该订单已支付', path);
           order.trade_state = 'CLOSED';
-          res.writeHead(204);
-          res.end();
+          send(res, 204);
         },
       };
     }

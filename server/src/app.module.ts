@@ -27,6 +27,7 @@ import { HealthController } from './modules/health/health.controller';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -75,6 +76,7 @@ export class AppModule {
         SlaModule,
         CatalogueModule,
         TicketsModule,
+        PaymentsModule,
         IncidentsModule,
         AnnouncementsModule,
         FilesModule,

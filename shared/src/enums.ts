@@ -12,16 +12,7 @@ export type TicketType = (typeof TICKET_TYPES)[number];
  * clocks on top of accepted / dispatched / in_progress (`heldAt` on the ticket), so
  * resuming returns to exactly where the work was.
  */
-export const TICKET_STATUSES = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'closed',
-  'revisited',
-  'cancelled',
-] as const;
+export const TICKET_STATUSES = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'revisited', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** States in which the request still needs work from staff. */
@@ -141,11 +132,27 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
  * limit (`delayed`); and incidents in the resident's area (`incident`, `incident_resolved`,
  * `incident_linked`).
  */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed',
+export const NOTICE_KINDS = [
+  'accepted',
+  'dispatched',
+  'resolved',
+  'reopened',
+  'closed',
+  'cancelled',
+  'replied',
+  'held',
+  'resumed',
+  'appointment',
+  'reminder',
+  'delayed',
   // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
-  'incident', 'incident_resolved', 'incident_linked',
+  'incident',
+  'incident_resolved',
+  'incident_linked',
   // Paid services: a quote waits for the resident's approval; a refund reached them.
-  'quoted', 'refunded'] as const;
+  'quoted',
+  'refunded',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
@@ -242,14 +249,8 @@ export const LABELS = {
     cancelled: '已取消',
   } satisfies Record<TicketStatus, string>,
   priority: { normal: '普通', urgent: '紧急' } satisfies Record<Priority, string>,
-  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<
-    Channel,
-    string
-  >,
-  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<
-    StaffRole,
-    string
-  >,
+  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<Channel, string>,
+  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<StaffRole, string>,
   /** Verbs for buttons and for the state machine's refusals ("不能受理", "只有首接人可以派工"). */
   action: {
     claim: '认领',

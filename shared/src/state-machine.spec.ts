@@ -26,7 +26,17 @@ const ACTORS = { resident, otherResident, owner, technician, otherTechnician, ot
 type ActorName = keyof typeof ACTORS;
 
 function ticket(status: TicketStatus, overrides: Partial<TicketState> = {}): TicketState {
-  return { status, ownerId: 's-owner', assigneeId: 's-tech', residentId: 'r1', onHold: false, rated: false, quotePending: false, paymentDue: false, ...overrides };
+  return {
+    status,
+    ownerId: 's-owner',
+    assigneeId: 's-tech',
+    residentId: 'r1',
+    onHold: false,
+    rated: false,
+    quotePending: false,
+    paymentDue: false,
+    ...overrides,
+  };
 }
 
 function refusal(result: TransitionResult) {
@@ -37,8 +47,7 @@ function refusal(result: TransitionResult) {
 const OPEN: TicketStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
 const WORKING: TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const same = (statuses: TicketStatus[]) => Object.fromEntries(statuses.map((s) => [s, 'same'])) as Record<string, 'same'>;
-const to = (statuses: TicketStatus[], target: TicketStatus) =>
-  Object.fromEntries(statuses.map((s) => [s, target])) as Record<string, TicketStatus>;
+const to = (statuses: TicketStatus[], target: TicketStatus) => Object.fromEntries(statuses.map((s) => [s, target])) as Record<string, TicketStatus>;
 
 /**
  * The life cycle written out again from the brief, independently of TRANSITIONS:
@@ -116,8 +125,40 @@ describe('transition: every action × status for the right person', () => {
  * where the state would be wrong as well (the role check comes first).
  */
 const NEVER: Record<ActorName, TicketAction[]> = {
-  resident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'quote', 'record_payment', 'waive'],
-  otherResident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'quote', 'record_payment', 'waive'],
+  resident: [
+    'claim',
+    'accept',
+    'dispatch',
+    'reschedule',
+    'start',
+    'hold',
+    'resume',
+    'resolve',
+    'verify',
+    'auto_confirm',
+    'revisit',
+    'transfer',
+    'quote',
+    'record_payment',
+    'waive',
+  ],
+  otherResident: [
+    'claim',
+    'accept',
+    'dispatch',
+    'reschedule',
+    'start',
+    'hold',
+    'resume',
+    'resolve',
+    'verify',
+    'auto_confirm',
+    'revisit',
+    'transfer',
+    'quote',
+    'record_payment',
+    'waive',
+  ],
   owner: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
   technician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
   otherTechnician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
@@ -220,9 +261,7 @@ describe('transition: on hold', () => {
   });
 
   it('cannot be held twice, nor resumed when running', () => {
-    expect(refusal(transition(ticket('in_progress', { onHold: true }), 'hold', technician)).reason).toBe(
-      '工单已挂起，不能重复挂起',
-    );
+    expect(refusal(transition(ticket('in_progress', { onHold: true }), 'hold', technician)).reason).toBe('工单已挂起，不能重复挂起');
     expect(refusal(transition(ticket('in_progress'), 'resume', technician)).reason).toBe('工单未挂起，无需恢复计时');
   });
 
@@ -256,7 +295,10 @@ describe('transition: rating', () => {
 
 describe('transition: paid services', () => {
   it('a pending quote blocks start and resolve with 409 QUOTE_PENDING', () => {
-    for (const [status, action] of [['dispatched', 'start'], ['in_progress', 'resolve']] as const) {
+    for (const [status, action] of [
+      ['dispatched', 'start'],
+      ['in_progress', 'resolve'],
+    ] as const) {
       const r = refusal(transition(ticket(status, { quotePending: true }), action, technician));
       expect(r.conflict).toBe('QUOTE_PENDING');
       expect(refusalToApiError(r)).toMatchObject({ statusCode: 409, code: 'QUOTE_PENDING' });
@@ -264,7 +306,11 @@ describe('transition: paid services', () => {
   });
 
   it('closing while unpaid is refused with 409 PAYMENT_DUE, for the resident, the owner and the scheduler', () => {
-    for (const [action, actor] of [['confirm', resident], ['verify', ACTORS.owner], ['auto_confirm', { kind: 'system' }]] as const) {
+    for (const [action, actor] of [
+      ['confirm', resident],
+      ['verify', ACTORS.owner],
+      ['auto_confirm', { kind: 'system' }],
+    ] as const) {
       const r = refusal(transition(ticket('resolved', { paymentDue: true }), action, actor));
       expect(r.conflict).toBe('PAYMENT_DUE');
       expect(refusalToApiError(r)).toMatchObject({ statusCode: 409, code: 'PAYMENT_DUE' });

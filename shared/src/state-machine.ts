@@ -21,15 +21,7 @@
  *   (`accepted`). Nothing special is exported for it.
  */
 import type { ApiError, Id } from './api';
-import {
-  LABELS,
-  OPEN_STATUSES,
-  TICKET_ACTIONS,
-  TICKET_STATUSES,
-  type StaffRole,
-  type TicketAction,
-  type TicketStatus,
-} from './enums';
+import { LABELS, OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type StaffRole, type TicketAction, type TicketStatus } from './enums';
 
 export interface TicketState {
   status: TicketStatus;
@@ -111,9 +103,7 @@ export const PARTY_LABELS: Record<Party, string> = {
 const WORKING: readonly TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const AFTER_RESOLUTION: readonly TicketStatus[] = ['resolved', 'closed', 'revisited'];
 const NOT_CANCELLED: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled');
-const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter(
-  (s) => s !== 'cancelled' && s !== 'revisited',
-);
+const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled' && s !== 'revisited');
 
 /**
  * The life cycle. An action may have several rules (cancel: the resident before
@@ -303,7 +293,12 @@ export function transition(ticket: TicketState, action: TicketAction, actor: Act
   const rule = openRules.find((r) => r.by.some((party) => is(party, actor, ticket)));
   if (!rule) {
     // Name everyone the current state would allow, not only the caller's kind.
-    return forbidden(ticket, actor, action, rules.filter((r) => stateRefusal(r, ticket) === null));
+    return forbidden(
+      ticket,
+      actor,
+      action,
+      rules.filter((r) => stateRefusal(r, ticket) === null),
+    );
   }
   return { allowed: true, to: rule.to === 'same' ? ticket.status : rule.to };
 }

@@ -11,6 +11,7 @@ import { DutyShift } from '../modules/duty/duty-shift.entity';
 import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent } from '../modules/notices/notice.entities';
 import { Incident, IncidentTicket } from '../modules/incidents/incident.entities';
 import { Upload } from '../modules/files/upload.entity';
+import { Payment, PriceItem, Quote, QuoteLineRow, Refund } from '../modules/payments/payment.entities';
 import { Resident, RoomBinding } from '../modules/residents/resident.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { AppointmentReminder } from '../modules/sla/appointment-reminder.entity';
@@ -32,8 +33,13 @@ export const ENTITIES = [
   IncidentTicket,
   Notice,
   OutboxMessage,
+  Payment,
+  PriceItem,
+  Quote,
+  QuoteLineRow,
   RateLimitCounter,
   RefreshToken,
+  Refund,
   Resident,
   Room,
   RoomBinding,

@@ -293,7 +293,7 @@ export class IncidentsService {
       const ticket = await repo.findOne({ where: { id: String(id) }, lock: rowLock(manager) });
       if (!ticket) continue;
       const verdict = transition(
-        { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false },
+        { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false, quotePending: ticket.quotePending, paymentDue: ticket.dueFen > 0 },
         'resolve',
         { kind: 'system' },
       );

@@ -109,6 +109,8 @@ export class NoticesService {
       ],
       reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理工单 ${ticket.no}（${ticket.category}），请安排家中有人；如需改期请联系客服。`],
       delayed: ['处理超时，向您致歉', `工单 ${ticket.no} 处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
+      quoted: ['费用待您确认', `工单 ${ticket.no}：${note ?? '师傅发来了报价'}。您同意后师傅才会按此收费。`],
+      refunded: ['退款已退回', `工单 ${ticket.no}：${note ?? '退款已原路退回'}。`],
     };
     const [title, body] = text[kind];
     const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
@@ -464,6 +466,11 @@ function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
       return 'closed';
     case 'cancelled':
       return byResident ? null : 'cancelled';
+    // Paid services: a quote that waits for the resident's decision; a refund that reached them.
+    case 'quoted':
+      return change.data?.status === 'pending' ? 'quoted' : null;
+    case 'refunded':
+      return 'refunded';
     default:
       return null;
   }

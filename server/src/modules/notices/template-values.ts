@@ -120,4 +120,6 @@ export const DEVELOPMENT_TEMPLATES: TemplateMap = {
   incident: { templateId: 'tpl_incident', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
   incident_resolved: { templateId: 'tpl_incident_resolved', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
   incident_linked: { templateId: 'tpl_incident_linked', data: { character_string1: 'no', thing2: 'summary', time3: 'time', thing4: 'note' } },
+  quoted: { templateId: 'tpl_quoted', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  refunded: { templateId: 'tpl_refunded', data: { character_string1: 'no', thing2: 'note', time3: 'time' } },
 };

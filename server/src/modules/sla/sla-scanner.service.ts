@@ -142,11 +142,15 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date, pass: ScanPass): Promise<boolean> {
     const verdict = transition(
-      { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false },
+      { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false, quotePending: ticket.quotePending, paymentDue: ticket.dueFen > 0 },
       'auto_confirm',
       { kind: 'system' },
     );
-    if (!verdict.allowed) return false;
+    if (!verdict.allowed) {
+      // Unpaid (paid services): it waits in the unpaid queue instead; the confirm clock is not looked at again.
+      if (verdict.conflict === 'PAYMENT_DUE') ticket.slaBreached |= CLOCK_BIT.confirm;
+      return false;
+    }
     ticket.status = verdict.to;
     ticket.closedAt = now;
     // Queued with the pass's other timeline lines, so this ticket's lines keep their order.

@@ -82,6 +82,11 @@ const NEW_TICKET_DEFAULTS = {
   escalationLevel: 0,
   escalatedAt: null,
   reopenCount: 0,
+  quotePending: false,
+  approvedFen: 0,
+  paidFen: 0,
+  dueFen: 0,
+  feeWaivedAt: null,
   version: 1,
 } satisfies Partial<Ticket>;
 
@@ -675,10 +680,14 @@ export class TicketsService {
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       onHold: ticket.heldAt !== null,
       rated,
+      quotePending: ticket.quotePending,
+      paymentDue: ticket.dueFen > 0,
     };
     const verdict = transition(state, action, actorOf(auth));
     if (!verdict.allowed) {
       if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+      // Paid services: work past an unapproved quote, or closing unpaid (modules/payments).
+      if (verdict.conflict) throw new AppError(verdict.conflict, verdict.reason);
       if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
       throw new AppError(verdict.code, verdict.reason);
     }

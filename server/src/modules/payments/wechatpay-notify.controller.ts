@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { RawBodyRequest } from '@nestjs/common';
+import type { Request } from 'express';
+import { Public } from '../../common/auth/decorators';
+import { AppError } from '../../common/errors/app-error';
+import { PaymentsService } from './payments.service';
+
+/**
+ * WeChat Pay's notifications (payments and refunds). The signature covers the raw body, so
+ * it is read as received; 204 once recorded, 401 NOTIFICATION_INVALID for anything forged
+ * or replayed (WeChat Pay retries only what it thinks failed, and never a forgery's).
+ */
+@ApiExcludeController()
+@Controller('payments/wechatpay')
+export class WechatpayNotifyController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post('notify')
+  @Public()
+  @HttpCode(204)
+  async notify(@Req() req: RawBodyRequest<Request>): Promise<void> {
+    const raw = req.rawBody?.toString('utf8');
+    if (!raw) throw new AppError('NOTIFICATION_INVALID', '通知验签失败');
+    await this.payments.notification(req.headers, raw);
+  }
+}

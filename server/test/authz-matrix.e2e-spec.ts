@@ -90,6 +90,19 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/urge':                          [401,   'ok',  404,   404,   404,   404,   403,   403,   403 ],
   'POST /tickets/:id/rebook':                        [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // a repair: only bookings move; staff never
   'POST /tickets/:id/reveal-phone':                  [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  // paid services: who may quote, decide, pay, record, refund and waive is the state machine's
+  'GET /tickets/:id/settlement':                     [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'GET /tickets/:id/receipt':                        [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'], // a paid request
+  'GET /tickets/:id/price-items':                    [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/quotes':                        [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ], // owner or assignee
+  'POST /tickets/:id/quotes/:quoteId/approve':       [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ],
+  'POST /tickets/:id/quotes/:quoteId/decline':       [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ],
+  'POST /tickets/:id/payments/wechat':               [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // PAYMENT_UNAVAILABLE: no WeChat Pay here
+  'POST /tickets/:id/payments/:paymentId/sync':      [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/payments/offline':              [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  403 ], // owner, assignee or supervisor
+  'POST /tickets/:id/payments/:paymentId/refunds':   [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
+  'POST /tickets/:id/waive':                         [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
+  'POST /payments/wechatpay/notify':                 [404,   404,   404,   404,   404,   404,   404,   404,   404 ], // WeChat Pay not configured
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
@@ -153,6 +166,14 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/stats':                                [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'GET /admin/reports/tickets.xlsx':                 [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'GET /admin/audit-logs':                           [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // admin: paid services of X (the price list is read by X's staff, written by admins)
+  'GET /admin/price-items':                          [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/price-items':                         [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/price-items/:id':                    [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'POST /admin/price-items/import':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/payments/unpaid':                      [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'GET /admin/payments/statement.xlsx':              [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'GET /admin/payments/tradebill-check':             [401,   403,   403,   403,   403,   403,   403,   403,   409 ], // PAYMENT_UNAVAILABLE
 };
 
 /** What each route is called with. `fresh`: every allowed cell gets its own target (the action uses it up). */
@@ -178,6 +199,22 @@ const onTicket = (stage: Stage, body?: unknown): TargetSpec => ({
   fresh: true,
   build: async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body }),
 });
+
+/** A dispatched request of A with a quote: pending (A has not decided) or approved by A (so something is due). */
+const quoted = async (f: TrustWorld, decided: boolean) => {
+  const tk = await f.ticketIn('dispatched');
+  const q = await f.w.ok(f.tokens.techA!, 'post', `/tickets/${tk.id}/quotes`, { lines: [{ kind: 'labour', unitPriceFen: 5000, quantity: 1 }] });
+  if (decided) await f.w.ok(f.tokens.resA!, 'post', `/tickets/${tk.id}/quotes/${q.quotes[0].id}/approve`);
+  return { id: tk.id, quoteId: q.quotes[0].id as string };
+};
+/** …and paid in cash: the payment's id. */
+const paid = async (f: TrustWorld) => {
+  const { id } = await quoted(f, true);
+  const s = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/payments/offline`, { method: 'cash', amountFen: 5000 });
+  return { id, paymentId: s.payments[0].id as string };
+};
+const priceItemIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/price-items', { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 100 })).id as string;
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const incidentBody = (f: TrustWorld) => ({
   communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
@@ -327,6 +364,25 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /admin/stats': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /admin/reports/tickets.xlsx': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /admin/audit-logs': { build: () => ({}) },
+  'GET /tickets/:id/settlement': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /tickets/:id/receipt': { build: async (f) => ({ params: { id: (await paid(f)).id } }) },
+  'GET /tickets/:id/price-items': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/quotes': onTicket('dispatched', { lines: [{ kind: 'labour', name: '人工', unitPriceFen: 3000, quantity: 1 }] }),
+  'POST /tickets/:id/quotes/:quoteId/approve': { fresh: true, build: async (f) => ({ params: await quoted(f, false) }) },
+  'POST /tickets/:id/quotes/:quoteId/decline': { fresh: true, build: async (f) => ({ params: await quoted(f, false), body: { reason: '太贵' } }) },
+  'POST /tickets/:id/payments/wechat': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id } }) },
+  'POST /tickets/:id/payments/:paymentId/sync': { build: async (f) => ({ params: await paid(f) }) },
+  'POST /tickets/:id/payments/offline': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { method: 'cash', amountFen: 5000 } }) },
+  'POST /tickets/:id/payments/:paymentId/refunds': { fresh: true, build: async (f) => ({ params: await paid(f), body: { amountFen: 100, reason: '多收' } }) },
+  'POST /tickets/:id/waive': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { reason: '物业原因' } }) },
+  'POST /payments/wechatpay/notify': { build: () => ({ body: { id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} } }) },
+  'GET /admin/price-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/price-items': { build: (f) => ({ body: { communityId: f.X.id, name: `新材料${f.next()}`, unit: '米', unitPriceFen: 1250 } }) },
+  'PATCH /admin/price-items/:id': { build: async (f) => ({ params: { id: await priceItemIn(f) }, body: { unitPriceFen: 150 } }) },
+  'POST /admin/price-items/import': { build: (f) => ({ query: { communityId: f.X.id }, file: { content: Buffer.from(`名称,单位,单价（元）\n导入材料${f.next()},个,3.5\n`), filename: 'prices.csv', contentType: 'text/csv' } }) },
+  'GET /admin/payments/unpaid': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /admin/payments/statement.xlsx': { build: (f) => ({ query: { communityId: f.X.id, date: today() } }) },
+  'GET /admin/payments/tradebill-check': { build: () => ({ query: { date: today() } }) },
 };
 
 /** The matrix sends a few hundred requests a minute per caller; security.e2e-spec checks the limits. */

@@ -275,6 +275,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/payments/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/tradebill-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_tradeBill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/unpaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_unpaid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/price-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_listPrices"];
+        put?: never;
+        post: operations["PaymentsAdmin_createPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/price-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PaymentsAdmin_updatePrice"];
+        trace?: never;
+    };
+    "/api/v1/admin/price-items/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentsAdmin_importPrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/reports/tickets.xlsx": {
         parameters: {
             query?: never;
@@ -1203,6 +1299,134 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/{paymentId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_offline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_payWithWechat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/price-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_priceItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes/{quoteId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes/{quoteId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/rating": {
         parameters: {
             query?: never;
@@ -1245,6 +1469,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_rebook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_receipt"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1347,6 +1587,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_settlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/start": {
         parameters: {
             query?: never;
@@ -1405,6 +1661,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_waive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1602,6 +1874,14 @@ export type components = {
             /** @description zones affected; with buildingIds empty too: the whole community */
             zoneIds?: string[];
         };
+        CreatePriceItemDto: {
+            communityId: string;
+            name: string;
+            /** @example 个 */
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
         CreateRoomDto: {
             buildingId: string;
             /** @example 1201 */
@@ -1711,7 +1991,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "QUOTE_PENDING" | "PAYMENT_DUE" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "NOTIFICATION_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "QUOTE_PENDING" | "PAYMENT_DUE" | "PAYMENT_UNAVAILABLE" | "REFUND_TOO_LARGE" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "WECHATPAY_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1843,10 +2123,18 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "quoted" | "refunded";
             readAt: string | null;
             ticketId: string | null;
             title: string;
+        };
+        OfflinePaymentDto: {
+            /** @description fen; must equal what is due */
+            amountFen: number;
+            /** @enum {string} */
+            method: "cash" | "qr";
+            /** @description e.g. the paper receipt number */
+            note?: string;
         };
         OnTimeRatesView: {
             confirm: number | null;
@@ -1867,6 +2155,23 @@ export type components = {
             satisfactionRate: number | null;
             staffId: string;
         };
+        PaymentView: {
+            /** @description fen */
+            amountFen: number;
+            id: string;
+            /** @enum {string} */
+            method: "wechat" | "cash" | "qr";
+            /** @description staff only */
+            note: string | null;
+            outTradeNo: string;
+            paidAt: string | null;
+            /** @description offline: who took the money */
+            recordedByName: string | null;
+            /** @description fen */
+            refundedFen: number;
+            /** @enum {string} */
+            status: "pending" | "paid" | "closed";
+        };
         PersonRefView: {
             id: string;
             name: string;
@@ -1883,6 +2188,69 @@ export type components = {
             id: string;
             thumbUrl: string;
             url: string;
+        };
+        PriceImportError: {
+            message: string;
+            row: number;
+        };
+        PriceImportResult: {
+            created: number;
+            errors: components["schemas"]["PriceImportError"][];
+            updated: number;
+        };
+        PriceItemList: {
+            items: components["schemas"]["PriceItemView"][];
+        };
+        PriceItemView: {
+            active: boolean;
+            communityId: string;
+            id: string;
+            name: string;
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
+        QuoteDecisionDto: {
+            reason?: string;
+        };
+        QuoteLineDto: {
+            /**
+             * @description service: the booked item at its catalogue price; material: from the price list (priceItemId); labour / discount: name and unitPriceFen given here
+             * @enum {string}
+             */
+            kind: "service" | "material" | "labour" | "discount";
+            /** @description labour / discount lines */
+            name?: string;
+            /** @description material lines: the price list entry */
+            priceItemId?: string;
+            quantity: number;
+            /** @description labour / discount lines, fen */
+            unitPriceFen?: number;
+        };
+        QuoteLineView: {
+            /** @description fen; negative for a discount */
+            amountFen: number;
+            /** @enum {string} */
+            kind: "service" | "material" | "labour" | "discount";
+            name: string;
+            priceItemId: string | null;
+            quantity: number;
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
+        QuoteView: {
+            createdAt: string;
+            createdByName: string;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            id: string;
+            lines: components["schemas"]["QuoteLineView"][];
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "superseded";
+            /** @description fen */
+            totalFen: number;
         };
         RatingDto: {
             attitude: number;
@@ -1921,8 +2289,62 @@ export type components = {
             /** @description start of the new slot (GET /service-items/:id/slots) */
             slotStart: string;
         };
+        ReceiptPaymentView: {
+            /** @description fen */
+            amountFen: number;
+            /** @enum {string} */
+            method: "wechat" | "cash" | "qr";
+            outTradeNo: string;
+            paidAt: string;
+            /** @description fen */
+            refundedFen: number;
+        };
+        ReceiptView: {
+            category: string;
+            /** @description when the last payment was made */
+            issuedAt: string;
+            lines: components["schemas"]["QuoteLineView"][];
+            /** @description fen */
+            paidFen: number;
+            payments: components["schemas"]["ReceiptPaymentView"][];
+            /** @description the issuer: the community’s property service centre */
+            propertyName: string;
+            /** @description fen */
+            refundedFen: number;
+            roomLabel: string;
+            ticketId: string;
+            ticketNo: string;
+            /** @description fen */
+            totalFen: number;
+            waived: boolean;
+        };
         RefreshDto: {
             refreshToken: string;
+        };
+        RefundDto: {
+            /** @description fen; at most what is left of the payment */
+            amountFen: number;
+            reason: string;
+        };
+        RefundView: {
+            /** @description fen */
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            paymentId: string;
+            reason: string;
+            /** @enum {string} */
+            status: "processing" | "success" | "closed" | "abnormal";
+            succeededAt: string | null;
+        };
+        RequestPaymentView: {
+            nonceStr: string;
+            /** @example prepay_id=wx… */
+            package: string;
+            paySign: string;
+            /** @enum {string} */
+            signType: "RSA";
+            timeStamp: string;
         };
         RescheduleDto: {
             /** @description the new visit time agreed with the resident */
@@ -2054,6 +2476,11 @@ export type components = {
             unit: string;
             zoneId: string | null;
         };
+        SendQuoteDto: {
+            lines: components["schemas"]["QuoteLineDto"][];
+            /** @description to the resident: why, what is extra */
+            note?: string;
+        };
         ServiceItemList: {
             items: components["schemas"]["ServiceItemView"][];
             nextCursor: string | null;
@@ -2073,6 +2500,28 @@ export type components = {
             /** @description yuan */
             price: number;
             slotCapacity: number;
+        };
+        SettlementView: {
+            /** @description fen: what the resident approved (or accepted at booking) */
+            approvedFen: number;
+            /** @description fen: the booked item’s catalogue price, accepted at booking (0: none) */
+            bookingPriceFen: number;
+            /** @description fen: still to pay (0 once paid or waived) */
+            dueFen: number;
+            /** @description fen */
+            paidFen: number;
+            /** @description paid and pending; closed orders are left out */
+            payments: components["schemas"]["PaymentView"][];
+            quotePending: boolean;
+            /** @description newest first */
+            quotes: components["schemas"]["QuoteView"][];
+            /** @description fen: refunded so far */
+            refundedFen: number;
+            refunds: components["schemas"]["RefundView"][];
+            ticketId: string;
+            waived: boolean;
+            /** @description WeChat Pay is configured on this server (otherwise offline payment only) */
+            wechatPayAvailable: boolean;
         };
         SetWecomUseridDto: {
             /** @description the member’s WeCom userid (账号); null unbinds */
@@ -2220,7 +2669,7 @@ export type components = {
         };
         TemplateIdView: {
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "quoted" | "refunded";
             templateId: string;
         };
         TicketClockView: {
@@ -2264,6 +2713,8 @@ export type components = {
             createdAt: string;
             deadlines: components["schemas"]["DeadlinesView"];
             description: string;
+            /** @description paid services: fen still to pay (0: nothing, paid or waived) */
+            dueFen: number;
             events: components["schemas"]["TicketEventView"][];
             fee: number | null;
             /** @description needs a human look (content check said review or could not run) */
@@ -2277,6 +2728,8 @@ export type components = {
             photos: components["schemas"]["PhotoView"][];
             /** @enum {string} */
             priority: "normal" | "urgent";
+            /** @description paid services: a quote waits for the resident (GET /tickets/{id}/settlement for the lines) */
+            quotePending: boolean;
             rating: components["schemas"]["RatingView"] | null;
             reopenCount: number;
             residentId: string | null;
@@ -2302,7 +2755,7 @@ export type components = {
             /** @description staff views only: what the resident reads of this entry */
             publicNote?: string | null;
             /** @enum {string} */
-            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked";
+            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "quoted" | "quote_approved" | "quote_declined" | "paid" | "refunded" | "payment_waived";
             /**
              * @description staff views only: internal entries are never shown to the resident
              * @enum {string}
@@ -2340,6 +2793,28 @@ export type components = {
             type: "repair" | "complaint" | "home_service" | "enquiry";
             updatedAt: string;
         };
+        TradeBillCheckView: {
+            billCount: number;
+            /** @description fen */
+            billTotalFen: number;
+            date: string;
+            mismatches: components["schemas"]["TradeBillMismatchView"][];
+            ourCount: number;
+            /** @description fen */
+            ourTotalFen: number;
+        };
+        TradeBillMismatchView: {
+            /** @description fen */
+            billFen: number | null;
+            /**
+             * @description in the bill but not paid here / paid here but not in the bill / amounts differ
+             * @enum {string}
+             */
+            kind: "missing_here" | "missing_in_bill" | "amount";
+            /** @description fen */
+            ourFen: number | null;
+            outTradeNo: string;
+        };
         TransferDto: {
             reason: string;
             toStaffId: string;
@@ -2363,6 +2838,24 @@ export type components = {
             home_service: number;
             repair: number;
         };
+        UnpaidItemView: {
+            /** @description fen */
+            approvedFen: number;
+            category: string;
+            /** @description fen */
+            dueFen: number;
+            no: string;
+            /** @description fen */
+            paidFen: number;
+            resolvedAt: string | null;
+            roomLabel: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
+            ticketId: string;
+        };
+        UnpaidList: {
+            items: components["schemas"]["UnpaidItemView"][];
+        };
         UpdateAnnouncementDto: {
             body?: string;
             /** @description now: withdrawn */
@@ -2380,6 +2873,13 @@ export type components = {
             expectedEndAt: string;
             /** @description told to residents with the new time */
             note?: string;
+        };
+        UpdatePriceItemDto: {
+            active?: boolean;
+            name?: string;
+            unit?: string;
+            /** @description fen */
+            unitPriceFen?: number;
         };
         UpdateRoomDto: {
             ownerName?: string;
@@ -2436,6 +2936,9 @@ export type components = {
             /** @enum {string} */
             type: "repair" | "complaint" | "home_service" | "enquiry";
         };
+        WaiveDto: {
+            reason: string;
+        };
         WechatLoginDto: {
             /** @description code from wx.login (valid 5 minutes, once) */
             code: string;
@@ -2445,6 +2948,14 @@ export type components = {
             expiresIn: number;
             resident: components["schemas"]["ResidentLoginInfo"];
             token: string;
+        };
+        WechatPayOrderView: {
+            /** @description fen */
+            amountFen: number;
+            expiresAt: string;
+            /** @description pass to wx.requestPayment as they are */
+            params: components["schemas"]["RequestPaymentView"];
+            paymentId: string;
         };
         WecomImportError: {
             message: string;
@@ -3427,6 +3938,234 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_statement: {
+        parameters: {
+            query: {
+                communityId: string;
+                /** @description a day in Asia/Shanghai */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 日结单-YYYYMMDD.xlsx: the day’s payments (WeChat Pay, cash, QR code), completed refunds and totals of one community */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_tradeBill: {
+        parameters: {
+            query: {
+                /** @description a day in Asia/Shanghai */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeBillCheckView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_unpaid: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnpaidList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_listPrices: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_createPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePriceItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_updatePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePriceItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_importPrices: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description columns 名称, 单位, 单价（元）; nothing is written while a row is bad */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceImportResult"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -5525,6 +6264,272 @@ export interface operations {
             };
         };
     };
+    Payments_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundDto"];
+            };
+        };
+        responses: {
+            /** @description full or partial; WeChat Pay refunds complete by their notification */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description asks WeChat Pay about a pending order (after wx.requestPayment, or a late notification) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_offline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflinePaymentDto"];
+            };
+        };
+        responses: {
+            /** @description cash or the property’s QR code, recorded with who and when */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_payWithWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a JSAPI order and the signed wx.requestPayment parameters; 409 PAYMENT_UNAVAILABLE without WeChat Pay */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatPayOrderView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_priceItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the materials a quote for this request may use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description above what the resident accepted, the quote waits for their approval */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_rate: {
         parameters: {
             query?: never;
@@ -5623,6 +6628,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 收据; 409 INVALID_TRANSITION before anything is paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -5854,6 +6890,36 @@ export interface operations {
             };
         };
     };
+    Payments_settlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_start: {
         parameters: {
             query?: never;
@@ -5985,6 +7051,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveDto"];
+            };
+        };
+        responses: {
+            /** @description 免收: what is due is waived, with a reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */

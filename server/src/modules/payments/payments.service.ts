@@ -119,6 +119,7 @@ export class PaymentsService implements OnApplicationBootstrap, OnApplicationShu
    * before WeChat Pay is asked, so a notification can never arrive for an order we lack.
    */
   async payWithWechat(auth: ResidentAuth, ticketId: string): Promise<WechatPayOrderView> {
+    await this.visibleTicket(auth, ticketId);
     if (!this.client.enabled) throw new AppError('PAYMENT_UNAVAILABLE', '暂未开通微信支付，请联系物业线下支付');
     const now = new Date();
     // Orders for another amount (a new quote since) are closed first, so only one can be paid.
@@ -206,7 +207,10 @@ export class PaymentsService implements OnApplicationBootstrap, OnApplicationShu
    * decrypted first — anything forged or replayed is 401 and changes nothing — then applied
    * once: the same notification again finds the payment already paid.
    */
-  async notification(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<void> {
+  async notification(headers: Record<string, string | string[] | undefined>, rawBody: string | undefined): Promise<void> {
+    // Without WeChat Pay the route is not there (as the message push without its token).
+    if (!this.client.enabled) throw notFound('接口');
+    if (!rawBody) throw new AppError('NOTIFICATION_INVALID', '通知验签失败');
     const n = this.client.verifyNotification(headers, rawBody);
     if (n.eventType.startsWith('TRANSACTION.')) {
       const tx = n.resource as unknown as WechatpayTransaction;

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { Public } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
 import { PaymentsService } from './payments.service';
 
 /**
@@ -20,8 +19,6 @@ export class WechatpayNotifyController {
   @Public()
   @HttpCode(204)
   async notify(@Req() req: RawBodyRequest<Request>): Promise<void> {
-    const raw = req.rawBody?.toString('utf8');
-    if (!raw) throw new AppError('NOTIFICATION_INVALID', '通知验签失败');
-    await this.payments.notification(req.headers, raw);
+    await this.payments.notification(req.headers, req.rawBody?.toString('utf8'));
   }
 }

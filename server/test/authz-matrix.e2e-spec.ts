@@ -213,16 +213,22 @@ const paid = async (f: TrustWorld) => {
   const s = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/payments/offline`, { method: 'cash', amountFen: 5000 });
   return { id, paymentId: s.payments[0].id as string };
 };
-const priceItemIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/price-items', { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 100 })).id as string;
+const priceItemIn = async (f: TrustWorld) =>
+  (await f.w.ok(await f.w.admin(), 'post', '/admin/price-items', { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 100 })).id as string;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const incidentBody = (f: TrustWorld) => ({
-  communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
-  startsAt: new Date(Date.now() - 60_000).toISOString(), expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+  communityId: f.X.id,
+  title: '停水',
+  category: '水电',
+  cause: '管网检修',
+  startsAt: new Date(Date.now() - 60_000).toISOString(),
+  expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
 });
 /** A fresh incident / whole-community announcement in X, made by the admin. */
 const incidentIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/incidents', incidentBody(f))).id as string;
-const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
+const announcementIn = async (f: TrustWorld) =>
+  (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
 
 const TARGETS: Record<string, TargetSpec> = {
   'GET /health': { build: () => ({}) },
@@ -239,7 +245,10 @@ const TARGETS: Record<string, TargetSpec> = {
       return { body: { refreshToken: res.body.refreshToken } };
     },
   },
-  'POST /auth/staff/wechat': { fresh: true, build: (f) => ({ body: { code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }) },
+  'POST /auth/staff/wechat': {
+    fresh: true,
+    build: (f) => ({ body: { code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }),
+  },
   'POST /auth/staff/wechat/login': {
     fresh: true,
     build: async (f) => {
@@ -258,7 +267,8 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /me': { build: () => ({}) },
   'DELETE /me': {
     fresh: true,
-    build: async (f, role) => (isResident(role) ? { token: (await f.w.resident(`standin_${f.next()}`, { roomId: f.X.roomA.id, name: '张伟', phone: '13812341234' })).token } : {}),
+    build: async (f, role) =>
+      isResident(role) ? { token: (await f.w.resident(`standin_${f.next()}`, { roomId: f.X.roomA.id, name: '张伟', phone: '13812341234' })).token } : {},
   },
   'POST /me/phone': { fresh: true, build: (f) => ({ body: { code: `phone:13800138000:${f.next()}` } }) },
   'POST /me/rooms': { build: (f) => ({ body: { roomId: f.Y.roomB.id, name: '不是业主', phone: '13800000000' } }) },
@@ -286,7 +296,10 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/reopen': onTicket('resolved', { reason: '又漏了' }),
   'POST /tickets/:id/revisit': onTicket('closed', { satisfied: true, note: '满意' }),
   'POST /tickets/:id/cancel': onTicket('accepted', { reason: '不需要了' }),
-  'POST /tickets/:id/transfer': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }) },
+  'POST /tickets/:id/transfer': {
+    fresh: true,
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }),
+  },
   'POST /tickets/:id/comments': { build: (f) => ({ params: { id: f.ticketA.id }, body: { note: '补充说明' } }) },
   'POST /tickets/:id/rating': onTicket('resolved', { attitude: 5, timeliness: 4, quality: 5, comment: '好' }),
   'POST /tickets/:id/rating/reply': {
@@ -320,10 +333,16 @@ const TARGETS: Record<string, TargetSpec> = {
   },
   'PATCH /admin/communities/:id/rooms/:roomId': { build: (f) => ({ params: { id: f.X.id, roomId: f.X.roomA2.id }, body: { ownerName: '王芳' } }) },
   'POST /admin/communities/:id/rooms/import': {
-    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' } }),
+    build: (f) => ({
+      params: { id: f.X.id },
+      query: { dryRun: 'true' },
+      file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' },
+    }),
   },
   'GET /admin/staff': { build: () => ({}) },
-  'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
+  'POST /admin/staff': {
+    build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }),
+  },
   'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
   'DELETE /admin/staff/:id/wechat': { build: (f) => ({ params: { id: f.ids.victim } }) },
   'GET /staff/wecom-settings': { build: () => ({}) },
@@ -332,15 +351,22 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /staff/wecom-settings/bind': { build: () => ({ body: { code: 'fake:someone' } }) },
   'GET /admin/staff/wecom': { build: () => ({}) },
   'PUT /admin/staff/:id/wecom': { build: (f) => ({ params: { id: f.ids.victim }, body: { userid: `wx_${f.next()}` } }) },
-  'POST /admin/staff/wecom/import': { build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }) },
+  'POST /admin/staff/wecom/import': {
+    build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }),
+  },
   'GET /admin/duty-shifts': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/duty-shifts': { fresh: true, build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
-  'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },
+  'PUT /admin/duty-shifts/:id': {
+    build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }),
+  },
   'DELETE /admin/duty-shifts/:id': { fresh: true, build: async (f) => ({ params: { id: await f.dutyShift() } }) },
   'GET /admin/incidents': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/incidents': { build: (f) => ({ body: incidentBody(f) }) },
   'GET /admin/incidents/:id': { build: async (f) => ({ params: { id: await incidentIn(f) } }) },
-  'PATCH /admin/incidents/:id': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString() } }) },
+  'PATCH /admin/incidents/:id': {
+    fresh: true,
+    build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString() } }),
+  },
   'POST /admin/incidents/:id/resolve': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { resolution: '已恢复' } }) },
   'GET /admin/announcements': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/announcements': { build: (f) => ({ body: { communityId: f.X.id, title: '公告', body: '内容' } }) },
@@ -372,14 +398,22 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/quotes/:quoteId/decline': { fresh: true, build: async (f) => ({ params: await quoted(f, false), body: { reason: '太贵' } }) },
   'POST /tickets/:id/payments/wechat': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id } }) },
   'POST /tickets/:id/payments/:paymentId/sync': { build: async (f) => ({ params: await paid(f) }) },
-  'POST /tickets/:id/payments/offline': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { method: 'cash', amountFen: 5000 } }) },
+  'POST /tickets/:id/payments/offline': {
+    fresh: true,
+    build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { method: 'cash', amountFen: 5000 } }),
+  },
   'POST /tickets/:id/payments/:paymentId/refunds': { fresh: true, build: async (f) => ({ params: await paid(f), body: { amountFen: 100, reason: '多收' } }) },
   'POST /tickets/:id/waive': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { reason: '物业原因' } }) },
   'POST /payments/wechatpay/notify': { build: () => ({ body: { id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} } }) },
   'GET /admin/price-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/price-items': { build: (f) => ({ body: { communityId: f.X.id, name: `新材料${f.next()}`, unit: '米', unitPriceFen: 1250 } }) },
   'PATCH /admin/price-items/:id': { build: async (f) => ({ params: { id: await priceItemIn(f) }, body: { unitPriceFen: 150 } }) },
-  'POST /admin/price-items/import': { build: (f) => ({ query: { communityId: f.X.id }, file: { content: Buffer.from(`名称,单位,单价（元）\n导入材料${f.next()},个,3.5\n`), filename: 'prices.csv', contentType: 'text/csv' } }) },
+  'POST /admin/price-items/import': {
+    build: (f) => ({
+      query: { communityId: f.X.id },
+      file: { content: Buffer.from(`名称,单位,单价（元）\n导入材料${f.next()},个,3.5\n`), filename: 'prices.csv', contentType: 'text/csv' },
+    }),
+  },
   'GET /admin/payments/unpaid': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /admin/payments/statement.xlsx': { build: (f) => ({ query: { communityId: f.X.id, date: today() } }) },
   'GET /admin/payments/tradebill-check': { build: () => ({ query: { date: today() } }) },
@@ -426,7 +460,17 @@ describe('authorization matrix (issue #9)', () => {
       ROLES.forEach((role, i) => {
         if (role === 'anon') return;
         const staff = !isResident(role);
-        const roles: Record<Role, string[]> = { anon: [], resA: [], resB: [], agentY: ['agent', 'supervisor'], techN: ['technician'], techA: ['technician'], agent: ['agent'], sup: ['supervisor'], admin: ['admin'] };
+        const roles: Record<Role, string[]> = {
+          anon: [],
+          resA: [],
+          resB: [],
+          agentY: ['agent', 'supervisor'],
+          techN: ['technician'],
+          techA: ['technician'],
+          agent: ['agent'],
+          sup: ['supervisor'],
+          admin: ['admin'],
+        };
         const guardRefuses =
           (route.auth === 'resident' && staff) ||
           (route.auth === 'staff' && (!staff || (route.roles !== undefined && !roles[role].some((r) => route.roles!.includes(r)))));
@@ -480,7 +524,8 @@ describe('authorization matrix (issue #9)', () => {
       const target = spec.perRole || (cell === 'ok' && spec.fresh) ? await spec.build(f, role) : shared;
       const before = write && cell !== 'ok' ? await f.checksum() : null;
       const res = await send(role, route, target);
-      if (!matches(cell, res.status)) problems.push(`${role} (${ROLE_LABELS[role]}): expected ${cell}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`);
+      if (!matches(cell, res.status))
+        problems.push(`${role} (${ROLE_LABELS[role]}): expected ${cell}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`);
       if (res.status >= 400) {
         const b = res.body;
         if (!(b && b.statusCode === res.status && /^[A-Z][A-Z0-9_]*$/.test(b.code) && typeof b.message === 'string' && b.message.length > 0)) {
@@ -552,7 +597,10 @@ describe('authorization matrix (issue #9)', () => {
     expect(staffStolen.status).toBeGreaterThanOrEqual(400);
     // A signed URL opens exactly its own photo, for whoever holds it; tampering is 403.
     expect((await t.http.get(f.photo.url.replace(/^.*\/api\/v1/, '/api/v1'))).status).toBe(200);
-    const other = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${f.tokens.resB}`).attach('file', await solid('png'), 'b.png');
+    const other = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${f.tokens.resB}`)
+      .attach('file', await solid('png'), 'b.png');
     const swapped = f.photo.url.replace(/^.*\/api\/v1/, '/api/v1').replace(`/files/${f.photo.id}`, `/files/${other.body.id}`);
     expect((await t.http.get(swapped)).status).toBe(403);
     const thumbAsFull = f.photo.thumbUrl.replace(/^.*\/api\/v1/, '/api/v1').replace('/thumb', '');
@@ -570,7 +618,12 @@ describe('authorization matrix (issue #9)', () => {
     ];
     for (const [role, method, path] of cases) {
       const hidden = await f.w.as(f.tokens[role]!, method as 'get', path, method === 'post' ? { note: 'x' } : undefined);
-      const missing = await f.w.as(f.tokens[role]!, method as 'get', path.replace(/\/(\d+)(\/|$)/, '/987654321$2'), method === 'post' ? { note: 'x' } : undefined);
+      const missing = await f.w.as(
+        f.tokens[role]!,
+        method as 'get',
+        path.replace(/\/(\d+)(\/|$)/, '/987654321$2'),
+        method === 'post' ? { note: 'x' } : undefined,
+      );
       expect({ path, role, status: hidden.status, body: hidden.body }).toEqual({ path, role, status: missing.status, body: missing.body });
     }
   });

@@ -36,15 +36,27 @@ describe('timeline privacy: public replies and internal notes', () => {
     // Subscribe to every template so each notice is also a subscribe message.
     await w.ok(resident.token, 'post', '/subscriptions', {
       results: {
-        tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
-        tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept', tpl_incident_linked: 'accept',
+        tpl_accepted: 'accept',
+        tpl_dispatched: 'accept',
+        tpl_resolved: 'accept',
+        tpl_reopened: 'accept',
+        tpl_closed: 'accept',
+        tpl_cancelled: 'accept',
+        tpl_replied: 'accept',
+        tpl_held: 'accept',
+        tpl_resumed: 'accept',
+        tpl_appointment: 'accept',
+        tpl_reminder: 'accept',
+        tpl_delayed: 'accept',
+        tpl_incident_linked: 'accept',
       },
     });
   });
   afterAll(() => t.close());
 
   it('keeps every staff-only text out of everything the resident receives, for every event type', async () => {
-    const step = (token: string, action: string, body: object = {}) => w.ok(token, 'post', `/tickets/${id}/${({ comment: 'comments', rate: 'rating' } as Record<string, string>)[action] ?? action}`, body);
+    const step = (token: string, action: string, body: object = {}) =>
+      w.ok(token, 'post', `/tickets/${id}/${({ comment: 'comments', rate: 'rating' } as Record<string, string>)[action] ?? action}`, body);
 
     // Pooled (nobody on duty), claimed, then the whole life cycle with staff text everywhere.
     const created = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
@@ -100,12 +112,35 @@ describe('timeline privacy: public replies and internal notes', () => {
     });
     const fourth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
     await w.ok(agent.token, 'post', `/admin/incidents/${incident.id}/resolve`, { resolution: '管网已修复' });
+    // A fifth and sixth: paid repairs — a quote declined, another approved, paid in cash (the
+    // staff's note on it is theirs), partly refunded (the reason is theirs), and one waived.
+    const fifth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    const sixth = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    for (const paidId of [fifth, sixth]) {
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/claim`);
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/accept`);
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/dispatch`, { assigneeId: tech.id });
+    }
+    const quote = (ticketId: string) =>
+      w.ok(tech.token, 'post', `/tickets/${ticketId}/quotes`, {
+        lines: [{ kind: 'labour', name: '更换阀芯', unitPriceFen: 8000, quantity: 1 }],
+        note: '阀芯老化需更换',
+      });
+    const declined = await quote(fifth);
+    await w.ok(resident.token, 'post', `/tickets/${fifth}/quotes/${declined.quotes[0].id}/decline`, { reason: '想再比较一下' });
+    const approved = await quote(fifth);
+    await w.ok(resident.token, 'post', `/tickets/${fifth}/quotes/${approved.quotes[0].id}/approve`);
+    const cash = await w.ok(tech.token, 'post', `/tickets/${fifth}/payments/offline`, { method: 'cash', amountFen: 8000, note: secret('收款备注') });
+    await w.ok(boss.token, 'post', `/tickets/${fifth}/payments/${cash.payments[0].id}/refunds`, { amountFen: 1000, reason: secret('退款原因') });
+    const toWaive = await quote(sixth);
+    await w.ok(resident.token, 'post', `/tickets/${sixth}/quotes/${toWaive.quotes[0].id}/approve`);
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/waive`, { reason: secret('免收原因') });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third, fourth]) {
+    for (const ticketId of [id, other, third, fourth, fifth, sixth]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -114,21 +149,25 @@ describe('timeline privacy: public replies and internal notes', () => {
       }
     }
     // Every event type the product can write appears here, so a new one must be walked too.
-    const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
+    const notWalked = TICKET_EVENT_TYPES.filter(
+      (type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type),
+    );
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(12);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(15);
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third, fourth]) {
+    for (const ticketId of [id, other, third, fourth, fifth, sixth]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
+      received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
       for (const e of detail.events) {
         expect(e).not.toHaveProperty('visibility');
         expect(e).not.toHaveProperty('publicNote');
         expect(['overdue', 'escalated']).not.toContain(e.type);
       }
     }
+    received.push({ where: 'receipt', text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${fifth}/receipt`)) });
     received.push({ where: 'list', text: JSON.stringify(await w.ok(resident.token, 'get', '/tickets?limit=50')) });
     const inbox = await w.ok(resident.token, 'get', '/notices?limit=100');
     // The notices of what the resident waits on went through this walk too (issue #16.3).

@@ -2332,7 +2332,8 @@ export type components = {
             createdAt: string;
             id: string;
             paymentId: string;
-            reason: string;
+            /** @description staff only */
+            reason: string | null;
             /** @enum {string} */
             status: "processing" | "success" | "closed" | "abnormal";
             succeededAt: string | null;

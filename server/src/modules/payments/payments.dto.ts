@@ -158,7 +158,7 @@ export class RefundView {
   @ApiProperty() id: string;
   @ApiProperty() paymentId: string;
   @ApiProperty({ description: 'fen' }) amountFen: number;
-  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, nullable: true, description: 'staff only' }) reason: string | null;
   @ApiProperty({ enum: REFUND_STATUSES }) status: RefundStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) succeededAt: string | null;

@@ -84,10 +84,11 @@ export class RefundsService {
     if (payment.method === 'wechat') {
       let answer: WechatpayRefund;
       try {
+        // WeChat shows the payer the reason: a fixed, kind one; the supervisor's own words stay with the staff.
         answer = await this.client.refund({
           outTradeNo: payment.outTradeNo,
           outRefundNo: refund.outRefundNo,
-          reason,
+          reason: '物业服务费用退款',
           refundFen: refund.amountFen,
           totalFen: payment.amountFen,
         });

@@ -40,7 +40,7 @@ export class SettlementViews {
       wechatPayAvailable: this.config.wechatpay !== null,
       quotes: quotes.map((q) => quoteView(q, lines.get(String(q.id)) ?? [])),
       payments: payments.map((p) => paymentView(p, staff)),
-      refunds: refunds.map((r) => refundView(r)),
+      refunds: refunds.map((r) => refundView(r, staff)),
     };
   }
 
@@ -127,12 +127,13 @@ function paymentView(p: Payment, staff: boolean): PaymentView {
   };
 }
 
-function refundView(r: Refund): RefundView {
+function refundView(r: Refund, staff: boolean): RefundView {
   return {
     id: String(r.id),
     paymentId: String(r.paymentId),
     amountFen: r.amountFen,
-    reason: r.reason,
+    // The supervisor's reason is for staff; the resident is told the amount (the timeline, the notice).
+    reason: staff ? r.reason : null,
     status: r.status,
     createdAt: r.createdAt.toISOString(),
     succeededAt: iso(r.succeededAt),

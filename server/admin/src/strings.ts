@@ -303,6 +303,12 @@ export const T = {
     escalated: '上报主管',
     flagged: '标记',
     incident_linked: '关联事件',
+    quoted: '报价',
+    quote_approved: '业主同意报价',
+    quote_declined: '业主不同意报价',
+    paid: '收款',
+    refunded: '退款',
+    payment_waived: '免收费用',
   } satisfies Record<TicketEventType, string>,
 
   desk: {

@@ -21,6 +21,7 @@ import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, urgeTicke
 import CallButton from '../../../../components/CallButton'
 import PageShell from '../../../../components/PageShell'
 import ReasonDialog from '../../../../components/ReasonDialog'
+import SettlementCard from '../../../../components/SettlementCard'
 import StarRating from '../../../../components/StarRating'
 import StatusTag from '../../../../components/StatusTag'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -255,6 +256,8 @@ export default function TicketDetailPage() {
                 {contacts.data.hotline && <CallButton callable={contacts.data.hotline} testId='call-hotline' />}
               </View>
             )}
+
+            <SettlementCard ticketId={t.id} onChanged={() => void ticket.reload(true)} />
 
             <View className='card'>
               <View className='detail__section-title'>{zh.detail.description}</View>

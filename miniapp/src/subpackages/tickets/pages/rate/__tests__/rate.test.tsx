@@ -37,6 +37,8 @@ function ticket(status: TicketDetail['status']): TicketDetail {
     runningClocks: [],
     changeableUntil: null,
     fee: null,
+    quotePending: false,
+    dueFen: 0,
     residentId: 'r1',
     flagged: false,
   } as TicketDetail

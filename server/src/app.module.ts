@@ -12,6 +12,8 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { loggingModule } from './common/logging/logging';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
+import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
+import { RateLimitCounter } from './common/rate-limit/rate-limit-counter.entity';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -20,10 +22,12 @@ import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CommunitiesModule } from './modules/communities/communities.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { HealthController } from './modules/health/health.controller';
+import { HealthService } from './modules/health/health.service';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
@@ -56,13 +60,19 @@ export class AppModule {
         LifecycleModule,
         MetricsModule,
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.databaseUrl),
+          // Entities register with the modules that own them (TypeOrmModule.forFeature); these two are common/'s.
+          useFactory: () => ({ ...dataSourceOptions(config.databaseUrl, [IdempotencyKey, RateLimitCounter]), autoLoadEntities: true }),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => throttlerOptions(config, dataSource) }),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
         // a public key on every verify and throws (about 0.7 ms of CPU per request).
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         CryptoModule,
         WechatModule,
         WecomModule,
@@ -83,6 +93,7 @@ export class AppModule {
         StatsModule,
         NoticesModule,
         HousekeepingModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -90,6 +101,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        HealthService,
       ],
     };
   }

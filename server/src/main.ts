@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './common/config/app-config';
-import { DEMO_RESIDENTS, loadDemoData } from './database/demo/demo-data';
+import { DEMO_RESIDENTS, DemoDataLoader } from './modules/demo/demo-data';
 
 const logger = new Logger('Yizhan');
 
@@ -18,7 +17,7 @@ async function startFakeWechatIfNeeded(
 ): Promise<{ openidFor(user: string): string; addUser(openid: string, user?: string): string; close(): Promise<void> } | null> {
   if (!config.useFakeWechat) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startFakeWechat } = require(path.resolve(__dirname, '../../scripts/fake-wechat'));
+  const { startFakeWechat } = require('@yizhan/fake-wechat');
   const fake = await startFakeWechat({
     port: Number(process.env.FAKE_WECHAT_PORT) || 0,
     appid: config.wechat.appid,
@@ -37,7 +36,7 @@ async function startFakeWechatIfNeeded(
 async function startFakeWechatpayIfNeeded(config: AppConfig): Promise<{ url: string; close(): Promise<void> } | null> {
   if (!config.useFakeWechatpay) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startFakeWechatpay, crypto } = require(path.resolve(__dirname, '../../scripts/fake-wechatpay'));
+  const { startFakeWechatpay, crypto } = require('@yizhan/fake-wechatpay');
   const merchant = crypto.generateKeys();
   const apiV3Key = randomBytes(16).toString('hex');
   const serial = randomBytes(20).toString('hex').toUpperCase();
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
   // neighbours are known to the fake WeChat too, so their text passes its content check.
   if (config.demoData) {
     const residentOpenids = fake ? DEMO_RESIDENTS.map((user) => fake.addUser(fake.openidFor(user), user)) : [];
-    await loadDemoData(app, { residentOpenids });
+    await app.get(DemoDataLoader).load({ residentOpenids });
   }
   await app.listen(config.port, '0.0.0.0');
   logger.log(`listening on http://127.0.0.1:${config.port} — admin /admin, resident h5 /h5, API /api/v1, docs /api/docs`);

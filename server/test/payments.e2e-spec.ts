@@ -7,7 +7,7 @@ import { TestApp, startTestApp } from './support/test-app';
 
 // The fake WeChat Pay is plain CommonJS shared with local development.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startFakeWechatpay, crypto: fakeCrypto } = require('../../scripts/fake-wechatpay');
+const { startFakeWechatpay, crypto: fakeCrypto } = require('@yizhan/fake-wechatpay');
 
 interface FakeWechatpay {
   url: string;

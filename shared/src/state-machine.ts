@@ -38,6 +38,9 @@ export interface TicketState {
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
 
+/** Refusals with an API error code of their own (409), rather than INVALID_TRANSITION. */
+export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED' | 'QUOTE_PENDING' | 'PAYMENT_DUE';
+
 export type TransitionResult =
   | { allowed: true; to: TicketStatus }
   | {
@@ -46,13 +49,11 @@ export type TransitionResult =
       reason: string;
       /**
        * Set when the refusal has its own API error code: claim of an owned ticket → 409
-       * ALREADY_OWNED; work past a quote the resident has not approved → 409 QUOTE_PENDING;
-       * closing while something is unpaid → 409 PAYMENT_DUE.
+       * ALREADY_OWNED, a second rating → 409 ALREADY_RATED; work past a quote the resident
+       * has not approved → 409 QUOTE_PENDING; closing while something is unpaid → 409 PAYMENT_DUE.
        */
-      conflict?: Conflict;
+      conflict?: RefusalConflict;
     };
-
-export type Conflict = 'ALREADY_OWNED' | 'QUOTE_PENDING' | 'PAYMENT_DUE';
 
 export type TransitionRefusal = Extract<TransitionResult, { allowed: false }>;
 
@@ -195,7 +196,7 @@ function is(party: Party, actor: Actor, ticket: TicketState): boolean {
   }
 }
 
-type StateRefusal = { reason: string; statusMatched: boolean; conflict?: Conflict };
+type StateRefusal = { reason: string; statusMatched: boolean; conflict?: RefusalConflict };
 
 /** Why the ticket's state does not allow this rule, or null when it does. */
 function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal | null {
@@ -215,7 +216,7 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
     return { reason: '工单未挂起，无需恢复计时', statusMatched: true };
   }
   if (rule.requiresNotRated && ticket.rated) {
-    return { reason: '该工单已评价，不能重复评价', statusMatched: true };
+    return { reason: '您已评价过该工单', statusMatched: true, conflict: 'ALREADY_RATED' };
   }
   switch (rule.settlement) {
     case 'no_pending_quote':

@@ -2,7 +2,7 @@ import { createHash, createHmac, createPrivateKey, createPublicKey } from 'node:
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap } from '../../modules/notices/template-values';
+import { DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap } from './wechat-templates';
 
 /**
  * Every setting the server reads, parsed and checked once at start by one schema (zod, below).

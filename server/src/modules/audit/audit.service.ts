@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { encodeCursor } from '@yizhan/shared';
 import type { AuthContext, RequestMeta } from '../../common/auth/auth-context';
-import { pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import type { JsonRecord } from '../../database/columns';
 import { placeholders } from '../../database/sql';
 import { AuditLog } from './audit-log.entity';
@@ -51,7 +50,11 @@ export class AuditService {
   async list(query: AuditLogQuery): Promise<AuditLogPage> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(AuditLog)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1);
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.targetType) qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
     if (query.targetId) qb.andWhere('a.target_id = :targetId', { targetId: query.targetId });
@@ -60,8 +63,7 @@ export class AuditService {
     if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
     if (cursor) qb.andWhere('a.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
     const labels = await this.targetLabels(page);
     return {
       items: page.map((a) => ({
@@ -71,11 +73,11 @@ export class AuditService {
         action: a.action,
         targetType: a.targetType,
         targetId: a.targetId === null ? null : String(a.targetId),
-        targetLabel: a.targetId === null ? null : labels.get(`${a.targetType}:${a.targetId}`) ?? null,
+        targetLabel: a.targetId === null ? null : (labels.get(`${a.targetType}:${a.targetId}`) ?? null),
         detail: a.detail,
         ip: a.ip,
       })),
-      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+      nextCursor,
     };
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { encodeCursor, friendlyTime } from '@yizhan/shared';
+import { friendlyTime } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
-import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { Zone } from '../communities/community.entities';
 import { Staff } from '../staff/staff.entity';
@@ -40,10 +40,12 @@ export class DutyService {
     if (query.from) qb.andWhere('d.end_at > :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('d.start_at < :to', { to: new Date(query.to) });
     if (cursor) qb.andWhere('(d.start_at > :cs OR (d.start_at = :cs AND d.id > :ci))', { cs: new Date(String(cursor[0])), ci: cursor[1] });
-    const rows = await qb.getRawMany();
-    const page = rows.slice(0, limit).map((r) => this.view(r));
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.startAt, last.id]) : null };
+    const { page, nextCursor } = keysetPage(
+      (await qb.getRawMany()).map((r) => this.view(r)),
+      limit,
+      (last) => [last.startAt, last.id],
+    );
+    return { items: page, nextCursor };
   }
 
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateDutyShiftDto): Promise<DutyShiftView> {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { NoticesModule } from '../notices/notices.module';
+import { Payment, PriceItem, Quote, QuoteLineRow, Refund } from './payment.entities';
 import { PaymentsAdminController } from './payments-admin.controller';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
@@ -15,7 +17,7 @@ import { WechatpayNotifyController } from './wechatpay-notify.controller';
 
 /** Paid services (docs/payments.md): fee lines and quotes, WeChat Pay and offline payments, refunds, statements. */
 @Module({
-  imports: [AuditModule, NoticesModule],
+  imports: [TypeOrmModule.forFeature([Payment, PriceItem, Quote, QuoteLineRow, Refund]), AuditModule, NoticesModule],
   controllers: [PaymentsController, PaymentsAdminController, WechatpayNotifyController],
   providers: [PaymentsService, PriceListService, QuotesService, RefundsService, SettlementViews, SettlementWriter, StatementsService, WechatpayClient],
   exports: [PaymentsService],

@@ -25,11 +25,11 @@ const fen = (yuan: number | null | undefined) => parseYuan(String(yuan ?? '')) ?
 
 function LinesTable({ lines, total }: { lines: QuoteLine[]; total: number }) {
   return (
-    <Table<QuoteLine>
+    <Table<QuoteLine & { position: number }>
       size="small"
-      rowKey={(_, i) => String(i)}
+      rowKey="position"
       pagination={false}
-      dataSource={lines}
+      dataSource={lines.map((l, position) => ({ ...l, position }))}
       columns={[
         { title: T.pay.item, render: (_, l) => `${l.name}${l.quantity > 1 ? ` × ${l.quantity}${l.unit}` : ''}` },
         { title: T.pay.kind, dataIndex: 'kind', render: (k: FeeLineKind) => LABELS.feeLineKind[k] },
@@ -135,7 +135,7 @@ function QuoteModal({ ticket, open, onClose, onDone }: { ticket: TicketDetail; o
                     }}
                   </Form.Item>
                   <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={9999} precision={0} addonBefore="×" style={{ width: 110 }} />
+                    <InputNumber min={1} max={9999} precision={0} placeholder={T.pay.quantity} aria-label={T.pay.quantity} style={{ width: 90 }} />
                   </Form.Item>
                   {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="删除" /> : null}
                 </Space>

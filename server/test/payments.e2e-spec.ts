@@ -398,6 +398,20 @@ describe('paid services: quote, approval, WeChat Pay, receipt, refund, settlemen
     ).toBe(400);
   });
 
+  it('a request registered by phone for someone without the app: the quote is confirmed by the staff member, by name', async () => {
+    const ticket = await w.ok(agent.token, 'post', '/tickets', {
+      ...w.repair(community.roomA.id),
+      channel: 'phone',
+      residentName: '张伟',
+      residentPhone: '13812341234',
+    });
+    await w.ok(agent.token, 'post', `/tickets/${ticket.id}/accept`, {});
+    const quoted = await w.ok(agent.token, 'post', `/tickets/${ticket.id}/quotes`, { lines: [{ kind: 'labour', unitPriceFen: 6000, quantity: 1 }] });
+    expect(quoted).toMatchObject({ quotePending: false, approvedFen: 6000, dueFen: 6000 });
+    expect(quoted.quotes[0]).toMatchObject({ status: 'approved', decisionNote: '由 王芳 当面或电话确认' });
+    expect((await events(ticket.id, 'quoted'))[0].note).toContain('报价已由 王芳 当面或电话与业主确认');
+  });
+
   it('money sums are exact over 1,000 random lines', async () => {
     const id = await dispatchedRepair();
     let seed = 17;

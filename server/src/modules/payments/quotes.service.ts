@@ -36,7 +36,12 @@ export class QuotesService {
       if (total < 0) throw new AppError('VALIDATION_FAILED', '优惠不能超过合计金额', { lines: ['total below zero'] });
       if (total > MAX_FEN) throw new AppError('VALIDATION_FAILED', '合计金额超出上限', { lines: ['total too large'] });
       const accepted = Math.max(ticket.approvedFen, await bookingPriceFen(manager, ticket));
-      const needsApproval = total > accepted;
+      const raised = total > accepted;
+      // A request registered for someone without the app (phone, walk-in): nobody could approve
+      // it in the mini-program, so the staff member sending it confirms the resident agreed in
+      // person or by phone — and the timeline says so, with their name.
+      const agreedInPerson = raised && ticket.residentId === null;
+      const needsApproval = raised && !agreedInPerson;
       const now = new Date();
       // A newer quote replaces one still waiting: the resident decides on the latest only.
       await manager.getRepository(Quote).update({ ticketId: ticket.id, status: 'pending' }, { status: 'superseded', decidedAt: now });
@@ -51,7 +56,7 @@ export class QuotesService {
         createdByName: auth.name,
         createdAt: now,
         decidedAt: needsApproval ? null : now,
-        decisionNote: null,
+        decisionNote: agreedInPerson ? `由 ${auth.name} 当面或电话确认` : null,
       });
       await insertRows(
         manager,
@@ -63,9 +68,9 @@ export class QuotesService {
       const summary = `${lines.length} 项，合计 ${formatFen(total)}`;
       await this.settlement.record(manager, ticket, auth, now, {
         type: 'quoted',
-        note: `${needsApproval ? '报价待业主确认' : '费用明细（未超出业主已认可的金额）'}：${summary}${note ? `。${note}` : ''}`,
+        note: `${needsApproval ? '报价待业主确认' : agreedInPerson ? `报价已由 ${auth.name} 当面或电话与业主确认（业主未使用小程序）` : '费用明细（未超出业主已认可的金额）'}：${summary}${note ? `。${note}` : ''}`,
         publicNote: needsApproval ? `师傅发来报价：${summary}，请查看明细并确认${note ? `（${note}）` : ''}` : `费用明细已更新：${summary}`,
-        data: { quoteId, totalFen: total, status: needsApproval ? 'pending' : 'approved', acceptedFen: accepted },
+        data: { quoteId, totalFen: total, status: needsApproval ? 'pending' : 'approved', acceptedFen: accepted, agreedInPerson },
       });
       await this.audit.record(auth, meta, { action: 'ticket.quote', targetType: 'ticket', targetId: ticket.id, detail: { quoteId, totalFen: total } }, manager);
       return this.views.settlement(manager, auth, ticket);

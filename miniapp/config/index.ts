@@ -69,6 +69,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash:8].css',
       },
       postcss: {
+        // The root font size follows the screen's short side, up to this: on a desktop
+        // browser the h5 reads at a phone's size instead of twice that.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

@@ -37,12 +37,19 @@ const TIMEOUT = 15000
 const RUN = Date.now().toString(36)
 
 let shot = 0
+/** Each page touched, full length, at 390 px (a phone) and at 1366 px (the h5 on a desktop browser); the phone's viewport is restored. */
 async function screenshot(page, name) {
   shot += 1
   await page.waitForTimeout(400) // let Taro's page transition finish
-  const file = path.join(ARTIFACTS_DIR, `${String(shot).padStart(2, '0')}-${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
-  console.log(`  📸 ${path.relative(process.cwd(), file)}`)
+  const own = page.viewportSize() || { width: 390, height: 844 }
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+    await page.waitForTimeout(200)
+    const file = path.join(ARTIFACTS_DIR, `${String(shot).padStart(2, '0')}-${name}-${width}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    console.log(`  📸 ${path.relative(process.cwd(), file)}`)
+  }
+  await page.setViewportSize(own)
 }
 const step = (title) => console.log(`▶ ${title}`)
 

@@ -114,7 +114,8 @@ async function main() {
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
-  const dbName = args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small';
+  // BENCH_DB / BENCH_PORT: a database and port of one's own, when others run the bench on the same machine.
+  const dbName = process.env.BENCH_DB || (args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small');
   const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
@@ -211,7 +212,7 @@ async function main() {
     await run('platform', platformCompare);
     if (selected.some((m) => ['queue', 'resident', 'stats', 'submission', 'uploads', 'outbox'].includes(m))) {
       fs.mkdirSync(path.join(ROOT, 'artifacts/bench'), { recursive: true });
-      server = await startServer({ dbUrl, port: 3901, fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
+      server = await startServer({ dbUrl, port: Number(process.env.BENCH_PORT || 3901), fakeUrl: fake.url, logFile: path.join(ROOT, 'artifacts/bench/server.log') });
       ctx.server = server;
       http.current = client(server.base);
       await run('queue', measures.staffQueue);

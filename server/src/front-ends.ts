@@ -43,6 +43,7 @@ export function compressApi(): Middleware {
  * the brotli or gzip file written beside each asset at build time (scripts/precompress.js),
  * hashed assets cached for a year, HTML revalidated. A path with no file extension that
  * is not a file is a client-side route and gets the site's index.html; a missing asset is 404.
+ * /favicon.ico is the built icon, for either site.
  */
 export function serveFrontEnds(app: NestExpressApplication, config: AppConfig): void {
   const sites = [
@@ -64,6 +65,16 @@ export function serveFrontEnds(app: NestExpressApplication, config: AppConfig): 
       if ((req.method !== 'GET' && req.method !== 'HEAD') || path.extname(req.path)) return next();
       res.setHeader('Cache-Control', REVALIDATE);
       res.sendFile(index);
+    });
+  }
+  // Browsers ask for /favicon.ico at the root whatever the page's path: the admin build's
+  // icon (server/admin/public/favicon.ico) answers for both sites instead of a 404.
+  const icon = sites.map((site) => path.join(site.root, 'favicon.ico')).find((file) => existsSync(file));
+  if (icon) {
+    app.use('/favicon.ico', (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.sendFile(icon);
     });
   }
 }

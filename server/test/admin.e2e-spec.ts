@@ -1,3 +1,4 @@
+import { solid } from './support/images';
 import { PRIORITIES, TICKET_TYPES } from '@yizhan/shared';
 import { startTestApp, TestApp } from './support/test-app';
 import { World } from './support/world';
@@ -17,14 +18,27 @@ describe('admin', () => {
   afterAll(() => t.close());
 
   it('imports a roster from CSV: checks every row, dry run writes nothing, then applies', async () => {
-    const csv = ['分区,楼栋,单元,房号,业主姓名,业主电话', 'A1,5,1,0101,陈静,13600001234', 'A1,5,1,0102,刘洋,12345', 'C9,6,1,0101,,', ',5,1,,,', 'B2,9,2,0301,杨帆,'].join('\n');
+    const csv = [
+      '分区,楼栋,单元,房号,业主姓名,业主电话',
+      'A1,5,1,0101,陈静,13600001234',
+      'A1,5,1,0102,刘洋,12345',
+      'C9,6,1,0101,,',
+      ',5,1,,,',
+      'B2,9,2,0301,杨帆,',
+    ].join('\n');
     const dry = await t.http
       .post(`/api/v1/admin/communities/${c.id}/rooms/import?dryRun=true`)
       .set('Authorization', `Bearer ${admin}`)
       .attach('file', Buffer.from('\uFEFF' + csv), { filename: 'roster.csv', contentType: 'text/csv' });
     expect(dry.status).toBe(201);
     expect(dry.body).toMatchObject({ dryRun: true, created: 0, updated: 0, failed: 3 });
-    expect(dry.body.rows.map((r: { line: number; ok: boolean }) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, false], [5, false], [6, true]]);
+    expect(dry.body.rows.map((r: { line: number; ok: boolean }) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, false],
+      [6, true],
+    ]);
     expect(dry.body.rows[1].errors[0]).toContain('不是有效的手机号');
     expect(dry.body.rows[2].errors[0]).toContain('分区「C9」不存在');
     const before = (await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=5栋`)).items;
@@ -37,6 +51,12 @@ describe('admin', () => {
     expect(applied.body).toMatchObject({ dryRun: false, created: 2, updated: 0, failed: 3 });
     const rooms = (await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=0101`)).items;
     expect(rooms).toEqual([expect.objectContaining({ label: 'A1区 5栋 1单元 0101', ownerName: '陈静', ownerPhoneMasked: '136****1234' })]);
+    // Words in any order of the label, or the owner's name or phone as on the roster.
+    for (const q of ['5栋 0101', '0101 A1区', '陈静', '13600001234']) {
+      const found = (await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=${encodeURIComponent(q)}`)).items;
+      expect([q, found.map((r: { label: string }) => r.label)]).toEqual([q, ['A1区 5栋 1单元 0101']]);
+    }
+    expect((await w.ok(admin, 'get', `/admin/communities/${c.id}/rooms?q=${encodeURIComponent('5栋 0999')}`)).items).toEqual([]);
     const notSpreadsheet = await t.http
       .post(`/api/v1/admin/communities/${c.id}/rooms/import`)
       .set('Authorization', `Bearer ${admin}`)
@@ -67,9 +87,15 @@ describe('admin', () => {
     const ok = await w.as(boss.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: c.zoneA1, staffId: agent.id, startAt: start, endAt: end });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ zoneId: c.zoneA1, staffId: agent.id, startAt: start, endAt: end });
-    expect((await w.as(boss.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: tech.id, startAt: start, endAt: end })).body.code).toBe('INVALID_STAFF');
-    expect((await w.as(boss.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: agent.id, startAt: end, endAt: start })).status).toBe(400);
-    expect((await w.as(agent.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: agent.id, startAt: start, endAt: end })).status).toBe(403);
+    expect(
+      (await w.as(boss.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: tech.id, startAt: start, endAt: end })).body.code,
+    ).toBe('INVALID_STAFF');
+    expect(
+      (await w.as(boss.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: agent.id, startAt: end, endAt: start })).status,
+    ).toBe(400);
+    expect(
+      (await w.as(agent.token, 'post', '/admin/duty-shifts', { communityId: c.id, zoneId: null, staffId: agent.id, startAt: start, endAt: end })).status,
+    ).toBe(403);
     const week = await w.ok(agent.token, 'get', `/admin/duty-shifts?communityId=${c.id}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`);
     expect(week.items.map((s: { id: string }) => s.id)).toEqual([ok.body.id]);
   });
@@ -78,7 +104,10 @@ describe('admin', () => {
     const boss = await w.staff('adm_sla', ['supervisor'], [c.id]);
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
     expect(policies.items).toHaveLength(TICKET_TYPES.length * PRIORITIES.length); // every type and priority
-    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ respondWithinSec: 24 * 3600, isDefault: true });
+    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({
+      respondWithinSec: 24 * 3600,
+      isDefault: true,
+    });
     const agent = await w.staff('adm_sla_agent', ['agent'], [c.id]);
     const respondWithin = async () => {
       const tk = await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', priority: 'urgent' });
@@ -89,13 +118,27 @@ describe('admin', () => {
     const defaults = await respondWithin();
     expect(defaults).toEqual([15 * 60_000, 30 * 60_000]); // DESIGN.md: urgent repair
     const own = await w.ok(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'repair', priority: 'urgent', respondWithinSec: 600, onsiteWithinSec: 1200, resolveWithinSec: 7200, confirmWithinSec: 3600, revisitWithinSec: 3600,
+      communityId: c.id,
+      type: 'repair',
+      priority: 'urgent',
+      respondWithinSec: 600,
+      onsiteWithinSec: 1200,
+      resolveWithinSec: 7200,
+      confirmWithinSec: 3600,
+      revisitWithinSec: 3600,
     });
     expect(await respondWithin()).toEqual([600_000, 1_200_000]);
     await w.ok(boss.token, 'delete', `/admin/sla-policies/${own.id}`);
     expect(await respondWithin()).toEqual(defaults);
     await w.ok(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'repair', priority: 'urgent', respondWithinSec: 600, onsiteWithinSec: 1200, resolveWithinSec: 7200, confirmWithinSec: 3600, revisitWithinSec: 3600,
+      communityId: c.id,
+      type: 'repair',
+      priority: 'urgent',
+      respondWithinSec: 600,
+      onsiteWithinSec: 1200,
+      resolveWithinSec: 7200,
+      confirmWithinSec: 3600,
+      revisitWithinSec: 3600,
     });
   });
 
@@ -109,7 +152,15 @@ describe('admin', () => {
     const slots = await w.ok(r1.token, 'get', `/service-items/${item.id}/slots?date=${tomorrow}`);
     expect(slots.items.map((s: { start: string }) => s.start.slice(11, 16))).toEqual(['01:00', '03:00', '05:00', '07:00']); // 09:00–17:00 Shanghai
     const slotStart = slots.items[0].start;
-    const booking = { type: 'home_service', roomId: c.roomA2.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart, contactPhone: '13812341234' };
+    const booking = {
+      type: 'home_service',
+      roomId: c.roomA2.id,
+      category: '家电清洗',
+      description: '客厅挂机',
+      serviceItemId: item.id,
+      slotStart,
+      contactPhone: '13812341234',
+    };
     const first = await w.as(r1.token, 'post', '/tickets', booking);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ no: expect.stringMatching(/^FW/), serviceItem: { id: item.id, name: '空调清洗', price: 120 }, slotStart });
@@ -118,8 +169,47 @@ describe('admin', () => {
     expect(full.status).toBe(409);
     expect(full.body.code).toBe('SLOT_FULL');
     expect((await w.ok(r1.token, 'get', `/service-items/${item.id}/slots?date=${tomorrow}`)).items[0].remaining).toBe(0);
-    const offGrid = await w.as(r2.token, 'post', '/tickets', { ...booking, roomId: c.roomB.id, slotStart: new Date(Date.parse(slotStart) + 60_000).toISOString() });
+    const offGrid = await w.as(r2.token, 'post', '/tickets', {
+      ...booking,
+      roomId: c.roomB.id,
+      slotStart: new Date(Date.parse(slotStart) + 60_000).toISOString(),
+    });
     expect(offGrid.body.code).toBe('SLOT_INVALID');
+  });
+
+  it('lets an admin give a service a picture, its own bookable hours and how far ahead it can be booked', async () => {
+    const upload = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${admin}`)
+      .attach('file', await solid('jpeg', 320, 240), { filename: 'item.jpg', contentType: 'image/jpeg' });
+    expect(upload.status).toBe(201);
+    const base = { communityId: c.id, name: '油烟机清洗', description: '拆洗油网、清理风轮，约 2 小时', price: 150, durationMin: 120, slotCapacity: 2 };
+    const tooShort = await w.as(admin, 'post', '/admin/service-items', { ...base, slotsFromMin: 16 * 60, slotsUntilMin: 17 * 60 });
+    expect([tooShort.status, tooShort.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const item = await w.ok(admin, 'post', '/admin/service-items', {
+      ...base,
+      slotsFromMin: 14 * 60,
+      slotsUntilMin: 18 * 60,
+      bookingDays: 2,
+      photoId: upload.body.id,
+    });
+    expect(item).toMatchObject({
+      slotsFromMin: 840,
+      slotsUntilMin: 1080,
+      bookingDays: 2,
+      photo: { id: upload.body.id, url: expect.any(String), thumbUrl: expect.any(String) },
+    });
+    const r = await w.resident('booker3', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
+    const shown = (await w.ok(r.token, 'get', `/service-items?communityId=${c.id}`)).items.find((i: { id: string }) => i.id === item.id);
+    expect(shown).toMatchObject({ description: '拆洗油网、清理风轮，约 2 小时', photo: { id: upload.body.id } });
+    const shanghaiDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
+    const tomorrow = await w.ok(r.token, 'get', `/service-items/${item.id}/slots?date=${shanghaiDay(1)}`);
+    expect(tomorrow.items.map((s: { start: string }) => s.start.slice(11, 16))).toEqual(['06:00', '08:00']); // 14:00 and 16:00 Shanghai
+    expect((await w.ok(r.token, 'get', `/service-items/${item.id}/slots?date=${shanghaiDay(2)}`)).items).toEqual([]); // past the 2-day window
+    // Narrowing the hours below one slot is refused; removing the picture is allowed.
+    const narrowed = await w.as(admin, 'patch', `/admin/service-items/${item.id}`, { slotsUntilMin: 15 * 60 });
+    expect([narrowed.status, narrowed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await w.ok(admin, 'patch', `/admin/service-items/${item.id}`, { photoId: null, bookingDays: 3 })).toMatchObject({ photo: null, bookingDays: 3 });
   });
 
   it('keeps an audit log of staff actions, readable by admins only', async () => {

@@ -67,6 +67,7 @@ const MATRIX: Record<string, Row> = {
   'POST /subscriptions':                             [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ],
   // requests (A's, in the stage named in TARGETS)
   'GET /tickets':                                    [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // scoped lists: see the leak tests
+  'GET /tickets/counts':                             [401,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok',  'ok'], // the same scope as the list
   'POST /tickets':                                   [401,   'ok',  403,   400,   'ok',  'ok',  'ok',  'ok',  'ok'], // in A's room: B ROOM_NOT_BOUND, Y ROOM_NOT_IN_COMMUNITY
   'GET /tickets/:id':                                [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
   'GET /tickets/:id/contacts':                       [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
@@ -276,6 +277,7 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /notices/:id/read': { build: (f) => ({ params: { id: f.noticeA } }) },
   'POST /subscriptions': { build: () => ({ body: { results: { TPL_matrix: 'accept' } } }) },
   'GET /tickets': { build: () => ({ query: { limit: '100' } }) },
+  'GET /tickets/counts': { build: () => ({ query: { mine: 'owner' } }) },
   'POST /tickets': {
     perRole: true,
     build: (f, role) => ({ body: isResident(role) || role === 'anon' ? f.w.repair(f.X.roomA.id) : { ...f.w.repair(f.X.roomA.id), channel: 'phone' } }),

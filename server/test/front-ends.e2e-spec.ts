@@ -20,9 +20,13 @@ describe('front ends and compression', () => {
   beforeAll(async () => {
     dist = mkdtempSync(path.join(tmpdir(), 'yz-admin-dist-'));
     mkdirSync(path.join(dist, 'assets'));
-    writeFileSync(path.join(dist, 'index.html'), `<!doctype html><html><head><script src="/admin/assets/index-Bx3k2LqA.js"></script></head><body>${'<div></div>'.repeat(200)}</body></html>`);
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      `<!doctype html><html><head><script src="/admin/assets/index-Bx3k2LqA.js"></script></head><body>${'<div></div>'.repeat(200)}</body></html>`,
+    );
     writeFileSync(path.join(dist, 'assets', 'index-Bx3k2LqA.js'), script);
     writeFileSync(path.join(dist, 'robots.txt'), 'User-agent: *\n');
+    writeFileSync(path.join(dist, 'favicon.ico'), readFileSync(path.resolve(__dirname, '../admin/public/favicon.ico')));
     execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/precompress.js'), dist]);
     t = await startTestApp('front_ends', { ADMIN_DIST: dist, H5_DIST: path.join(dist, 'no-h5-here') });
   });
@@ -44,6 +48,15 @@ describe('front ends and compression', () => {
     expect(onDisk.length).toBeLessThan(Buffer.byteLength(script) / 10);
     expect(brotliDecompressSync(onDisk).toString()).toBe(script);
     expect(res.text).toBe(script);
+  });
+
+  it('answers /favicon.ico at the root (and under /admin) with the icon, not a 404', async () => {
+    for (const url of ['/favicon.ico', '/admin/favicon.ico']) {
+      const res = await t.http.get(url);
+      expect([url, res.status]).toEqual([url, 200]);
+      expect(res.headers['content-type']).toMatch(/icon/);
+      expect(Buffer.from(res.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    }
   });
 
   it('falls back to gzip, then to the file itself', async () => {

@@ -154,6 +154,7 @@ const FUZZ: Record<string, FuzzSpec> = {
     role: 'agent',
     build: () => ({ query: { limit: '5', sort: 'deadline', status: 'submitted', stage: 'open', overdue: 'false', q: '漏水' } }),
   },
+  'GET /tickets/counts': { role: 'agent', build: () => ({ query: { stage: 'open', mine: 'owner', overdue: 'false', q: '漏水' } }) },
   'POST /tickets': { role: 'resA', build: (f) => ({ body: f.w.repair(f.X.roomA.id, { priority: 'normal', photoIds: [] }) }) },
   'GET /tickets/:id': { role: 'resA', build: (f) => ({ params: { id: f.ticketA.id } }) },
   'GET /tickets/:id/contacts': { role: 'resA', build: (f) => ({ params: { id: f.ticketA.id } }) },

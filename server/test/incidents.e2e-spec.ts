@@ -13,7 +13,8 @@ describe('incidents', () => {
   let resA2: { id: string; token: string };
   let resB: { id: string; token: string };
   const HOUR = 3600_000;
-  const inbox = async (token: string) => (await w.ok(token, 'get', '/notices?limit=100')).items as { kind: string; title: string; body: string; ticketId: string | null }[];
+  const inbox = async (token: string) =>
+    (await w.ok(token, 'get', '/notices?limit=100')).items as { kind: string; title: string; body: string; ticketId: string | null }[];
   const declare = (extra: Record<string, unknown> = {}) =>
     w.ok(agent.token, 'post', '/admin/incidents', {
       communityId: c.id,
@@ -37,7 +38,9 @@ describe('incidents', () => {
     resA = await w.resident('i_resA', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     resA2 = await w.resident('i_resA2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
     resB = await w.resident('i_resB', { roomId: c.roomB.id, name: '李娜', phone: '13700001111' });
-    await w.ok(resA.token, 'post', '/subscriptions', { results: { tpl_incident: 'accept', tpl_incident_linked: 'accept', tpl_incident_resolved: 'accept', tpl_resolved: 'accept' } });
+    await w.ok(resA.token, 'post', '/subscriptions', {
+      results: { tpl_incident: 'accept', tpl_incident_linked: 'accept', tpl_incident_resolved: 'accept', tpl_resolved: 'accept' },
+    });
   });
   afterAll(() => t.close());
 
@@ -55,7 +58,7 @@ describe('incidents', () => {
     const known = linked.events.find((e: { type: string }) => e.type === 'incident_linked');
     expect(known.note).toMatch(/^物业已知悉：停水（市政供水管网抢修），预计 .+ 恢复，恢复后会通知您。$/);
     const linkedNotice = (await inbox(resA.token)).find((n) => n.kind === 'incident_linked')!;
-    expect(linkedNotice.body).toContain(linked.no);
+    expect(linkedNotice.body).toContain('报修「水电：家里没水了」');
     const second = await w.ok(resA2.token, 'post', '/tickets', w.repair(c.roomA2.id, { description: '水压很低' }));
     const door = await w.ok(resA.token, 'post', '/tickets', w.repair(c.roomA.id, { category: '门窗', description: '门锁坏了' }));
     const elsewhere = await w.ok(resB.token, 'post', '/tickets', w.repair(c.roomB.id, { description: '没水' }));
@@ -83,7 +86,10 @@ describe('incidents', () => {
     const resolved = await w.ok(agent.token, 'post', `/admin/incidents/${incident.id}/resolve`, { resolution: '管网已修复，已恢复供水' });
     expect(resolved.status).toBe('resolved');
     expect(resolved.linked.map((l: { status: string }) => l.status)).toEqual(['resolved', 'resolved']);
-    for (const [res, id] of [[resA, linked.id], [resA2, second.id]] as const) {
+    for (const [res, id] of [
+      [resA, linked.id],
+      [resA2, second.id],
+    ] as const) {
       const detail = await w.ok(res.token, 'get', `/tickets/${id}`);
       expect(detail.status).toBe('resolved');
       expect(detail.onHold).toBe(false);
@@ -126,7 +132,13 @@ describe('incidents', () => {
     const early = await w.ok(resB.token, 'post', '/tickets', w.repair(c.roomB.id, { category: '电梯', description: '电梯不动' }));
     expect(early.events.map((e: { type: string }) => e.type)).not.toContain('incident_linked');
 
-    const buildingOnly = await declare({ zoneIds: [], buildingIds: [(await t.sql<{ building_id: string }>('SELECT building_id FROM rooms WHERE id = ?', [c.roomB.id]))[0]!.building_id], title: '电梯停运', category: '电梯', cause: '电梯年检' });
+    const buildingOnly = await declare({
+      zoneIds: [],
+      buildingIds: [(await t.sql<{ building_id: string }>('SELECT building_id FROM rooms WHERE id = ?', [c.roomB.id]))[0]!.building_id],
+      title: '电梯停运',
+      category: '电梯',
+      cause: '电梯年检',
+    });
     expect(buildingOnly.areaLabel).toBe('8栋');
     const mineB = (await w.ok(resB.token, 'get', '/me/incidents')).items;
     expect(mineB.map((i: { title: string; status: string }) => `${i.title}:${i.status}`)).toEqual(['电梯停运:active', '停电:planned']);
@@ -139,11 +151,41 @@ describe('incidents', () => {
   });
 
   it('refuses bad input and callers outside the community', async () => {
-    expect((await w.as(agent.token, 'post', '/admin/incidents', { communityId: c.id, title: '停水', category: '水电', cause: '检修', startsAt: new Date().toISOString(), expectedEndAt: new Date(Date.now() - HOUR).toISOString() })).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await w.as(agent.token, 'post', '/admin/incidents', {
+          communityId: c.id,
+          title: '停水',
+          category: '水电',
+          cause: '检修',
+          startsAt: new Date().toISOString(),
+          expectedEndAt: new Date(Date.now() - HOUR).toISOString(),
+        })
+      ).body.code,
+    ).toBe('VALIDATION_FAILED');
     const other = await w.community('别的小区');
-    const wrongZone = await w.as(agent.token, 'post', '/admin/incidents', { communityId: c.id, zoneIds: [other.zoneA1], title: '停水', category: '水电', cause: '检修', startsAt: new Date().toISOString(), expectedEndAt: new Date(Date.now() + HOUR).toISOString() });
+    const wrongZone = await w.as(agent.token, 'post', '/admin/incidents', {
+      communityId: c.id,
+      zoneIds: [other.zoneA1],
+      title: '停水',
+      category: '水电',
+      cause: '检修',
+      startsAt: new Date().toISOString(),
+      expectedEndAt: new Date(Date.now() + HOUR).toISOString(),
+    });
     expect([wrongZone.status, wrongZone.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect((await w.as(agent.token, 'post', '/admin/incidents', { communityId: other.id, title: '停水', category: '水电', cause: '检修', startsAt: new Date().toISOString(), expectedEndAt: new Date(Date.now() + HOUR).toISOString() })).status).toBe(403);
+    expect(
+      (
+        await w.as(agent.token, 'post', '/admin/incidents', {
+          communityId: other.id,
+          title: '停水',
+          category: '水电',
+          cause: '检修',
+          startsAt: new Date().toISOString(),
+          expectedEndAt: new Date(Date.now() + HOUR).toISOString(),
+        })
+      ).status,
+    ).toBe(403);
     expect((await w.as(tech.token, 'get', '/admin/incidents')).status).toBe(403);
     const outsider = await w.staff('i_outsider', ['agent'], [other.id]);
     const mine = (await w.ok(agent.token, 'get', `/admin/incidents?communityId=${c.id}`)).items[0];

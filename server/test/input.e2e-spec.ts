@@ -57,7 +57,11 @@ describe('idempotency and bad input', () => {
     ['an unknown ticket type', { type: 'other', roomId: '1', category: '水电', description: 'x' }, 'type'],
     ['a missing description', { type: 'repair', roomId: '1', category: '水电' }, 'description'],
     ['a huge description', { type: 'repair', roomId: '1', category: '水电', description: '漏'.repeat(5000) }, 'description'],
-    ['ten photos', { type: 'repair', roomId: '1', category: '水电', description: 'x', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) }, 'photoIds'],
+    [
+      'ten photos',
+      { type: 'repair', roomId: '1', category: '水电', description: 'x', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) },
+      'photoIds',
+    ],
     ['an array body', [1, 2, 3], null],
   ])('refuses %s with 400 VALIDATION_FAILED', async (_label, body, field) => {
     const before = await count();
@@ -70,7 +74,11 @@ describe('idempotency and bad input', () => {
   });
 
   it('answers malformed JSON, bad ids, bad cursors and bad keys with 4xx, never 500', async () => {
-    const raw = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send('{"type": "repair",');
+    const raw = await t.http
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"type": "repair",');
     expect(raw.status).toBe(400);
     expect(raw.body.code).toBe('INVALID_JSON');
     expect((await w.as(resident.token, 'get', '/tickets/abc')).status).toBe(400);
@@ -82,7 +90,11 @@ describe('idempotency and bad input', () => {
     expect((await w.as(resident.token, 'get', '/tickets?overdue=maybe')).status).toBe(400);
     const badKey = await w.as(resident.token, 'post', '/tickets', w.repair(c.roomA.id), { 'Idempotency-Key': 'x'.repeat(65) });
     expect(badKey.status).toBe(400);
-    const big = await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).set('Content-Type', 'application/json').send(JSON.stringify({ description: 'x'.repeat(400_000) }));
+    const big = await t.http
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ description: 'x'.repeat(400_000) }));
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await t.http.get('/api/v1/no-such-route')).status).toBe(404);
@@ -108,25 +120,57 @@ describe('idempotency and bad input', () => {
     expect(seen).toEqual(all);
   });
 
-  it('pages by deadline: soonest due first, requests without a resolve deadline last, cursors continuous', async () => {
+  it('orders a queue most pressing first: breached, then by time left on the running clock (not the resolve deadline)', async () => {
+    const agent = await w.staff('inp_pressing', ['agent'], [c.id]);
+    const make = async (description: string, priority: 'normal' | 'urgent' = 'normal') =>
+      (await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description, priority })).id as string;
+    const accepted = await make('已受理，等上门');
+    await w.ok(agent.token, 'post', `/tickets/${accepted}/accept`, {});
+    const normal = await make('普通报修，待受理');
+    const urgent = await make('紧急：水管爆裂', 'urgent');
+    const breached = await make('早已超时');
+    // Past its response limit, as the clock would stand an hour later (the deadline and its queue key).
+    const past = new Date(Date.now() - 5 * 60_000);
+    await t.sql('UPDATE tickets SET respond_by = ?, clock_due_at = ? WHERE id = ?', [past, past, breached]);
+    const queue = await w.ok(agent.token, 'get', '/tickets?sort=deadline&stage=open&mine=owner&limit=100');
+    const ids = queue.items.map((i: { id: string }) => i.id);
+    expect(ids).toEqual([breached, urgent, normal, accepted]);
+    // The urgent one's resolve deadline is later than the normal one's response limit: the running clock decides.
+    const item = (id: string) => queue.items.find((i: { id: string }) => i.id === id);
+    expect(item(urgent).clock).toMatchObject({ name: 'respond' });
+    expect(item(accepted).clock).toMatchObject({ name: 'onsite' });
+    expect(item(breached).clock).toMatchObject({ state: 'breached' });
+    const dues = queue.items.map((i: { clock: { dueAt: string } }) => Date.parse(i.clock.dueAt));
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    // The desk's tab counts, with the same filters.
+    const counts = await w.ok(agent.token, 'get', '/tickets/counts?mine=owner');
+    expect(counts).toEqual({
+      byStatus: { submitted: 3, accepted: 1, dispatched: 0, in_progress: 0, resolved: 0, closed: 0, revisited: 0, cancelled: 0 },
+      total: 4,
+    });
+  });
+
+  it('pages by deadline: soonest due first, requests without a running clock last, cursors continuous', async () => {
     const agent = await w.staff('inp_deadline', ['agent'], [c.id]);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限${i}` })).id);
-    // Spread the deadlines out of creation order; one request has none.
+    for (let i = 0; i < 5; i++)
+      ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限${i}` })).id);
+    // Spread the running clocks' deadlines out of creation order; one request has none.
     const offsets = [5, 1, 4, 2, null];
     for (const [i, id] of ids.entries()) {
       const off = offsets[i];
-      await t.sql('UPDATE tickets SET resolve_by = ? WHERE id = ?', [off === null ? null : new Date(Date.now() + off! * 3600_000), id]);
+      const due = off === null ? null : new Date(Date.now() + off! * 3600_000);
+      await t.sql('UPDATE tickets SET respond_by = ?, clock_due_at = ? WHERE id = ?', [due, due, id]);
     }
-    const walked: { id: string; resolveBy: string | null }[] = [];
+    const walked: { id: string; dueAt: string | null }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string; deadlines: { resolveBy: string | null } }[]; nextCursor: string | null } = await w.ok(
+      const page: { items: { id: string; clock: { dueAt: string } | null }[]; nextCursor: string | null } = await w.ok(
         agent.token,
         'get',
         `/tickets?sort=deadline&mine=owner&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
-      walked.push(...page.items.map((i) => ({ id: i.id, resolveBy: i.deadlines.resolveBy })));
+      walked.push(...page.items.map((i) => ({ id: i.id, dueAt: i.clock?.dueAt ?? null })));
       cursor = page.nextCursor;
     } while (cursor);
     expect(walked.map((x) => x.id)).toEqual([ids[1], ids[3], ids[2], ids[0], ids[4]]);
@@ -139,7 +183,8 @@ describe('idempotency and bad input', () => {
   it('pages open requests by deadline across statuses: ties by id, undated last, cursors continuous', async () => {
     const agent = await w.staff('inp_deadline_open', ['agent'], [c.id]);
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限开放${i}` })).id);
+    for (let i = 0; i < 7; i++)
+      ids.push((await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', description: `期限开放${i}` })).id);
     // Mixed statuses (the list walks each open status on its own and merges), a tie across statuses, one undated, one done.
     for (const i of [1, 2, 5]) await w.ok(agent.token, 'post', `/tickets/${ids[i]}/accept`, {});
     await w.ok(agent.token, 'post', `/tickets/${ids[6]}/cancel`, { reason: '重复提交' });
@@ -147,7 +192,7 @@ describe('idempotency and bad input', () => {
     const offsets = [3, 2, 3, 1, null, 0.5, 0.1];
     for (const [i, id] of ids.entries()) {
       const off = offsets[i];
-      await t.sql('UPDATE tickets SET resolve_by = ? WHERE id = ?', [off === null ? null : new Date(base + off! * 3600_000), id]);
+      await t.sql('UPDATE tickets SET clock_due_at = ? WHERE id = ?', [off === null ? null : new Date(base + off! * 3600_000), id]);
     }
     const walked: string[] = [];
     let cursor: string | null = null;

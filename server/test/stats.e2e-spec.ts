@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { queueDueAt } from '@yizhan/shared';
 import { startTestApp, TestApp } from './support/test-app';
 import { World } from './support/world';
 
@@ -18,8 +19,18 @@ const H = 3600_000;
 const at = (iso: string, plusMs = 0) => new Date(new Date(iso).getTime() + plusMs);
 
 const CLOCK_COLUMNS = [
-  'respond_by', 'responded_at', 'onsite_by', 'onsite_at', 'resolve_by', 'resolved_at', 'confirm_by', 'closed_at',
-  'revisit_by', 'revisited_at', 'cancelled_at', 'held_at',
+  'respond_by',
+  'responded_at',
+  'onsite_by',
+  'onsite_at',
+  'resolve_by',
+  'resolved_at',
+  'confirm_by',
+  'closed_at',
+  'revisit_by',
+  'revisited_at',
+  'cancelled_at',
+  'held_at',
 ] as const;
 type Shape = Partial<Record<(typeof CLOCK_COLUMNS)[number] | 'created_at' | 'status' | 'type' | 'reopen_count' | 'owner_id', unknown>>;
 
@@ -37,10 +48,34 @@ describe('statistics and the Excel export (issue #4)', () => {
   /** A ticket created over HTTP by `by` (so `by` owns it), then reshaped in SQL: unset clocks are NULL. */
   async function ticket(key: string, by: { token: string }, roomId: string, shape: Shape, rating?: [number, number, number, Date]) {
     const created = await w.ok(by.token, 'post', '/tickets', { ...w.repair(roomId), channel: 'phone', description: `统计测试 ${key}` });
-    const fields: Shape = { ...Object.fromEntries(CLOCK_COLUMNS.map((col) => [col, null])), reopen_count: 0, ...shape };
-    await t.sql(`UPDATE tickets SET ${Object.keys(fields).map((col) => `${col} = ?`).join(', ')} WHERE id = ?`, [...Object.values(fields), created.id]);
+    const fields: Shape & { clock_due_at?: Date | null } = { ...Object.fromEntries(CLOCK_COLUMNS.map((col) => [col, null])), reopen_count: 0, ...shape };
+    // The queue key the server keeps with the clocks (what every write sets from the same function).
+    const d = (col: (typeof CLOCK_COLUMNS)[number]) => (fields[col] as Date | null) ?? null;
+    fields.clock_due_at = queueDueAt({
+      respondBy: d('respond_by'),
+      onsiteBy: d('onsite_by'),
+      resolveBy: d('resolve_by'),
+      confirmBy: d('confirm_by'),
+      revisitBy: d('revisit_by'),
+      respondedAt: d('responded_at'),
+      onsiteAt: d('onsite_at'),
+      resolvedAt: d('resolved_at'),
+      closedAt: d('closed_at'),
+      revisitedAt: d('revisited_at'),
+      cancelledAt: d('cancelled_at'),
+    });
+    await t.sql(
+      `UPDATE tickets SET ${Object.keys(fields)
+        .map((col) => `${col} = ?`)
+        .join(', ')} WHERE id = ?`,
+      [...Object.values(fields), created.id],
+    );
     if (rating) {
-      await t.sql('INSERT INTO ticket_ratings (ticket_id, community_id, resident_id, attitude, timeliness, quality, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)', [created.id, created.room.communityId, ...rating]);
+      await t.sql('INSERT INTO ticket_ratings (ticket_id, community_id, resident_id, attitude, timeliness, quality, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)', [
+        created.id,
+        created.room.communityId,
+        ...rating,
+      ]);
     }
     tk[key] = { id: created.id, no: created.no };
   }
@@ -58,76 +93,146 @@ describe('statistics and the Excel export (issue #4)', () => {
 
     // T1 repair, A, revisited — every clock met. Created Shanghai 11-01 01:00.
     const c1 = '2026-10-31T17:00:00Z';
-    await ticket('T1', agentA, c.roomA.id, {
-      created_at: at(c1), status: 'revisited',
-      respond_by: at(c1, 2 * H), responded_at: at(c1, 600_000), // 600 s
-      onsite_by: at(c1, 24 * H), onsite_at: at(c1, 3 * H),
-      resolve_by: at(c1, 72 * H), resolved_at: at(c1, 5 * H), // 18,000 s
-      confirm_by: at(c1, 77 * H), closed_at: at(c1, 6 * H),
-      revisit_by: at(c1, 29 * H), revisited_at: at(c1, 7 * H),
-    }, [5, 5, 5, at(c1, 5.5 * H)]); // satisfied, rated Shanghai 11-01 06:30
+    await ticket(
+      'T1',
+      agentA,
+      c.roomA.id,
+      {
+        created_at: at(c1),
+        status: 'revisited',
+        respond_by: at(c1, 2 * H),
+        responded_at: at(c1, 600_000), // 600 s
+        onsite_by: at(c1, 24 * H),
+        onsite_at: at(c1, 3 * H),
+        resolve_by: at(c1, 72 * H),
+        resolved_at: at(c1, 5 * H), // 18,000 s
+        confirm_by: at(c1, 77 * H),
+        closed_at: at(c1, 6 * H),
+        revisit_by: at(c1, 29 * H),
+        revisited_at: at(c1, 7 * H),
+      },
+      [5, 5, 5, at(c1, 5.5 * H)],
+    ); // satisfied, rated Shanghai 11-01 06:30
     // T2 repair, A, closed — late for respond, onsite, resolve; confirmed in time; never revisited.
     const c2_ = '2026-11-01T02:00:00Z';
-    await ticket('T2', agentA, c.roomA.id, {
-      created_at: at(c2_), status: 'closed',
-      respond_by: at(c2_, 2 * H), responded_at: at(c2_, 3 * H), // 10,800 s, breached
-      onsite_by: at(c2_, 24 * H), onsite_at: at(c2_, 30 * H), // breached
-      resolve_by: at(c2_, 72 * H), resolved_at: at(c2_, 80 * H), // 288,000 s, breached; resolved 11-04 (outside the window)
-      confirm_by: at(c2_, 152 * H), closed_at: at(c2_, 90 * H), // met
-      revisit_by: at(c2_, 104 * H), // breached (never revisited)
-    }, [5, 3, 5, at(c2_, 81 * H)]); // not satisfied; rated outside the window
+    await ticket(
+      'T2',
+      agentA,
+      c.roomA.id,
+      {
+        created_at: at(c2_),
+        status: 'closed',
+        respond_by: at(c2_, 2 * H),
+        responded_at: at(c2_, 3 * H), // 10,800 s, breached
+        onsite_by: at(c2_, 24 * H),
+        onsite_at: at(c2_, 30 * H), // breached
+        resolve_by: at(c2_, 72 * H),
+        resolved_at: at(c2_, 80 * H), // 288,000 s, breached; resolved 11-04 (outside the window)
+        confirm_by: at(c2_, 152 * H),
+        closed_at: at(c2_, 90 * H), // met
+        revisit_by: at(c2_, 104 * H), // breached (never revisited)
+      },
+      [5, 3, 5, at(c2_, 81 * H)],
+    ); // not satisfied; rated outside the window
     // T3 complaint, B, accepted after one reopen; resolve clock still running until 2099.
     const c3 = '2026-11-01T20:00:00Z';
     await ticket('T3', agentB, c.roomA2.id, {
-      created_at: at(c3), status: 'accepted', type: 'complaint', reopen_count: 1,
-      respond_by: at(c3, 24 * H), responded_at: at(c3, 1 * H), // 3,600 s, met
+      created_at: at(c3),
+      status: 'accepted',
+      type: 'complaint',
+      reopen_count: 1,
+      respond_by: at(c3, 24 * H),
+      responded_at: at(c3, 1 * H), // 3,600 s, met
       resolve_by: new Date('2099-01-01T00:00:00Z'),
     });
     // T4 repair, B, submitted and never answered: respond, onsite and resolve all breached.
     const c4 = '2026-11-02T01:00:00Z';
     await ticket('T4', agentB, c.roomA.id, {
-      created_at: at(c4), status: 'submitted',
-      respond_by: at(c4, 2 * H), onsite_by: at(c4, 24 * H), resolve_by: at(c4, 72 * H),
+      created_at: at(c4),
+      status: 'submitted',
+      respond_by: at(c4, 2 * H),
+      onsite_by: at(c4, 24 * H),
+      resolve_by: at(c4, 72 * H),
     });
     // T5 repair, A, cancelled an hour in: before every deadline, so no clock counts.
     const c5 = '2026-11-02T03:00:00Z';
     await ticket('T5', agentA, c.roomA.id, {
-      created_at: at(c5), status: 'cancelled', cancelled_at: at(c5, 1 * H),
-      respond_by: at(c5, 2 * H), onsite_by: at(c5, 24 * H), resolve_by: at(c5, 72 * H),
+      created_at: at(c5),
+      status: 'cancelled',
+      cancelled_at: at(c5, 1 * H),
+      respond_by: at(c5, 2 * H),
+      onsite_by: at(c5, 24 * H),
+      resolve_by: at(c5, 72 * H),
     });
     // T6 repair, A, in progress, on hold since before its onsite/resolve deadlines; answered exactly at the deadline.
     const c6 = '2026-11-02T17:00:00Z';
     await ticket('T6', agentA, c.roomB.id, {
-      created_at: at(c6), status: 'in_progress', held_at: at(c6, 10 * H),
-      respond_by: at(c6, 2 * H), responded_at: at(c6, 2 * H), // 7,200 s, met (at the deadline is on time)
-      onsite_by: at(c6, 24 * H), resolve_by: at(c6, 72 * H), // paused: not counted
+      created_at: at(c6),
+      status: 'in_progress',
+      held_at: at(c6, 10 * H),
+      respond_by: at(c6, 2 * H),
+      responded_at: at(c6, 2 * H), // 7,200 s, met (at the deadline is on time)
+      onsite_by: at(c6, 24 * H),
+      resolve_by: at(c6, 72 * H), // paused: not counted
     });
     // T7 home service, A, resolved again after a reopen; not confirmed, not revisited.
     const c7 = '2026-11-03T00:00:00Z';
-    await ticket('T7', agentA, c.roomB.id, {
-      created_at: at(c7), status: 'resolved', type: 'home_service', reopen_count: 1,
-      respond_by: at(c7, 2 * H), responded_at: at(c7, 1800_000), // 1,800 s, met
-      resolve_by: at(c7, 72 * H), resolved_at: at(c7, 10 * H), // 36,000 s, met; resolved Shanghai 11-03 18:00
-      confirm_by: at(c7, 82 * H), revisit_by: at(c7, 34 * H), // both breached
-    }, [4, 4, 4, at(c7, 11 * H)]); // satisfied, rated Shanghai 11-03 19:00
+    await ticket(
+      'T7',
+      agentA,
+      c.roomB.id,
+      {
+        created_at: at(c7),
+        status: 'resolved',
+        type: 'home_service',
+        reopen_count: 1,
+        respond_by: at(c7, 2 * H),
+        responded_at: at(c7, 1800_000), // 1,800 s, met
+        resolve_by: at(c7, 72 * H),
+        resolved_at: at(c7, 10 * H), // 36,000 s, met; resolved Shanghai 11-03 18:00
+        confirm_by: at(c7, 82 * H),
+        revisit_by: at(c7, 34 * H), // both breached
+      },
+      [4, 4, 4, at(c7, 11 * H)],
+    ); // satisfied, rated Shanghai 11-03 19:00
     // T8 repair, in the pool (no owner), never answered.
     const c8 = '2026-11-03T10:00:00Z';
     await ticket('T8', agentA, c.roomA.id, {
-      created_at: at(c8), status: 'submitted', owner_id: null,
-      respond_by: at(c8, 2 * H), onsite_by: at(c8, 24 * H), resolve_by: at(c8, 72 * H),
+      created_at: at(c8),
+      status: 'submitted',
+      owner_id: null,
+      respond_by: at(c8, 2 * H),
+      onsite_by: at(c8, 24 * H),
+      resolve_by: at(c8, 72 * H),
     });
     // T9: created one second before the window; resolved and rated (unhappily) inside it, Shanghai 11-01.
-    await ticket('T9', agentA, c.roomA.id, {
-      created_at: at('2026-10-31T15:59:59Z'), status: 'closed',
-      resolved_at: at('2026-11-01T05:00:00Z'), closed_at: at('2026-11-01T06:00:00Z'),
-    }, [2, 2, 2, at('2026-11-01T06:00:00Z')]);
+    await ticket(
+      'T9',
+      agentA,
+      c.roomA.id,
+      {
+        created_at: at('2026-10-31T15:59:59Z'),
+        status: 'closed',
+        resolved_at: at('2026-11-01T05:00:00Z'),
+        closed_at: at('2026-11-01T06:00:00Z'),
+      },
+      [2, 2, 2, at('2026-11-01T06:00:00Z')],
+    );
     // T11: created exactly at `to`, so outside the half-open window.
     await ticket('T11', agentA, c.roomA.id, { created_at: at('2026-11-03T16:00:00Z'), status: 'submitted' });
     // T10: another community, in the window, resolved and rated in it — must show nowhere.
-    await ticket('T10', agentC2, c2.roomA.id, {
-      created_at: at('2026-11-02T02:00:00Z'), status: 'resolved', responded_at: at('2026-11-02T02:01:00Z'),
-      resolved_at: at('2026-11-02T03:00:00Z'),
-    }, [5, 5, 5, at('2026-11-02T04:00:00Z')]);
+    await ticket(
+      'T10',
+      agentC2,
+      c2.roomA.id,
+      {
+        created_at: at('2026-11-02T02:00:00Z'),
+        status: 'resolved',
+        responded_at: at('2026-11-02T02:01:00Z'),
+        resolved_at: at('2026-11-02T03:00:00Z'),
+      },
+      [5, 5, 5, at('2026-11-02T04:00:00Z')],
+    );
   });
   afterAll(() => t.close());
 
@@ -264,7 +369,7 @@ describe('statistics and the Excel export (issue #4)', () => {
       agents.push({ id: (await w.staff(`agent_c3_${i}`, ['agent'], [c3.id], { name })).id, name });
     }
     let seed = 20261101;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const maybe = (p: number, v: () => Date): Date | null => (rand() < p ? v() : null);
     const types = ['repair', 'complaint', 'home_service'] as const;
@@ -274,8 +379,13 @@ describe('statistics and the Excel export (issue #4)', () => {
     const rooms = [c3.roomA.id, c3.roomA2.id, c3.roomB.id];
 
     interface Spec {
-      type: string; status: string; owner: string | null; created: Date; reopen: number;
-      times: Record<(typeof CLOCK_COLUMNS)[number], Date | null>; rating?: [number, number, number, Date];
+      type: string;
+      status: string;
+      owner: string | null;
+      created: Date;
+      reopen: number;
+      times: Record<(typeof CLOCK_COLUMNS)[number], Date | null>;
+      rating?: [number, number, number, Date];
     }
     const specs: Spec[] = [];
     for (let i = 0; i < 45; i++) {
@@ -285,22 +395,43 @@ describe('statistics and the Excel export (issue #4)', () => {
       // is then exactly p·n, not one more); a few equal response times put ties in the list.
       const responded = i >= 40 ? null : i % 9 === 0 ? new Date(created.getTime() + 1234_567) : after(6)();
       const times = {
-        respond_by: maybe(0.9, after(4)), responded_at: responded,
-        onsite_by: maybe(0.7, after(30)), onsite_at: maybe(0.5, after(30)),
-        resolve_by: rand() < 0.1 ? new Date('2099-01-01T00:00:00Z') : maybe(0.85, after(80)), resolved_at: i % 3 === 0 ? null : after(90)(),
-        confirm_by: maybe(0.5, after(100)), closed_at: maybe(0.4, after(100)),
-        revisit_by: maybe(0.5, after(110)), revisited_at: maybe(0.3, after(110)),
-        cancelled_at: maybe(0.15, after(40)), held_at: maybe(0.15, after(40)),
+        respond_by: maybe(0.9, after(4)),
+        responded_at: responded,
+        onsite_by: maybe(0.7, after(30)),
+        onsite_at: maybe(0.5, after(30)),
+        resolve_by: rand() < 0.1 ? new Date('2099-01-01T00:00:00Z') : maybe(0.85, after(80)),
+        resolved_at: i % 3 === 0 ? null : after(90)(),
+        confirm_by: maybe(0.5, after(100)),
+        closed_at: maybe(0.4, after(100)),
+        revisit_by: maybe(0.5, after(110)),
+        revisited_at: maybe(0.3, after(110)),
+        cancelled_at: maybe(0.15, after(40)),
+        held_at: maybe(0.15, after(40)),
       };
       const spec: Spec = {
-        type: pick(types), status: pick(statuses), owner: i % 11 === 10 ? null : agents[i % 11]!.id, created,
-        reopen: rand() < 0.2 ? 1 : 0, times,
+        type: pick(types),
+        status: pick(statuses),
+        owner: i % 11 === 10 ? null : agents[i % 11]!.id,
+        created,
+        reopen: rand() < 0.2 ? 1 : 0,
+        times,
       };
       if (rand() < 0.5) spec.rating = [1 + Math.floor(rand() * 5), 3 + Math.floor(rand() * 3), 4 + Math.floor(rand() * 2), after(100)()];
       specs.push(spec);
-      await ticket(`M${i}`, sup3, pick(rooms), {
-        ...times, created_at: created, type: spec.type, status: spec.status, owner_id: spec.owner, reopen_count: spec.reopen,
-      }, spec.rating);
+      await ticket(
+        `M${i}`,
+        sup3,
+        pick(rooms),
+        {
+          ...times,
+          created_at: created,
+          type: spec.type,
+          status: spec.status,
+          owner_id: spec.owner,
+          reopen_count: spec.reopen,
+        },
+        spec.rating,
+      );
     }
 
     const s = await w.ok(sup3.token, 'get', statsUrl(c3.id));
@@ -341,8 +472,7 @@ describe('statistics and the Excel export (issue #4)', () => {
       const at = (p: number) => sorted.find((_, i) => (i + 1) / sorted.length >= p)! / 1000;
       return sorted.length ? { count: sorted.length, medianSec: at(0.5), p90Sec: at(0.9) } : { count: 0, medianSec: null, p90Sec: null };
     };
-    const elapsed = (col: 'responded_at' | 'resolved_at') =>
-      specs.filter((x) => x.times[col]).map((x) => x.times[col]!.getTime() - x.created.getTime());
+    const elapsed = (col: 'responded_at' | 'resolved_at') => specs.filter((x) => x.times[col]).map((x) => x.times[col]!.getTime() - x.created.getTime());
 
     expect(s.counts.total).toBe(45);
     expect([s.firstResponse.count, s.resolution.count]).toEqual([40, 30]);
@@ -407,8 +537,28 @@ describe('statistics and the Excel export (issue #4)', () => {
 
     const { rows } = await sheetOf(res.body as Buffer);
     expect(rows[0]).toEqual([
-      '工单号', '类型', '状态', '分类', '描述', '优先级', '渠道', '房屋', '首接人', '处理人', '创建时间', '受理时间', '上门时间',
-      '完成时间', '关闭时间', '回访时间', '办结时限', '超时项', '重开次数', '费用(元)', '评价', '评价内容',
+      '工单号',
+      '类型',
+      '状态',
+      '分类',
+      '描述',
+      '优先级',
+      '渠道',
+      '房屋',
+      '首接人',
+      '处理人',
+      '创建时间',
+      '受理时间',
+      '上门时间',
+      '完成时间',
+      '关闭时间',
+      '回访时间',
+      '办结时限',
+      '超时项',
+      '重开次数',
+      '费用(元)',
+      '评价',
+      '评价内容',
     ]);
     // Newest first, as GET /tickets: T8 … T1 (T9 and T11 are outside the window, T10 in another community).
     expect(rows.slice(1).map((r) => r[0])).toEqual(['T8', 'T7', 'T6', 'T5', 'T4', 'T3', 'T2', 'T1'].map((k) => tk[k]!.no));
@@ -436,9 +586,9 @@ describe('statistics and the Excel export (issue #4)', () => {
     expect(complaints.rows.slice(1).map((r) => r[0])).toEqual([tk.T3!.no]);
     const open = await sheetOf((await xlsx(sup.token, `${windowQuery.replace('PLACEHOLDER', c.id)}&stage=open&sort=oldest`)).body);
     expect(open.rows.slice(1).map((r) => r[0])).toEqual(['T3', 'T4', 'T6', 'T8'].map((k) => tk[k]!.no));
-    // Soonest resolve deadline first: T4 (11-05 01:00Z), T6 (11-05 17:00Z), T8 (11-06), T3 (2099).
+    // Most pressing first, by the running clock: T4 respond (11-02 03:00Z), T8 respond (11-03 12:00Z), T6 on site (11-03 17:00Z), T3 resolve (2099).
     const due = await sheetOf((await xlsx(sup.token, `${windowQuery.replace('PLACEHOLDER', c.id)}&stage=open&sort=deadline`)).body);
-    expect(due.rows.slice(1).map((r) => r[0])).toEqual(['T4', 'T6', 'T8', 'T3'].map((k) => tk[k]!.no));
+    expect(due.rows.slice(1).map((r) => r[0])).toEqual(['T4', 'T8', 'T6', 'T3'].map((k) => tk[k]!.no));
 
     // Without a community: every community of the caller, and only those.
     const mine = await sheetOf((await xlsx(sup2.token, '')).body);

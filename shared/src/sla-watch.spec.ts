@@ -1,4 +1,4 @@
-import { CLOCK_BIT, clockOf, milestonesOf, nextDueAt, watchedClocks, type WatchedTicket } from './sla-watch';
+import { CLOCK_BIT, clockOf, milestonesOf, nextDueAt, queueDueAt, watchedClocks, type WatchedTicket } from './sla-watch';
 
 const MIN = 60_000;
 const created = new Date('2026-11-23T01:00:00Z');
@@ -88,5 +88,29 @@ describe('clockOf: the one clock a screen shows', () => {
   it('on hold the clock is paused, however long the hold; a deadline missed before the hold stays breached', () => {
     expect(clockOf(ticket({ heldAt: at(60) }), at(600), lead)?.state).toBe('paused');
     expect(clockOf(ticket({ heldAt: at(130) }), at(600), lead)?.state).toBe('breached');
+  });
+});
+
+describe('queueDueAt', () => {
+  it('is the deadline of the clock being raced: respond, then on site, then resolve, then confirm', () => {
+    expect(queueDueAt(ticket())).toEqual(at(120));
+    expect(queueDueAt(ticket({ respondedAt: at(10) }))).toEqual(at(24 * 60));
+    expect(queueDueAt(ticket({ respondedAt: at(10), onsiteAt: at(60) }))).toEqual(at(72 * 60));
+    expect(queueDueAt(ticket({ respondedAt: at(10), onsiteAt: at(60), resolvedAt: at(90), confirmBy: at(90 + 72 * 60), revisitBy: at(90 + 48 * 60) }))).toEqual(
+      at(90 + 72 * 60),
+    );
+  });
+
+  it('an urgent request 12 minutes from its response limit sorts before a normal one with hours left', () => {
+    const urgent = ticket({ respondBy: at(12), onsiteBy: at(30), resolveBy: at(24 * 60) });
+    const normal = ticket({ respondBy: at(8 * 60) });
+    const breached = ticket({ respondBy: at(-5) });
+    const order = [normal, urgent, breached].sort((a, b) => queueDueAt(a)!.getTime() - queueDueAt(b)!.getTime());
+    expect(order).toEqual([breached, urgent, normal]);
+  });
+
+  it('keeps the deadline while on hold, and is null once nothing runs', () => {
+    expect(queueDueAt(ticket({ heldAt: at(5) }))).toEqual(at(120));
+    expect(queueDueAt(ticket({ cancelledAt: at(5) }))).toBeNull();
   });
 });

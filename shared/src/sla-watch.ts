@@ -44,6 +44,16 @@ function clocksWithDeadlines(t: SlaDeadlines & SlaMilestones): { clock: SlaClock
     .filter((c): c is { clock: SlaClock; deadline: Date } => c.deadline !== null);
 }
 
+/**
+ * The deadline of the clock a person races now — `clockOf`'s clock, held or not — stored
+ * as `clock_due_at` so the staff queues can walk an index in "most pressing first" order:
+ * a breached clock's deadline is past, so breached requests come first, then by time left.
+ * Null when no clock runs.
+ */
+export function queueDueAt(t: SlaDeadlines & SlaMilestones): Date | null {
+  return clocksWithDeadlines(t)[0]?.deadline ?? null;
+}
+
 /** The running clocks with their deadlines (nothing runs while the ticket is on hold). */
 export function watchedClocks(t: Pick<WatchedTicket, keyof SlaDeadlines | keyof SlaMilestones | 'heldAt'>): { clock: SlaClock; deadline: Date }[] {
   if (t.heldAt) return [];

@@ -1,4 +1,4 @@
-import { SHANGHAI_TIME_ZONE, fromLocalDateTime, isoDateOf, localDateTime } from './zoned-time';
+import { SHANGHAI_TIME_ZONE, clockTime, friendlyTime, fromLocalDateTime, isoDateOf, isoMinuteOf, localDateTime } from './zoned-time';
 
 describe('localDateTime / fromLocalDateTime', () => {
   it('reads Shanghai wall time (UTC+8)', () => {
@@ -50,5 +50,14 @@ describe('localDateTime / fromLocalDateTime', () => {
 
   it('reads midnight as hour 0 in other zones', () => {
     expect(localDateTime(new Date('2025-07-01T04:00:00Z'), 'America/New_York').hour).toBe(0);
+  });
+});
+
+describe('clockTime and isoMinuteOf', () => {
+  it('name an instant on the Shanghai wall clock, whatever the machine', () => {
+    const at = new Date('2026-11-23T16:05:00Z'); // 00:05 on the 24th in Shanghai
+    expect(clockTime(at)).toBe('00:05');
+    expect(isoMinuteOf(at)).toBe('2026-11-24 00:05');
+    expect(friendlyTime(at)).toBe('11月24日 00:05');
   });
 });

@@ -81,15 +81,7 @@ export function localDateTime(date: Date, timeZone: string = SHANGHAI_TIME_ZONE)
  * daylight-saving jump resolves to the instant one offset away; Shanghai has none.
  */
 export function fromLocalDateTime(local: LocalDateTime, timeZone: string = SHANGHAI_TIME_ZONE): Date {
-  const wallAsUtc = Date.UTC(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-    local.millisecond,
-  );
+  const wallAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
   // Two passes: the offset at the first guess may differ from the offset at the answer near a DST change.
   let guess = wallAsUtc - offsetMs(wallAsUtc, timeZone);
   guess = wallAsUtc - offsetMs(guess, timeZone);
@@ -105,10 +97,19 @@ export function isoDateOf(local: Pick<LocalDateTime, 'year' | 'month' | 'day'>):
   return `${pad(local.year, 4)}-${pad(local.month, 2)}-${pad(local.day, 2)}`;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
+/** "14:30": the wall-clock time of an instant in Asia/Shanghai (or `timeZone`). */
+export function clockTime(date: Date, timeZone: string = SHANGHAI_TIME_ZONE): string {
+  const l = localDateTime(date, timeZone);
+  return `${pad(l.hour, 2)}:${pad(l.minute, 2)}`;
+}
+
+/** "2026-11-24 14:30": date and time to the minute in Asia/Shanghai (or `timeZone`), as WeChat's time keywords take them. */
+export function isoMinuteOf(date: Date, timeZone: string = SHANGHAI_TIME_ZONE): string {
+  return `${isoDateOf(localDateTime(date, timeZone))} ${clockTime(date, timeZone)}`;
+}
 
 /** "11月24日 14:30" in Asia/Shanghai (or `timeZone`): how notices and messages name a time. */
 export function friendlyTime(date: Date, timeZone: string = SHANGHAI_TIME_ZONE): string {
   const l = localDateTime(date, timeZone);
-  return `${l.month}月${l.day}日 ${pad2(l.hour)}:${pad2(l.minute)}`;
+  return `${l.month}月${l.day}日 ${clockTime(date, timeZone)}`;
 }

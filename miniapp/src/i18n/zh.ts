@@ -39,8 +39,7 @@ export const zh = {
   },
   privacy: {
     title: '隐私保护提示',
-    body:
-      '在使用一站前，请您阅读《一站隐私保护指引》。我们仅在您报修、投诉、预约服务时收集必要的信息（房屋、联系电话、照片），用于物业为您处理诉求，不会用于其他用途。',
+    body: '在使用一站前，请您阅读《一站隐私保护指引》。我们仅在您报修、投诉、预约服务时收集必要的信息（房屋、联系电话、照片），用于物业为您处理诉求，不会用于其他用途。',
     link: '《一站隐私保护指引》',
     agree: '同意并继续',
     disagree: '暂不同意',
@@ -82,6 +81,8 @@ export const zh = {
       enquiry: { title: '咨询建议', desc: '7个工作日内反馈' },
     },
     openTitle: '进行中的工单',
+    toConfirmTitle: (n: number) => `待您确认（${n}）`,
+    toConfirmHint: '已处理完成，请确认结果并评价；如未解决可点“问题未解决”，我们会继续处理',
     openEmpty: '暂无进行中的工单，有需要随时找我们',
     goRepair: '去报修',
     viewAll: '查看全部',
@@ -111,15 +112,16 @@ export const zh = {
     },
     descriptionTooShort: '请至少用 5 个字描述问题',
     photos: '照片',
-    photosHint: (max: number) => `最多 ${max} 张，可帮助师傅提前了解情况`,
+    /** `visit`: a 师傅 comes round (repair, booked service); a complaint or an enquiry is read by the service desk. */
+    photosHint: (max: number, visit: boolean) => (visit ? `最多 ${max} 张，可帮助师傅提前了解情况` : `最多 ${max} 张，可帮助我们更快了解情况`),
     urgent: '紧急报修',
     urgentHint: '仅用于漏水、燃气泄漏、电梯困人、停电、火警等会危及安全或财产的情况，物业将优先处理。',
     contactPhone: '联系电话',
-    contactPhonePlaceholder: '请输入手机号，方便客服和师傅联系您',
+    contactPhonePlaceholder: (visit: boolean) => (visit ? '请输入手机号，方便客服和师傅联系您' : '请输入手机号，方便客服联系您'),
     preferredVisit: '期望上门时间',
     preferredVisitHint: '选填，客服和师傅会尽量按您方便的时间安排',
     contactPhoneWechat: (masked: string) => `不填则使用微信手机号 ${masked}`,
-    phoneRequired: '请留下联系电话，方便客服和师傅联系您',
+    phoneRequired: (visit: boolean) => (visit ? '请留下联系电话，方便客服和师傅联系您' : '请留下联系电话，方便客服联系您'),
     phoneInvalid: '请输入正确的手机号',
     photosUploading: '照片还在上传，请稍候',
     photosFailed: '有照片上传失败，请重试或删除后再提交',
@@ -140,6 +142,7 @@ export const zh = {
     title: '上门服务',
     catalogueEmpty: '本小区暂未开通上门服务',
     duration: (min: number) => `约 ${min} 分钟`,
+    hours: (from: string, until: string) => `可约 ${from}–${until}`,
     book: '预约',
     date: '上门日期',
     slot: '上门时间',
@@ -180,6 +183,7 @@ export const zh = {
     contactPhone: '联系电话',
     onHold: '工单暂停计时中（如等待配件或与您约定时间）',
     description: '问题描述',
+    bookingNotes: '预约说明',
     photos: '照片',
     timeline: '处理进度',
     rating: '我的评价',
@@ -369,9 +373,18 @@ export const zh = {
     title: '隐私保护指引',
     updated: '一站 · 物业服务小程序',
     sections: [
-      { title: '我们收集哪些信息', items: ['微信身份标识（openid），用于登录', '您绑定的房屋、填写的姓名和手机号，用于核对业主身份', '报修、投诉、预约时填写的描述、联系电话和上传的照片'] },
-      { title: '信息用来做什么', items: ['物业受理、派工、上门和回访您的诉求', '通过消息和订阅通知告诉您处理进度', '统计服务时效和满意度，改进服务（只用去除身份的数据）'] },
-      { title: '我们如何保护', items: ['手机号和登记信息加密存储，列表里只显示部分号码', '照片去除拍摄位置等信息，只有处理您诉求的人员可见', '工作人员查看完整号码会记入操作日志'] },
+      {
+        title: '我们收集哪些信息',
+        items: ['微信身份标识（openid），用于登录', '您绑定的房屋、填写的姓名和手机号，用于核对业主身份', '报修、投诉、预约时填写的描述、联系电话和上传的照片'],
+      },
+      {
+        title: '信息用来做什么',
+        items: ['物业受理、派工、上门和回访您的诉求', '通过消息和订阅通知告诉您处理进度', '统计服务时效和满意度，改进服务（只用去除身份的数据）'],
+      },
+      {
+        title: '我们如何保护',
+        items: ['手机号和登记信息加密存储，列表里只显示部分号码', '照片去除拍摄位置等信息，只有处理您诉求的人员可见', '工作人员查看完整号码会记入操作日志'],
+      },
       { title: '保存多久', items: ['办结后超过保存期限（默认 3 年）的工单会清除联系方式', '长期未使用且没有进行中工单的账号会被清除'] },
       { title: '您的权利', items: ['随时在「我的」中退出登录', '在「我的 → 删除我的数据」中立即删除您的个人信息', '对信息处理有疑问，可拨打物业客服热线'] },
     ] as { title: string; items: string[] }[],
@@ -412,6 +425,6 @@ export const zh = {
   subscribe: {
     failed: '消息提醒订阅失败，您仍可在「消息」中查看进度',
   },
-} as const
+} as const;
 
-export type Zh = typeof zh
+export type Zh = typeof zh;

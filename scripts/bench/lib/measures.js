@@ -202,7 +202,7 @@ function queueSql(variant, cid, now) {
       return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} AND t.status = 'accepted' AND ${overdue} ORDER BY t.id DESC LIMIT 21`;
     case 'open_overdue_deadline':
       // One of the per-status walks the list merges (TicketQueue.listByDeadline), then the undated rest.
-      return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} AND t.status IN (${open}) AND ${overdue} AND t.resolve_by IS NOT NULL AND t.status = 'accepted' ORDER BY t.resolve_by ASC, t.id ASC LIMIT 21`;
+      return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} AND t.status IN (${open}) AND ${overdue} AND t.clock_due_at IS NOT NULL AND t.status = 'accepted' ORDER BY t.clock_due_at ASC, t.id ASC LIMIT 21`;
     case 'all_newest':
       return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} ORDER BY t.id DESC LIMIT 21`;
     case 'resident':

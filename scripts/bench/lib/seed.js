@@ -11,7 +11,7 @@ const path = require('node:path');
 const { ROOT, rng, log } = require('./util');
 
 const shared = require(path.join(ROOT, 'shared'));
-const { nextDueAt } = shared;
+const { nextDueAt, queueDueAt } = shared;
 
 const SCALES = {
   small: { communities: 30, tickets: 50_000, historyDays: 60 },
@@ -146,6 +146,7 @@ const TICKET_COLUMNS = [
   'created_by_staff_id', 'owner_id', 'assignee_id', 'fee', 'respond_by', 'onsite_by', 'resolve_by', 'confirm_by', 'revisit_by',
   'responded_at', 'onsite_at', 'resolved_at', 'closed_at', 'revisited_at', 'cancelled_at', 'held_at', 'held_seconds', 'reopen_count',
   'flagged', 'photo_ids', 'created_at', 'updated_at', 'version', 'sla_warned', 'sla_breached', 'escalation_level', 'escalated_at', 'next_due_at',
+  'clock_due_at',
 ];
 const EVENT_COLUMNS = ['ticket_id', 'type', 'at', 'actor_kind', 'actor_id', 'actor_name', 'note', 'data', 'photo_ids'];
 const RATING_COLUMNS = ['ticket_id', 'community_id', 'resident_id', 'attitude', 'timeliness', 'quality', 'comment', 'created_at'];
@@ -287,6 +288,7 @@ function makeTicket(i, r, T0, communities, weights) {
     t.respondBy, t.onsiteBy, t.resolveBy, t.confirmBy, t.revisitBy, t.respondedAt, t.onsiteAt, t.resolvedAt, t.closedAt, t.revisitedAt, t.cancelledAt,
     null, 0, 0, 0, '[]', createdAt, updatedAt, ev.length, t.slaWarned, t.slaBreached, t.escalationLevel, t.escalatedAt,
     due && due.getTime() < T0.getTime() ? new Date(T0.getTime() + 60_000 + r() * 3600_000) : due,
+    queueDueAt(t),
   ];
   const events = ev.map(([type_, at, kind, actorId, name]) => [id, type_, at, kind, actorId, name, null, null, null]);
   return { row, events, rating };

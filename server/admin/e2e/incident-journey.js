@@ -5,7 +5,7 @@
 //   the linked request is resolved with it and the resident sees 已恢复.
 //
 //   BASE_URL=http://127.0.0.1:3000 STAFF_USERNAME=zhuguan STAFF_PASSWORD=demo1234 node e2e/incident-journey.js
-import { ARTIFACTS_DIR, btn, checker, DESKTOP, launch, login, PHONE, pickOption, shot } from './lib.js';
+import { ARTIFACTS_DIR, btn, checker, DESKTOP, launch, login, PHONE, pickOption, shot, sidewaysAt1366 } from './lib.js';
 
 const BASE = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const STAFF_USERNAME = process.env.STAFF_USERNAME || 'zhuguan';
@@ -95,7 +95,10 @@ async function main() {
       const me = await api('GET', '/me', { token });
       const room = (me.rooms ?? []).find((r) => r.status === 'approved');
       if (!room) throw new Error('the demo resident has no approved room');
-      ticket = await api('POST', '/tickets', { token, body: { type: 'repair', roomId: room.roomId, category: '水电', description: '家里停水了，什么时候来水？', contactPhone: '13800001111' } });
+      ticket = await api('POST', '/tickets', {
+        token,
+        body: { type: 'repair', roomId: room.roomId, category: '水电', description: '家里停水了，什么时候来水？', contactPhone: '13800001111' },
+      });
       const linked = ticket.events.find((e) => e.type === 'incident_linked');
       if (!linked || !linked.note.startsWith(`物业已知悉：${TITLE}`)) throw new Error(`not linked: ${JSON.stringify(ticket.events)}`);
     });
@@ -134,6 +137,7 @@ async function main() {
       await shot(phone, 'incident-ticket-390');
     });
     t.ok(errors.length === 0, `no page errors${errors.length ? `: ${errors.join('; ')}` : ''}`);
+    t.ok(sidewaysAt1366.length === 0, `no page shot needs sideways scrolling at 1366 px${sidewaysAt1366.length ? `: ${sidewaysAt1366.join(' | ')}` : ''}`);
   } finally {
     await browser.close();
   }

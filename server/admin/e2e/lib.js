@@ -10,17 +10,52 @@ mkdirSync(ARTIFACTS_DIR, { recursive: true });
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
 
+/** Pages that needed sideways scrolling at 1366 px when shot (the journeys fail on any). */
+export const sidewaysAt1366 = [];
+
+/**
+ * A full-page screenshot at 1366 px and at 390 px (`<name>-1366.png`, `<name>-390.png`),
+ * whatever the page's own viewport, which is restored after; at 1366 px the page is also
+ * checked for sideways scrolling (sidewaysAt1366).
+ */
 export async function shot(page, name) {
-  const file = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${file}`);
+  const base = name.replace(/-(1366|390)$/, '');
+  const own = page.viewportSize() ?? { width: 1366, height: 900 };
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(250);
+    const file = join(ARTIFACTS_DIR, `${base}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot ${file}`);
+    if (width === 1366) {
+      const overflow = await horizontalOverflow(page);
+      if (overflow.length) sidewaysAt1366.push(`${base}: ${overflow.join('; ')}`);
+    }
+  }
+  await page.setViewportSize(own);
 }
 
 /** antd puts a space between the two characters of a two-character button ("受 理"). */
@@ -103,7 +138,10 @@ export async function login(page, base, username, password) {
 
 /** Open an action's dialog, let `fill` fill it, press 确定 and wait for it to close. */
 export async function act(page, action, fill) {
-  await page.getByRole('button', { name: btn(action) }).first().click();
+  await page
+    .getByRole('button', { name: btn(action) })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog').filter({ hasText: action });
   await dialog.waitFor();
   if (fill) await fill(dialog);
@@ -114,4 +152,24 @@ export async function act(page, action, fill) {
 export async function pickOption(page, formItem, text) {
   await formItem.locator('.ant-select-selector').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/**
+ * What needs scrolling sideways on the page as it stands: the page itself, and each
+ * table whose content is wider than its box (antd's `scroll.x` container). Empty when
+ * everything fits — the admin pages must, at 1366 px and up.
+ */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const doc = document.scrollingElement ?? document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);
+    document.querySelectorAll('.ant-table-content, .ant-table-body').forEach((el) => {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const card = el.closest('.ant-card')?.querySelector('.ant-card-head-title')?.textContent ?? '';
+        out.push(`table${card ? ` in “${card}”` : ''} ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    });
+    return out;
+  });
 }

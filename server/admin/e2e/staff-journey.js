@@ -8,7 +8,7 @@
 //
 // Set-up data (community, zone, building, room, three staff accounts) is created
 // through the API with the bootstrap admin account; everything after is done in the browser.
-import { act, ARTIFACTS_DIR, btn, checker, DESKTOP, launch, login, PHONE, pickOption, pngBuffer, shot } from './lib.js';
+import { act, ARTIFACTS_DIR, btn, checker, DESKTOP, launch, login, PHONE, pickOption, pngBuffer, shot, sidewaysAt1366 } from './lib.js';
 
 const BASE = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const ADMIN_USERNAME = process.env.ADMIN_USERNAME || 'admin';
@@ -78,7 +78,9 @@ async function dashboardNumbers(page) {
 
 async function main() {
   console.log(`staff journey against ${BASE}; screenshots in ${ARTIFACTS_DIR}`);
-  const health = await fetch(`${BASE}/api/v1/health`).then((r) => r.ok).catch(() => false);
+  const health = await fetch(`${BASE}/api/v1/health`)
+    .then((r) => r.ok)
+    .catch(() => false);
   if (!t.ok(health, 'server answers /api/v1/health')) return t.done();
 
   const ctx = await setUp();
@@ -111,6 +113,8 @@ async function main() {
     await t.step('agent logs in and lands on the desk', async () => {
       await login(agentPage, BASE, ctx.agent.username, PASSWORD);
       await agentPage.getByText('待认领').first().waitFor();
+      await agentPage.waitForTimeout(500);
+      await shot(agentPage, '02-desk');
     });
 
     if (pooled) {
@@ -166,7 +170,10 @@ async function main() {
       await card.getByRole('button', { name: btn('办结') }).click();
       const dialog = techPage.getByRole('dialog');
       await dialog.getByLabel('处理结果').fill('更换水龙头阀芯，已不再滴水');
-      await dialog.locator('.ant-form-item', { hasText: '完工照片' }).locator('input[type=file]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: pngBuffer() });
+      await dialog
+        .locator('.ant-form-item', { hasText: '完工照片' })
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: pngBuffer() });
       await dialog.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor({ timeout: 15000 });
       await dialog.getByLabel('费用（元）').fill('35');
       await shot(techPage, '05-tech-resolve-form');
@@ -197,9 +204,21 @@ async function main() {
       await bossPage.reload();
       const after = await dashboardNumbers(bossPage);
       await shot(bossPage, '07-dashboard-after');
+      // The supervisor's other pages, shot at both widths (and checked for sideways scrolling).
+      for (const [path, heading, name] of [
+        ['/escalations', '超时督办', '08-escalations'],
+        ['/sla', '时限设置', '09-sla'],
+        ['/roster', '值班排班', '10-roster'],
+      ]) {
+        await bossPage.goto(`${BASE}/admin${path}`);
+        await bossPage.getByText(heading).first().waitFor();
+        await bossPage.waitForTimeout(600);
+        await shot(bossPage, name);
+      }
       if (!(after.created >= before.created + 1)) throw new Error(`今日新增 ${before.created} → ${after.created}`);
       if (!(after.resolved >= before.resolved + 1)) throw new Error(`今日办结 ${before.resolved} → ${after.resolved}`);
     });
+    t.ok(sidewaysAt1366.length === 0, `no page shot needs sideways scrolling at 1366 px${sidewaysAt1366.length ? `: ${sidewaysAt1366.join(' | ')}` : ''}`);
   } finally {
     await browser.close();
   }

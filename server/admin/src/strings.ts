@@ -33,6 +33,11 @@ export const T = {
     network: '网络连接失败，请检查网络后重试',
     aborted: '请求已取消',
     sessionExpired: '登录已过期，请重新登录',
+    /** A page that could not load for a reason other than "not there / not yours". */
+    loadFailed: '加载失败',
+    offline: '网络连接失败，请检查网络后重试',
+    serverDown: '服务器暂时无法访问，请稍后重试',
+    retry: '重试',
     byStatus: (status: number): string => {
       if (status === 400) return '提交的内容有误，请检查后重试';
       if (status === 401) return '请先登录';
@@ -258,6 +263,7 @@ export const T = {
     type: '类型',
     status: '状态',
     category: '类别',
+    typeAndCategory: '类型 · 类别',
     description: '问题描述',
     priority: '紧急程度',
     channel: '来源',
@@ -486,6 +492,7 @@ export const T = {
     minutes: '分钟',
     notApplicable: '不适用',
     durationRequired: '请填写时限',
+    durationPositive: '时限须大于 0',
     default: '默认',
     reset: '恢复默认',
     resetConfirm: '恢复为系统默认时限吗？',
@@ -497,6 +504,9 @@ export const T = {
   escalations: {
     title: '超时督办',
     hint: '首接负责人超过时限的工单。负责人不会自动变更，如需转交请填写原因。',
+    allCommunities: '全部小区',
+    atRisk: '即将超时',
+    atRiskHint: '时限将到、尚未完成的工单（挂起中的不计）。',
   },
 
   dashboard: {
@@ -505,6 +515,8 @@ export const T = {
     created: '新增工单',
     resolved: '办结',
     open: '在办',
+    openNow: '当前在办',
+    overdueNow: '当前超时',
     firstResponse: '首次响应',
     resolution: '办结用时',
     median: '中位数',
@@ -525,6 +537,8 @@ export const T = {
   },
 
   admin: {
+    roomSearch: '房号（如 5栋 0101）、业主姓名或手机号',
+    allBuildings: '全部楼栋',
     communities: '小区',
     communityName: '小区名称',
     address: '地址',
@@ -587,6 +601,18 @@ export const T = {
     durationMin: '时长（分钟）',
     slotCapacity: '每时段可约',
     itemName: '服务名称',
+    itemDescription: '服务说明',
+    itemDescriptionPlaceholder: '服务内容、时长、注意事项，业主预约时可见',
+    itemPhoto: '图片',
+    itemPhotoCurrent: '当前图片',
+    itemPhotoRemove: '移除图片',
+    itemPhotoUpload: '上传图片',
+    slotHours: '可预约时间',
+    slotHoursExtra: '按北京时间；每个时段的长度为上面的时长',
+    slotHoursInvalid: '结束时间要晚于开始时间，且至少能排下一个时段',
+    bookingDays: '可提前预约（天）',
+    bookingDaysExtra: '含当天，1–30 天',
+    slotsValue: (from: string, until: string) => `${from}–${until}`,
     approve: '通过',
     rejectConfirm: '驳回后住户需重新提交绑定申请，确定驳回吗？',
     reject: '驳回',

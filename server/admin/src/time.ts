@@ -18,6 +18,13 @@ export function fmtDateTime(value: string | null | undefined): string {
   return value ? inShanghai(value).format('YYYY-MM-DD HH:mm') : '—';
 }
 
+/** In a table: "12-07 13:38" within this (Shanghai) year, the full date otherwise. */
+export function fmtShortDateTime(value: string | null | undefined, now: Date = new Date()): string {
+  if (!value) return '—';
+  const at = inShanghai(value);
+  return at.year() === inShanghai(now).year() ? at.format('MM-DD HH:mm') : at.format('YYYY-MM-DD HH:mm');
+}
+
 export function fmtDate(value: string | null | undefined): string {
   return value ? inShanghai(value).format('YYYY-MM-DD') : '—';
 }

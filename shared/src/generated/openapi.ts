@@ -1683,6 +1683,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -1893,13 +1909,21 @@ export type components = {
             unit?: string;
         };
         CreateServiceItemDto: {
+            /** @description days residents may book ahead, today included (1–30, default 7) */
+            bookingDays?: number;
             communityId: string;
             description?: string;
             /** @description length of one booking slot, minutes (30–480) */
             durationMin: number;
             name: string;
+            /** @description an upload id (POST /uploads) for the picture; null removes it */
+            photoId?: string | null;
             price: number;
             slotCapacity: number;
+            /** @description first slot starts at, minutes after midnight (0–1410, default 540 = 09:00) */
+            slotsFromMin?: number;
+            /** @description last slot ends by, minutes after midnight (30–1440, default 1080 = 18:00) */
+            slotsUntilMin?: number;
         };
         CreateStaffDto: {
             communityIds: string[];
@@ -2210,6 +2234,21 @@ export type components = {
             /** @description fen */
             unitPriceFen: number;
         };
+        QueueCountsView: {
+            /** @description how many of the filtered requests are in each status now */
+            byStatus: components["schemas"]["QueueStatusCountsView"];
+            total: number;
+        };
+        QueueStatusCountsView: {
+            accepted: number;
+            cancelled: number;
+            closed: number;
+            dispatched: number;
+            in_progress: number;
+            resolved: number;
+            revisited: number;
+            submitted: number;
+        };
         QuoteDecisionDto: {
             reason?: string;
         };
@@ -2493,14 +2532,27 @@ export type components = {
         };
         ServiceItemView: {
             active: boolean;
+            /** @description days residents may book ahead, today included */
+            bookingDays: number;
             communityId: string;
             description: string | null;
             durationMin: number;
             id: string;
             name: string;
+            photo: components["schemas"]["PhotoView"] | null;
             /** @description yuan */
             price: number;
             slotCapacity: number;
+            /**
+             * @description first slot starts at, minutes after midnight (Asia/Shanghai)
+             * @example 540
+             */
+            slotsFromMin: number;
+            /**
+             * @description last slot ends by, minutes after midnight (Asia/Shanghai)
+             * @example 1080
+             */
+            slotsUntilMin: number;
         };
         SettlementView: {
             /** @description fen: what the resident approved (or accepted at booking) */
@@ -2888,11 +2940,19 @@ export type components = {
         };
         UpdateServiceItemDto: {
             active?: boolean;
+            /** @description days residents may book ahead, today included (1–30, default 7) */
+            bookingDays?: number;
             description?: string;
             durationMin?: number;
             name?: string;
+            /** @description an upload id (POST /uploads) for the picture; null removes it */
+            photoId?: string | null;
             price?: number;
             slotCapacity?: number;
+            /** @description first slot starts at, minutes after midnight (0–1410, default 540 = 09:00) */
+            slotsFromMin?: number;
+            /** @description last slot ends by, minutes after midnight (30–1440, default 1080 = 18:00) */
+            slotsUntilMin?: number;
         };
         UpdateStaffDto: {
             active?: boolean;
@@ -5620,7 +5680,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id */
+            /** @description server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id; every 15 s `event: ping` (no id) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,6 +7147,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Tickets_counts: {
+        parameters: {
+            query?: {
+                assigneeId?: string;
+                /** @description true: open, not on hold, a deadline within the warning lead time (SLA_WARN_LEAD_SEC) and not yet passed */
+                atRisk?: boolean;
+                communityId?: string;
+                /** @description created at or after */
+                from?: string;
+                mine?: "owner" | "assignee";
+                overdue?: boolean;
+                ownerId?: string;
+                priority?: "normal" | "urgent";
+                /** @description ticket number or words of the description */
+                q?: string;
+                /** @description open: still being handled; done: resolved, closed, revisited or cancelled */
+                stage?: "open" | "done";
+                /** @description created before */
+                to?: string;
+                type?: "repair" | "complaint" | "home_service" | "enquiry";
+                /** @description true: only the pool (no owner yet) */
+                unowned?: boolean;
+                zoneId?: string;
+            };
+            header?: {
+                /** @description same key within 24 h → the action is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */

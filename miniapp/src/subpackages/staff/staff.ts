@@ -1,5 +1,5 @@
-import type { StaffRole, TicketSummary } from '@yizhan/shared'
-import { LABELS, localDateTime } from '@yizhan/shared'
+import type { StaffRole, TicketSummary } from '@yizhan/shared';
+import { LABELS, localDateTime } from '@yizhan/shared';
 
 /**
  * The staff side's words and orderings, kept in its subpackage so the residents' main
@@ -121,68 +121,74 @@ export const sz = {
     escalated: '已上报',
     flagged: '内容待复核',
   } as Record<string, string>,
-} as const
+} as const;
 
-export const roleLabel = (roles: StaffRole[]) => roles.map((r) => LABELS.role[r]).join(' · ')
+export const roleLabel = (roles: StaffRole[]) => roles.map((r) => LABELS.role[r]).join(' · ');
 
 /** The deadline that matters next for an open request, with its clock's name. */
 export function nextDeadline(t: Pick<TicketSummary, 'status' | 'deadlines'>): { label: string; at: string } | null {
-  const { respondBy, onsiteBy, resolveBy } = t.deadlines
-  const pick = (clock: 'respond' | 'onsite' | 'resolve', at: string | null) => (at ? { label: LABELS.clock[clock], at } : null)
+  const { respondBy, onsiteBy, resolveBy } = t.deadlines;
+  const pick = (clock: 'respond' | 'onsite' | 'resolve', at: string | null) => (at ? { label: LABELS.clock[clock], at } : null);
   switch (t.status) {
     case 'submitted':
-      return pick('respond', respondBy) ?? pick('resolve', resolveBy)
+      return pick('respond', respondBy) ?? pick('resolve', resolveBy);
     case 'accepted':
     case 'dispatched':
-      return pick('onsite', onsiteBy) ?? pick('resolve', resolveBy)
+      return pick('onsite', onsiteBy) ?? pick('resolve', resolveBy);
     case 'in_progress':
-      return pick('resolve', resolveBy)
+      return pick('resolve', resolveBy);
     default:
-      return null
+      return null;
   }
 }
 
+/** The deadline being raced: the server's running clock (`clock`), else the status's own. */
 const dueMs = (t: TicketSummary) => {
-  const d = nextDeadline(t)
-  return d ? Date.parse(d.at) : Number.POSITIVE_INFINITY
-}
-const urgentFirst = (a: TicketSummary, b: TicketSummary) => (a.priority === b.priority ? 0 : a.priority === 'urgent' ? -1 : 1)
+  if (t.clock) return Date.parse(t.clock.dueAt);
+  const d = nextDeadline(t);
+  return d ? Date.parse(d.at) : Number.POSITIVE_INFINITY;
+};
+const breached = (t: TicketSummary) => t.clock?.state === 'breached' || t.overdue.length > 0;
+/** Most pressing first: breached, then by time left on the running clock (urgent is marked, not sorted). */
+const pressingFirst = (a: TicketSummary, b: TicketSummary) => Number(breached(b)) - Number(breached(a)) || dueMs(a) - dueMs(b);
+const urgentFirst = (a: TicketSummary, b: TicketSummary) => (a.priority === b.priority ? 0 : a.priority === 'urgent' ? -1 : 1);
 
 const shanghaiDay = (at: number) => {
-  const p = localDateTime(new Date(at))
-  return `${p.year}-${p.month}-${p.day}`
-}
+  const p = localDateTime(new Date(at));
+  return `${p.year}-${p.month}-${p.day}`;
+};
 
 /**
  * The technician's day: today's visits (appointment on today's Shanghai date, urgent
- * first, then by appointment time) and the rest (urgent first, then the nearest deadline).
+ * first, then by appointment time) and the rest, most pressing first (breached, then by
+ * time left on the running clock).
  */
 export function technicianDay(items: TicketSummary[], now = Date.now()): { today: TicketSummary[]; others: TicketSummary[] } {
-  const today = shanghaiDay(now)
-  const isToday = (t: TicketSummary) => t.appointmentAt !== null && shanghaiDay(Date.parse(t.appointmentAt)) === today
+  const today = shanghaiDay(now);
+  const isToday = (t: TicketSummary) => t.appointmentAt !== null && shanghaiDay(Date.parse(t.appointmentAt)) === today;
   return {
     today: items.filter(isToday).sort((a, b) => urgentFirst(a, b) || Date.parse(a.appointmentAt!) - Date.parse(b.appointmentAt!)),
-    others: items.filter((t) => !isToday(t)).sort((a, b) => urgentFirst(a, b) || dueMs(a) - dueMs(b)),
-  }
+    others: items.filter((t) => !isToday(t)).sort(pressingFirst),
+  };
 }
 
-/** An agent's requests: by urgency, then by how little time is left. */
+/** An agent's requests, most pressing first: breached, then by how little time is left. */
 export function byUrgencyAndTimeLeft(items: TicketSummary[]): TicketSummary[] {
-  return [...items].sort((a, b) => urgentFirst(a, b) || dueMs(a) - dueMs(b))
+  return [...items].sort(pressingFirst);
 }
 
 /** "剩 1 小时 05 分 09 秒" / "超时 12 分 03 秒": a countdown to `at`, to the second. */
 export function countdown(at: string, now: number): { text: string; late: boolean } {
-  const diff = Date.parse(at) - now
-  const late = diff < 0
-  let s = Math.floor(Math.abs(diff) / 1000)
-  const d = Math.floor(s / 86400)
-  s -= d * 86400
-  const h = Math.floor(s / 3600)
-  s -= h * 3600
-  const m = Math.floor(s / 60)
-  s -= m * 60
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const body = d > 0 ? `${d} 天 ${h} 小时` : h > 0 ? `${h} 小时 ${pad(m)} 分 ${pad(s)} 秒` : `${m} 分 ${pad(s)} 秒`
-  return { text: `${late ? '超时' : '剩'} ${body}`, late }
+  const diff = Date.parse(at) - now;
+  const late = diff < 0;
+  let s = Math.floor(Math.abs(diff) / 1000);
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const body = d > 0 ? `${d} 天 ${h} 小时` : h > 0 ? `${h} 小时 ${pad(m)} 分 ${pad(s)} 秒` : `${m} 分 ${pad(s)} 秒`;
+  return { text: `${late ? '超时' : '剩'} ${body}`, late };
 }

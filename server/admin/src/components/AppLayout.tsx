@@ -80,7 +80,15 @@ export function AppLayout() {
       ) : null}
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: mobile ? '0 8px' : '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: mobile ? 8 : 16, borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            padding: mobile ? '0 8px' : '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: mobile ? 8 : 16,
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           {mobile ? (
             <Button type="text" icon={<MenuOutlined />} aria-label="菜单" onClick={() => setCollapsed((c) => !c)} style={{ marginRight: 'auto' }} />
@@ -104,9 +112,7 @@ export function AppLayout() {
           <Space size={4}>
             <UserOutlined />
             <Typography.Text strong>{session?.staff.name}</Typography.Text>
-            {mobile ? null : (
-              <Typography.Text type="secondary">{session?.staff.roles.map((r) => LABELS.role[r]).join('、')}</Typography.Text>
-            )}
+            {mobile ? null : <Typography.Text type="secondary">{session?.staff.roles.map((r) => LABELS.role[r]).join('、')}</Typography.Text>}
           </Space>
           <Button
             icon={<LogoutOutlined />}

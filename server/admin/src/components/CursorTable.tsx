@@ -5,10 +5,7 @@ import { T } from '../strings';
 type Pager<R> = ReturnType<typeof useCursorPages<R>>;
 
 /** antd Table over a keyset-paged list: previous / next instead of page numbers (the total is unknown by design). */
-export function CursorTable<R extends object>({
-  pager,
-  ...props
-}: { pager: Pager<R> } & Omit<TableProps<R>, 'dataSource' | 'pagination' | 'loading'>) {
+export function CursorTable<R extends object>({ pager, ...props }: { pager: Pager<R> } & Omit<TableProps<R>, 'dataSource' | 'pagination' | 'loading'>) {
   return (
     <div>
       <Table<R> size="middle" scroll={{ x: 'max-content' }} {...props} dataSource={pager.items} loading={pager.loading} pagination={false} />

@@ -47,7 +47,9 @@ describe('ticket actions follow the shared state machine', () => {
 
   it('the assigned technician can start a dispatched job', () => {
     signIn(['technician'], 'tech1');
-    renderPage(<TicketActions ticket={detail({ status: 'dispatched', owner: { id: 's1', name: '王' }, assignee: { id: 'tech1', name: '李师傅' } })} onDone={() => {}} />);
+    renderPage(
+      <TicketActions ticket={detail({ status: 'dispatched', owner: { id: 's1', name: '王' }, assignee: { id: 'tech1', name: '李师傅' } })} onDone={() => {}} />,
+    );
     expect(buttons()).toContain('开始处理');
     expect(buttons()).not.toContain('派工');
   });
@@ -56,7 +58,12 @@ describe('ticket actions follow the shared state machine', () => {
     signIn(['supervisor'], 'boss');
     const t = detail({ status: 'accepted', owner: { id: 's1', name: '王小丽' } });
     const server = fakeServer({
-      'GET /admin/staff': { body: { items: [{ id: 's3', name: '赵敏', username: 'zm', roles: ['agent'], communityIds: ['c1'], skills: [], active: true, phoneMasked: null }], nextCursor: null } },
+      'GET /admin/staff': {
+        body: {
+          items: [{ id: 's3', name: '赵敏', username: 'zm', roles: ['agent'], communityIds: ['c1'], skills: [], active: true, phoneMasked: null }],
+          nextCursor: null,
+        },
+      },
       [`POST /tickets/${t.id}/transfer`]: { body: t },
     });
     renderPage(<TicketActions ticket={t} onDone={() => {}} />);
@@ -103,9 +110,21 @@ describe('dispatching again, in Beijing time whatever the device says', () => {
   it('starts from the current technician and visit time, and sends the time as Beijing time', async () => {
     // The test runner's zone is the device's (UTC on CI): 11:00 Beijing must stay 11:00 Beijing.
     signIn(['agent'], 's1');
-    const t = detail({ status: 'dispatched', owner: { id: 's1', name: '王小丽' }, assignee: { id: 'tech1', name: '李师傅' }, appointmentAt: '2030-03-08T03:00:00.000Z' });
+    const t = detail({
+      status: 'dispatched',
+      owner: { id: 's1', name: '王小丽' },
+      assignee: { id: 'tech1', name: '李师傅' },
+      appointmentAt: '2030-03-08T03:00:00.000Z',
+    });
     const server = fakeServer({
-      'GET /admin/staff': { body: { items: [{ id: 'tech1', name: '李师傅', username: 'li', roles: ['technician'], communityIds: ['c1'], skills: ['水电'], active: true, phoneMasked: null }], nextCursor: null } },
+      'GET /admin/staff': {
+        body: {
+          items: [
+            { id: 'tech1', name: '李师傅', username: 'li', roles: ['technician'], communityIds: ['c1'], skills: ['水电'], active: true, phoneMasked: null },
+          ],
+          nextCursor: null,
+        },
+      },
       [`POST /tickets/${t.id}/dispatch`]: { body: t },
     });
     renderPage(<TicketActions ticket={t} onDone={() => {}} />);

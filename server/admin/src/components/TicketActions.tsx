@@ -1,12 +1,4 @@
-import {
-  allowedActions,
-  LABELS,
-  ticketStateOf,
-  type Actor,
-  type TicketAction,
-  type TicketDetail,
-  type TicketSummary,
-} from '@yizhan/shared';
+import { allowedActions, LABELS, ticketStateOf, type Actor, type TicketAction, type TicketDetail, type TicketSummary } from '@yizhan/shared';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAccess, useSession } from '../hooks/useSession';
@@ -185,11 +177,7 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
       const needsPhotos = ticket.assignee?.id === actorId && ticket.type !== 'complaint';
       return (
         <>
-          <Form.Item
-            name="note"
-            label={T.actionForm.resolveNote}
-            rules={[{ required: true, whitespace: true, message: T.actionForm.resolveNoteRequired }]}
-          >
+          <Form.Item name="note" label={T.actionForm.resolveNote} rules={[{ required: true, whitespace: true, message: T.actionForm.resolveNoteRequired }]}>
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
           {/* Before-photos are taken at check-in; asked here only when the work was not checked in. */}
@@ -227,9 +215,7 @@ function ActionFields({ action, ticket, actorId }: { action: TicketAction; ticke
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, value: string | undefined) =>
-                  getFieldValue('satisfied') === false && !value?.trim()
-                    ? Promise.reject(new Error(T.actionForm.unsatisfiedNoteRequired))
-                    : Promise.resolve(),
+                  getFieldValue('satisfied') === false && !value?.trim() ? Promise.reject(new Error(T.actionForm.unsatisfiedNoteRequired)) : Promise.resolve(),
               }),
             ]}
           >

@@ -32,7 +32,8 @@ export function deadlineRowClass(t: DeadlineTicket, now: Date): string {
 const COLOR: Record<DeadlineLevel, 'danger' | 'warning' | undefined> = { overdue: 'danger', near: 'warning', ok: undefined };
 export const deadlineColor = (level: DeadlineLevel | null) => (level ? COLOR[level] : undefined);
 
-export function DeadlineCell({ ticket, now }: { ticket: DeadlineTicket; now: Date }) {
+/** The running clock and the time left; `stacked` puts the clock's name on a second line (tables). */
+export function DeadlineCell({ ticket, now, stacked = false }: { ticket: DeadlineTicket; now: Date; stacked?: boolean }) {
   const clock = ticket.clock;
   if (!clock) {
     return ticket.overdue.length > 0 ? <Typography.Text type="danger">{T.ticket.overdue}</Typography.Text> : <>{T.dash}</>;
@@ -41,9 +42,21 @@ export function DeadlineCell({ ticket, now }: { ticket: DeadlineTicket; now: Dat
   const level = deadlineLevel(ticket, now) ?? 'ok';
   return (
     <Tooltip title={`${LABELS.clock[clock.name]}：${fmtDateTime(clock.dueAt)}`}>
-      <Typography.Text type={COLOR[level]} strong={level !== 'ok'} data-level={level}>
-        {LABELS.clock[clock.name].replace('时限', '')} · {describeRemaining(new Date(clock.dueAt), now)}
-      </Typography.Text>
+      {stacked ? (
+        <span style={{ display: 'inline-block', whiteSpace: 'nowrap' }}>
+          <Typography.Text type={COLOR[level]} strong={level !== 'ok'} data-level={level}>
+            {describeRemaining(new Date(clock.dueAt), now)}
+          </Typography.Text>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {LABELS.clock[clock.name]}
+          </Typography.Text>
+        </span>
+      ) : (
+        <Typography.Text type={COLOR[level]} strong={level !== 'ok'} data-level={level}>
+          {LABELS.clock[clock.name].replace('时限', '')} · {describeRemaining(new Date(clock.dueAt), now)}
+        </Typography.Text>
+      )}
     </Tooltip>
   );
 }

@@ -25,10 +25,7 @@ export function useMyCommunities() {
   const session = useSession();
   const mine = session?.staff.communityIds;
   const { data, loading } = useAsync(loadCommunities, []);
-  const communities = useMemo(
-    () => (data ?? []).filter((c) => !mine || mine.length === 0 || mine.includes(c.id)),
-    [data, mine],
-  );
+  const communities = useMemo(() => (data ?? []).filter((c) => !mine || mine.length === 0 || mine.includes(c.id)), [data, mine]);
   return { communities, loading };
 }
 
@@ -60,10 +57,7 @@ export function CommunitySelect({
 }
 
 export function useZones(communityId: Id | undefined) {
-  const { data, loading, reload } = useAsync<Zone[]>(
-    () => (communityId ? listZones(communityId) : Promise.resolve([])),
-    [communityId],
-  );
+  const { data, loading, reload } = useAsync<Zone[]>(() => (communityId ? listZones(communityId) : Promise.resolve([])), [communityId]);
   return { zones: data ?? [], loading, reload };
 }
 
@@ -121,10 +115,7 @@ export function StaffSelect({
 /** Technicians with their skills and how many open jobs they hold, least busy first. */
 export function TechnicianPicker({ communityId, value, onChange }: ValueProps<Id | undefined> & { communityId?: Id }) {
   const { staff, loading } = useStaff('technician', communityId);
-  const sorted = useMemo(
-    () => staff.filter((s) => s.active !== false).sort((a, b) => (a.openAssigned ?? 0) - (b.openAssigned ?? 0)),
-    [staff],
-  );
+  const sorted = useMemo(() => staff.filter((s) => s.active !== false).sort((a, b) => (a.openAssigned ?? 0) - (b.openAssigned ?? 0)), [staff]);
   return (
     <Select
       aria-label={T.actionForm.technician}

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reopenDelayMs, staffEventsUrl, useStaffEvents } from './events';
+import { reopenDelayMs, STALE_AFTER_MS, staffEventsUrl, useStaffEvents } from './events';
 import { setSession } from './session';
 
 /** The browser's EventSource, reduced to what the hook uses: the test plays the server's side. */
@@ -41,7 +41,12 @@ describe('useStaffEvents', () => {
     vi.useFakeTimers();
     FakeEventSource.made = [];
     vi.stubGlobal('EventSource', FakeEventSource);
-    setSession({ accessToken: 'tok', refreshToken: 'r', expiresAt: Date.now() + 600_000, staff: { id: '1', username: 'a', name: 'A', roles: ['agent'] } as never });
+    setSession({
+      accessToken: 'tok',
+      refreshToken: 'r',
+      expiresAt: Date.now() + 600_000,
+      staff: { id: '1', username: 'a', name: 'A', roles: ['agent'] } as never,
+    });
   });
   afterEach(() => {
     setSession(null);
@@ -59,9 +64,11 @@ describe('useStaffEvents', () => {
     act(() => first.emit('ticket.routed', '41', { type: 'ticket.routed', ticketId: '7', no: 'BX-1', title: 't' }));
     expect(seen).toEqual(['BX-1']);
 
-    // The server ended the stream (shutdown): the browser reconnects by itself.
+    // The server ended the stream (shutdown): the browser reconnects by itself, and the
+    // indicator shows the stream down meanwhile.
     act(() => first.fail(false));
-    act(() => vi.advanceTimersByTime(60_000));
+    expect(result.current.connected).toBe(false);
+    act(() => vi.advanceTimersByTime(30_000));
     expect(FakeEventSource.made).toHaveLength(1);
 
     // The reconnect was answered 503: the browser gives up; the hook opens a new one after 1 s.
@@ -86,6 +93,49 @@ describe('useStaffEvents', () => {
 
     unmount();
     expect(FakeEventSource.made[2]!.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  it('a stream that goes silent (no ping, no notice) shows as down and is replaced, resuming', () => {
+    const { result } = renderHook(() => useStaffEvents(() => {}));
+    const first = FakeEventSource.made[0]!;
+    act(() => first.open());
+    act(() => first.emit('ticket.routed', '9', { type: 'ticket.routed', ticketId: '7', no: 'BX-1', title: 't' }));
+    // The server's pings keep it up however long nothing happens.
+    for (let i = 0; i < 6; i++) {
+      act(() => vi.advanceTimersByTime(15_000));
+      act(() => first.emit('ping', '', { at: 'now' }));
+    }
+    expect(result.current.connected).toBe(true);
+    expect(FakeEventSource.made).toHaveLength(1);
+    // Then silence, while the browser still calls the connection open (the Wi-Fi dropped).
+    act(() => vi.advanceTimersByTime(STALE_AFTER_MS - 1));
+    expect(result.current.connected).toBe(true);
+    act(() => vi.advanceTimersByTime(1));
+    expect(result.current.connected).toBe(false);
+    expect(first.readyState).toBe(FakeEventSource.CLOSED);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(FakeEventSource.made).toHaveLength(2);
+    expect(FakeEventSource.made[1]!.url).toBe(staffEventsUrl('tok', '9'));
+    act(() => FakeEventSource.made[1]!.open());
+    expect(result.current.connected).toBe(true);
+  });
+
+  it('going offline shows the stream down at once; coming back online reconnects at once', () => {
+    const { result } = renderHook(() => useStaffEvents(() => {}));
+    act(() => FakeEventSource.made[0]!.open());
+    expect(result.current.connected).toBe(true);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(result.current.connected).toBe(false);
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    act(() => vi.advanceTimersByTime(0));
+    expect(FakeEventSource.made).toHaveLength(2);
+    expect(FakeEventSource.made[0]!.readyState).toBe(FakeEventSource.CLOSED);
+    act(() => FakeEventSource.made[1]!.open());
+    expect(result.current.connected).toBe(true);
   });
 
   it('pauses 1 s, doubling, at most 30 s', () => {

@@ -38,6 +38,13 @@ export function reopenDelayMs(failures: number): number {
 }
 
 /**
+ * The server sends `event: ping` every 15 s; a stream silent for this long is dead even
+ * if the browser still calls it open (a laptop that slept, Wi-Fi that dropped without
+ * closing the connection), so it is closed and a new one opened.
+ */
+export const STALE_AFTER_MS = 45_000;
+
+/**
  * Keep one EventSource open while signed in; reconnect with the new token after a
  * refresh. The browser retries a stream that ended by itself (a server shutting down
  * ends each stream with a `retry:` hint) and resumes with Last-Event-ID; but a reconnect
@@ -45,6 +52,8 @@ export function reopenDelayMs(failures: number): number {
  * token) makes it give up for good — then a new EventSource is opened here after a
  * growing pause (1 s … 30 s), resuming after the last event seen, unless a token
  * refresh replaces it first.
+ * `connected` is true only while the stream is open and has been heard from within
+ * STALE_AFTER_MS; going offline marks it down at once, coming back online reconnects at once.
  */
 export function useStaffEvents(onEvent: (event: StaffEvent) => void, enabled = true): { connected: boolean } {
   const session = useSession();
@@ -57,33 +66,61 @@ export function useStaffEvents(onEvent: (event: StaffEvent) => void, enabled = t
     if (!enabled || !token || typeof EventSource === 'undefined') return;
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | null = null;
+    let stale: ReturnType<typeof setTimeout> | null = null;
     let failures = 0;
     let lastEventId = '';
+    const clearTimers = () => {
+      if (reopen) clearTimeout(reopen);
+      if (stale) clearTimeout(stale);
+      reopen = stale = null;
+    };
+    /** Drop the current stream and open a new one after `delay` ms. */
+    const restart = (delay: number) => {
+      clearTimers();
+      source?.close();
+      source = null;
+      setConnected(false);
+      reopen = setTimeout(open, delay);
+    };
+    const heard = () => {
+      if (stale) clearTimeout(stale);
+      stale = setTimeout(() => restart(reopenDelayMs(failures++)), STALE_AFTER_MS);
+    };
     const receive = (e: MessageEvent<string>) => {
+      heard();
       if (e.lastEventId) lastEventId = e.lastEventId;
       const event = parseStaffEvent(e.data);
       if (event) handler.current(event);
     };
-    const open = () => {
-      const current = new EventSource(staffEventsUrl(token, lastEventId));
+    function open() {
+      reopen = null;
+      const current = new EventSource(staffEventsUrl(token!, lastEventId));
       source = current;
+      heard(); // a connection attempt that hangs without opening or failing counts as dead too
       current.onopen = () => {
         failures = 0;
+        heard();
         setConnected(true);
       };
       current.onerror = () => {
         setConnected(current.readyState === EventSource.OPEN);
         if (current.readyState !== EventSource.CLOSED) return; // the browser is retrying itself
-        current.close();
-        reopen = setTimeout(open, reopenDelayMs(failures++));
+        restart(reopenDelayMs(failures++));
       };
       current.onmessage = receive;
       // The server names each event (`event: ticket.urgent`); onmessage catches unnamed ones.
       STAFF_EVENT_TYPES.forEach((name) => current.addEventListener(name, receive as EventListener));
-    };
+      current.addEventListener('ping', heard);
+    }
+    const offline = () => setConnected(false);
+    const online = () => restart(0);
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     open();
     return () => {
-      if (reopen) clearTimeout(reopen);
+      clearTimers();
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       source?.close();
       setConnected(false);
     };

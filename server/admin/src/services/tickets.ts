@@ -6,6 +6,7 @@ import type {
   Id,
   NoteRequest,
   Page,
+  QueueCounts,
   ReasonRequest,
   ResolveRequest,
   RevealedPhone,
@@ -19,7 +20,7 @@ import { downloadFile, http, newIdempotencyKey, type Query } from './request';
 
 /**
  * Filters the admin pages send to GET /tickets: the server's own query (status, stage,
- * type, community, zone, owner, assignee, mine, unowned, overdue, priority, from/to,
+ * type, community, zone, owner, assignee, mine, unowned, overdue, atRisk, priority, from/to,
  * q, sort), less the paging, which listTickets adds.
  */
 export type TicketFilters = Omit<TicketListQuery, 'cursor' | 'limit'>;
@@ -36,6 +37,7 @@ export function toQuery(filters: TicketFilters): Query {
     mine: filters.mine,
     unowned: filters.unowned ? true : undefined,
     overdue: filters.overdue ? true : undefined,
+    atRisk: filters.atRisk ? true : undefined,
     from: filters.from,
     to: filters.to,
     q: filters.q?.trim() || undefined,
@@ -49,6 +51,12 @@ export function listTickets(filters: TicketFilters, page: { cursor?: string | nu
     cursor: page.cursor ?? undefined,
     limit: page.limit ?? 20,
   });
+}
+
+/** How many requests match the filters, per status (a queue's tab counts). */
+export function countTickets(filters: Omit<TicketFilters, 'status' | 'sort'>) {
+  const { status: _status, sort: _sort, ...query } = toQuery(filters as TicketFilters);
+  return http.get<QueueCounts>('/tickets/counts', query, { silent: true });
 }
 
 export const getTicket = (id: Id) => http.get<TicketDetail>(`/tickets/${id}`, undefined, { silent: true });

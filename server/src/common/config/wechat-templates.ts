@@ -1,4 +1,4 @@
-import { NOTICE_KINDS, NoticeKind, localDateTime } from '@yizhan/shared';
+import { NOTICE_KINDS, NoticeKind, isoMinuteOf } from '@yizhan/shared';
 
 /**
  * Subscribe-message templates: which WeChat template each notice kind uses and what
@@ -16,7 +16,20 @@ export interface TemplateSpec {
 }
 export type TemplateMap = Partial<Record<NoticeKind, TemplateSpec>>;
 
-const KEYWORD_TYPES = ['thing', 'number', 'letter', 'character_string', 'symbol', 'phrase', 'name', 'phone_number', 'car_number', 'time', 'date', 'amount'] as const;
+const KEYWORD_TYPES = [
+  'thing',
+  'number',
+  'letter',
+  'character_string',
+  'symbol',
+  'phrase',
+  'name',
+  'phone_number',
+  'car_number',
+  'time',
+  'date',
+  'amount',
+] as const;
 type KeywordType = (typeof KEYWORD_TYPES)[number];
 
 export function keywordType(keyword: string): KeywordType | null {
@@ -25,7 +38,12 @@ export function keywordType(keyword: string): KeywordType | null {
 }
 
 const chars = (s: string) => Array.from(s);
-const clip = (s: string, max: number) => (chars(s).length <= max ? s : chars(s).slice(0, max - 1).join('') + '…');
+const clip = (s: string, max: number) =>
+  chars(s).length <= max
+    ? s
+    : chars(s)
+        .slice(0, max - 1)
+        .join('') + '…';
 
 /** A value shaped to what WeChat accepts for the keyword's type. */
 export function fitKeyword(keyword: string, raw: string): string {
@@ -43,10 +61,18 @@ export function fitKeyword(keyword: string, raw: string): string {
       return value.slice(0, 5);
     case 'phrase':
       // Five Chinese characters at most, and nothing else.
-      return chars(value.replace(/[^\u4e00-\u9fff]/g, '')).slice(0, 5).join('') || '通知';
+      return (
+        chars(value.replace(/[^\u4e00-\u9fff]/g, ''))
+          .slice(0, 5)
+          .join('') || '通知'
+      );
     case 'name': {
       const isLatin = /^[A-Za-z .]+$/.test(value);
-      return isLatin ? value.slice(0, 20) : chars(value.replace(/[^\u4e00-\u9fff·]/g, '')).slice(0, 10).join('') || '物业';
+      return isLatin
+        ? value.slice(0, 20)
+        : chars(value.replace(/[^\u4e00-\u9fff·]/g, ''))
+            .slice(0, 10)
+            .join('') || '物业';
     }
     case 'phone_number':
       return value.replace(/[^\d+-]/g, '').slice(0, 17);
@@ -68,15 +94,11 @@ export function fitKeyword(keyword: string, raw: string): string {
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso.slice(0, 16);
-  const l = localDateTime(date);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)}`;
+  return isoMinuteOf(date);
 }
 
 export function templateData(spec: TemplateSpec, values: Record<string, unknown>): Record<string, { value: string }> {
-  return Object.fromEntries(
-    Object.entries(spec.data).map(([keyword, source]) => [keyword, { value: fitKeyword(keyword, String(values[source] ?? '')) }]),
-  );
+  return Object.fromEntries(Object.entries(spec.data).map(([keyword, source]) => [keyword, { value: fitKeyword(keyword, String(values[source] ?? '')) }]));
 }
 
 /** Parses and checks WECHAT_TEMPLATES; throws a one-line message naming what is wrong. */
@@ -96,7 +118,8 @@ export function parseTemplates(json: string): TemplateMap {
     if (!s.data || typeof s.data !== 'object') throw new Error(`${kind}.data must map keywords to sources`);
     for (const [keyword, source] of Object.entries(s.data as Record<string, unknown>)) {
       if (!keywordType(keyword)) throw new Error(`${kind}.data has keyword "${keyword}" of unknown type`);
-      if (!(VALUE_SOURCES as readonly string[]).includes(String(source))) throw new Error(`${kind}.data.${keyword} has unknown source "${String(source)}" (expected ${VALUE_SOURCES.join(', ')})`);
+      if (!(VALUE_SOURCES as readonly string[]).includes(String(source)))
+        throw new Error(`${kind}.data.${keyword} has unknown source "${String(source)}" (expected ${VALUE_SOURCES.join(', ')})`);
     }
     map[kind as NoticeKind] = { templateId: s.templateId, data: s.data as Record<string, ValueSource> };
   }

@@ -26,13 +26,13 @@ export interface AuditEntry {
   detail?: JsonRecord | null;
 }
 
-/** Writes the append-only audit log; pass the transaction's manager so the entry commits with the change. */
+/** Writes the append-only audit log; the manager comes first: inside a transaction the entry commits with the change. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(auth: AuthContext | null, meta: RequestMeta | null, entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(AuditLog);
+  async record(manager: EntityManager, auth: AuthContext | null, meta: RequestMeta | null, entry: AuditEntry): Promise<void> {
+    const repo = manager.getRepository(AuditLog);
     await repo.insert({
       actorKind: auth ? auth.kind : 'system',
       actorId: auth ? (auth.kind === 'staff' ? auth.staffId : auth.residentId) : null,

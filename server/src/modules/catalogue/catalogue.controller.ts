@@ -13,12 +13,14 @@ import { CreateServiceItemDto, ServiceItemList, ServiceItemQuery, ServiceItemVie
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
-  @Get() @ApiOkResponse({ type: ServiceItemList })
+  @Get()
+  @ApiOkResponse({ type: ServiceItemList })
   async list(@Query() query: ServiceItemQuery): Promise<ServiceItemList> {
     return { items: await this.catalogue.listActive(query.communityId), nextCursor: null };
   }
 
-  @Get(':id/slots') @ApiOkResponse({ type: SlotList })
+  @Get(':id/slots')
+  @ApiOkResponse({ type: SlotList })
   async slots(@Param() { id }: IdParam, @Query() query: SlotQuery): Promise<SlotList> {
     return { items: await this.catalogue.slots(id, query.date) };
   }
@@ -29,17 +31,23 @@ export class CatalogueController {
 export class CatalogueAdminController {
   constructor(private readonly catalogue: CatalogueService) {}
 
-  @Get() @StaffOnly() @ApiOkResponse({ type: ServiceItemList })
+  @Get()
+  @StaffOnly()
+  @ApiOkResponse({ type: ServiceItemList })
   async list(@Caller() auth: StaffAuth, @Query() query: ServiceItemQuery): Promise<ServiceItemList> {
     return { items: await this.catalogue.listAll(auth, query.communityId), nextCursor: null };
   }
 
-  @Post() @StaffOnly('admin') @ApiCreatedResponse({ type: ServiceItemView })
+  @Post()
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: ServiceItemView })
   create(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Body() dto: CreateServiceItemDto): Promise<ServiceItemView> {
     return this.catalogue.create(auth, meta, dto);
   }
 
-  @Patch(':id') @StaffOnly('admin') @ApiOkResponse({ type: ServiceItemView })
+  @Patch(':id')
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: ServiceItemView })
   update(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: UpdateServiceItemDto): Promise<ServiceItemView> {
     return this.catalogue.update(auth, meta, id, dto);
   }

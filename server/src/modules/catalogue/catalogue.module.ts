@@ -1,12 +1,13 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { CatalogueAdminController, CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ServiceItem } from './service-item.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceItem]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ServiceItem]), AuditModule, FilesModule],
   controllers: [CatalogueController, CatalogueAdminController],
   providers: [CatalogueService],
   exports: [CatalogueService],

@@ -6,41 +6,65 @@ import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { FilesService } from '../files/files.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CreateServiceItemDto, ServiceItemView, SlotView, UpdateServiceItemDto } from './catalogue.dto';
 import { ServiceItem } from './service-item.entity';
 import { rowLock } from '../../database/sql';
 
-/** Bookable hours in Asia/Shanghai, and how far ahead residents can book. */
-const OPENING_HOUR = 9;
-const CLOSING_HOUR = 18;
-const BOOKING_HORIZON_DAYS = 14;
+/** Bookable hours (Asia/Shanghai) and window when an item does not set its own. */
+const DEFAULT_SLOTS_FROM_MIN = 9 * 60;
+const DEFAULT_SLOTS_UNTIL_MIN = 18 * 60;
+const DEFAULT_BOOKING_DAYS = 7;
 
 @Injectable()
 export class CatalogueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly files: FilesService,
   ) {}
 
   async listActive(communityId: string): Promise<ServiceItemView[]> {
     const rows = await this.dataSource.getRepository(ServiceItem).find({ where: { communityId, active: true }, order: { id: 'ASC' } });
-    return rows.map(view);
+    return rows.map((r) => this.view(r));
   }
 
   async listAll(auth: StaffAuth, communityId: string): Promise<ServiceItemView[]> {
     requireCommunityParam(auth, communityId);
     const rows = await this.dataSource.getRepository(ServiceItem).find({ where: { communityId }, order: { id: 'ASC' } });
-    return rows.map(view);
+    return rows.map((r) => this.view(r));
   }
 
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateServiceItemDto): Promise<ServiceItemView> {
     requireCommunityParam(auth, dto.communityId);
-    const values = { ...dto, description: dto.description ?? null, active: true, createdAt: new Date() };
-    const result = await this.dataSource.getRepository(ServiceItem).insert(values);
-    const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'service_item.create', targetType: 'service_item', targetId: id, detail: { ...dto } });
-    return view({ ...values, id } as ServiceItem);
+    const values = {
+      communityId: dto.communityId,
+      name: dto.name,
+      description: dto.description?.trim() || null,
+      price: dto.price,
+      durationMin: dto.durationMin,
+      slotCapacity: dto.slotCapacity,
+      slotsFromMin: dto.slotsFromMin ?? DEFAULT_SLOTS_FROM_MIN,
+      slotsUntilMin: dto.slotsUntilMin ?? DEFAULT_SLOTS_UNTIL_MIN,
+      bookingDays: dto.bookingDays ?? DEFAULT_BOOKING_DAYS,
+      photoId: dto.photoId ?? null,
+      active: true,
+      createdAt: new Date(),
+    };
+    requireOneSlot(values);
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (values.photoId) await this.files.attach(manager, auth, [values.photoId], null);
+      const result = await manager.getRepository(ServiceItem).insert(values);
+      return String(result.identifiers[0]!.id);
+    });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.create',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
+    return this.view({ ...values, id } as ServiceItem);
   }
 
   async update(auth: StaffAuth, meta: RequestMeta, id: string, dto: UpdateServiceItemDto): Promise<ServiceItemView> {
@@ -48,13 +72,41 @@ export class CatalogueService {
     const item = await repo.findOne({ where: { id } });
     if (!item) throw new AppError('NOT_FOUND', '服务项目不存在');
     requireCommunity(auth, item.communityId, '服务项目');
-    // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
-    if (Object.values(dto).some((v) => v !== undefined)) await repo.update({ id }, dto);
-    await this.audit.record(auth, meta, { action: 'service_item.update', targetType: 'service_item', targetId: id, detail: { ...dto } });
-    return view(await repo.findOneByOrFail({ id }));
+    requireOneSlot({ ...item, ...definedOnly(dto) });
+    await this.dataSource.transaction(async (manager) => {
+      // A new picture is attached (it must be the caller's own upload); the one already shown is left as it is.
+      if (dto.photoId && String(dto.photoId) !== String(item.photoId ?? '')) await this.files.attach(manager, auth, [dto.photoId], null);
+      // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
+      const changes = { ...dto, ...(dto.description !== undefined ? { description: dto.description.trim() || null } : {}) };
+      if (Object.values(changes).some((v) => v !== undefined)) await manager.getRepository(ServiceItem).update({ id }, changes);
+    });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.update',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
+    return this.view(await repo.findOneByOrFail({ id }));
   }
 
-  async requireBookable(communityId: string, serviceItemId: string, manager: EntityManager): Promise<ServiceItem> {
+  view(item: ServiceItem): ServiceItemView {
+    return {
+      id: String(item.id),
+      communityId: String(item.communityId),
+      name: item.name,
+      description: item.description,
+      price: Number(item.price),
+      durationMin: item.durationMin,
+      slotCapacity: item.slotCapacity,
+      slotsFromMin: item.slotsFromMin,
+      slotsUntilMin: item.slotsUntilMin,
+      bookingDays: item.bookingDays,
+      photo: item.photoId ? (this.files.signedUrls([String(item.photoId)])[0] ?? null) : null,
+      active: item.active,
+    };
+  }
+
+  async requireBookable(manager: EntityManager, communityId: string, serviceItemId: string): Promise<ServiceItem> {
     const item = await manager.getRepository(ServiceItem).findOne({ where: { id: serviceItemId, communityId, active: true } });
     if (!item) throw new AppError('VALIDATION_FAILED', '该服务项目不存在或已下架', { serviceItemId: ['no such active service in this community'] });
     return item;
@@ -67,8 +119,9 @@ export class CatalogueService {
     const starts = slotStarts(item, date);
     if (!starts) throw new AppError('VALIDATION_FAILED', '日期无效', { date: ['not a calendar date'] });
     const booked = await this.bookedCounts(this.dataSource.manager, item.id, starts[0] ?? now, starts[starts.length - 1] ?? now);
+    const end = horizonEnd(item, now);
     return starts
-      .filter((start) => start.getTime() > now.getTime())
+      .filter((start) => start.getTime() > now.getTime() && start.getTime() < end.getTime())
       .map((start) => ({
         start: start.toISOString(),
         end: new Date(start.getTime() + item.durationMin * 60_000).toISOString(),
@@ -85,8 +138,8 @@ export class CatalogueService {
     const valid = slotStarts(item, local)?.some((s) => s.getTime() === slotStart.getTime());
     if (!valid) throw new AppError('SLOT_INVALID', '请选择列表中的预约时段');
     if (slotStart.getTime() <= now.getTime()) throw new AppError('SLOT_INVALID', '该时段已过，请选择其他时段');
-    if (slotStart.getTime() > now.getTime() + BOOKING_HORIZON_DAYS * 86400_000) {
-      throw new AppError('SLOT_INVALID', `最多可预约 ${BOOKING_HORIZON_DAYS} 天内的时段`);
+    if (slotStart.getTime() >= horizonEnd(item, now).getTime()) {
+      throw new AppError('SLOT_INVALID', `最多可预约 ${item.bookingDays} 天内的时段`);
     }
     await manager.getRepository(ServiceItem).findOne({ where: { id: item.id }, lock: rowLock(manager) });
     const booked = await manager.getRepository(Ticket).count({ where: { serviceItemId: item.id, slotStart, status: Not('cancelled') } });
@@ -113,21 +166,28 @@ function slotStarts(item: ServiceItem, date: string): Date[] | null {
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
   const starts: Date[] = [];
-  for (let minute = OPENING_HOUR * 60; minute + item.durationMin <= CLOSING_HOUR * 60; minute += item.durationMin) {
+  for (let minute = item.slotsFromMin; minute + item.durationMin <= item.slotsUntilMin; minute += item.durationMin) {
     starts.push(fromLocalDateTime({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }));
   }
   return starts;
 }
 
-function view(item: ServiceItem): ServiceItemView {
-  return {
-    id: String(item.id),
-    communityId: String(item.communityId),
-    name: item.name,
-    description: item.description,
-    price: Number(item.price),
-    durationMin: item.durationMin,
-    slotCapacity: item.slotCapacity,
-    active: item.active,
-  };
+/** The end of the booking window: midnight (Shanghai) after the last bookable day. */
+function horizonEnd(item: Pick<ServiceItem, 'bookingDays'>, now: Date): Date {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  return fromLocalDateTime({ year, month, day: day + item.bookingDays, hour: 0, minute: 0, second: 0, millisecond: 0 });
+}
+
+/** The hours must hold at least one slot of the service's length. */
+function requireOneSlot(s: Pick<ServiceItem, 'slotsFromMin' | 'slotsUntilMin' | 'durationMin'>): void {
+  if (s.slotsUntilMin - s.slotsFromMin < s.durationMin) {
+    throw new AppError('VALIDATION_FAILED', '可预约时间段内至少要能安排一个时段', {
+      slotsUntilMin: ['must leave room for one slot of durationMin after slotsFromMin'],
+    });
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

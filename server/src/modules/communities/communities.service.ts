@@ -73,7 +73,12 @@ export class CommunitiesService {
   async create(auth: StaffAuth, meta: RequestMeta, dto: { name: string; address?: string | null }): Promise<CommunityView> {
     const result = await this.dataSource.getRepository(Community).insert({ name: dto.name.trim(), address: dto.address ?? null, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'community.create', targetType: 'community', targetId: id, detail: { name: dto.name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'community.create',
+      targetType: 'community',
+      targetId: id,
+      detail: { name: dto.name },
+    });
     return { id, name: dto.name.trim(), address: dto.address ?? null };
   }
 
@@ -83,7 +88,7 @@ export class CommunitiesService {
     if (dto.name !== undefined) community.name = dto.name.trim();
     if (dto.address !== undefined) community.address = dto.address;
     await repo.update({ id }, { name: community.name, address: community.address });
-    await this.audit.record(auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
     return { id: String(community.id), name: community.name, address: community.address };
   }
 
@@ -100,9 +105,9 @@ export class CommunitiesService {
   async createZone(auth: StaffAuth, meta: RequestMeta, communityId: string, name: string): Promise<ZoneView> {
     await this.requireCommunityRow(auth, communityId);
     const zone = { communityId, name: name.trim(), createdAt: new Date() };
-    const result = await this.insertUnique(Zone, zone, '该小区已有同名分区');
+    const result = await this.insertUnique(this.dataSource.manager, Zone, zone, '该小区已有同名分区');
     const id = String(result);
-    await this.audit.record(auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
     return { id, communityId: String(communityId), name: zone.name };
   }
 
@@ -110,8 +115,8 @@ export class CommunitiesService {
     await this.requireCommunityRow(auth, communityId);
     if (dto.zoneId) await this.requireZone(this.dataSource.manager, communityId, dto.zoneId);
     const building = { communityId, zoneId: dto.zoneId ?? null, name: dto.name.trim(), createdAt: new Date() };
-    const id = String(await this.insertUnique(Building, building, '该小区已有同名楼栋'));
-    await this.audit.record(auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
+    const id = String(await this.insertUnique(this.dataSource.manager, Building, building, '该小区已有同名楼栋'));
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
     return { id, communityId: String(communityId), zoneId: building.zoneId, name: building.name };
   }
 
@@ -121,7 +126,15 @@ export class CommunitiesService {
     const cursor = readCursor(query.cursor, 1);
     const qb = this.dataSource.getRepository(Room).createQueryBuilder('r').where('r.community_id = :communityId', { communityId });
     if (query.buildingId) qb.andWhere('r.building_id = :buildingId', { buildingId: query.buildingId });
-    if (query.q) qb.andWhere('r.label LIKE :q', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    // Each word of the search in the label ("5栋 0101" finds "A1区 5栋 1单元 0101"); a whole word may also be the
+    // owner's name or phone on the roster (stored encrypted: matched by their lookup hashes, exactly).
+    for (const [i, word] of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5).entries()) {
+      qb.andWhere(`(r.label LIKE :q${i} OR r.owner_name_hash = :n${i} OR r.owner_phone_hash = :p${i})`, {
+        [`q${i}`]: `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+        [`n${i}`]: this.crypto.lookupHash(normalizeName(word)) ?? '-',
+        [`p${i}`]: this.crypto.lookupHash(normalizePhone(word)) ?? '-',
+      });
+    }
     if (cursor) qb.andWhere('r.id > :after', { after: cursor[0] });
     const rows = await qb
       .orderBy('r.id', 'ASC')
@@ -147,8 +160,8 @@ export class CommunitiesService {
         ...roster,
         createdAt: new Date(),
       };
-      const id = String(await this.insertUnique(Room, room, '该房屋已存在', manager));
-      await this.audit.record(auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } }, manager);
+      const id = String(await this.insertUnique(manager, Room, room, '该房屋已存在'));
+      await this.audit.record(manager, auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } });
       return this.roomView({ ...room, id } as Room);
     });
   }
@@ -167,7 +180,7 @@ export class CommunitiesService {
     const current = { name: this.crypto.decrypt(room.ownerNameEnc), phone: this.crypto.decrypt(room.ownerPhoneEnc) };
     const roster = this.roster(dto.ownerName ?? current.name ?? undefined, dto.ownerPhone ?? current.phone ?? undefined);
     await repo.update({ id: roomId }, roster);
-    await this.audit.record(auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
     return this.roomView({ ...room, ...roster });
   }
 
@@ -254,12 +267,12 @@ export class CommunitiesService {
             created++;
           }
         }
-        await this.audit.record(
-          auth,
-          meta,
-          { action: 'room.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } },
-          manager,
-        );
+        await this.audit.record(manager, auth, meta, {
+          action: 'room.import',
+          targetType: 'community',
+          targetId: communityId,
+          detail: { created, updated, failed: rows.length - valid.length },
+        });
       });
     }
     return { dryRun, rows, created, updated, failed: rows.filter((r) => !r.ok).length };
@@ -292,7 +305,7 @@ export class CommunitiesService {
     };
   }
 
-  private async insertUnique(entity: Function, values: object, duplicateMessage: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  private async insertUnique(manager: EntityManager, entity: Function, values: object, duplicateMessage: string): Promise<string> {
     try {
       const result = await manager.getRepository(entity).insert(values);
       return String(result.identifiers[0]!.id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { localDateTime } from '@yizhan/shared';
+import { clockTime, localDateTime } from '@yizhan/shared';
 import { canSeeTicket, inCommunity } from '../../common/access/access';
 import type { AuthContext, RequestMeta, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { AppError, notFound } from '../../common/errors/app-error';
@@ -13,11 +13,6 @@ import { Ticket } from '../tickets/ticket.entity';
 import type { CallableView, HotlineDto, HotlineRowView, TicketContactsView } from './contacts.dto';
 import { Hotline } from './hotline.entity';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const hhmm = (d: Date) => {
-  const l = localDateTime(d);
-  return `${pad(l.hour)}:${pad(l.minute)}`;
-};
 const sameLocalDay = (a: Date, b: Date) => {
   const x = localDateTime(a);
   const y = localDateTime(b);
@@ -52,7 +47,8 @@ export class ContactsService {
     const seen = new Set<string>();
     for (const [i, r] of rows.entries()) {
       const key = r.zoneId ?? 'community';
-      if (r.zoneId && !zones.has(String(r.zoneId))) throw new AppError('VALIDATION_FAILED', '所选区域不在本小区', { [`rows.${i}.zoneId`]: ['no such zone in this community'] });
+      if (r.zoneId && !zones.has(String(r.zoneId)))
+        throw new AppError('VALIDATION_FAILED', '所选区域不在本小区', { [`rows.${i}.zoneId`]: ['no such zone in this community'] });
       if (seen.has(key)) throw new AppError('VALIDATION_FAILED', '每个区域只能设置一组电话', { [`rows.${i}.zoneId`]: ['duplicate'] });
       seen.add(key);
       if (r.zoneId && (r.technicianPhone || r.technicianOwnPhone)) {
@@ -77,7 +73,12 @@ export class ContactsService {
           })),
         );
       }
-      await this.audit.record(auth, meta, { action: 'community.hotlines', targetType: 'community', targetId: communityId, detail: { rows: rows.length } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'community.hotlines',
+        targetType: 'community',
+        targetId: communityId,
+        detail: { rows: rows.length },
+      });
     });
     return this.list(auth, communityId);
   }
@@ -91,8 +92,8 @@ export class ContactsService {
     if (!hours) return null;
     const dayPhone = zone?.dayPhone ?? community?.dayPhone ?? null;
     const nightPhone = zone?.nightPhone ?? community?.nightPhone ?? null;
-    const zoneName = zone ? (await manager.getRepository(Zone).findOne({ where: { id: zone.zoneId! } }))?.name ?? null : null;
-    const day = within(hhmm(now), hours.dayFrom, hours.dayTo);
+    const zoneName = zone ? ((await manager.getRepository(Zone).findOne({ where: { id: zone.zoneId! } }))?.name ?? null) : null;
+    const day = within(clockTime(now), hours.dayFrom, hours.dayTo);
     if (day && dayPhone) return { phone: dayPhone, label: zoneName ? `客服热线（${zoneName}区）` : '客服热线' };
     if (!day && (nightPhone ?? dayPhone)) return { phone: (nightPhone ?? dayPhone)!, label: nightPhone ? '夜间客服热线' : '客服热线' };
     return null;

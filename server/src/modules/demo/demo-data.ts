@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import type { ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { AuthService } from '../auth/auth.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ContactsService } from '../contacts/contacts.service';
@@ -21,6 +22,7 @@ import { TicketClosing } from '../tickets/ticket-closing.service';
 import { TicketIntake } from '../tickets/ticket-intake.service';
 import { TicketQueue } from '../tickets/ticket-queue.service';
 import { TicketWork } from '../tickets/ticket-work.service';
+import { spreadDemoTimelines } from './demo-timelines';
 
 /** Demo staff accounts; the README lists them. All share one password. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -48,6 +50,7 @@ export const DEMO_RESIDENTS = ['demo', 'linju1', 'linju2', 'linju3'];
 export class DemoDataLoader {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
     readonly authService: AuthService,
     readonly communities: CommunitiesService,
     readonly staffService: StaffService,
@@ -292,6 +295,9 @@ async function loadDemoData(services: DemoServices, options: { residentOpenids?:
   if (cancelled.owner) await tickets.closing.cancel(residentsOrStaff(1), META, cancelled.id, '已自行解决');
   const moved = await submit(staff.kefu_a1!, 40, 'complaint', complaints[0]!);
   await tickets.work.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
+
+  // Filed within seconds, the timelines are then spread over the past days as a working desk's would be.
+  await spreadDemoTimelines(dataSource, services.config.sla);
 
   await rm(pictures, { recursive: true, force: true });
   logger.log(

@@ -54,7 +54,7 @@ export class DutyService {
     await this.refuseOverlap(shift);
     const result = await this.dataSource.getRepository(DutyShift).insert({ ...shift, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'duty_shift.create', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.create', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
     return this.get(id);
   }
 
@@ -66,7 +66,7 @@ export class DutyService {
     const shift = await this.validated(dto);
     await this.refuseOverlap(shift, id);
     await this.dataSource.getRepository(DutyShift).update({ id }, shift);
-    await this.audit.record(auth, meta, { action: 'duty_shift.update', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.update', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
     return this.get(id);
   }
 
@@ -75,7 +75,7 @@ export class DutyService {
     if (!existing) throw new AppError('NOT_FOUND', '排班不存在');
     requireCommunity(auth, existing.communityId, '排班');
     await this.dataSource.getRepository(DutyShift).delete({ id });
-    await this.audit.record(auth, meta, { action: 'duty_shift.delete', targetType: 'duty_shift', targetId: id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.delete', targetType: 'duty_shift', targetId: id });
   }
 
   private async validated(dto: CreateDutyShiftDto) {
@@ -89,7 +89,7 @@ export class DutyService {
       const zone = await this.dataSource.getRepository(Zone).findOne({ where: { id: dto.zoneId, communityId: dto.communityId } });
       if (!zone) throw new AppError('VALIDATION_FAILED', '分区不存在', { zoneId: ['no such zone in this community'] });
     }
-    const staff = await this.staff.findActiveIn(dto.communityId, dto.staffId, ['agent', 'supervisor']);
+    const staff = await this.staff.findActiveIn(this.dataSource.manager, dto.communityId, dto.staffId, ['agent', 'supervisor']);
     if (!staff) throw new AppError('INVALID_STAFF', '只能为本小区在职的客服人员排班');
     return { communityId: dto.communityId, zoneId: dto.zoneId, staffId: dto.staffId, startAt, endAt };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OPEN_STATUSES, deadlinesAtResolution, nextDueAt, transition } from '@yizhan/shared';
+import { OPEN_STATUSES, deadlinesAtResolution, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -17,6 +17,7 @@ import { RoomPlace, areaLabel, boundInArea, checkArea, covers } from './area';
 import { IncidentViews, incidentStatus } from './incident-views.service';
 import { Incident, IncidentTicket } from './incident.entities';
 import type { CreateIncidentDto, IncidentDetailView, ResolveIncidentDto, UpdateIncidentDto } from './incidents.dto';
+import { ticketSubject } from '../notices/ticket-subject';
 
 /** The mini-program page an incident's subscribe message opens (home shows the area's incidents). */
 const HOME_PAGE = 'pages/home/index';
@@ -81,12 +82,12 @@ export class IncidentsService {
         body: `${area}${planned ? '计划' : ''}${incident.title}：${when}。原因：${incident.cause}。如有不便，敬请谅解。`,
         at: now,
       });
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.create',
+        targetType: 'incident',
+        targetId: incidentId,
+        detail: { title: incident.title },
+      });
       return incidentId;
     });
     return this.views.detail(auth, id);
@@ -111,12 +112,12 @@ export class IncidentsService {
         body: `${await areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
         at: now,
       });
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.update',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { expectedEndAt: dto.expectedEndAt },
+      });
     });
     return this.views.detail(auth, id);
   }
@@ -141,12 +142,12 @@ export class IncidentsService {
         at: now,
       });
       const resolved = await this.resolveLinked(manager, incident, now);
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'incident.resolve', targetType: 'incident', targetId: incident.id, detail: { resolvedTickets: resolved } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.resolve',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { resolvedTickets: resolved },
+      });
     });
     return this.views.detail(auth, id);
   }
@@ -161,7 +162,7 @@ export class IncidentsService {
    */
   async linkAtSubmission(
     manager: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>,
+    ticket: Pick<Ticket, 'id' | 'no' | 'type' | 'category' | 'description' | 'residentId'>,
     room: RoomPlace,
     now: Date,
   ): Promise<Partial<TicketEvent> | null> {
@@ -184,7 +185,7 @@ export class IncidentsService {
       await this.notices.noticeResidents(manager, [String(ticket.residentId)], {
         kind: 'incident_linked',
         title: `物业已知悉：${incident.title}`.slice(0, 60),
-        body: `您的工单 ${ticket.no} ${known.replace(/^物业已知悉：/, '所反映的问题属于')}`,
+        body: `您的${ticketSubject(ticket)}${known.replace(/^物业已知悉：/, '所反映的问题属于')}`,
         at: now,
         values: { no: ticket.no, summary: incident.title, note: known, time: incident.expectedEndAt.toISOString() },
         page: `subpackages/tickets/pages/detail/index?id=${ticket.id}`,
@@ -233,7 +234,7 @@ export class IncidentsService {
         { kind: 'system' },
       );
       if (!verdict.allowed) continue; // moved on since the read (resolved or cancelled by its owner)
-      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       if (ticket.heldAt) {
         ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - ticket.heldAt.getTime()) / 1000));
@@ -241,6 +242,7 @@ export class IncidentsService {
       }
       Object.assign(ticket, { status: verdict.to, resolvedAt: now, confirmBy, revisitBy, updatedAt: now });
       ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+      ticket.clockDueAt = queueDueAt(ticket);
       await repo.save(ticket, { reload: false });
       const entry = systemEvent(ticket.id, now, {
         type: 'resolved',

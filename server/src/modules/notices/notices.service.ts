@@ -17,6 +17,7 @@ import { insertRows } from '../../database/plain-insert';
 import type { JsonRecord } from '../../database/columns';
 import { staffAccessIsCurrent } from '../../common/auth/staff-access';
 import { WecomOutboxWriter } from '../wecom/wecom-outbox.writer';
+import { ticketSubject } from './ticket-subject';
 
 /** One staff notice to write (insertStaffNotices). */
 export interface StaffNoticeRow {
@@ -90,30 +91,29 @@ export class NoticesService {
     const type = LABELS.type[ticket.type];
     const note = change.publicNote?.trim() || null;
     const visit = ticket.appointmentAt ?? ticket.slotStart;
+    // Bodies name the request by what it is about (the resident's words), not by its number.
+    const what = ticketSubject(ticket);
     const text: Record<TicketNoticeKind, [string, string]> = {
-      accepted: [`您的${type}已受理`, `工单 ${ticket.no} 已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
+      accepted: [`您的${type}已受理`, `${what}已由${change.ownerName ?? '客服'}受理，我们会尽快为您处理。`],
       dispatched: [
         '已安排师傅上门',
-        `${change.assigneeName ?? '维修师傅'}将${ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '尽快'}上门处理工单 ${ticket.no}，如需改期请联系客服。`,
+        `${change.assigneeName ?? '维修师傅'}将${ticket.appointmentAt ? `于 ${friendlyTime(ticket.appointmentAt)} ` : '尽快'}上门处理您的${what}，如需改期请联系客服。`,
       ],
-      resolved: ['处理完成，请确认', `工单 ${ticket.no} 已处理完成，请确认结果并评价；如仍有问题，可申请返工。`],
-      reopened: ['工单已重新处理', `工单 ${ticket.no} 已重新打开，首接人会继续跟进${note ? `：${note}` : '。'}`],
-      closed: ['工单已完成', `工单 ${ticket.no} 已完成，感谢您的反馈。`],
-      cancelled: ['工单已取消', `工单 ${ticket.no} 已取消${note ? `：${note}` : '。'}`],
-      replied: ['物业回复了您', `${change.actor?.kind === 'staff' ? change.actor.name : '物业'}回复（${ticket.no}）：${note ?? ''}`],
-      held: ['工单暂停处理', `工单 ${ticket.no} 暂停处理：${note ?? '处理暂时中止'}。恢复后我们会继续为您处理。`],
-      resumed: ['工单恢复处理', `工单 ${ticket.no} 已恢复处理，我们会尽快完成。`],
+      resolved: ['处理完成，请确认', `您的${what}已处理完成，请确认结果并评价；如仍有问题，可申请返工。`],
+      reopened: ['工单已重新处理', `您的${what}已重新打开，首接人会继续跟进${note ? `：${note}` : '。'}`],
+      closed: ['工单已完成', `您的${what}已完成，感谢您的反馈。`],
+      cancelled: ['工单已取消', `您的${what}已取消${note ? `：${note}` : '。'}`],
+      replied: ['物业回复了您', `${change.actor?.kind === 'staff' ? change.actor.name : '物业'}回复您的${what}：${note ?? ''}`],
+      held: ['工单暂停处理', `您的${what}暂停处理：${note ?? '处理暂时中止'}。恢复后我们会继续为您处理。`],
+      resumed: ['工单恢复处理', `您的${what}已恢复处理，我们会尽快完成。`],
       appointment: [
         '上门时间已确定',
-        `工单 ${ticket.no} 的上门时间${visit ? `为 ${friendlyTime(visit)}` : '待定'}${change.assigneeName ? `，由${change.assigneeName}上门` : ''}；如需改期请联系客服。`,
+        `您的${what}上门时间${visit ? `为 ${friendlyTime(visit)}` : '待定'}${change.assigneeName ? `，由${change.assigneeName}上门` : ''}；如需改期请联系客服。`,
       ],
-      reminder: [
-        '明天有上门服务',
-        `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理工单 ${ticket.no}（${ticket.category}），请安排家中有人；如需改期请联系客服。`,
-      ],
-      delayed: ['处理超时，向您致歉', `工单 ${ticket.no} 处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
-      quoted: ['费用待您确认', `工单 ${ticket.no}：${note ?? '师傅发来了报价'}。您同意后师傅才会按此收费。`],
-      refunded: ['退款已退回', `工单 ${ticket.no}：${note ?? '退款已原路退回'}。`],
+      reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理您的${what}，请安排家中有人；如需改期请联系客服。`],
+      delayed: ['处理超时，向您致歉', `您的${what}处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
+      quoted: ['费用待您确认', `您的${what}：${note ?? '师傅发来了报价'}。您同意后师傅才会按此收费。`],
+      refunded: ['退款已退回', `您的${what}：${note ?? '退款已原路退回'}。`],
     };
     const [title, body] = text[kind];
     const inserted = await manager

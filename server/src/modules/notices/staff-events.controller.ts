@@ -6,14 +6,17 @@ import {
   concatMap,
   concatWith,
   defer,
+  endWith,
   filter,
   finalize,
   from,
+  ignoreElements,
   interval,
   map,
   merge,
   mergeMap,
   of,
+  share,
   startWith,
   takeUntil,
   takeWhile,
@@ -28,6 +31,12 @@ import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice
 import { NoticesService } from './notices.service';
 
 const POLL_MS = 2000;
+/**
+ * How often a quiet stream says it is alive (`event: ping`): the admin pages treat a
+ * stream that has said nothing for three of these as dead (a laptop that slept, a
+ * network that dropped without closing the connection) and open a new one.
+ */
+export const HEARTBEAT_MS = 15_000;
 /** How long a notice may take from insert to commit and still reach the stream. */
 const LATE_COMMIT_MS = 30_000;
 
@@ -63,13 +72,14 @@ export class StaffEventsController {
    * account is deactivated or its access changes (the reconnect then needs a new token).
    * When the instance shuts down, each stream gets a `retry:` hint (1–2 s, spread so the
    * streams do not all come back in the same instant) and ends: EventSource reconnects,
-   * through the balancer, to an instance that is up.
+   * through the balancer, to an instance that is up. Every 15 s the stream sends
+   * `event: ping` (data `{"at": …}`, no id), so a client can tell a quiet stream from a dead one.
    */
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id',
+    description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id; every 15 s `event: ping` (no id)',
     schema: { type: 'string' },
   })
   events(@Caller() auth: StaffAuth, @Headers('last-event-id') lastEventId?: string, @Query('lastEventId') lastEventIdQuery?: string): Observable<MessageEvent> {
@@ -113,7 +123,12 @@ export class StaffEventsController {
     const reconnect = () => ({ retry: RECONNECT_RETRY_MS + Math.floor(Math.random() * RECONNECT_RETRY_MS), comment: 'reconnect' }) as unknown as MessageEvent;
     return defer(() => {
       this.metrics.openStreams.inc();
-      return live.pipe(
+      const notices = live.pipe(share());
+      const heartbeat = interval(HEARTBEAT_MS).pipe(
+        map(() => ({ type: 'ping', data: { at: new Date().toISOString() } }) as MessageEvent),
+        takeUntil(notices.pipe(ignoreElements(), endWith(null))),
+      );
+      return merge(notices, heartbeat).pipe(
         takeUntil(this.drain.drain$),
         concatWith(defer(() => (this.drain.draining ? of(reconnect()) : EMPTY))),
         finalize(() => this.metrics.openStreams.dec()),

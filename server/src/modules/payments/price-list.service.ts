@@ -62,7 +62,7 @@ export class PriceListService {
       if (isDuplicateKey(e)) throw new AppError('ALREADY_EXISTS', `价目表中已有「${values.name}」`);
       throw e;
     }
-    await this.audit.record(auth, meta, {
+    await this.audit.record(this.dataSource.manager, auth, meta, {
       action: 'price_item.create',
       targetType: 'price_item',
       targetId: id,
@@ -89,7 +89,7 @@ export class PriceListService {
       if (isDuplicateKey(e)) throw new AppError('ALREADY_EXISTS', `价目表中已有「${item.name}」`);
       throw e;
     }
-    await this.audit.record(auth, meta, { action: 'price_item.update', targetType: 'price_item', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'price_item.update', targetType: 'price_item', targetId: id, detail: { ...dto } });
     return view(item);
   }
 
@@ -136,12 +136,7 @@ export class PriceListService {
           created++;
         }
       }
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'price_item.import', targetType: 'community', targetId: communityId, detail: { created, updated } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, { action: 'price_item.import', targetType: 'community', targetId: communityId, detail: { created, updated } });
     });
     return { created, updated, errors: [] };
   }

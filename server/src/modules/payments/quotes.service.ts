@@ -72,7 +72,7 @@ export class QuotesService {
         publicNote: needsApproval ? `师傅发来报价：${summary}，请查看明细并确认${note ? `（${note}）` : ''}` : `费用明细已更新：${summary}`,
         data: { quoteId, totalFen: total, status: needsApproval ? 'pending' : 'approved', acceptedFen: accepted, agreedInPerson },
       });
-      await this.audit.record(auth, meta, { action: 'ticket.quote', targetType: 'ticket', targetId: ticket.id, detail: { quoteId, totalFen: total } }, manager);
+      await this.audit.record(manager, auth, meta, { action: 'ticket.quote', targetType: 'ticket', targetId: ticket.id, detail: { quoteId, totalFen: total } });
       return this.views.settlement(manager, auth, ticket);
     });
   }

@@ -68,17 +68,12 @@ export class RefundsService {
           data: { refundId: id, paymentId: String(payment.id), amountFen: dto.amountFen },
         });
       }
-      await this.audit.record(
-        auth,
-        meta,
-        {
+      await this.audit.record(manager, auth, meta, {
           action: 'payment.refund',
           targetType: 'ticket',
           targetId: ticket.id,
           detail: { refundId: id, paymentId: String(payment.id), amountFen: dto.amountFen, reason },
-        },
-        manager,
-      );
+        });
       return { refund: manager.getRepository(Refund).create({ ...values, id }), payment };
     });
     if (payment.method === 'wechat') {

@@ -45,12 +45,12 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
   async eraseMe(auth: ResidentAuth, meta: RequestMeta): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.erase(manager, auth.residentId, new Date());
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'resident.erase', targetType: 'resident', targetId: auth.residentId, detail: { reason: 'resident request' } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'resident.erase',
+        targetType: 'resident',
+        targetId: auth.residentId,
+        detail: { reason: 'resident request' },
+      });
     });
   }
 
@@ -80,12 +80,12 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
     for (const { id } of stale) {
       await this.dataSource.transaction(async (manager) => {
         await this.erase(manager, String(id), now);
-        await this.audit.record(
-          null,
-          null,
-          { action: 'resident.erase', targetType: 'resident', targetId: String(id), detail: { reason: 'retention' } },
-          manager,
-        );
+        await this.audit.record(manager, null, null, {
+          action: 'resident.erase',
+          targetType: 'resident',
+          targetId: String(id),
+          detail: { reason: 'retention' },
+        });
       });
     }
     const result = { ticketsScrubbed: scrubbed, residentsErased: stale.length };

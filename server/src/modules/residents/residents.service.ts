@@ -165,12 +165,11 @@ export class ResidentsService {
         throw new AppError('INVALID_TRANSITION', `该申请已处理（${binding.status === 'approved' ? '已通过' : '未通过'}）`);
       }
       await repo.update({ id }, { status: decision, reviewedById: auth.staffId, reviewedAt: new Date() });
-      await this.audit.record(
-        auth,
-        meta,
-        { action: `room_binding.${decision === 'approved' ? 'approve' : 'reject'}`, targetType: 'room_binding', targetId: id },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: `room_binding.${decision === 'approved' ? 'approve' : 'reject'}`,
+        targetType: 'room_binding',
+        targetId: id,
+      });
       return { roomId: String(binding.roomId), status: decision };
     });
   }

@@ -28,12 +28,12 @@ export class SlaPolicyService {
   ) {}
 
   /** `manager`: the caller's transaction, if any (see rowsOf). */
-  async policyFor(communityId: string, type: TicketType, priority: Priority, manager: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
-    const row = (await this.rowsOf(String(communityId), manager)).find((r) => r.type === type && r.priority === priority);
+  async policyFor(manager: EntityManager, communityId: string, type: TicketType, priority: Priority): Promise<EffectivePolicy> {
+    const row = (await this.rowsOf(manager, String(communityId))).find((r) => r.type === type && r.priority === priority);
     return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null };
   }
 
-  private rowsOf(communityId: string, manager: EntityManager): Promise<SlaPolicy[]> {
+  private rowsOf(manager: EntityManager, communityId: string): Promise<SlaPolicy[]> {
     const cached = this.cache.get(communityId);
     if (cached && cached.until > Date.now()) return cached.rows;
     // On MariaDB the rows are read outside the caller's transaction: its snapshot may
@@ -67,17 +67,26 @@ export class SlaPolicyService {
     const resolveWorkingDays =
       dto.resolveWorkingDays !== undefined
         ? dto.resolveWorkingDays
-        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority } }))?.resolveWorkingDays ?? null);
+        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority } }))
+            ?.resolveWorkingDays ?? null);
     const values = { ...dto, resolveWorkingDays, createdAt: new Date() };
     await this.dataSource
       .getRepository(SlaPolicy)
       .createQueryBuilder()
       .insert()
       .values(values)
-      .orUpdate(['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'], ['community_id', 'type', 'priority'])
+      .orUpdate(
+        ['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'],
+        ['community_id', 'type', 'priority'],
+      )
       .execute();
     this.cache.delete(String(dto.communityId));
-    await this.audit.record(auth, meta, { action: 'sla_policy.upsert', targetType: 'community', targetId: dto.communityId, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'sla_policy.upsert',
+      targetType: 'community',
+      targetId: dto.communityId,
+      detail: { ...dto },
+    });
     return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority)!;
   }
 
@@ -87,7 +96,12 @@ export class SlaPolicyService {
     requireCommunity(auth, row.communityId, '时限规则');
     await this.dataSource.getRepository(SlaPolicy).delete({ id });
     this.cache.delete(String(row.communityId));
-    await this.audit.record(auth, meta, { action: 'sla_policy.reset', targetType: 'community', targetId: row.communityId, detail: { type: row.type, priority: row.priority } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'sla_policy.reset',
+      targetType: 'community',
+      targetId: row.communityId,
+      detail: { type: row.type, priority: row.priority },
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK_BIT, LABELS, SlaClock, nextDueAt, transition, watchedClocks } from '@yizhan/shared';
+import { CLOCK_BIT, LABELS, SlaClock, nextDueAt, queueDueAt, transition, watchedClocks } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { PeriodicTask } from '../../common/periodic-task';
 import { NoticesService } from '../notices/notices.service';
@@ -66,7 +66,13 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
       // One read for the whole batch (not one per ticket), handled in due order.
       const rows = due.length ? await manager.getRepository(Ticket).find({ where: { id: In(due.map((d) => String(d.id))) } }) : [];
       const byId = new Map(rows.map((t) => [String(t.id), t]));
-      const pass = new ScanPass(manager, this.notices, this.routing, now, rows.map((t) => String(t.communityId)));
+      const pass = new ScanPass(
+        manager,
+        this.notices,
+        this.routing,
+        now,
+        rows.map((t) => String(t.communityId)),
+      );
       for (const { id } of due) {
         const ticket = byId.get(String(id));
         if (!ticket) continue;
@@ -137,12 +143,22 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
       result.escalated++;
     }
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+    ticket.clockDueAt = queueDueAt(ticket);
     pass.update(ticket);
   }
 
   private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date, pass: ScanPass): Promise<boolean> {
     const verdict = transition(
-      { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false, quotePending: ticket.quotePending, paymentDue: ticket.dueFen > 0 },
+      {
+        status: ticket.status,
+        ownerId: ticket.ownerId,
+        assigneeId: ticket.assigneeId,
+        residentId: ticket.residentId,
+        onHold: ticket.heldAt !== null,
+        rated: false,
+        quotePending: ticket.quotePending,
+        paymentDue: ticket.dueFen > 0,
+      },
       'auto_confirm',
       { kind: 'system' },
     );
@@ -154,7 +170,9 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
     ticket.status = verdict.to;
     ticket.closedAt = now;
     // Queued with the pass's other timeline lines, so this ticket's lines keep their order.
-    pass.event(systemEvent(ticket.id, now, { type: 'auto_confirmed', note: '业主未在时限内确认，系统自动确认完成', publicNote: '您未在时限内确认，系统已自动确认完成' }));
+    pass.event(
+      systemEvent(ticket.id, now, { type: 'auto_confirmed', note: '业主未在时限内确认，系统自动确认完成', publicNote: '您未在时限内确认，系统已自动确认完成' }),
+    );
     await this.notices.onTicketChange(manager, { ticket, event: 'auto_confirmed', actor: null, at: now });
     return true;
   }
@@ -180,6 +198,7 @@ interface TicketUpdate {
   escalationLevel: number;
   escalatedAt: Date | null;
   nextDueAt: Date | null;
+  clockDueAt: Date | null;
   updatedAt: Date;
 }
 
@@ -191,6 +210,7 @@ const UPDATED_COLUMNS: [column: string, value: (u: TicketUpdate) => unknown][] =
   ['escalation_level', (u) => u.escalationLevel],
   ['escalated_at', (u) => u.escalatedAt],
   ['next_due_at', (u) => u.nextDueAt],
+  ['clock_due_at', (u) => u.clockDueAt],
   ['updated_at', (u) => u.updatedAt],
 ];
 
@@ -238,6 +258,7 @@ class ScanPass {
       escalationLevel: ticket.escalationLevel,
       escalatedAt: ticket.escalatedAt,
       nextDueAt: ticket.nextDueAt,
+      clockDueAt: ticket.clockDueAt,
       updatedAt: ticket.status === 'closed' ? this.now : ticket.updatedAt,
     });
   }
@@ -299,4 +320,3 @@ class ScanPass {
 function noticeBody(ticket: Ticket): string {
   return `${ticket.no} ${ticket.category}：${ticket.description}`.slice(0, 300);
 }
-

@@ -78,7 +78,7 @@ export class StaffService implements OnApplicationBootstrap {
     if (query.q) qb.andWhere('(s.name LIKE :q OR s.username LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     if (cursor) qb.andWhere('s.id > :after', { after: cursor[0] });
     const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
-    return { items: await this.views(page), nextCursor };
+    return { items: await this.views(this.dataSource.manager, page), nextCursor };
   }
 
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateStaffDto): Promise<StaffView> {
@@ -104,14 +104,14 @@ export class StaffService implements OnApplicationBootstrap {
         throw e;
       }
       await this.setCommunities(manager, id, dto.communityIds);
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'staff.create', targetType: 'staff', targetId: id, detail: { username: dto.username, roles: dto.roles, communityIds: dto.communityIds } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'staff.create',
+        targetType: 'staff',
+        targetId: id,
+        detail: { username: dto.username, roles: dto.roles, communityIds: dto.communityIds },
+      });
       const staff = await manager.getRepository(Staff).findOneByOrFail({ id });
-      return (await this.views([staff], manager))[0]!;
+      return (await this.views(manager, [staff]))[0]!;
     });
   }
 
@@ -157,13 +157,13 @@ export class StaffService implements OnApplicationBootstrap {
         await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
       }
       const { password: _omit, ...logged } = dto;
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...logged, passwordChanged: dto.password !== undefined } },
-        manager,
-      );
-      return (await this.views([await repo.findOneByOrFail({ id })], manager))[0]!;
+      await this.audit.record(manager, auth, meta, {
+        action: 'staff.update',
+        targetType: 'staff',
+        targetId: id,
+        detail: { ...logged, passwordChanged: dto.password !== undefined },
+      });
+      return (await this.views(manager, [await repo.findOneByOrFail({ id })]))[0]!;
     });
   }
 
@@ -174,14 +174,14 @@ export class StaffService implements OnApplicationBootstrap {
       if (!staff) throw new AppError('NOT_FOUND', '员工不存在');
       const removed = await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
       if (removed.affected) {
-        await this.audit.record(auth, meta, { action: 'staff.wechat_unbind', targetType: 'staff', targetId: id }, manager);
+        await this.audit.record(manager, auth, meta, { action: 'staff.wechat_unbind', targetType: 'staff', targetId: id });
       }
-      return (await this.views([staff], manager))[0]!;
+      return (await this.views(manager, [staff]))[0]!;
     });
   }
 
   /** An active staff member of the community with one of the roles, or null. */
-  async findActiveIn(communityId: string, staffId: string, roles: StaffRole[], manager: EntityManager = this.dataSource.manager): Promise<Staff | null> {
+  async findActiveIn(manager: EntityManager, communityId: string, staffId: string, roles: StaffRole[]): Promise<Staff | null> {
     const staff = await manager.getRepository(Staff).findOne({ where: { id: staffId, active: true } });
     if (!staff || !staff.roles.some((r) => roles.includes(r))) return null;
     if (staff.roles.includes('admin') && roles.includes('admin')) return staff;
@@ -207,7 +207,7 @@ export class StaffService implements OnApplicationBootstrap {
     if (unique.length) await manager.getRepository(StaffCommunity).insert(unique.map((communityId) => ({ staffId, communityId })));
   }
 
-  private async views(rows: Staff[], manager: EntityManager = this.dataSource.manager): Promise<StaffView[]> {
+  private async views(manager: EntityManager, rows: Staff[]): Promise<StaffView[]> {
     if (!rows.length) return [];
     const ids = rows.map((s) => String(s.id));
     const links = await manager.getRepository(StaffCommunity).find({ where: { staffId: In(ids) } });

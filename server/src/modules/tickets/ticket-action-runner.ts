@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TicketAction, TicketState, nextDueAt, transition } from '@yizhan/shared';
+import { TicketAction, TicketState, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, actorOf } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -87,6 +87,7 @@ export class TicketActionRunner {
     if (ticket.status === state.status) ticket.status = verdict.to;
     ticket.updatedAt = now;
     ticket.nextDueAt = nextDueAt(ticket, this.config.sla);
+    ticket.clockDueAt = queueDueAt(ticket);
     await repo.save(ticket, { reload: false });
     const entry = actorEvent(ticket.id, auth, now, spec);
     const then = (spec.then ?? []).map((next) => actorEvent(ticket.id, auth, now, next));
@@ -117,7 +118,7 @@ export class TicketActionRunner {
       });
     }
     if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
-      await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+      await this.audit.record(manager, auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id });
     }
     return this.views.detail(manager, ticket.id, auth);
   }

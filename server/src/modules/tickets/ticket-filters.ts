@@ -103,28 +103,30 @@ export type TicketSort = 'newest' | 'oldest' | 'deadline';
 /** Where the previous page (or export batch) ended, in the sort's keyset terms. */
 export interface TicketKeyset {
   id: string;
-  resolveBy: Date | null;
+  /** The running clock's deadline (tickets.clock_due_at) for the deadline sort. */
+  dueAt: Date | null;
 }
 
-/** Requests with no resolve deadline sort after every dated one. */
+/** Requests with no running clock sort after every dated one. */
 export const NO_DEADLINE = new Date('9999-12-31T00:00:00Z');
 
 /**
- * Keyset order of a ticket list, after `after` when given: newest/oldest by id, or by
- * how soon the resolve deadline is (undated last, ties by id). The list and the Excel
- * export page with this one function, so they always agree on order.
+ * Keyset order of a ticket list, after `after` when given: newest/oldest by id, or most
+ * pressing first — by the deadline of the clock being raced now (clock_due_at: breached
+ * ones first, since their deadline is past, then by time left; none running last, ties by
+ * id). The list and the Excel export page with this one function, so they always agree on order.
  */
 export function orderTickets(qb: SelectQueryBuilder<Ticket>, sort: TicketSort, after: TicketKeyset | null): SelectQueryBuilder<Ticket> {
   if (sort === 'deadline') {
     qb.setParameter('noDeadline', NO_DEADLINE);
     if (after) {
-      qb.andWhere('(COALESCE(t.resolve_by, :noDeadline) > :afterDue OR (COALESCE(t.resolve_by, :noDeadline) = :afterDue AND t.id > :afterId))', {
-        afterDue: after.resolveBy ?? NO_DEADLINE,
+      qb.andWhere('(COALESCE(t.clock_due_at, :noDeadline) > :afterDue OR (COALESCE(t.clock_due_at, :noDeadline) = :afterDue AND t.id > :afterId))', {
+        afterDue: after.dueAt ?? NO_DEADLINE,
         afterId: after.id,
       });
     }
     // Ordered by the expression itself, so callers may select whatever columns they need.
-    return qb.orderBy('COALESCE(t.resolve_by, :noDeadline)', 'ASC').addOrderBy('t.id', 'ASC');
+    return qb.orderBy('COALESCE(t.clock_due_at, :noDeadline)', 'ASC').addOrderBy('t.id', 'ASC');
   }
   const desc = sort === 'newest';
   if (after) qb.andWhere(desc ? 't.id < :afterId' : 't.id > :afterId', { afterId: after.id });
@@ -134,11 +136,11 @@ export function orderTickets(qb: SelectQueryBuilder<Ticket>, sort: TicketSort, a
 /** The list's opaque cursor for a keyset, and back (null for a malformed one). */
 /** The cursor values after `k` in the `sort` order (keysetPage encodes them). */
 export function keysetKey(sort: TicketSort, k: TicketKeyset): CursorValue[] {
-  return sort === 'deadline' ? [(k.resolveBy ?? NO_DEADLINE).toISOString(), k.id] : [k.id];
+  return sort === 'deadline' ? [(k.dueAt ?? NO_DEADLINE).toISOString(), k.id] : [k.id];
 }
 export function keysetOf(sort: TicketSort, values: CursorValue[]): TicketKeyset | null {
   const [first, second] = values;
-  if (sort !== 'deadline') return typeof first === 'string' ? { id: first, resolveBy: null } : null;
+  if (sort !== 'deadline') return typeof first === 'string' ? { id: first, dueAt: null } : null;
   const due = new Date(String(first));
-  return typeof second === 'string' && !Number.isNaN(due.getTime()) ? { id: second, resolveBy: due } : null;
+  return typeof second === 'string' && !Number.isNaN(due.getTime()) ? { id: second, dueAt: due } : null;
 }

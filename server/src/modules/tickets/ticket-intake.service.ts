@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { deadlinesAtCreation, isMobilePhone, nextDueAt, normalizePhone } from '@yizhan/shared';
+import { deadlinesAtCreation, isMobilePhone, nextDueAt, normalizePhone, queueDueAt } from '@yizhan/shared';
 import { inCommunity } from '../../common/access/access';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -98,12 +98,12 @@ export class TicketIntake {
             const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
             const id = String(created.ticket.id);
             if (auth.kind === 'staff') {
-              await this.audit.record(
-                auth,
-                meta,
-                { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } },
-                manager,
-              );
+              await this.audit.record(manager, auth, meta, {
+                action: 'ticket.create',
+                targetType: 'ticket',
+                targetId: id,
+                detail: { no, channel: dto.channel ?? 'phone' },
+              });
             }
             return this.views.detail(manager, id, auth, created);
           },
@@ -188,10 +188,10 @@ export class TicketIntake {
     }
 
     const priority = dto.priority ?? 'normal';
-    const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager);
+    const policy = await this.policies.policyFor(manager, room.communityId, dto.type, priority);
     let slotStart: Date | null = null;
     if (dto.type === 'home_service') {
-      const item = await this.catalogue.requireBookable(room.communityId, dto.serviceItemId!, manager);
+      const item = await this.catalogue.requireBookable(manager, room.communityId, dto.serviceItemId!);
       slotStart = new Date(dto.slotStart!);
       await this.catalogue.reserveSlot(manager, item, slotStart, now);
     }
@@ -237,6 +237,7 @@ export class TicketIntake {
       onsiteBy: deadlines.onsiteBy,
       resolveBy: deadlines.resolveBy,
       nextDueAt: nextDueAt({ ...NEW_TICKET_DEFAULTS, ...deadlines }, this.config.sla),
+      clockDueAt: queueDueAt({ ...NEW_TICKET_DEFAULTS, ...deadlines }),
       photoIds: dto.photoIds ?? [],
       flagged: textFlagged,
       createdAt: now,

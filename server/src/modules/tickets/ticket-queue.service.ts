@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_STATUSES } from '@yizhan/shared';
+import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../common/errors/app-error';
 import { PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
-import type { TicketDetailView, TicketListQuery, TicketSummaryView } from './dto/ticket.dto';
+import type { QueueCountsView, TicketCountsQuery, TicketDetailView, TicketListQuery, TicketSummaryView } from './dto/ticket.dto';
 import { NO_DEADLINE, TicketKeyset, filterTickets, keysetKey, keysetOf, orderTickets } from './ticket-filters';
 import { ListRow, TicketViews } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
@@ -50,30 +50,43 @@ export class TicketQueue {
               after,
             ).limit(limit + 1),
           );
-    const { page, nextCursor } = keysetPage(rows, limit, (last) => keysetKey(sort, { id: last.summary.id, resolveBy: last.resolveBy }));
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => keysetKey(sort, { id: last.summary.id, dueAt: last.dueAt }));
     return { items: page.map((r) => r.summary), nextCursor };
   }
 
+  /** How many of the filtered requests are in each status (a queue's tab counts). */
+  async counts(auth: AuthContext, query: TicketCountsQuery): Promise<QueueCountsView> {
+    const rows = await filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, new Date(), this.config.sla.warnLeadSec)
+      .select('t.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('t.status')
+      .getRawMany<{ status: TicketStatus; n: string | number }>();
+    const byStatus = Object.fromEntries(TICKET_STATUSES.map((st) => [st, 0])) as Record<TicketStatus, number>;
+    for (const r of rows) byStatus[r.status] = Number(r.n);
+    return { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+  }
+
   /**
-   * The deadline order of orderTickets('deadline') as index walks that stop after a page:
-   * the dated requests by (resolve_by, id) — one walk per status when the filter spans the
-   * open ones, each on (community_id, status, resolve_by, id), merged here — then the
-   * undated ones by id. Ordering by COALESCE(resolve_by, …) in one query read and sorted
-   * every open request of the community instead (npm run bench: 69 ms p95 at 20,000).
+   * The deadline order of orderTickets('deadline') — most pressing first, by the running
+   * clock's deadline (clock_due_at) — as index walks that stop after a page: the dated
+   * requests by (clock_due_at, id) — one walk per status when the filter spans the open
+   * ones, each on (community_id, status, clock_due_at, id), merged here — then those with no
+   * running clock by id. Ordering by COALESCE(…) in one query read and sorted every open
+   * request of the community instead (npm run bench: 69 ms p95 at 20,000).
    */
   private async listByDeadline(auth: AuthContext, query: TicketListQuery, take: number, after: TicketKeyset | null) {
     const now = new Date();
     const filtered = () => filterTickets(this.dataSource.getRepository(Ticket).createQueryBuilder('t'), auth, query, now, this.config.sla.warnLeadSec);
-    const pastDated = after !== null && after.resolveBy!.getTime() >= NO_DEADLINE.getTime();
+    const pastDated = after !== null && after.dueAt!.getTime() >= NO_DEADLINE.getTime();
     let rows: ListRow[] = [];
     if (!pastDated) {
       const perStatus = !query.status && query.stage === 'open';
-      const qb = filtered().andWhere('t.resolve_by IS NOT NULL');
+      const qb = filtered().andWhere('t.clock_due_at IS NOT NULL');
       if (perStatus) qb.andWhere('t.status = :walkStatus', { walkStatus: WALK_STATUS_SLOT });
-      if (after) qb.andWhere('t.resolve_by >= :afterDue AND (t.resolve_by > :afterDue OR t.id > :afterId)', { afterDue: after.resolveBy, afterId: after.id });
+      if (after) qb.andWhere('t.clock_due_at >= :afterDue AND (t.clock_due_at > :afterDue OR t.id > :afterId)', { afterDue: after.dueAt, afterId: after.id });
       const [walkSql, walkParameters] = qb
-        .select(['t.id AS id', 't.resolve_by AS resolveBy'])
-        .orderBy('t.resolve_by', 'ASC')
+        .select(['t.id AS id', 't.clock_due_at AS dueAt'])
+        .orderBy('t.clock_due_at', 'ASC')
         .addOrderBy('t.id', 'ASC')
         .limit(take)
         .getQueryAndParameters();
@@ -84,14 +97,14 @@ export class TicketQueue {
         : [[walkSql, walkParameters]];
       // The walks go as one statement (UNION ALL of ordered, limited subqueries) and
       // return keys only; the page's rows, with their joins, are read by id afterwards.
-      const keys: { id: string; resolveBy: Date }[] = await this.dataSource.query(
+      const keys: { id: string; dueAt: Date }[] = await this.dataSource.query(
         built.map(([sql], n) => `SELECT * FROM (${sql}) w${n}`).join(' UNION ALL '),
         built.flatMap(([, parameters]) => parameters),
       );
-      const byDeadline = (a: { id: string; resolveBy: Date }, b: { id: string; resolveBy: Date }) =>
-        a.resolveBy.getTime() - b.resolveBy.getTime() || (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+      const byDeadline = (a: { id: string; dueAt: Date }, b: { id: string; dueAt: Date }) =>
+        a.dueAt.getTime() - b.dueAt.getTime() || (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
       const page = keys
-        .map((k) => ({ id: String(k.id), resolveBy: new Date(k.resolveBy) }))
+        .map((k) => ({ id: String(k.id), dueAt: new Date(k.dueAt) }))
         .sort(byDeadline)
         .slice(0, take);
       if (page.length) {
@@ -108,7 +121,7 @@ export class TicketQueue {
       }
     }
     if (rows.length < take) {
-      const qb = filtered().andWhere('t.resolve_by IS NULL');
+      const qb = filtered().andWhere('t.clock_due_at IS NULL');
       if (pastDated) qb.andWhere('t.id > :afterId', { afterId: after!.id });
       rows.push(...(await this.views.listRows(qb.orderBy('t.id', 'ASC').limit(take - rows.length))));
     }
@@ -121,7 +134,7 @@ export class TicketQueue {
     if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
     const phone = this.crypto.decrypt(ticket.contactPhoneEnc);
     if (!phone) throw new AppError('NOT_FOUND', '该工单没有联系电话');
-    await this.audit.record(auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
     return { phone };
   }
 }

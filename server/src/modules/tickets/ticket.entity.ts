@@ -29,8 +29,8 @@ import { Staff } from '../staff/staff.entity';
 @Index(['residentId', 'id'])
 @Index(['ownerId', 'status', 'id'])
 @Index(['assigneeId', 'status', 'id'])
-@Index(['communityId', 'resolveBy', 'id'])
-@Index(['communityId', 'status', 'resolveBy', 'id']) // staff queue by deadline: one ordered walk per open status
+@Index(['communityId', 'clockDueAt', 'id'])
+@Index(['communityId', 'status', 'clockDueAt', 'id']) // staff queue, most pressing first: one ordered walk per open status
 @Index(['serviceItemId', 'slotStart'])
 @Index(['appointmentAt']) // the evening-before reminders: tomorrow's visits
 @Index(['slotStart']) // … and tomorrow's booked services
@@ -113,6 +113,8 @@ export class Ticket {
   @Column({ type: 'tinyint', unsigned: true, default: 0 }) escalationLevel: number;
   @TimeColumn({ nullable: true }) escalatedAt: Date | null;
   @Index() @TimeColumn({ nullable: true }) nextDueAt: Date | null;
+  /** The deadline of the clock being raced now (queueDueAt): the staff queues' order, most pressing first. */
+  @TimeColumn({ nullable: true }) clockDueAt: Date | null;
 
   @Column({ type: 'smallint', unsigned: true, default: 0 }) reopenCount: number;
   /** Needs a human look: content check said "review" or could not run. */

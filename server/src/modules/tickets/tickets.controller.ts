@@ -23,6 +23,8 @@ import {
   RevisitDto,
   TicketDetailView,
   TicketListQuery,
+  TicketCountsQuery,
+  QueueCountsView,
   TicketPage,
   TransferDto,
 } from './dto/ticket.dto';
@@ -69,6 +71,13 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketPage })
   list(@Caller() auth: AuthContext, @Query() query: TicketListQuery): Promise<TicketPage> {
     return this.queue.list(auth, query);
+  }
+
+  /** The counts behind a queue's status tabs (待受理 3 …), with the list's filters. */
+  @Get('counts')
+  @ApiOkResponse({ type: QueueCountsView })
+  counts(@Caller() auth: AuthContext, @Query() query: TicketCountsQuery): Promise<QueueCountsView> {
+    return this.queue.counts(auth, query);
   }
 
   @Get(':id')

@@ -1,35 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, errcodeErrors } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { AccessTokenCache } from '../../common/http/access-token-cache';
 
-/** WeChat answered with a non-zero errcode (errors come back as HTTP 200). */
-export class WechatApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-    readonly path: string,
-  ) {
-    super(`WeChat ${path} errcode ${errcode}: ${errmsg}`);
-    this.name = 'WechatApiError';
-  }
-}
-
-/** The call never got a WeChat answer: network failure, timeout, HTTP 5xx or a body that is not JSON. */
-export class WechatTransportError extends Error {
-  constructor(
-    readonly path: string,
-    cause: string,
-  ) {
-    super(`WeChat ${path} unreachable: ${cause}`);
-    this.name = 'WechatTransportError';
-  }
-}
-
-/** How callErrcodeApi names this client's failures. */
-const FAILURES: ErrcodeFailures = {
-  transport: (path, message) => new WechatTransportError(path, message),
-  api: (errcode, errmsg, path) => new WechatApiError(errcode, errmsg, path),
-};
+/** WeChat answered with a non-zero errcode, or never answered (network, timeout, 5xx, not JSON). */
+export const { ApiError: WechatApiError, TransportError: WechatTransportError, failures: FAILURES } = errcodeErrors('WeChat');
 
 /** The access token is invalid or expired. */
 const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
@@ -50,8 +25,12 @@ export class WechatClient {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  private cachedToken: { value: string; expiresAt: number } | null = null;
-  private tokenInFlight: Promise<string> | null = null;
+  private readonly tokens = new AccessTokenCache(async () => {
+    const { appid, secret } = this.config.wechat;
+    const body = await this.call('POST', '/cgi-bin/stable_token', { json: { grant_type: 'client_credential', appid, secret, force_refresh: false } });
+    if (typeof body.access_token !== 'string') throw new WechatTransportError('/cgi-bin/stable_token', 'no access_token');
+    return { token: body.access_token, expiresInSec: typeof body.expires_in === 'number' ? body.expires_in : 7200 };
+  });
 
   async code2Session(code: string): Promise<Code2SessionResult> {
     const { appid, secret } = this.config.wechat;
@@ -77,23 +56,8 @@ export class WechatClient {
    * several instances do not invalidate each other), refreshed five minutes before
    * expiry, one refresh at a time per process.
    */
-  async accessToken(): Promise<string> {
-    if (this.cachedToken && this.cachedToken.expiresAt - 5 * 60_000 > Date.now()) return this.cachedToken.value;
-    this.tokenInFlight ??= (async () => {
-      try {
-        const { appid, secret } = this.config.wechat;
-        const body = await this.call('POST', '/cgi-bin/stable_token', {
-          json: { grant_type: 'client_credential', appid, secret, force_refresh: false },
-        });
-        if (typeof body.access_token !== 'string') throw new WechatTransportError('/cgi-bin/stable_token', 'no access_token');
-        const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200;
-        this.cachedToken = { value: body.access_token, expiresAt: Date.now() + ttl * 1000 };
-        return body.access_token;
-      } finally {
-        this.tokenInFlight = null;
-      }
-    })();
-    return this.tokenInFlight;
+  accessToken(): Promise<string> {
+    return this.tokens.get();
   }
 
   /**
@@ -102,19 +66,11 @@ export class WechatClient {
    * it already), fetched again in normal mode, and the call retried once. Never
    * force_refresh on errors: it is capped at 20 a day.
    */
-  async callWithToken(path: string, json: unknown): Promise<Record<string, unknown>> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken();
-      try {
-        return await this.call('POST', path, { query: { access_token: token }, json });
-      } catch (e) {
-        if (attempt === 0 && e instanceof WechatApiError && TOKEN_ERRORS.has(e.errcode)) {
-          if (this.cachedToken?.value === token) this.cachedToken = null;
-          continue;
-        }
-        throw e;
-      }
-    }
+  callWithToken(path: string, json: unknown): Promise<Record<string, unknown>> {
+    return this.tokens.withToken(
+      (token) => this.call('POST', path, { query: { access_token: token }, json }),
+      (e) => e instanceof WechatApiError && TOKEN_ERRORS.has(e.errcode),
+    );
   }
 
   /** One round trip (callErrcodeApi: decided on `errcode`, never on the HTTP status or content type). */

@@ -1,35 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, errcodeErrors } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig, WecomSettings } from '../../common/config/app-config';
+import { AccessTokenCache } from '../../common/http/access-token-cache';
 
-/** WeCom answered with a non-zero errcode (errors come back as HTTP 200, WECOM.md). */
-export class WecomApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-    readonly path: string,
-  ) {
-    super(`WeCom ${path} errcode ${errcode}: ${errmsg}`);
-    this.name = 'WecomApiError';
-  }
-}
-
-/** The call never got a WeCom answer: network failure, timeout, HTTP 5xx or a body that is not JSON. */
-export class WecomTransportError extends Error {
-  constructor(
-    readonly path: string,
-    cause: string,
-  ) {
-    super(`WeCom ${path} unreachable: ${cause}`);
-    this.name = 'WecomTransportError';
-  }
-}
-
-/** How callErrcodeApi names this client's failures. */
-const FAILURES: ErrcodeFailures = {
-  transport: (path, message) => new WecomTransportError(path, message),
-  api: (errcode, errmsg, path) => new WecomApiError(errcode, errmsg, path),
-};
+/** WeCom answered with a non-zero errcode, or never answered (network, timeout, 5xx, not JSON). */
+export const { ApiError: WecomApiError, TransportError: WecomTransportError, failures: FAILURES } = errcodeErrors('WeCom');
 
 /** The access token is invalid (40014) or expired (42001): fetch another and retry once. */
 const TOKEN_ERRORS = new Set([40014, 42001]);
@@ -37,7 +12,17 @@ const TOKEN_ERRORS = new Set([40014, 42001]);
 /** An application message, as `POST /cgi-bin/message/send` takes it (without agentid, added here). */
 export type WecomMessage =
   | { msgtype: 'textcard'; textcard: { title: string; description: string; url: string; btntxt?: string } }
-  | { msgtype: 'miniprogram_notice'; miniprogram_notice: { appid: string; page: string; title: string; description: string; emphasis_first_item?: boolean; content_item?: { key: string; value: string }[] } };
+  | {
+      msgtype: 'miniprogram_notice';
+      miniprogram_notice: {
+        appid: string;
+        page: string;
+        title: string;
+        description: string;
+        emphasis_first_item?: boolean;
+        content_item?: { key: string; value: string }[];
+      };
+    };
 
 export interface WecomSendResult {
   msgid: string | null;
@@ -55,8 +40,12 @@ export interface WecomSendResult {
 @Injectable()
 export class WecomClient {
   private readonly logger = new Logger('WecomClient');
-  private cachedToken: { value: string; expiresAt: number } | null = null;
-  private tokenInFlight: Promise<string> | null = null;
+  private readonly tokens = new AccessTokenCache(async () => {
+    const { corpId, secret } = this.settings;
+    const body = await this.call('GET', '/cgi-bin/gettoken', { query: { corpid: corpId, corpsecret: secret } });
+    if (typeof body.access_token !== 'string') throw new WecomTransportError('/cgi-bin/gettoken', 'no access_token');
+    return { token: body.access_token, expiresInSec: typeof body.expires_in === 'number' ? body.expires_in : 7200 };
+  });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -103,21 +92,8 @@ export class WecomClient {
     return `https://open.weixin.qq.com/connect/oauth2/authorize?${q.toString()}#wechat_redirect`;
   }
 
-  async accessToken(): Promise<string> {
-    if (this.cachedToken && this.cachedToken.expiresAt - 5 * 60_000 > Date.now()) return this.cachedToken.value;
-    this.tokenInFlight ??= (async () => {
-      try {
-        const { corpId, secret } = this.settings;
-        const body = await this.call('GET', '/cgi-bin/gettoken', { query: { corpid: corpId, corpsecret: secret } });
-        if (typeof body.access_token !== 'string') throw new WecomTransportError('/cgi-bin/gettoken', 'no access_token');
-        const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200;
-        this.cachedToken = { value: body.access_token, expiresAt: Date.now() + ttl * 1000 };
-        return body.access_token;
-      } finally {
-        this.tokenInFlight = null;
-      }
-    })();
-    return this.tokenInFlight;
+  accessToken(): Promise<string> {
+    return this.tokens.get();
   }
 
   /**
@@ -125,19 +101,11 @@ export class WecomClient {
    * (only if it is still the one that failed — another call may have renewed it) and
    * the call retried once with a fresh one.
    */
-  async callWithToken(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown } = {}): Promise<Record<string, unknown>> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken();
-      try {
-        return await this.call(method, path, { ...options, query: { ...options.query, access_token: token } });
-      } catch (e) {
-        if (attempt === 0 && e instanceof WecomApiError && TOKEN_ERRORS.has(e.errcode)) {
-          if (this.cachedToken?.value === token) this.cachedToken = null;
-          continue;
-        }
-        throw e;
-      }
-    }
+  callWithToken(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown } = {}): Promise<Record<string, unknown>> {
+    return this.tokens.withToken(
+      (token) => this.call(method, path, { ...options, query: { ...options.query, access_token: token } }),
+      (e) => e instanceof WecomApiError && TOKEN_ERRORS.has(e.errcode),
+    );
   }
 
   /** One round trip (callErrcodeApi: decided on `errcode`, never on the HTTP status or content type). */

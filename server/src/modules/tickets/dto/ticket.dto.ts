@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -96,7 +96,25 @@ export class TicketListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'created at or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ description: 'ticket number or words of the description' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
-  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'deadline'], default: 'newest' }) @IsOptional() @IsIn(['newest', 'oldest', 'deadline']) sort?: 'newest' | 'oldest' | 'deadline';
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'deadline'], default: 'newest' }) @IsOptional() @IsIn(['newest', 'oldest', 'deadline']) sort?:
+    'newest' | 'oldest' | 'deadline';
+}
+
+/** GET /tickets/counts: the list's filters, without the status (each status is counted) and without paging. */
+export class TicketCountsQuery extends OmitType(TicketListQuery, ['cursor', 'limit', 'sort', 'status'] as const) {}
+export class QueueStatusCountsView {
+  @ApiProperty() submitted: number;
+  @ApiProperty() accepted: number;
+  @ApiProperty() dispatched: number;
+  @ApiProperty() in_progress: number;
+  @ApiProperty() resolved: number;
+  @ApiProperty() closed: number;
+  @ApiProperty() revisited: number;
+  @ApiProperty() cancelled: number;
+}
+export class QueueCountsView {
+  @ApiProperty({ type: QueueStatusCountsView, description: 'how many of the filtered requests are in each status now' }) byStatus: QueueStatusCountsView;
+  @ApiProperty() total: number;
 }
 
 export class NoteDto {
@@ -236,7 +254,8 @@ export class TicketClockView {
   @ApiProperty({ description: 'when it turns to warning: dueAt less SLA_WARN_LEAD_SEC (a screen moves the state on with the time)' }) warnAt: string;
   @ApiProperty({
     enum: CLOCK_STATES,
-    description: 'ok: inside its limit; warning: within SLA_WARN_LEAD_SEC of the deadline; breached: past it (or a breach was recorded); paused: the ticket is on hold',
+    description:
+      'ok: inside its limit; warning: within SLA_WARN_LEAD_SEC of the deadline; breached: past it (or a breach was recorded); paused: the ticket is on hold',
   })
   state: ClockState;
 }

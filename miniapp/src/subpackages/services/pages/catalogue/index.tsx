@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
 import type { ServiceItem } from '@yizhan/shared'
 import { listServiceItems } from '../../../../api/services'
@@ -10,6 +10,9 @@ import { useMe } from '../../../../hooks/useMe'
 import { zh } from '../../../../i18n/zh'
 import { ROUTES } from '../../../../routes'
 import './index.scss'
+
+/** Minutes after midnight as "09:00". */
+const clockOf = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
 
 const noItems: ApiResult<{ items: ServiceItem[] }> = { ok: true, status: 200, data: { items: [] } }
 
@@ -46,9 +49,13 @@ export default function CataloguePage() {
             data-testid='service-item'
             onClick={() => void Taro.navigateTo({ url: ROUTES.book(item.id) })}
           >
+            {item.photo && <Image className='catalogue__photo' src={item.photo.thumbUrl} mode='aspectFill' data-testid='service-photo' />}
             <View className='catalogue__info'>
               <View className='catalogue__name'>{item.name}</View>
-              <View className='muted'>{zh.services.duration(item.durationMin)}</View>
+              {item.description && <View className='catalogue__desc'>{item.description}</View>}
+              <View className='muted catalogue__meta'>
+                {zh.services.duration(item.durationMin)} · {zh.services.hours(clockOf(item.slotsFromMin), clockOf(item.slotsUntilMin))}
+              </View>
             </View>
             <Text className='catalogue__price'>{zh.common.yuan(item.price)}</Text>
             <Button className='btn btn--primary btn--small'>{zh.services.book}</Button>

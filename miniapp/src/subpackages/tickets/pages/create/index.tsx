@@ -1,81 +1,81 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Switch, Text, Textarea, View } from '@tarojs/components'
-import Button from '../../../../components/Button'
-import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
-import { askForSubscriptions } from '../../../../api/subscribe'
-import { createTicket } from '../../../../api/tickets'
-import { Field, PhoneInput } from '../../../../components/Field'
-import PageShell from '../../../../components/PageShell'
-import PhotoPicker from '../../../../components/PhotoPicker'
-import { useDraft } from '../../../../hooks/useDraft'
-import { useMe } from '../../../../hooks/useMe'
-import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads'
-import { zh } from '../../../../i18n/zh'
-import { ROUTES } from '../../../../routes'
-import './index.scss'
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Switch, Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/Button';
+import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared';
+import { askForSubscriptions } from '../../../../api/subscribe';
+import { createTicket } from '../../../../api/tickets';
+import { Field, PhoneInput } from '../../../../components/Field';
+import PageShell from '../../../../components/PageShell';
+import PhotoPicker from '../../../../components/PhotoPicker';
+import { useDraft } from '../../../../hooks/useDraft';
+import { useMe } from '../../../../hooks/useMe';
+import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads';
+import { zh } from '../../../../i18n/zh';
+import { ROUTES } from '../../../../routes';
+import './index.scss';
 
-type FormType = 'repair' | 'complaint' | 'enquiry'
+type FormType = 'repair' | 'complaint' | 'enquiry';
 /** The types this form files (上门服务 is booked from the catalogue). */
-const FORM_TYPES: FormType[] = ['repair', 'complaint', 'enquiry']
+const FORM_TYPES: FormType[] = ['repair', 'complaint', 'enquiry'];
 
 interface FormValues {
-  category: string
-  description: string
-  photos: DraftPhoto[]
-  urgent: boolean
-  contactPhone: string
-  preferredVisit: string
+  category: string;
+  description: string;
+  photos: DraftPhoto[];
+  urgent: boolean;
+  contactPhone: string;
+  preferredVisit: string;
 }
 
-const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' }
+const EMPTY: FormValues = { category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' };
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
-function validate(values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
-  if (!hasRoom) return zh.create.noApprovedRoom
-  if (!values.category) return zh.create.categoryRequired
-  if (values.description.trim().length < 5) return zh.create.descriptionTooShort
-  const photos = photosState(values.photos)
-  if (photos.uploading) return zh.create.photosUploading
-  if (photos.failed) return zh.create.photosFailed
+function validate(type: FormType, values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
+  if (!hasRoom) return zh.create.noApprovedRoom;
+  if (!values.category) return zh.create.categoryRequired;
+  if (values.description.trim().length < 5) return zh.create.descriptionTooShort;
+  const photos = photosState(values.photos);
+  if (photos.uploading) return zh.create.photosUploading;
+  if (photos.failed) return zh.create.photosFailed;
   // A request needs a way to reach the resident: a typed number, or the WeChat phone bound in 我的.
-  if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired
-  if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid
-  return null
+  if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired(type === 'repair');
+  if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid;
+  return null;
 }
 
 export default function CreateTicketPage() {
-  const router = useRouter()
-  const type: FormType = FORM_TYPES.find((t) => t === router.params.type) ?? 'repair'
-  const me = useMe()
-  const draft = useDraft<FormValues>(`create-${type}`, EMPTY)
-  const { values, update } = draft
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const router = useRouter();
+  const type: FormType = FORM_TYPES.find((t) => t === router.params.type) ?? 'repair';
+  const me = useMe();
+  const draft = useDraft<FormValues>(`create-${type}`, EMPTY);
+  const { values, update } = draft;
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   // A ref, not state: a second tap in the same frame must see the first one.
-  const inFlight = useRef(false)
+  const inFlight = useRef(false);
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: zh.create.titles[type] })
+    void Taro.setNavigationBarTitle({ title: zh.create.titles[type] });
     if (draft.hasRestoredInput) {
-      update((v) => ({ photos: restorePhotos(v.photos) }))
-      void Taro.showToast({ title: zh.create.draftRestored, icon: 'none' })
+      update((v) => ({ photos: restorePhotos(v.photos) }));
+      void Taro.showToast({ title: zh.create.draftRestored, icon: 'none' });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, []);
 
-  const updatePhotos = (fn: (photos: DraftPhoto[]) => DraftPhoto[]) => update((v) => ({ photos: fn(v.photos) }))
+  const updatePhotos = (fn: (photos: DraftPhoto[]) => DraftPhoto[]) => update((v) => ({ photos: fn(v.photos) }));
 
   const submit = async () => {
-    if (inFlight.current) return
-    const problem = validate(values, me.currentRoom !== null, Boolean(me.data?.phoneMasked))
-    setError(problem)
-    if (problem || !me.currentRoom) return
-    inFlight.current = true
-    setSubmitting(true)
+    if (inFlight.current) return;
+    const problem = validate(type, values, me.currentRoom !== null, Boolean(me.data?.phoneMasked));
+    setError(problem);
+    if (problem || !me.currentRoom) return;
+    inFlight.current = true;
+    setSubmitting(true);
     // Must run first in the tap: WeChat only shows the subscribe dialog from a user gesture.
-    await askForSubscriptions()
-    const phone = normalizePhone(values.contactPhone)
+    await askForSubscriptions();
+    const phone = normalizePhone(values.contactPhone);
     const res = await createTicket(
       {
         type,
@@ -88,131 +88,126 @@ export default function CreateTicketPage() {
         ...(type === 'repair' && values.preferredVisit ? { preferredVisit: values.preferredVisit as PreferredVisit } : {}),
       },
       draft.key,
-    )
-    inFlight.current = false
-    setSubmitting(false)
+    );
+    inFlight.current = false;
+    setSubmitting(false);
     if (!res.ok) {
       // The draft and its Idempotency-Key stay: tapping again retries the same request.
-      setError(res.message)
-      void Taro.showToast({ title: res.message, icon: 'none' })
-      return
+      setError(res.message);
+      void Taro.showToast({ title: res.message, icon: 'none' });
+      return;
     }
-    draft.clear()
-    void Taro.showToast({ title: zh.create.success, icon: 'success' })
-    void Taro.redirectTo({ url: ROUTES.detail(res.data.id) })
-  }
+    draft.clear();
+    void Taro.showToast({ title: zh.create.success, icon: 'success' });
+    void Taro.redirectTo({ url: ROUTES.detail(res.data.id) });
+  };
 
-  const categories = TICKET_CATEGORIES[type]
+  const categories = TICKET_CATEGORIES[type];
   return (
     <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
-      <View className='create'>
-        <View className='form'>
-          <View className='field field--row'>
-            <Text className='field__label'>{zh.create.room}</Text>
+      <View className="create">
+        <View className="form">
+          <View className="field field--row">
+            <Text className="field__label">{zh.create.room}</Text>
             {me.currentRoom ? (
               <Text>{me.currentRoom.label}</Text>
             ) : (
-              <Text className='link' onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
+              <Text className="link" onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
                 {zh.create.noApprovedRoom} ›
               </Text>
             )}
           </View>
 
-          <View className='field'>
-            <View className='field__label'>{zh.create.type}</View>
-            <View className='chips' data-testid='type-choice'>
+          <View className="field">
+            <View className="field__label">{zh.create.type}</View>
+            <View className="chips" data-testid="type-choice">
               {FORM_TYPES.map((t) => (
-                <Text
-                  key={t}
-                  className={`chip ${t === type ? 'chip--on' : ''}`}
-                  onClick={() => t !== type && void Taro.redirectTo({ url: ROUTES.create(t) })}
-                >
+                <Text key={t} className={`chip ${t === type ? 'chip--on' : ''}`} onClick={() => t !== type && void Taro.redirectTo({ url: ROUTES.create(t) })}>
                   {zh.create.types[t]}
                 </Text>
               ))}
             </View>
-            {type === 'enquiry' && <View className='muted create__hint'>{zh.create.enquiryHint}</View>}
+            {type === 'enquiry' && <View className="muted create__hint">{zh.create.enquiryHint}</View>}
           </View>
 
-          <View className='field'>
-            <View className='field__label field__required'>{zh.create.category}</View>
-            <View className='chips'>
+          <View className="field">
+            <View className="field__label field__required">{zh.create.category}</View>
+            <View className="chips">
               {categories.map((c) => (
-                <Text
-                  key={c}
-                  className={`chip ${values.category === c ? 'chip--on' : ''}`}
-                  onClick={() => update({ category: c })}
-                >
+                <Text key={c} className={`chip ${values.category === c ? 'chip--on' : ''}`} onClick={() => update({ category: c })}>
                   {c}
                 </Text>
               ))}
             </View>
           </View>
 
-          <View className='field'>
-            <View className='field__label field__required'>{zh.create.description}</View>
+          <View className="field">
+            <View className="field__label field__required">{zh.create.description}</View>
             <Textarea
-              className='field__textarea'
+              className="field__textarea"
               value={values.description}
               maxlength={500}
               placeholder={zh.create.descriptionPlaceholder[type]}
               onInput={(e) => update({ description: e.detail.value })}
             />
-            <View className='create__count muted'>{values.description.length}/500</View>
+            <View className="create__count muted">{values.description.length}/500</View>
           </View>
 
-          <View className='field'>
-            <View className='field__label'>{zh.create.photos}</View>
+          <View className="field">
+            <View className="field__label">{zh.create.photos}</View>
             <PhotoPicker photos={values.photos} update={updatePhotos} />
-            <View className='field__hint'>{zh.create.photosHint(9)}</View>
+            <View className="field__hint">{zh.create.photosHint(9, type === 'repair')}</View>
           </View>
 
           {type === 'repair' && (
-            <View className='field'>
-              <View className='field--row'>
-                <Text className='field__label'>{zh.create.urgent}</Text>
-                <Switch
-                  checked={values.urgent}
-                  color='#e5484d'
-                  onChange={(e) => update({ urgent: e.detail.value })}
-                  aria-label={zh.create.urgent}
-                />
+            <View className="field">
+              <View className="field--row">
+                <Text className="field__label">{zh.create.urgent}</Text>
+                <Switch checked={values.urgent} color="#e5484d" onChange={(e) => update({ urgent: e.detail.value })} aria-label={zh.create.urgent} />
               </View>
-              <View className='field__hint'>{zh.create.urgentHint}</View>
+              <View className="field__hint">{zh.create.urgentHint}</View>
             </View>
           )}
 
           {type === 'repair' && (
-            <View className='field'>
-              <View className='field__label'>{zh.create.preferredVisit}</View>
-              <View className='chips' data-testid='preferred-visit'>
+            <View className="field">
+              <View className="field__label">{zh.create.preferredVisit}</View>
+              <View className="chips" data-testid="preferred-visit">
                 {PREFERRED_VISITS.map((p) => (
-                  <Text key={p} className={`chip ${values.preferredVisit === p ? 'chip--on' : ''}`} onClick={() => update({ preferredVisit: values.preferredVisit === p ? '' : p })}>
+                  <Text
+                    key={p}
+                    className={`chip ${values.preferredVisit === p ? 'chip--on' : ''}`}
+                    onClick={() => update({ preferredVisit: values.preferredVisit === p ? '' : p })}
+                  >
                     {p}
                   </Text>
                 ))}
               </View>
-              <View className='field__hint'>{zh.create.preferredVisitHint}</View>
+              <View className="field__hint">{zh.create.preferredVisitHint}</View>
             </View>
           )}
 
           <Field label={zh.create.contactPhone} required={!me.data?.phoneMasked}>
             <PhoneInput
               value={values.contactPhone}
-              placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder}
+              placeholder={me.data?.phoneMasked ? zh.create.contactPhoneWechat(me.data.phoneMasked) : zh.create.contactPhonePlaceholder(type === 'repair')}
               onChange={(contactPhone) => update({ contactPhone })}
             />
           </Field>
         </View>
 
-        {error && <View className='form-error create__error' data-testid='form-error'>{error}</View>}
-        <View className='bottom-bar-space' />
-        <View className='bottom-bar'>
-          <Button className='btn btn--primary' disabled={submitting} onClick={() => void submit()}>
+        {error && (
+          <View className="form-error create__error" data-testid="form-error">
+            {error}
+          </View>
+        )}
+        <View className="bottom-bar-space" />
+        <View className="bottom-bar">
+          <Button className="btn btn--primary" disabled={submitting} onClick={() => void submit()}>
             {submitting ? zh.common.submitting : zh.create.submit}
           </Button>
         </View>
       </View>
     </PageShell>
-  )
+  );
 }

@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { LABELS, type TicketStatus, type TicketSummary } from '@yizhan/shared';
-import { App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { TicketTable } from '../../../components/TicketTable';
+import { useAsync } from '../../../hooks/useAsync';
 import { useCursorPages } from '../../../hooks/useCursorPages';
 import { useStaffEventListener } from '../../../hooks/useStaffEventListener';
-import { claimTicket, listTickets } from '../../../services/tickets';
+import { claimTicket, countTickets, listTickets } from '../../../services/tickets';
 import { showError, toApiError } from '../../../services/request';
 import { T } from '../../../strings';
 
@@ -23,19 +24,19 @@ export default function DeskPage() {
   const [tab, setTab] = useState<DeskTab>('submitted');
   const [claiming, setClaiming] = useState<string | null>(null);
 
-  const mine = useCursorPages<TicketSummary>(
-    (cursor, limit) => listTickets({ mine: 'owner', status: tab, sort: 'deadline' }, { cursor, limit }),
-    [tab],
-  );
+  const mine = useCursorPages<TicketSummary>((cursor, limit) => listTickets({ mine: 'owner', status: tab, sort: 'deadline' }, { cursor, limit }), [tab]);
+  // Most pressing first (breached, then by time left on the running clock), in the pool as on my tabs.
   const pool = useCursorPages<TicketSummary>(
-    (cursor, limit) => listTickets({ unowned: true, status: 'submitted', sort: 'oldest' }, { cursor, limit }),
+    (cursor, limit) => listTickets({ unowned: true, status: 'submitted', sort: 'deadline' }, { cursor, limit }),
     [],
     10,
   );
+  const counts = useAsync(() => countTickets({ mine: 'owner' }), [tab]);
 
   useStaffEventListener(() => {
     mine.reload();
     pool.reload();
+    void counts.reload();
   });
 
   const claim = async (ticket: TicketSummary) => {
@@ -45,6 +46,7 @@ export default function DeskPage() {
       message.success(T.actionForm.claimed);
       pool.reload();
       mine.reload();
+      void counts.reload();
       navigate(`/tickets/${ticket.id}`);
     } catch (e) {
       const err = toApiError(e);
@@ -90,7 +92,13 @@ export default function DeskPage() {
       <Card
         title={T.desk.mine}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={mine.reload}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              mine.reload();
+              void counts.reload();
+            }}
+          >
             {T.refresh}
           </Button>
         }
@@ -98,7 +106,18 @@ export default function DeskPage() {
         <Tabs
           activeKey={tab}
           onChange={(k) => setTab(k as DeskTab)}
-          items={MY_TABS.map((s) => ({ key: s, label: T.desk.tabs[s as keyof typeof T.desk.tabs] }))}
+          items={MY_TABS.map((s) => {
+            const n = counts.data?.byStatus[s];
+            return {
+              key: s,
+              label: (
+                <span data-testid={`tab-${s}`}>
+                  {T.desk.tabs[s as keyof typeof T.desk.tabs]}
+                  {n ? <Badge count={n} overflowCount={999} color={s === 'submitted' ? 'red' : 'blue'} style={{ marginLeft: 6 }} /> : null}
+                </span>
+              ),
+            };
+          })}
         />
         <TicketTable pager={mine} hide={['owner']} />
       </Card>

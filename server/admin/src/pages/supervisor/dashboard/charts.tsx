@@ -1,3 +1,4 @@
+import { Empty } from 'antd';
 import { LABELS, TICKET_STATUSES, TICKET_TYPES } from '@yizhan/shared';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -36,6 +37,8 @@ export function TrendChart({ trend }: { trend: Stats['trend'] }) {
 }
 
 export function TypePie({ byType }: { byType: Stats['counts']['byType'] }) {
+  // A pie of nothing draws equal slices: say there is nothing instead.
+  if (!Object.values(byType).some((n) => (n ?? 0) > 0)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.dashboard.noData} />;
   const option = {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
@@ -51,6 +54,7 @@ export function TypePie({ byType }: { byType: Stats['counts']['byType'] }) {
 }
 
 export function StatusBar({ byStatus }: { byStatus: Stats['counts']['byStatus'] }) {
+  if (!Object.values(byStatus).some((n) => (n ?? 0) > 0)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.dashboard.noData} />;
   const option = {
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, bottom: 30, top: 16 },

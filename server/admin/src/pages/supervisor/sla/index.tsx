@@ -11,6 +11,7 @@ import {
 } from '@yizhan/shared';
 import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DurationInput } from '../../../components/DurationInput';
 import { CommunitySelect } from '../../../components/pickers';
 import { useAsync } from '../../../hooks/useAsync';
 import { deleteSlaPolicy, listSlaPolicies, saveSlaPolicy, type SlaPolicyView } from '../../../services/admin';
@@ -36,8 +37,8 @@ interface Row {
   resolveWorkingDays: number | null;
 }
 
-/** Hours in the form (0.25 = 15 min), seconds on the wire; the working-day limit as it is. */
-type HoursForm = Record<SlaClock, number | null> & { resolveWorkingDays: number | null };
+/** Seconds in the form (each entered as 小时 + 分钟) and on the wire; the working-day limit as it is. */
+type DurationsForm = Record<SlaClock, number | null> & { resolveWorkingDays: number | null };
 
 export function rowsFor(policies: SlaPolicyView[]): Row[] {
   return TICKET_TYPES.flatMap((type) =>
@@ -56,21 +57,21 @@ export default function SlaPage() {
   const [communityId, setCommunityId] = useState<string | undefined>();
   const [editing, setEditing] = useState<Row | null>(null);
   const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<HoursForm>();
+  const [form] = Form.useForm<DurationsForm>();
   const { data, loading, reload } = useAsync(() => (communityId ? listSlaPolicies(communityId) : Promise.resolve([])), [communityId]);
   const rows = rowsFor(data ?? []);
 
   const open = (row: Row) => {
     setEditing(row);
     form.setFieldsValue({
-      ...(Object.fromEntries(SLA_CLOCKS.map((c) => [c, row.durations[c] === null ? null : row.durations[c]! / 3600])) as Record<SlaClock, number | null>),
+      ...row.durations,
       resolveWorkingDays: row.resolveWorkingDays,
     });
   };
 
-  const save = async (v: HoursForm) => {
+  const save = async (v: DurationsForm) => {
     if (!editing || !communityId) return;
-    const sec = (c: SlaClock) => (v[c] === null || v[c] === undefined ? null : Math.round(v[c]! * 3600));
+    const sec = (c: SlaClock) => v[c] ?? null;
     const body = {
       communityId,
       type: editing.type,
@@ -112,7 +113,11 @@ export default function SlaPage() {
             title: LABELS.clock[c],
             key: c,
             render: (_: unknown, r: Row) =>
-              c === 'resolve' && r.resolveWorkingDays ? T.sla.workingDaysValue(r.resolveWorkingDays) : r.durations[c] === null ? T.sla.notApplicable : fmtDuration(r.durations[c]),
+              c === 'resolve' && r.resolveWorkingDays
+                ? T.sla.workingDaysValue(r.resolveWorkingDays)
+                : r.durations[c] === null
+                  ? T.sla.notApplicable
+                  : fmtDuration(r.durations[c]),
           })),
           { title: '', key: 'source', render: (_, r) => (r.policy ? null : <Tag>{T.sla.default}</Tag>) },
           {
@@ -124,7 +129,14 @@ export default function SlaPage() {
                   {T.edit}
                 </Button>
                 {r.policy?.id ? (
-                  <Popconfirm title={T.sla.resetConfirm} onConfirm={async () => { await deleteSlaPolicy(r.policy!.id!); message.success(T.saved); reload(); }}>
+                  <Popconfirm
+                    title={T.sla.resetConfirm}
+                    onConfirm={async () => {
+                      await deleteSlaPolicy(r.policy!.id!);
+                      message.success(T.saved);
+                      reload();
+                    }}
+                  >
                     <Button size="small">{T.sla.reset}</Button>
                   </Popconfirm>
                 ) : null}
@@ -147,11 +159,14 @@ export default function SlaPage() {
             <Form.Item
               key={c}
               name={c}
-              label={`${LABELS.clock[c]}（${T.sla.hours}）`}
-              rules={c === 'onsite' ? [] : [{ required: true, message: T.sla.durationRequired }]}
+              label={LABELS.clock[c]}
+              rules={[
+                { required: c !== 'onsite', message: T.sla.durationRequired },
+                { validator: async (_, sec: number | null) => (sec === 0 ? Promise.reject(new Error(T.sla.durationPositive)) : undefined) },
+              ]}
               extra={c === 'onsite' ? `留空表示${T.sla.notApplicable}` : undefined}
             >
-              <InputNumber min={0.25} max={24 * 30} step={0.25} style={{ width: 200 }} />
+              <DurationInput />
             </Form.Item>
           ))}
           <Form.Item name="resolveWorkingDays" label={T.sla.workingDays} extra={T.sla.workingDaysExtra}>

@@ -27,7 +27,12 @@ function ZonesTab({ communityId, zones, loading, reload }: { communityId: string
       <Table<Zone> rowKey="id" loading={loading} dataSource={zones} pagination={false} columns={[{ title: T.admin.zoneName, dataIndex: 'name' }]} />
       {modal.render(
         T.admin.zones,
-        <Form.Item name="name" label={T.admin.zoneName} rules={[{ required: true, whitespace: true, message: T.required(T.admin.zoneName) }]} extra="如 A1区、B2区">
+        <Form.Item
+          name="name"
+          label={T.admin.zoneName}
+          rules={[{ required: true, whitespace: true, message: T.required(T.admin.zoneName) }]}
+          extra="如 A1区、B2区"
+        >
           <Input maxLength={50} />
         </Form.Item>,
       )}
@@ -89,8 +94,12 @@ const phoneRule = {
 function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }) {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
+  const [buildingId, setBuildingId] = useState<string | undefined>();
   const { data: buildings } = useAsync(() => admin.listBuildings(communityId), [communityId]);
-  const pager = useCursorPages<Room>((cursor, limit) => admin.listRooms(communityId, { q: q || undefined }, { cursor, limit }), [communityId, q]);
+  const pager = useCursorPages<Room>(
+    (cursor, limit) => admin.listRooms(communityId, { q: q || undefined, buildingId }, { cursor, limit }),
+    [communityId, q, buildingId],
+  );
   const editingId = useRef<string | null>(null);
   const modal = useFormModal<RoomForm>(async (v) => {
     // The list shows phones masked and never the full number: send one only when typed.
@@ -98,7 +107,8 @@ function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }
     if (v.ownerName?.trim()) roster.ownerName = v.ownerName.trim();
     if (v.ownerPhone?.trim()) roster.ownerPhone = v.ownerPhone.trim();
     if (editingId.current) await admin.updateRoom(communityId, editingId.current, roster);
-    else await admin.createRoom(communityId, { buildingId: v.buildingId, number: v.number.trim(), ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}), ...roster });
+    else
+      await admin.createRoom(communityId, { buildingId: v.buildingId, number: v.number.trim(), ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}), ...roster });
     message.success(T.saved);
     pager.reload();
   });
@@ -106,8 +116,22 @@ function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search allowClear placeholder={T.intake.roomPlaceholder} onSearch={setQ} style={{ width: 240 }} />
-        <Button icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); }}>
+        <Select
+          allowClear
+          placeholder={T.admin.allBuildings}
+          value={buildingId}
+          onChange={setBuildingId}
+          options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          style={{ width: 140 }}
+        />
+        <Input.Search allowClear placeholder={T.admin.roomSearch} onSearch={(v) => setQ(v.trim())} style={{ width: 300 }} data-testid="room-search" />
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => {
+            editingId.current = null;
+            modal.open();
+          }}
+        >
           {T.create}
         </Button>
       </Space>
@@ -123,7 +147,13 @@ function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }
             title: T.ticket.actions,
             key: 'a',
             render: (_, r) => (
-              <Button size="small" onClick={() => { editingId.current = r.id; modal.open({ buildingId: r.buildingId, unit: r.unit, number: r.number, ownerName: r.ownerName ?? undefined }); }}>
+              <Button
+                size="small"
+                onClick={() => {
+                  editingId.current = r.id;
+                  modal.open({ buildingId: r.buildingId, unit: r.unit, number: r.number, ownerName: r.ownerName ?? undefined });
+                }}
+              >
                 {T.admin.editRoster}
               </Button>
             ),
@@ -205,21 +235,21 @@ export function ImportTab({ communityId }: { communityId: string }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{T.admin.importHint}</Typography.Text>
       <Space wrap>
-      <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
-        {T.admin.importTemplate}
-      </Button>
-      <Upload
-        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void check(f);
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={busy && !preview}>
-          {T.admin.importPick}
+        <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
+          {T.admin.importTemplate}
         </Button>
-      </Upload>
+        <Upload
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void check(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={busy && !preview}>
+            {T.admin.importPick}
+          </Button>
+        </Upload>
       </Space>
       {preview ? (
         <>

@@ -9,27 +9,7 @@ import {
   type TicketDetail,
   type TicketEventView,
 } from '@yizhan/shared';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Form,
-  Image,
-  Input,
-  Popconfirm,
-  Radio,
-  Rate,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Image, Input, Popconfirm, Radio, Rate, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
@@ -41,6 +21,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useNow } from '../../../hooks/useNow';
 import { useAccess } from '../../../hooks/useSession';
 import { useStaffEventListener } from '../../../hooks/useStaffEventListener';
+import { LoadFailed } from '../../../components/LoadFailed';
 import { commentTicket, getTicket, replyToRating, revealPhone } from '../../../services/tickets';
 import { T } from '../../../strings';
 import { fmtDateTime } from '../../../time';
@@ -51,7 +32,15 @@ export function Photos({ photos, size = 72 }: { photos: Photo[]; size?: number }
     <Image.PreviewGroup>
       <Space wrap size={8}>
         {photos.map((p) => (
-          <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} alt={T.ticket.photos} />
+          <Image
+            key={p.id}
+            src={p.thumbUrl}
+            preview={{ src: p.url }}
+            width={size}
+            height={size}
+            style={{ objectFit: 'cover', borderRadius: 4 }}
+            alt={T.ticket.photos}
+          />
         ))}
       </Space>
     </Image.PreviewGroup>
@@ -133,12 +122,13 @@ function PhoneReveal({ ticket }: { ticket: TicketDetail }) {
   const [phone, setPhone] = useState<string | null>(null);
   if (!ticket.contactPhoneMasked) return <>{T.dash}</>;
   if (phone) return <a href={`tel:${phone}`}>{phone}</a>;
+  // Wraps under the number when the column is narrow, instead of running past the card's edge.
   return (
-    <Space>
+    <Space wrap size={[4, 0]}>
       <span style={{ whiteSpace: 'nowrap' }}>{ticket.contactPhoneMasked}</span>
       {access.canRevealPhone ? (
         <Popconfirm title={T.ticket.revealConfirm} okText={T.ok} cancelText={T.cancel} onConfirm={async () => setPhone((await revealPhone(ticket.id)).phone)}>
-          <Button size="small" type="link" icon={<EyeOutlined />}>
+          <Button size="small" type="link" icon={<EyeOutlined />} style={{ paddingInline: 0 }}>
             {T.ticket.revealPhone}
           </Button>
         </Popconfirm>
@@ -168,7 +158,12 @@ function RatingReplyBox({ ticketId, current, onDone }: { ticketId: string; curre
         }
       }}
     >
-      <Form.Item name="reply" label={T.ticket.ratingReply} extra={T.ticket.ratingReplyHint} rules={[{ required: true, whitespace: true, message: T.ticket.ratingReplyRequired }]}>
+      <Form.Item
+        name="reply"
+        label={T.ticket.ratingReply}
+        extra={T.ticket.ratingReplyHint}
+        rules={[{ required: true, whitespace: true, message: T.ticket.ratingReplyRequired }]}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
       <Button htmlType="submit" loading={sending}>
@@ -193,7 +188,11 @@ function CommentBox({ ticketId, onDone }: { ticketId: string; onDone: () => void
       onFinish={async (v) => {
         setSending(true);
         try {
-          await commentTicket(ticketId, { note: v.note.trim(), visibility: v.visibility ?? 'internal', ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}) });
+          await commentTicket(ticketId, {
+            note: v.note.trim(),
+            visibility: v.visibility ?? 'internal',
+            ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}),
+          });
           message.success(T.done);
           form.resetFields();
           setKey((k) => k + 1);
@@ -238,7 +237,12 @@ export default function TicketDetailPage() {
 
   if (loading && !ticket) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error || !ticket) {
-    return <Result status="404" title={T.ticket.notFound} extra={<Button onClick={() => navigate(-1)}>{T.notFound.back}</Button>} />;
+    const back = (
+      <Button key="back" onClick={() => navigate(-1)}>
+        {T.notFound.back}
+      </Button>
+    );
+    return <LoadFailed error={error} notFound={T.ticket.notFound} retry={() => void reload()} back={back} />;
   }
 
   return (
@@ -284,11 +288,7 @@ export default function TicketDetailPage() {
               </Descriptions>
             </Card>
             <Card title={T.ticket.timeline}>
-              {ticket.events.length ? (
-                <Timeline items={[...ticket.events].reverse().map((e) => EventItem({ event: e }))} />
-              ) : (
-                <Empty description={T.empty} />
-              )}
+              {ticket.events.length ? <Timeline items={[...ticket.events].reverse().map((e) => EventItem({ event: e }))} /> : <Empty description={T.empty} />}
               <CommentBox ticketId={ticket.id} onDone={reload} />
             </Card>
           </Space>

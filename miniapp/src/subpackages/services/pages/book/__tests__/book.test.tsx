@@ -3,8 +3,22 @@ import { api } from '../../../../../../test/fake-api'
 import { ME, returningResident } from '../../../../../../test/helpers'
 import { taroTest } from '../../../../../../test/stubs/taro'
 import BookPage from '../index'
+import CataloguePage from '../../catalogue/index'
 
-const ITEM = { id: 'svc-1', communityId: 'c1', name: '空调清洗', price: 120, durationMin: 90, slotCapacity: 2, active: true }
+const ITEM = {
+  id: 'svc-1',
+  communityId: 'c1',
+  name: '空调清洗',
+  description: '挂机拆洗滤网与蒸发器',
+  price: 120,
+  durationMin: 90,
+  slotCapacity: 2,
+  slotsFromMin: 540,
+  slotsUntilMin: 1080,
+  bookingDays: 3,
+  photo: { id: 'p1', url: '/files/p1', thumbUrl: '/files/p1/thumb' },
+  active: true,
+}
 
 describe('booking an in-home service', () => {
   beforeEach(() => {
@@ -48,5 +62,28 @@ describe('booking an in-home service', () => {
       description: '入户方式：可入户（家中无人，授权入户）',
     })
     expect(body.slotStart).toMatch(/T06:00:00.000Z$/)
+  })
+
+  it('offers as many days as the service may be booked ahead, and shows what the service is', async () => {
+    render(<BookPage />)
+    await screen.findByTestId('fee')
+    expect(screen.getAllByTestId('day')).toHaveLength(3)
+    expect(screen.getByText('挂机拆洗滤网与蒸发器')).toBeTruthy()
+  })
+})
+
+describe('the service catalogue', () => {
+  beforeEach(() => {
+    returningResident()
+    api.on('GET /me', () => ({ status: 200, body: ME }))
+    api.on('GET /service-items', () => ({ status: 200, body: { items: [ITEM] } }))
+  })
+
+  it('shows each service with its picture, description and bookable hours', async () => {
+    render(<CataloguePage />)
+    const card = await screen.findByTestId('service-item')
+    expect(card.textContent).toContain('挂机拆洗滤网与蒸发器')
+    expect(card.textContent).toContain('可约 09:00–18:00')
+    expect(screen.getByTestId('service-photo').getAttribute('src')).toBe('/files/p1/thumb')
   })
 })

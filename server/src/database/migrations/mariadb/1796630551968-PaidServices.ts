@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PaidServices1796627648214 implements MigrationInterface {
-  name = 'PaidServices1796627648214';
+export class PaidServices1796630551968 implements MigrationInterface {
+  name = 'PaidServices1796630551968';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

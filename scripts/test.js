@@ -25,6 +25,7 @@ const steps = [
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
   ['fake WeChat server tests', 'npm', ['test', '-w', '@yizhan/fake-wechat']],
   ['fake WeCom server tests', 'npm', ['test', '-w', '@yizhan/fake-wecom']],
+  ['fake WeChat Pay server tests', 'npm', ['test', '-w', '@yizhan/fake-wechatpay']],
   ['server unit + e2e tests (MariaDB)', 'npm', ['test', '-w', '@yizhan/server']],
   // The same e2e suites on the embedded database (issue #8), as Vendure runs them with DB=.
   ['server e2e tests (embedded SQLite)', 'npm', ['test', '-w', '@yizhan/server', '--', 'test/'], { DB: 'sqlite' }],

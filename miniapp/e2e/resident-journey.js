@@ -54,7 +54,6 @@ function step(title) {
   console.log(`▶ ${title}`)
 }
 
-
 // ---- staff API ----
 
 let staff = null
@@ -206,7 +205,7 @@ async function main() {
     console.log(`  request ${ticketId} created`)
     await screenshot(page, 'detail-submitted')
 
-    step('the property\'s hotline is one tap away, on the request and on the home page')
+    step("the property's hotline is one tap away, on the request and on the home page")
     // Taro keeps the pages below in the DOM: look inside the request's own contact card.
     const hotline = page.locator('[data-testid="contacts"] [data-testid="call-hotline"]')
     await hotline.waitFor()
@@ -240,6 +239,43 @@ async function main() {
     await page.locator('.notice', { hasText: 'E2E：收到照片，师傅今天下午带配件上门' }).first().waitFor()
     if (await page.getByText('E2E-内部').count()) throw new Error('an internal note reached the resident')
     await screenshot(page, 'notice-public-reply')
+
+    step('the owner sends a quote (staff API); the resident sees the lines and approves it in the app')
+    await staffCall('POST', `/tickets/${ticketId}/quotes`, {
+      lines: [
+        { kind: 'labour', name: '更换下水管人工', unitPriceFen: 8000, quantity: 1 },
+        { kind: 'discount', name: '老住户优惠', unitPriceFen: 1000, quantity: 1 },
+      ],
+      note: '下水管老化开裂，需要整根更换',
+    })
+    await page.goto(`${BASE_URL}/h5/#/subpackages/tickets/pages/detail/index?id=${ticketId}`)
+    const quote = page.locator('[data-testid="pending-quote"]')
+    await quote.waitFor()
+    await quote.locator('[data-testid="fee-total"]', { hasText: '¥70.00' }).waitFor()
+    await quote.getByText('下水管老化开裂，需要整根更换').waitFor()
+    await screenshot(page, 'quote-pending')
+    await quote.locator('[data-testid="approve-quote"]').click()
+    // h5 cannot call wx.requestPayment: it says so and offers the offline ways.
+    const due = page.locator('[data-testid="payment-due"]')
+    await due.waitFor()
+    await due.getByText('¥70.00').waitFor()
+    await due.locator('[data-testid="pay-offline"]').waitFor()
+    if (await due.locator('[data-testid="pay"]').count()) throw new Error('h5 offered WeChat Pay')
+    await page.locator('[data-testid="event"]', { hasText: '您已同意报价 ¥70.00' }).waitFor()
+    await screenshot(page, 'quote-approved-payment-due')
+
+    step('paid at the property service centre (staff API): the resident sees the receipt')
+    await staffCall('POST', `/tickets/${ticketId}/payments/offline`, { method: 'cash', amountFen: 7000, note: 'E2E 现金' })
+    await page.reload()
+    await page.locator('[data-testid="receipt-link"]').click()
+    await page.waitForURL(/subpackages\/tickets\/pages\/receipt\/index/)
+    const receipt = page.locator('[data-testid="receipt"]')
+    await receipt.waitFor()
+    await receipt.locator('[data-testid="receipt-total"]', { hasText: '¥70.00' }).waitFor()
+    await receipt.locator('[data-testid="receipt-paid"]', { hasText: '¥70.00' }).waitFor()
+    await receipt.getByText('物业服务中心', { exact: false }).first().waitFor()
+    await receipt.getByText('现金', { exact: true }).waitFor()
+    await screenshot(page, 'receipt')
 
     step('staff resolve it (staff API)')
     await resolveTicket(ticketId)

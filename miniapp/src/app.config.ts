@@ -5,7 +5,7 @@ export default defineAppConfig({
     {
       root: 'subpackages/tickets',
       // pages/detail/index is the `page` of subscribe messages: do not move it.
-      pages: ['pages/detail/index', 'pages/create/index', 'pages/rate/index', 'pages/follow-up/index'],
+      pages: ['pages/detail/index', 'pages/create/index', 'pages/rate/index', 'pages/follow-up/index', 'pages/receipt/index'],
     },
     { root: 'subpackages/services', pages: ['pages/catalogue/index', 'pages/book/index'] },
     { root: 'subpackages/account', pages: ['pages/login/index', 'pages/bind-room/index', 'pages/privacy/index', 'pages/erase/index'] },

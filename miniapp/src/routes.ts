@@ -13,6 +13,7 @@ export const ROUTES = {
   create: (type: Exclude<TicketType, 'home_service'>) => `/subpackages/tickets/pages/create/index?type=${type}`,
   followUp: (id: string) => `/subpackages/tickets/pages/follow-up/index?id=${encodeURIComponent(id)}`,
   rate: (id: string) => `/subpackages/tickets/pages/rate/index?id=${encodeURIComponent(id)}`,
+  receipt: (id: string) => `/subpackages/tickets/pages/receipt/index?id=${encodeURIComponent(id)}`,
   catalogue: '/subpackages/services/pages/catalogue/index',
   book: (itemId: string) => `/subpackages/services/pages/book/index?itemId=${encodeURIComponent(itemId)}`,
   reschedule: (itemId: string, ticketId: string) =>

@@ -32,6 +32,8 @@ export async function createApp(
     // Nest's start-up lines wait until the structured logger below takes over.
     bufferLogs: true,
     bodyParser: false,
+    // JSON bodies keep their bytes too (req.rawBody): WeChat Pay signs the body as sent.
+    rawBody: true,
   });
   app.useLogger(app.get(PinoLogger));
   // First of all: requests in hand are counted for the graceful shutdown, and timed for /metrics.

@@ -32,6 +32,7 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { PlacesModule } from './modules/places/places.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -87,6 +88,7 @@ export class AppModule {
         SlaModule,
         CatalogueModule,
         TicketsModule,
+        PaymentsModule,
         IncidentsModule,
         AnnouncementsModule,
         FilesModule,

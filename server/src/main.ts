@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './common/config/app-config';
 import { DEMO_RESIDENTS, DemoDataLoader } from './modules/demo/demo-data';
@@ -27,6 +28,40 @@ async function startFakeWechatIfNeeded(
   return fake;
 }
 
+/**
+ * Development with faked WeChat and no merchant settings: the bundled fake WeChat Pay with
+ * fresh keys, so the whole paid-service flow runs locally (pay from the admin-side fake with
+ * POST <fake>/__fake/pay). The product only sees WECHATPAY_* settings, as in production.
+ */
+async function startFakeWechatpayIfNeeded(config: AppConfig): Promise<{ url: string; close(): Promise<void> } | null> {
+  if (!config.useFakeWechatpay) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startFakeWechatpay, crypto } = require('@yizhan/fake-wechatpay');
+  const merchant = crypto.generateKeys();
+  const apiV3Key = randomBytes(16).toString('hex');
+  const serial = randomBytes(20).toString('hex').toUpperCase();
+  const mchid = '1900000109';
+  const fake = await startFakeWechatpay({
+    port: Number(process.env.FAKE_WECHATPAY_PORT) || 0,
+    mchid,
+    appid: config.wechat.appid,
+    merchantPublicKey: merchant.publicKey,
+    merchantSerial: serial,
+    apiV3Key,
+  });
+  config.wechatpay = {
+    mchid,
+    serial,
+    privateKey: merchant.privateKey,
+    apiV3Key,
+    platformPublicKey: fake.platformPublicKey,
+    platformPublicKeyId: fake.platformPublicKeyId,
+    apiBase: fake.url,
+    notifyUrl: `${config.publicBaseUrl}/api/v1/payments/wechatpay/notify`,
+  };
+  return fake;
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -40,7 +75,12 @@ async function main(): Promise<void> {
     throw e;
   }
   const fake = await startFakeWechatIfNeeded(config);
+  const fakePay = await startFakeWechatpayIfNeeded(config);
   const app = await createApp(config, { shutdownHooks: false });
+  if (fakePay)
+    logger.warn(
+      `no WeChat Pay settings: using the fake WeChat Pay at ${fakePay.url} (a payment is made with POST ${fakePay.url}/__fake/pay {"out_trade_no": …})`,
+    );
   // Said once the structured logger is in place (createApp), so it is a line like every other.
   if (fake) logger.warn(`no WeChat credentials: using the fake WeChat API at ${config.wechat.apiBase} (residents log in with code "fake:<name>")`);
   await app.init(); // runs the bootstrap hooks (first admin) before the demo data needs them
@@ -52,7 +92,7 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, '0.0.0.0');
   logger.log(`listening on http://127.0.0.1:${config.port} — admin /admin, resident h5 /h5, API /api/v1, docs /api/docs`);
-  exitGracefullyOnSignal(app, config, fake);
+  exitGracefullyOnSignal(app, config, { close: async () => void (await Promise.all([fake?.close(), fakePay?.close()])) });
 }
 
 /**

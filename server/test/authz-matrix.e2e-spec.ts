@@ -99,6 +99,19 @@ const MATRIX: Record<string, Row> = {
   'DELETE /tickets/:id/follow':                      [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // after following it
   'POST /tickets/:id/follow/rating':                 [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A follows it; B does not
   'POST /tickets/:id/merge':                         [401,   403,   403,   404,   404,   404,   'ok',  'ok',  403 ], // owner or supervisor
+  // paid services: who may quote, decide, pay, record, refund and waive is the state machine's
+  'GET /tickets/:id/settlement':                     [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'GET /tickets/:id/receipt':                        [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'], // a paid request
+  'GET /tickets/:id/price-items':                    [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/quotes':                        [401,   403,   403,   404,   404,   'ok',  'ok',  403,   403 ], // owner or assignee
+  'POST /tickets/:id/quotes/:quoteId/approve':       [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ],
+  'POST /tickets/:id/quotes/:quoteId/decline':       [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ],
+  'POST /tickets/:id/payments/wechat':               [401,   409,   404,   403,   403,   403,   403,   403,   403 ], // PAYMENT_UNAVAILABLE: no WeChat Pay here
+  'POST /tickets/:id/payments/:paymentId/sync':      [401,   'ok',  404,   404,   404,   'ok',  'ok',  'ok',  'ok'],
+  'POST /tickets/:id/payments/offline':              [401,   403,   403,   404,   404,   'ok',  'ok',  'ok',  403 ], // owner, assignee or supervisor
+  'POST /tickets/:id/payments/:paymentId/refunds':   [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
+  'POST /tickets/:id/waive':                         [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
+  'POST /payments/wechatpay/notify':                 [404,   404,   404,   404,   404,   404,   404,   404,   404 ], // WeChat Pay not configured
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
@@ -166,6 +179,14 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/stats':                                [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'GET /admin/reports/tickets.xlsx':                 [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
   'GET /admin/audit-logs':                           [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  // admin: paid services of X (the price list is read by X's staff, written by admins)
+  'GET /admin/price-items':                          [401,   403,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok'],
+  'POST /admin/price-items':                         [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'PATCH /admin/price-items/:id':                    [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'POST /admin/price-items/import':                  [401,   403,   403,   403,   403,   403,   403,   403,   'ok'],
+  'GET /admin/payments/unpaid':                      [401,   403,   403,   403,   403,   403,   'ok',  'ok',  'ok'],
+  'GET /admin/payments/statement.xlsx':              [401,   403,   403,   403,   403,   403,   403,   'ok',  'ok'],
+  'GET /admin/payments/tradebill-check':             [401,   403,   403,   403,   403,   403,   403,   403,   409 ], // PAYMENT_UNAVAILABLE
 };
 
 /** What each route is called with. `fresh`: every allowed cell gets its own target (the action uses it up). */
@@ -206,14 +227,35 @@ const publicTicket = async (f: TrustWorld): Promise<string> =>
 
 /** A named public spot of X. */
 const placeIn = async (f: TrustWorld): Promise<string> => (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id;
+/** A dispatched request of A with a quote: pending (A has not decided) or approved by A (so something is due). */
+const quoted = async (f: TrustWorld, decided: boolean) => {
+  const tk = await f.ticketIn('dispatched');
+  const q = await f.w.ok(f.tokens.techA!, 'post', `/tickets/${tk.id}/quotes`, { lines: [{ kind: 'labour', unitPriceFen: 5000, quantity: 1 }] });
+  if (decided) await f.w.ok(f.tokens.resA!, 'post', `/tickets/${tk.id}/quotes/${q.quotes[0].id}/approve`);
+  return { id: tk.id, quoteId: q.quotes[0].id as string };
+};
+/** …and paid in cash: the payment's id. */
+const paid = async (f: TrustWorld) => {
+  const { id } = await quoted(f, true);
+  const s = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/payments/offline`, { method: 'cash', amountFen: 5000 });
+  return { id, paymentId: s.payments[0].id as string };
+};
+const priceItemIn = async (f: TrustWorld) =>
+  (await f.w.ok(await f.w.admin(), 'post', '/admin/price-items', { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 100 })).id as string;
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const incidentBody = (f: TrustWorld) => ({
-  communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
-  startsAt: new Date(Date.now() - 60_000).toISOString(), expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+  communityId: f.X.id,
+  title: '停水',
+  category: '水电',
+  cause: '管网检修',
+  startsAt: new Date(Date.now() - 60_000).toISOString(),
+  expectedEndAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
 });
 /** A fresh incident / whole-community announcement in X, made by the admin. */
 const incidentIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/incidents', incidentBody(f))).id as string;
-const announcementIn = async (f: TrustWorld) => (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
+const announcementIn = async (f: TrustWorld) =>
+  (await f.w.ok(await f.w.admin(), 'post', '/admin/announcements', { communityId: f.X.id, title: '公告', body: '内容' })).id as string;
 
 const TARGETS: Record<string, TargetSpec> = {
   'GET /health': { build: () => ({}) },
@@ -230,7 +272,10 @@ const TARGETS: Record<string, TargetSpec> = {
       return { body: { refreshToken: res.body.refreshToken } };
     },
   },
-  'POST /auth/staff/wechat': { fresh: true, build: (f) => ({ body: { code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }) },
+  'POST /auth/staff/wechat': {
+    fresh: true,
+    build: (f) => ({ body: { code: `fake:matrix_staff:${f.next()}`, username: 'tw_victim', password: 'password-123' } }),
+  },
   'POST /auth/staff/wechat/login': {
     fresh: true,
     build: async (f) => {
@@ -250,7 +295,8 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /me': { build: () => ({}) },
   'DELETE /me': {
     fresh: true,
-    build: async (f, role) => (isResident(role) ? { token: (await f.w.resident(`standin_${f.next()}`, { roomId: f.X.roomA.id, name: '张伟', phone: '13812341234' })).token } : {}),
+    build: async (f, role) =>
+      isResident(role) ? { token: (await f.w.resident(`standin_${f.next()}`, { roomId: f.X.roomA.id, name: '张伟', phone: '13812341234' })).token } : {},
   },
   'POST /me/phone': { fresh: true, build: (f) => ({ body: { code: `phone:13800138000:${f.next()}` } }) },
   'POST /me/rooms': { build: (f) => ({ body: { roomId: f.Y.roomB.id, name: '不是业主', phone: '13800000000' } }) },
@@ -279,7 +325,10 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/reopen': onTicket('resolved', { reason: '又漏了' }),
   'POST /tickets/:id/revisit': onTicket('closed', { satisfied: true, note: '满意' }),
   'POST /tickets/:id/cancel': onTicket('accepted', { reason: '不需要了' }),
-  'POST /tickets/:id/transfer': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }) },
+  'POST /tickets/:id/transfer': {
+    fresh: true,
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }),
+  },
   'POST /tickets/:id/comments': { build: (f) => ({ params: { id: f.ticketA.id }, body: { note: '补充说明' } }) },
   'POST /tickets/:id/rating': onTicket('resolved', { attitude: 5, timeliness: 4, quality: 5, comment: '好' }),
   'POST /tickets/:id/rating/reply': {
@@ -337,7 +386,11 @@ const TARGETS: Record<string, TargetSpec> = {
   },
   'PATCH /admin/communities/:id/rooms/:roomId': { build: (f) => ({ params: { id: f.X.id, roomId: f.X.roomA2.id }, body: { ownerName: '王芳' } }) },
   'POST /admin/communities/:id/rooms/import': {
-    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' } }),
+    build: (f) => ({
+      params: { id: f.X.id },
+      query: { dryRun: 'true' },
+      file: { content: Buffer.from('楼栋,房号\n9,0901\n'), filename: 'rooms.csv', contentType: 'text/csv' },
+    }),
   },
   'GET /admin/staff': { build: () => ({}) },
   'GET /admin/communities/:id/places': { build: (f) => ({ params: { id: f.X.id } }) },
@@ -355,15 +408,22 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /staff/wecom-settings/bind': { build: () => ({ body: { code: 'fake:someone' } }) },
   'GET /admin/staff/wecom': { build: () => ({}) },
   'PUT /admin/staff/:id/wecom': { build: (f) => ({ params: { id: f.ids.victim }, body: { userid: `wx_${f.next()}` } }) },
-  'POST /admin/staff/wecom/import': { build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }) },
+  'POST /admin/staff/wecom/import': {
+    build: () => ({ file: { content: Buffer.from('用户名,企业微信账号\n'), filename: 'staff.csv', contentType: 'text/csv' } }),
+  },
   'GET /admin/duty-shifts': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/duty-shifts': { fresh: true, build: (f) => ({ body: f.dutyBody(Date.now() + 50 * 86400_000 + f.next() * 3600_000) }) },
-  'PUT /admin/duty-shifts/:id': { build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }) },
+  'PUT /admin/duty-shifts/:id': {
+    build: async (f) => ({ params: { id: await f.dutyShift() }, body: f.dutyBody(Date.now() + 60 * 86400_000 + f.next() * 3600_000) }),
+  },
   'DELETE /admin/duty-shifts/:id': { fresh: true, build: async (f) => ({ params: { id: await f.dutyShift() } }) },
   'GET /admin/incidents': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/incidents': { build: (f) => ({ body: incidentBody(f) }) },
   'GET /admin/incidents/:id': { build: async (f) => ({ params: { id: await incidentIn(f) } }) },
-  'PATCH /admin/incidents/:id': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString() } }) },
+  'PATCH /admin/incidents/:id': {
+    fresh: true,
+    build: async (f) => ({ params: { id: await incidentIn(f) }, body: { expectedEndAt: new Date(Date.now() + 5 * 3600_000).toISOString() } }),
+  },
   'POST /admin/incidents/:id/resolve': { fresh: true, build: async (f) => ({ params: { id: await incidentIn(f) }, body: { resolution: '已恢复' } }) },
   'GET /admin/announcements': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'POST /admin/announcements': { build: (f) => ({ body: { communityId: f.X.id, title: '公告', body: '内容' } }) },
@@ -389,6 +449,33 @@ const TARGETS: Record<string, TargetSpec> = {
   'GET /admin/stats': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /admin/reports/tickets.xlsx': { build: (f) => ({ query: { communityId: f.X.id } }) },
   'GET /admin/audit-logs': { build: () => ({}) },
+  'GET /tickets/:id/settlement': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /tickets/:id/receipt': { build: async (f) => ({ params: { id: (await paid(f)).id } }) },
+  'GET /tickets/:id/price-items': { build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/quotes': onTicket('dispatched', { lines: [{ kind: 'labour', name: '人工', unitPriceFen: 3000, quantity: 1 }] }),
+  'POST /tickets/:id/quotes/:quoteId/approve': { fresh: true, build: async (f) => ({ params: await quoted(f, false) }) },
+  'POST /tickets/:id/quotes/:quoteId/decline': { fresh: true, build: async (f) => ({ params: await quoted(f, false), body: { reason: '太贵' } }) },
+  'POST /tickets/:id/payments/wechat': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id } }) },
+  'POST /tickets/:id/payments/:paymentId/sync': { build: async (f) => ({ params: await paid(f) }) },
+  'POST /tickets/:id/payments/offline': {
+    fresh: true,
+    build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { method: 'cash', amountFen: 5000 } }),
+  },
+  'POST /tickets/:id/payments/:paymentId/refunds': { fresh: true, build: async (f) => ({ params: await paid(f), body: { amountFen: 100, reason: '多收' } }) },
+  'POST /tickets/:id/waive': { fresh: true, build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { reason: '物业原因' } }) },
+  'POST /payments/wechatpay/notify': { build: () => ({ body: { id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} } }) },
+  'GET /admin/price-items': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/price-items': { build: (f) => ({ body: { communityId: f.X.id, name: `新材料${f.next()}`, unit: '米', unitPriceFen: 1250 } }) },
+  'PATCH /admin/price-items/:id': { build: async (f) => ({ params: { id: await priceItemIn(f) }, body: { unitPriceFen: 150 } }) },
+  'POST /admin/price-items/import': {
+    build: (f) => ({
+      query: { communityId: f.X.id },
+      file: { content: Buffer.from(`名称,单位,单价（元）\n导入材料${f.next()},个,3.5\n`), filename: 'prices.csv', contentType: 'text/csv' },
+    }),
+  },
+  'GET /admin/payments/unpaid': { build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /admin/payments/statement.xlsx': { build: (f) => ({ query: { communityId: f.X.id, date: today() } }) },
+  'GET /admin/payments/tradebill-check': { build: () => ({ query: { date: today() } }) },
 };
 
 /** The matrix sends a few hundred requests a minute per caller; security.e2e-spec checks the limits. */
@@ -432,7 +519,17 @@ describe('authorization matrix (issue #9)', () => {
       ROLES.forEach((role, i) => {
         if (role === 'anon') return;
         const staff = !isResident(role);
-        const roles: Record<Role, string[]> = { anon: [], resA: [], resB: [], agentY: ['agent', 'supervisor'], techN: ['technician'], techA: ['technician'], agent: ['agent'], sup: ['supervisor'], admin: ['admin'] };
+        const roles: Record<Role, string[]> = {
+          anon: [],
+          resA: [],
+          resB: [],
+          agentY: ['agent', 'supervisor'],
+          techN: ['technician'],
+          techA: ['technician'],
+          agent: ['agent'],
+          sup: ['supervisor'],
+          admin: ['admin'],
+        };
         const guardRefuses =
           (route.auth === 'resident' && staff) ||
           (route.auth === 'staff' && (!staff || (route.roles !== undefined && !roles[role].some((r) => route.roles!.includes(r)))));
@@ -486,7 +583,8 @@ describe('authorization matrix (issue #9)', () => {
       const target = spec.perRole || (cell === 'ok' && spec.fresh) ? await spec.build(f, role) : shared;
       const before = write && cell !== 'ok' ? await f.checksum() : null;
       const res = await send(role, route, target);
-      if (!matches(cell, res.status)) problems.push(`${role} (${ROLE_LABELS[role]}): expected ${cell}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`);
+      if (!matches(cell, res.status))
+        problems.push(`${role} (${ROLE_LABELS[role]}): expected ${cell}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`);
       if (res.status >= 400) {
         const b = res.body;
         if (!(b && b.statusCode === res.status && /^[A-Z][A-Z0-9_]*$/.test(b.code) && typeof b.message === 'string' && b.message.length > 0)) {
@@ -558,7 +656,10 @@ describe('authorization matrix (issue #9)', () => {
     expect(staffStolen.status).toBeGreaterThanOrEqual(400);
     // A signed URL opens exactly its own photo, for whoever holds it; tampering is 403.
     expect((await t.http.get(f.photo.url.replace(/^.*\/api\/v1/, '/api/v1'))).status).toBe(200);
-    const other = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${f.tokens.resB}`).attach('file', await solid('png'), 'b.png');
+    const other = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${f.tokens.resB}`)
+      .attach('file', await solid('png'), 'b.png');
     const swapped = f.photo.url.replace(/^.*\/api\/v1/, '/api/v1').replace(`/files/${f.photo.id}`, `/files/${other.body.id}`);
     expect((await t.http.get(swapped)).status).toBe(403);
     const thumbAsFull = f.photo.thumbUrl.replace(/^.*\/api\/v1/, '/api/v1').replace('/thumb', '');
@@ -576,7 +677,12 @@ describe('authorization matrix (issue #9)', () => {
     ];
     for (const [role, method, path] of cases) {
       const hidden = await f.w.as(f.tokens[role]!, method as 'get', path, method === 'post' ? { note: 'x' } : undefined);
-      const missing = await f.w.as(f.tokens[role]!, method as 'get', path.replace(/\/(\d+)(\/|$)/, '/987654321$2'), method === 'post' ? { note: 'x' } : undefined);
+      const missing = await f.w.as(
+        f.tokens[role]!,
+        method as 'get',
+        path.replace(/\/(\d+)(\/|$)/, '/987654321$2'),
+        method === 'post' ? { note: 'x' } : undefined,
+      );
       expect({ path, role, status: hidden.status, body: hidden.body }).toEqual({ path, role, status: missing.status, body: missing.body });
     }
   });

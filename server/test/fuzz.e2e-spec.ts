@@ -74,6 +74,20 @@ const publicTicket = async (f: TrustWorld) =>
     })
   ).id as string;
 
+/** A dispatched request of A with a quote: pending, or approved by A (something due); and paid in cash. */
+const quoted = async (f: TrustWorld, decided: boolean) => {
+  const tk = await f.ticketIn('dispatched');
+  const q = await f.w.ok(f.tokens.techA!, 'post', `/tickets/${tk.id}/quotes`, { lines: [{ kind: 'labour', unitPriceFen: 5000, quantity: 1 }] });
+  if (decided) await f.w.ok(f.tokens.resA!, 'post', `/tickets/${tk.id}/quotes/${q.quotes[0].id}/approve`);
+  return { id: tk.id, quoteId: q.quotes[0].id as string };
+};
+const paid = async (f: TrustWorld) => {
+  const { id } = await quoted(f, true);
+  const s = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${id}/payments/offline`, { method: 'cash', amountFen: 5000 });
+  return { id, paymentId: s.payments[0].id as string };
+};
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 const FUZZ: Record<string, FuzzSpec> = {
   'GET /health': { role: 'anon', build: () => ({}) },
   'GET /health/live': { role: 'anon', build: () => ({}) },
@@ -354,6 +368,61 @@ const FUZZ: Record<string, FuzzSpec> = {
   },
   'GET /admin/reports/tickets.xlsx': { role: 'sup', build: (f) => ({ query: { communityId: f.X.id, status: 'dispatched', q: '漏' } }) },
   'GET /admin/audit-logs': { role: 'admin', build: () => ({ query: { limit: '5', targetType: 'ticket', action: 'ticket.accept' } }) },
+  // paid services (WeChat Pay is off here: paying answers PAYMENT_UNAVAILABLE, the notify route 404)
+  'GET /tickets/:id/settlement': { role: 'resA', build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'GET /tickets/:id/receipt': { role: 'resA', build: async (f) => ({ params: { id: (await paid(f)).id } }) },
+  'GET /tickets/:id/price-items': { role: 'techA', build: (f) => ({ params: { id: f.ticketA.id } }) },
+  'POST /tickets/:id/quotes': {
+    role: 'techA',
+    build: onTicket('techA', 'dispatched', {
+      lines: [
+        { kind: 'labour', name: '人工', unitPriceFen: 3000, quantity: 2 },
+        { kind: 'discount', unitPriceFen: 500, quantity: 1 },
+      ],
+      note: '需更换',
+    }),
+  },
+  'POST /tickets/:id/quotes/:quoteId/approve': { role: 'resA', build: async (f) => ({ params: await quoted(f, false) }) },
+  'POST /tickets/:id/quotes/:quoteId/decline': { role: 'resA', build: async (f) => ({ params: await quoted(f, false), body: { reason: '太贵' } }) },
+  'POST /tickets/:id/payments/wechat': { role: 'resA', build: async (f) => ({ params: { id: (await quoted(f, true)).id } }) },
+  'POST /tickets/:id/payments/:paymentId/sync': { role: 'resA', build: async (f) => ({ params: await paid(f) }) },
+  'POST /tickets/:id/payments/offline': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { method: 'cash', amountFen: 5000, note: '收据 001' } }),
+  },
+  'POST /tickets/:id/payments/:paymentId/refunds': { role: 'sup', build: async (f) => ({ params: await paid(f), body: { amountFen: 100, reason: '多收' } }) },
+  'POST /tickets/:id/waive': { role: 'sup', build: async (f) => ({ params: { id: (await quoted(f, true)).id }, body: { reason: '物业原因' } }) },
+  'POST /payments/wechatpay/notify': {
+    role: 'anon',
+    build: () => ({
+      body: {
+        id: 'x',
+        event_type: 'TRANSACTION.SUCCESS',
+        resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: 'AA==', nonce: 'n', associated_data: 'transaction' },
+      },
+    }),
+  },
+  'GET /admin/price-items': { role: 'techA', build: (f) => ({ query: { communityId: f.X.id } }) },
+  'POST /admin/price-items': { role: 'admin', build: (f) => ({ body: { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 1250 } }) },
+  'PATCH /admin/price-items/:id': {
+    role: 'admin',
+    build: async (f) => ({
+      params: {
+        id: (await f.w.ok(f.tokens.admin!, 'post', '/admin/price-items', { communityId: f.X.id, name: `价目${f.next()}`, unit: '米', unitPriceFen: 100 })).id,
+      },
+      body: { unitPriceFen: 150, active: false },
+    }),
+  },
+  'POST /admin/price-items/import': {
+    role: 'admin',
+    build: (f) => ({
+      query: { communityId: f.X.id },
+      file: { content: Buffer.from(`名称,单位,单价（元）\n导入${f.next()},个,3.5\n`), filename: 'prices.csv', contentType: 'text/csv' },
+    }),
+  },
+  'GET /admin/payments/unpaid': { role: 'agent', build: (f) => ({ query: { communityId: f.X.id } }) },
+  'GET /admin/payments/statement.xlsx': { role: 'sup', build: (f) => ({ query: { communityId: f.X.id, date: today() } }) },
+  'GET /admin/payments/tradebill-check': { role: 'admin', build: () => ({ query: { date: today() } }) },
 };
 
 // ---------------------------------------------------------------- arbitraries

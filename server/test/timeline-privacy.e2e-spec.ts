@@ -39,13 +39,16 @@ describe('timeline privacy: public replies and internal notes', () => {
         tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
         tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept', tpl_incident_linked: 'accept',
         tpl_merged: 'accept',
+        tpl_quoted: 'accept',
+        tpl_refunded: 'accept',
       },
     });
   });
   afterAll(() => t.close());
 
   it('keeps every staff-only text out of everything the resident receives, for every event type', async () => {
-    const step = (token: string, action: string, body: object = {}) => w.ok(token, 'post', `/tickets/${id}/${({ comment: 'comments', rate: 'rating' } as Record<string, string>)[action] ?? action}`, body);
+    const step = (token: string, action: string, body: object = {}) =>
+      w.ok(token, 'post', `/tickets/${id}/${({ comment: 'comments', rate: 'rating' } as Record<string, string>)[action] ?? action}`, body);
 
     // Pooled (nobody on duty), claimed, then the whole life cycle with staff text everywhere.
     const created = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
@@ -116,12 +119,36 @@ describe('timeline privacy: public replies and internal notes', () => {
     await w.ok(agent.token, 'post', `/tickets/${fifth}/accept`);
     await w.ok(agent.token, 'post', `/tickets/${fifth}/resolve`, { note: '已更换灯具' });
     await w.ok(other2.token, 'post', `/tickets/${fifth}/follow/rating`, { attitude: 2, timeliness: 2, quality: 2, comment: '邻居的评价-不应外传' });
+
+    // Two paid repairs — a quote declined, another approved, paid in cash (the
+    // staff's note on it is theirs), partly refunded (the reason is theirs), and one waived.
+    const paidA = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    const paidB = (await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id))).id as string;
+    for (const paidId of [paidA, paidB]) {
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/claim`);
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/accept`);
+      await w.ok(agent.token, 'post', `/tickets/${paidId}/dispatch`, { assigneeId: tech.id });
+    }
+    const quote = (ticketId: string) =>
+      w.ok(tech.token, 'post', `/tickets/${ticketId}/quotes`, {
+        lines: [{ kind: 'labour', name: '更换阀芯', unitPriceFen: 8000, quantity: 1 }],
+        note: '阀芯老化需更换',
+      });
+    const declined = await quote(paidA);
+    await w.ok(resident.token, 'post', `/tickets/${paidA}/quotes/${declined.quotes[0].id}/decline`, { reason: '想再比较一下' });
+    const approved = await quote(paidA);
+    await w.ok(resident.token, 'post', `/tickets/${paidA}/quotes/${approved.quotes[0].id}/approve`);
+    const cash = await w.ok(tech.token, 'post', `/tickets/${paidA}/payments/offline`, { method: 'cash', amountFen: 8000, note: secret('收款备注') });
+    await w.ok(boss.token, 'post', `/tickets/${paidA}/payments/${cash.payments[0].id}/refunds`, { amountFen: 1000, reason: secret('退款原因') });
+    const toWaive = await quote(paidB);
+    await w.ok(resident.token, 'post', `/tickets/${paidB}/quotes/${toWaive.quotes[0].id}/approve`);
+    await w.ok(boss.token, 'post', `/tickets/${paidB}/waive`, { reason: secret('免收原因') });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third, fourth, fifth, duplicate]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -130,16 +157,19 @@ describe('timeline privacy: public replies and internal notes', () => {
       }
     }
     // Every event type the product can write appears here, so a new one must be walked too.
-    const notWalked = TICKET_EVENT_TYPES.filter((type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type));
+    const notWalked = TICKET_EVENT_TYPES.filter(
+      (type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type),
+    );
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(14);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(17);
     expect(staffOnly).toContain('邻居的评价-不应外传');
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third, fourth, fifth, duplicate]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
+      received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
       for (const e of detail.events) {
         expect(e).not.toHaveProperty('visibility');
         expect(e).not.toHaveProperty('publicNote');
@@ -147,6 +177,7 @@ describe('timeline privacy: public replies and internal notes', () => {
       }
     }
     received.push({ where: 'following', text: JSON.stringify(await w.ok(resident.token, 'get', '/me/following')) });
+    received.push({ where: 'receipt', text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${paidA}/receipt`)) });
     received.push({ where: 'list', text: JSON.stringify(await w.ok(resident.token, 'get', '/tickets?limit=50')) });
     const inbox = await w.ok(resident.token, 'get', '/notices?limit=100');
     // The notices of what the resident waits on went through this walk too (issue #16.3).

@@ -83,6 +83,26 @@ export type PlaceImportResult = Schemas['PlaceImportResult'];
 export type LocationOptions = Schemas['LocationOptions'];
 /** 确认并评价: confirm the result, with a rating or without. */
 
+// ---- Paid services (docs/payments.md) ----
+export type QuoteLineRequest = Schemas['QuoteLineDto'];
+export type SendQuoteRequest = Schemas['SendQuoteDto'];
+export type QuoteDecisionRequest = Schemas['QuoteDecisionDto'];
+export type QuoteLine = Schemas['QuoteLineView'];
+export type Quote = Schemas['QuoteView'];
+export type Payment = Schemas['PaymentView'];
+export type Refund = Schemas['RefundView'];
+export type Settlement = Schemas['SettlementView'];
+export type WechatPayOrder = Schemas['WechatPayOrderView'];
+export type RequestPaymentParams = Schemas['RequestPaymentView'];
+export type Receipt = Schemas['ReceiptView'];
+export type OfflinePaymentRequest = Schemas['OfflinePaymentDto'];
+export type WaiveRequest = Schemas['WaiveDto'];
+export type RefundRequest = Schemas['RefundDto'];
+export type PriceItem = Schemas['PriceItemView'];
+export type PriceImportResult = Schemas['PriceImportResult'];
+export type UnpaidItem = Schemas['UnpaidItemView'];
+export type TradeBillCheck = Schemas['TradeBillCheckView'];
+
 // ---- Files ----
 export type UploadResponse = Schemas['UploadView'];
 

@@ -12,16 +12,7 @@ export type TicketType = (typeof TICKET_TYPES)[number];
  * clocks on top of accepted / dispatched / in_progress (`heldAt` on the ticket), so
  * resuming returns to exactly where the work was.
  */
-export const TICKET_STATUSES = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'closed',
-  'revisited',
-  'cancelled',
-] as const;
+export const TICKET_STATUSES = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'revisited', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** States in which the request still needs work from staff. */
@@ -62,6 +53,16 @@ export const TICKET_ACTIONS = [
   'urge',
   /** The owner or a supervisor folds a duplicate into another open request (its resident follows that one). */
   'merge',
+  /** The owner or the technician sends the fee lines (报价); above what the resident accepted, it waits for their approval. */
+  'quote',
+  'approve_quote',
+  'decline_quote',
+  /** The resident pays what is due (WeChat Pay). */
+  'pay',
+  /** Staff record an offline payment (cash, the property's QR code). */
+  'record_payment',
+  /** A supervisor waives what is due (免收), with a reason. */
+  'waive',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -100,6 +101,13 @@ export const TICKET_EVENT_TYPES = [
   'followed',
   'priority_raised',
   'follower_rated',
+  // Paid services (docs/payments.md): a quote, the resident's decision, payments, refunds, a waiver.
+  'quoted',
+  'quote_approved',
+  'quote_declined',
+  'paid',
+  'refunded',
+  'payment_waived',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -138,11 +146,29 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
  * limit (`delayed`); and incidents in the resident's area (`incident`, `incident_resolved`,
  * `incident_linked`).
  */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed',
+export const NOTICE_KINDS = [
+  'accepted',
+  'dispatched',
+  'resolved',
+  'reopened',
+  'closed',
+  'cancelled',
+  'replied',
+  'held',
+  'resumed',
+  'appointment',
+  'reminder',
+  'delayed',
   // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
-  'incident', 'incident_resolved', 'incident_linked',
+  'incident',
+  'incident_resolved',
+  'incident_linked',
   // The resident's request was merged into another one about the same problem (they follow that one now).
-  'merged'] as const;
+  'merged',
+  // Paid services: a quote waits for the resident's approval; a refund reached them.
+  'quoted',
+  'refunded',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
@@ -219,6 +245,25 @@ export const TICKET_CATEGORIES: Record<TicketType, readonly string[]> = {
 export const STAFF_SKILLS = ['水电', '管道疏通', '燃气', '门窗', '电梯', '公共设施', '家电清洗', '保洁', '开锁换锁', '家具安装'] as const;
 export type StaffSkill = (typeof STAFF_SKILLS)[number];
 
+/** Fee lines of a paid service (金额以分计): the catalogue price, materials from the price list, extra labour, a discount. */
+export const FEE_LINE_KINDS = ['service', 'material', 'labour', 'discount'] as const;
+export type FeeLineKind = (typeof FEE_LINE_KINDS)[number];
+
+/** A quote waits for the resident (`pending`), was approved (or needed no approval) or declined, or a newer one replaced it. */
+export const QUOTE_STATUSES = ['pending', 'approved', 'declined', 'superseded'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+
+/** How a payment was made: WeChat Pay (JSAPI in the mini-program), cash, or the property's own QR code. */
+export const PAYMENT_METHODS = ['wechat', 'cash', 'qr'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** `pending`: a WeChat Pay order waiting to be paid; `closed`: it expired or was replaced unpaid. */
+export const PAYMENT_STATUSES = ['pending', 'paid', 'closed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const REFUND_STATUSES = ['processing', 'success', 'closed', 'abnormal'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
 /** Chinese labels, one place for every front end. */
 export const LABELS = {
   type: { repair: '报修', complaint: '投诉', home_service: '上门服务', enquiry: '咨询建议' } satisfies Record<TicketType, string>,
@@ -233,14 +278,8 @@ export const LABELS = {
     cancelled: '已取消',
   } satisfies Record<TicketStatus, string>,
   priority: { normal: '普通', urgent: '紧急' } satisfies Record<Priority, string>,
-  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<
-    Channel,
-    string
-  >,
-  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<
-    StaffRole,
-    string
-  >,
+  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<Channel, string>,
+  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<StaffRole, string>,
   /** Verbs for buttons and for the state machine's refusals ("不能受理", "只有首接人可以派工"). */
   action: {
     claim: '认领',
@@ -262,9 +301,20 @@ export const LABELS = {
     rate: '评价',
     urge: '催办',
     merge: '合并',
+    quote: '报价',
+    approve_quote: '同意报价',
+    decline_quote: '不同意报价',
+    pay: '支付',
+    record_payment: '登记线下收款',
+    waive: '免收费用',
   } satisfies Record<TicketAction, string>,
   locationKind: { room: '房屋', building: '楼栋', unit: '单元公共区域', zone: '区域', place: '公共场所' } satisfies Record<LocationKind, string>,
   followVia: { me_too: '我也遇到', merge: '合并' } satisfies Record<FollowVia, string>,
+  feeLineKind: { service: '服务费', material: '材料费', labour: '人工费', discount: '优惠' } satisfies Record<FeeLineKind, string>,
+  quoteStatus: { pending: '待确认', approved: '已同意', declined: '未同意', superseded: '已更新' } satisfies Record<QuoteStatus, string>,
+  paymentMethod: { wechat: '微信支付', cash: '现金', qr: '物业收款码' } satisfies Record<PaymentMethod, string>,
+  paymentStatus: { pending: '待支付', paid: '已支付', closed: '已关闭' } satisfies Record<PaymentStatus, string>,
+  refundStatus: { processing: '退款中', success: '已退款', closed: '退款关闭', abnormal: '退款异常' } satisfies Record<RefundStatus, string>,
   clock: {
     respond: '受理时限',
     onsite: '上门时限',

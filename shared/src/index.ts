@@ -7,3 +7,4 @@ export * from './phone';
 export * from './ticket-no';
 export * from './cursor';
 export * from './sla-watch';
+export * from './money';

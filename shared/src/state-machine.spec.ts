@@ -26,7 +26,17 @@ const ACTORS = { resident, otherResident, owner, technician, otherTechnician, ot
 type ActorName = keyof typeof ACTORS;
 
 function ticket(status: TicketStatus, overrides: Partial<TicketState> = {}): TicketState {
-  return { status, ownerId: 's-owner', assigneeId: 's-tech', residentId: 'r1', onHold: false, rated: false, ...overrides };
+  return {
+    status,
+    ownerId: 's-owner',
+    assigneeId: 's-tech',
+    residentId: 'r1',
+    onHold: false,
+    rated: false,
+    quotePending: false,
+    paymentDue: false,
+    ...overrides,
+  };
 }
 
 function refusal(result: TransitionResult) {
@@ -82,6 +92,14 @@ const LEGAL: { action: TicketAction; actor: ActorName; ticket?: Partial<TicketSt
   { action: 'urge', actor: 'resident', from: same(OPEN) },
   { action: 'merge', actor: 'owner', from: to(OPEN, 'cancelled') },
   { action: 'merge', actor: 'supervisor', from: to(OPEN, 'cancelled') },
+  { action: 'quote', actor: 'owner', from: same(WORKING) },
+  { action: 'quote', actor: 'technician', from: same(WORKING) },
+  { action: 'approve_quote', actor: 'resident', ticket: { quotePending: true }, from: same(OPEN) },
+  { action: 'decline_quote', actor: 'resident', ticket: { quotePending: true }, from: same(OPEN) },
+  { action: 'pay', actor: 'resident', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
+  { action: 'record_payment', actor: 'owner', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
+  { action: 'record_payment', actor: 'technician', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
+  { action: 'waive', actor: 'supervisor', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
 ];
 
 describe('transition: every action × status for the right person', () => {
@@ -109,14 +127,48 @@ describe('transition: every action × status for the right person', () => {
  * where the state would be wrong as well (the role check comes first).
  */
 const NEVER: Record<ActorName, TicketAction[]> = {
-  resident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'merge'],
-  otherResident: ['claim', 'accept', 'dispatch', 'reschedule', 'start', 'hold', 'resume', 'resolve', 'verify', 'auto_confirm', 'revisit', 'transfer', 'merge'],
-  owner: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
-  technician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
-  otherTechnician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
-  otherAgent: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
-  supervisor: ['confirm', 'auto_confirm', 'rate', 'urge'],
-  admin: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer'],
+  resident: [
+    'claim',
+    'accept',
+    'dispatch',
+    'reschedule',
+    'start',
+    'hold',
+    'resume',
+    'resolve',
+    'verify',
+    'auto_confirm',
+    'revisit',
+    'transfer',
+    'merge',
+    'quote',
+    'record_payment',
+    'waive',
+  ],
+  otherResident: [
+    'claim',
+    'accept',
+    'dispatch',
+    'reschedule',
+    'start',
+    'hold',
+    'resume',
+    'resolve',
+    'verify',
+    'auto_confirm',
+    'revisit',
+    'transfer',
+    'merge',
+    'quote',
+    'record_payment',
+    'waive',
+  ],
+  owner: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
+  technician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
+  otherTechnician: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
+  otherAgent: ['confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
+  supervisor: ['confirm', 'auto_confirm', 'rate', 'urge', 'approve_quote', 'decline_quote', 'pay'],
+  admin: ['claim', 'confirm', 'auto_confirm', 'rate', 'urge', 'transfer', 'approve_quote', 'decline_quote', 'pay', 'waive'],
   system: TICKET_ACTIONS.filter((a) => a !== 'auto_confirm' && a !== 'resolve'),
 };
 
@@ -245,6 +297,36 @@ describe('transition: rating', () => {
   });
 });
 
+describe('transition: paid services', () => {
+  it('a pending quote blocks start and resolve with 409 QUOTE_PENDING', () => {
+    for (const [status, action] of [
+      ['dispatched', 'start'],
+      ['in_progress', 'resolve'],
+    ] as const) {
+      const r = refusal(transition(ticket(status, { quotePending: true }), action, technician));
+      expect(r.conflict).toBe('QUOTE_PENDING');
+      expect(refusalToApiError(r)).toMatchObject({ statusCode: 409, code: 'QUOTE_PENDING' });
+    }
+  });
+
+  it('closing while unpaid is refused with 409 PAYMENT_DUE, for the resident, the owner and the scheduler', () => {
+    for (const [action, actor] of [
+      ['confirm', resident],
+      ['verify', ACTORS.owner],
+      ['auto_confirm', { kind: 'system' }],
+    ] as const) {
+      const r = refusal(transition(ticket('resolved', { paymentDue: true }), action, actor));
+      expect(r.conflict).toBe('PAYMENT_DUE');
+      expect(refusalToApiError(r)).toMatchObject({ statusCode: 409, code: 'PAYMENT_DUE' });
+    }
+  });
+
+  it('the wrong state still answers INVALID_TRANSITION, not the settlement', () => {
+    expect(refusal(transition(ticket('submitted', { quotePending: true }), 'resolve', ACTORS.owner)).code).toBe('INVALID_TRANSITION');
+    expect(refusal(transition(ticket('dispatched'), 'approve_quote', resident)).reason).toBe('没有待确认的报价');
+  });
+});
+
 describe('transition: claim', () => {
   it('of an owned ticket is a conflict the server answers with 409 ALREADY_OWNED', () => {
     const r = refusal(transition(ticket('submitted'), 'claim', otherAgent));
@@ -286,10 +368,14 @@ describe('allowedActions', () => {
     ['resident, new request', ticket('submitted'), 'resident', ['cancel', 'comment', 'urge']],
     ['another resident', ticket('submitted'), 'otherResident', []],
     ['agent, pooled request', ticket('submitted', { ownerId: null }), 'otherAgent', ['claim', 'comment']],
-    ['owner, accepted', ticket('accepted'), 'owner', ['dispatch', 'hold', 'resolve', 'cancel', 'comment', 'merge']],
-    ['assigned technician, dispatched', ticket('dispatched'), 'technician', ['reschedule', 'start', 'hold', 'resolve', 'comment']],
+    ['owner, accepted', ticket('accepted'), 'owner', ['dispatch', 'hold', 'resolve', 'cancel', 'comment', 'merge', 'quote']],
+    ['assigned technician, dispatched', ticket('dispatched'), 'technician', ['reschedule', 'start', 'hold', 'resolve', 'comment', 'quote']],
+    ['assigned technician, quote pending', ticket('dispatched', { quotePending: true }), 'technician', ['reschedule', 'hold', 'comment', 'quote']],
+    ['resident, quote pending', ticket('dispatched', { quotePending: true }), 'resident', ['comment', 'urge', 'approve_quote', 'decline_quote']],
+    ['resident, resolved and unpaid', ticket('resolved', { paymentDue: true }), 'resident', ['reopen', 'comment', 'rate', 'pay']],
+    ['supervisor, resolved and unpaid', ticket('resolved', { paymentDue: true }), 'supervisor', ['transfer', 'comment', 'record_payment', 'waive']],
     ['other technician, dispatched', ticket('dispatched'), 'otherTechnician', ['comment']],
-    ['owner, on hold', ticket('dispatched', { onHold: true }), 'owner', ['resume', 'cancel', 'comment', 'merge']],
+    ['owner, on hold', ticket('dispatched', { onHold: true }), 'owner', ['resume', 'cancel', 'comment', 'merge', 'quote']],
     ['supervisor, in progress', ticket('in_progress'), 'supervisor', ['cancel', 'transfer', 'comment', 'merge']],
     ['resident, resolved', ticket('resolved'), 'resident', ['confirm', 'reopen', 'comment', 'rate']],
     ['owner, resolved', ticket('resolved'), 'owner', ['verify', 'reopen', 'comment']],
@@ -320,7 +406,10 @@ describe('ticketStateOf', () => {
       residentId: 'r1',
       onHold: false,
       rated: true,
+      quotePending: false,
+      paymentDue: false,
     });
+    expect(ticketStateOf({ ...detail, quotePending: true, dueFen: 1200 })).toMatchObject({ quotePending: true, paymentDue: true });
   });
 
   it('an unowned, unassigned, unrated ticket', () => {

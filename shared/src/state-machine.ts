@@ -30,12 +30,16 @@ export interface TicketState {
   residentId: Id | null;
   onHold: boolean;
   rated: boolean;
+  /** A quote above what the resident accepted waits for their approval (paid services, docs/payments.md). */
+  quotePending: boolean;
+  /** Something approved is still unpaid (and not waived by a supervisor). */
+  paymentDue: boolean;
 }
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
 
 /** Refusals with an API error code of their own (409), rather than INVALID_TRANSITION. */
-export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED';
+export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED' | 'QUOTE_PENDING' | 'PAYMENT_DUE';
 
 export type TransitionResult =
   | { allowed: true; to: TicketStatus }
@@ -43,7 +47,11 @@ export type TransitionResult =
       allowed: false;
       code: 'INVALID_TRANSITION' | 'FORBIDDEN';
       reason: string;
-      /** Set when the refusal has its own API error code (claim of an owned ticket → 409 ALREADY_OWNED, a second rating → 409 ALREADY_RATED). */
+      /**
+       * Set when the refusal has its own API error code: claim of an owned ticket → 409
+       * ALREADY_OWNED, a second rating → 409 ALREADY_RATED; work past a quote the resident
+       * has not approved → 409 QUOTE_PENDING; closing while something is unpaid → 409 PAYMENT_DUE.
+       */
       conflict?: RefusalConflict;
     };
 
@@ -75,6 +83,11 @@ export interface TransitionRule {
   requiresNotRated?: true;
   /** Appended to the "wrong state" refusal, to tell the caller what to do instead. */
   hint?: string;
+  /**
+   * Paid services: `no_pending_quote` — refused while a quote waits for the resident;
+   * `settled` — refused while something is due; `quote_pending` / `payment_due` — only then.
+   */
+  settlement?: 'no_pending_quote' | 'settled' | 'quote_pending' | 'payment_due';
 }
 
 export const PARTY_LABELS: Record<Party, string> = {
@@ -90,6 +103,7 @@ export const PARTY_LABELS: Record<Party, string> = {
 /** accepted / dispatched / in_progress: someone is working on it, so the clocks can be paused. */
 const WORKING: readonly TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const AFTER_RESOLUTION: readonly TicketStatus[] = ['resolved', 'closed', 'revisited'];
+const NOT_CANCELLED: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled');
 const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled' && s !== 'revisited');
 
 /**
@@ -103,18 +117,20 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'dispatch', from: ['accepted', 'dispatched'], to: 'dispatched', by: ['owner'], hold: 'forbidden' },
   // A new visit time agreed with the resident: the timeline records it as a dispatch with the new time.
   { action: 'reschedule', from: ['dispatched', 'in_progress'], to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
-  { action: 'start', from: ['dispatched'], to: 'in_progress', by: ['assignee'], hold: 'forbidden' },
+  // A paid repair starts only once its quote is approved (不得擅自提高收费标准).
+  { action: 'start', from: ['dispatched'], to: 'in_progress', by: ['assignee'], hold: 'forbidden', settlement: 'no_pending_quote' },
   { action: 'hold', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
   { action: 'resume', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'required' },
   // From `accepted` too: the owner may handle a request directly without dispatching it.
-  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden' },
+  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden', settlement: 'no_pending_quote' },
   // An incident's resolution (停水停电 恢复) resolves the requests linked to it, from any open
   // state and whoever owns them; the resident still confirms (or it auto-confirms after the
   // confirm limit), and can reopen it if the problem is still there.
   { action: 'resolve', from: OPEN_STATUSES, to: 'resolved', by: ['system'] },
-  { action: 'confirm', from: ['resolved'], to: 'closed', by: ['resident'] },
-  { action: 'verify', from: ['resolved'], to: 'closed', by: ['owner'] },
-  { action: 'auto_confirm', from: ['resolved'], to: 'closed', by: ['system'] },
+  // A paid request closes only once paid (or waived by a supervisor).
+  { action: 'confirm', from: ['resolved'], to: 'closed', by: ['resident'], settlement: 'settled' },
+  { action: 'verify', from: ['resolved'], to: 'closed', by: ['owner'], settlement: 'settled' },
+  { action: 'auto_confirm', from: ['resolved'], to: 'closed', by: ['system'], settlement: 'settled' },
   // Back to the same owner (first-contact rule); the server decides whether the assignee stays.
   { action: 'reopen', from: ['resolved', 'closed'], to: 'accepted', by: ['resident', 'owner'] },
   { action: 'revisit', from: ['closed'], to: 'revisited', by: ['owner'] },
@@ -133,6 +149,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'urge', from: OPEN_STATUSES, to: 'same', by: ['resident'] },
   // A duplicate of another open request ends here; its resident follows the one kept (the server checks that one).
   { action: 'merge', from: OPEN_STATUSES, to: 'cancelled', by: ['owner', 'supervisor'] },
+  // Paid services (docs/payments.md). A quote is sent while the work is in hand, before resolution.
+  { action: 'quote', from: WORKING, to: 'same', by: ['owner', 'assignee'] },
+  { action: 'approve_quote', from: OPEN_STATUSES, to: 'same', by: ['resident'], settlement: 'quote_pending' },
+  { action: 'decline_quote', from: OPEN_STATUSES, to: 'same', by: ['resident'], settlement: 'quote_pending' },
+  { action: 'pay', from: NOT_CANCELLED, to: 'same', by: ['resident'], settlement: 'payment_due' },
+  { action: 'record_payment', from: NOT_CANCELLED, to: 'same', by: ['owner', 'assignee', 'supervisor'], settlement: 'payment_due' },
+  { action: 'waive', from: NOT_CANCELLED, to: 'same', by: ['supervisor'], settlement: 'payment_due' },
 ];
 
 const RULES_BY_ACTION: ReadonlyMap<TicketAction, readonly TransitionRule[]> = new Map(
@@ -196,6 +219,20 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
   }
   if (rule.requiresNotRated && ticket.rated) {
     return { reason: '您已评价过该工单', statusMatched: true, conflict: 'ALREADY_RATED' };
+  }
+  switch (rule.settlement) {
+    case 'no_pending_quote':
+      if (ticket.quotePending) return { reason: `报价还在等业主确认，业主同意后才能${verb}`, statusMatched: true, conflict: 'QUOTE_PENDING' };
+      break;
+    case 'settled':
+      if (ticket.paymentDue) return { reason: `费用尚未结清，支付（或主管登记免收）后才能${verb}`, statusMatched: true, conflict: 'PAYMENT_DUE' };
+      break;
+    case 'quote_pending':
+      if (!ticket.quotePending) return { reason: '没有待确认的报价', statusMatched: true };
+      break;
+    case 'payment_due':
+      if (!ticket.paymentDue) return { reason: '没有待支付的费用', statusMatched: true };
+      break;
   }
   return null;
 }
@@ -282,6 +319,8 @@ export function ticketStateOf(detail: {
   residentId: Id | null;
   onHold: boolean;
   rating: unknown;
+  quotePending?: boolean;
+  dueFen?: number;
 }): TicketState {
   return {
     status: detail.status,
@@ -290,11 +329,14 @@ export function ticketStateOf(detail: {
     residentId: detail.residentId,
     onHold: detail.onHold,
     rated: detail.rating !== null && detail.rating !== undefined,
+    quotePending: detail.quotePending ?? false,
+    paymentDue: (detail.dueFen ?? 0) > 0,
   };
 }
 
 /**
- * The API error for a refusal: 409 ALREADY_OWNED for a lost claim, 409
+ * The API error for a refusal: 409 ALREADY_OWNED for a lost claim, 409 QUOTE_PENDING /
+ * PAYMENT_DUE for work past an unapproved quote / closing unpaid, 409
  * INVALID_TRANSITION for a wrong state, 403 FORBIDDEN for a wrong caller.
  */
 export function refusalToApiError(refusal: TransitionRefusal): ApiError {

@@ -23,6 +23,9 @@ export const taroTest = {
   loginCounter: 0,
   tabBadge: null as string | null,
   phoneCalls: [] as string[],
+  /** wx.requestPayment: the parameters it was called with; `paymentAnswer` false = the payer cancelled. */
+  payments: [] as Record<string, unknown>[],
+  paymentAnswer: true,
   networkListeners: [] as Fn[],
   /** The phone's network comes back (or goes): what wx.onNetworkStatusChange reports. */
   async network(isConnected: boolean) {
@@ -32,6 +35,8 @@ export const taroTest = {
   },
   reset() {
     this.phoneCalls = []
+    this.payments = []
+    this.paymentAnswer = true
     this.storage.clear()
     this.toasts = []
     this.navigations = []
@@ -138,6 +143,13 @@ const Taro = {
   async showModal() {
     return { confirm: taroTest.modalAnswers.length ? taroTest.modalAnswers.shift()! : true, cancel: false }
   },
+  async requestPayment(opts: Record<string, unknown>) {
+    taroTest.payments.push(opts)
+    if (!taroTest.paymentAnswer) throw { errMsg: 'requestPayment:fail cancel' }
+    return { errMsg: 'requestPayment:ok' }
+  },
+  showLoading() {},
+  hideLoading() {},
   async showActionSheet() {
     return { tapIndex: 0 }
   },

@@ -35,6 +35,8 @@ export interface Access {
   canReceiveAlerts: boolean;
   /** Own notice settings: WeCom binding, kinds, quiet hours (every staff member). */
   canEditOwnNotices: boolean;
+  /** 收费与对账: the unpaid queue and the price list (office staff, admins); statements for supervisors and admins. */
+  canSeePayments: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -70,5 +72,6 @@ export function accessFor(roles: readonly StaffRole[] | null | undefined): Acces
     canOpenTicket: office || technician || admin,
     canReceiveAlerts: office || technician,
     canEditOwnNotices: (roles?.length ?? 0) > 0,
+    canSeePayments: office || admin,
   };
 }

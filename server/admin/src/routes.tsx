@@ -15,6 +15,7 @@ import {
   TeamOutlined,
   ToolOutlined,
   BellOutlined,
+  AccountBookOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Access, AccessKey } from './access';
@@ -41,6 +42,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/intake', access: 'canIntake', page: lazy(() => import('./pages/tickets/intake')), menu: { label: T.menu.intake, icon: <PhoneOutlined />, group: 'work' } },
   { path: '/incidents', access: 'canManageIncidents', page: lazy(() => import('./pages/incidents')), menu: { label: T.menu.incidents, icon: <NotificationOutlined />, group: 'work' } },
   { path: '/announcements', access: 'canManageAnnouncements', page: lazy(() => import('./pages/announcements')), menu: { label: T.menu.announcements, icon: <SoundOutlined />, group: 'work' } },
+  { path: '/payments', access: 'canSeePayments', page: lazy(() => import('./pages/payments')), menu: { label: T.menu.payments, icon: <AccountBookOutlined />, group: 'work' } },
   { path: '/bindings', access: 'canReviewBindings', page: lazy(() => import('./pages/system/room-bindings')), menu: { label: T.menu.bindings, icon: <SolutionOutlined />, group: 'work' } },
   { path: '/dashboard', access: 'canSeeDashboard', page: lazy(() => import('./pages/supervisor/dashboard')), menu: { label: T.menu.dashboard, icon: <BarChartOutlined />, group: 'supervise' } },
   { path: '/escalations', access: 'canSeeEscalations', page: lazy(() => import('./pages/supervisor/escalations')), menu: { label: T.menu.escalations, icon: <AlertOutlined />, group: 'supervise' } },

@@ -39,7 +39,12 @@ export const GUARDED_TABLES = [
   'idempotency_keys',
   'notices',
   'outbox_messages',
+  'payments',
+  'price_items',
+  'quote_lines',
+  'quotes',
   'refresh_tokens',
+  'refunds',
   'residents',
   'room_bindings',
   'rooms',
@@ -171,7 +176,10 @@ export async function buildTrustWorld(t: TestApp, label = 'tw') {
   });
 
   // A's photo on A's request, and the request itself dispatched to techA.
-  const upload = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${resA.token}`).attach('file', await solid('jpeg'), { filename: 'leak.jpg', contentType: 'image/jpeg' });
+  const upload = await t.http
+    .post('/api/v1/uploads')
+    .set('Authorization', `Bearer ${resA.token}`)
+    .attach('file', await solid('jpeg'), { filename: 'leak.jpg', contentType: 'image/jpeg' });
   if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${JSON.stringify(upload.body)}`);
   const ticketA = await ticketIn('dispatched', { photoIds: [upload.body.id] });
   const detail = await w.ok(resA.token, 'get', `/tickets/${ticketA.id}`);
@@ -188,7 +196,12 @@ export async function buildTrustWorld(t: TestApp, label = 'tw') {
       TEST_DB === 'sqlite'
         ? await Promise.all(
             // SQLite has no CHECKSUM TABLE: hash the rows in storage order instead.
-            GUARDED_TABLES.map(async (n) => ({ Table: n, Checksum: createHash('sha1').update(JSON.stringify(await t.sql(`SELECT * FROM "${n}" ORDER BY rowid`))).digest('hex') })),
+            GUARDED_TABLES.map(async (n) => ({
+              Table: n,
+              Checksum: createHash('sha1')
+                .update(JSON.stringify(await t.sql(`SELECT * FROM "${n}" ORDER BY rowid`)))
+                .digest('hex'),
+            })),
           )
         : await t.sql<{ Table: string; Checksum: string | null }>(`CHECKSUM TABLE ${GUARDED_TABLES.map((n) => `\`${n}\``).join(', ')}`);
     const uploads = await t.sql<{ n: string; m: string | null }>('SELECT COUNT(*) AS n, MAX(id) AS m FROM uploads');

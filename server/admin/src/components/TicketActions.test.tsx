@@ -19,6 +19,8 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     slotEnd: null,
     changeableUntil: null,
     fee: null,
+    quotePending: false,
+    dueFen: 0,
     residentId: 'res1',
     flagged: false,
     runningClocks: ['respond', 'onsite', 'resolve'],

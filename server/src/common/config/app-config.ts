@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap } from './wechat-templates';
@@ -35,6 +36,15 @@ export interface AppConfig {
    * and secret. null: WeCom is off — staff notices stay in the admin pages only.
    */
   wecom: WecomSettings | null;
+  /**
+   * WeChat Pay (微信支付 API v3, JSAPI in the mini-program): the merchant's settings.
+   * null: only offline payment (cash, the property's QR code) recorded by staff is offered.
+   */
+  wechatpay: WechatpaySettings | null;
+  /** No WeChat Pay settings outside production while WeChat itself is faked: run the bundled fake WeChat Pay. */
+  useFakeWechatpay: boolean;
+  /** Paid services: how long a WeChat Pay order may stay unpaid before it is closed, and how often each instance sweeps for such orders (0 = only when asked). */
+  payments: { orderTtlSec: number; sweepMs: number };
   /** Requests per minute per caller (per IP before sign-in), counted in the database (shared by all instances) or in this process. */
   rateLimits: { login: number; write: number; general: number; store: 'database' | 'memory' };
   /** Personal data of finished requests and inactive residents is erased after this many days (PIPL); 0 = keep. */
@@ -85,6 +95,22 @@ export interface S3Settings {
   secretAccessKey: string;
   /** bucket in the path (https://host/bucket/key) rather than the host name. */
   forcePathStyle: boolean;
+}
+
+export interface WechatpaySettings {
+  mchid: string;
+  /** The merchant API certificate's serial number (serial_no of the Authorization header). */
+  serial: string;
+  /** The merchant API private key (apiclient_key.pem), PEM. */
+  privateKey: string;
+  /** The 32-character APIv3 key: decrypts notifications. */
+  apiV3Key: string;
+  /** The WeChat Pay public key (微信支付公钥), PEM, and its id (PUB_KEY_ID_…): verifies answers and notifications. */
+  platformPublicKey: string;
+  platformPublicKeyId: string;
+  apiBase: string;
+  /** Where WeChat Pay sends payment and refund notifications: PUBLIC_BASE_URL + /api/v1/payments/wechatpay/notify. */
+  notifyUrl: string;
 }
 
 export interface WecomSettings {
@@ -230,11 +256,41 @@ function envSchema(production: boolean) {
       .string()
       .regex(/^[A-Za-z0-9]{43}$/, { error: 'must be the 43-character EncodingAESKey from the WeChat console' })
       .optional(),
-    WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: (issue) => `is not a corp id (ww…): "${issue.input}"` }).optional(),
-    WECOM_AGENT_ID: z.string().regex(/^\d{1,10}$/, { error: (issue) => `must be the app's AgentId (a number), got "${issue.input}"` }).optional(),
+    WECOM_CORP_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: (issue) => `is not a corp id (ww…): "${issue.input}"` })
+      .optional(),
+    WECOM_AGENT_ID: z
+      .string()
+      .regex(/^\d{1,10}$/, { error: (issue) => `must be the app's AgentId (a number), got "${issue.input}"` })
+      .optional(),
     WECOM_SECRET: z.string().optional(),
     WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
-    WECOM_MINIPROGRAM_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,32}$/, { error: (issue) => `is not a mini-program appid: "${issue.input}"` }).optional(),
+    WECOM_MINIPROGRAM_APPID: z
+      .string()
+      .regex(/^wx[0-9a-zA-Z]{8,32}$/, { error: (issue) => `is not a mini-program appid: "${issue.input}"` })
+      .optional(),
+    WECHATPAY_MCHID: z
+      .string()
+      .regex(/^\d{6,12}$/, { error: (issue) => `is not a merchant id (商户号, digits): "${issue.input}"` })
+      .optional(),
+    WECHATPAY_SERIAL: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{8,64}$/, { error: 'must be the merchant API certificate serial (hex)' })
+      .optional(),
+    WECHATPAY_PRIVATE_KEY: z.string().optional(),
+    WECHATPAY_APIV3_KEY: z
+      .string()
+      .refine((v) => Buffer.byteLength(v, 'utf8') === 32, { error: 'must be the 32-character APIv3 key' })
+      .optional(),
+    WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
+    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{4,80}$/, { error: 'must be the WeChat Pay public key id (PUB_KEY_ID_…)' })
+      .optional(),
+    WECHATPAY_API_BASE: url('https://api.mch.weixin.qq.com'),
+    PAYMENT_ORDER_TTL_SEC: wholeNumber(30 * 60, 60, 2 * 3600),
+    PAYMENT_SWEEP_MS: wholeNumber(60_000, 0, 3600_000),
     OUTBOX_POLL_MS: wholeNumber(1000, 0, 60_000),
     OUTBOX_LEASE_MS: wholeNumber(60_000, 1000, 3600_000),
     RATE_LIMIT_LOGIN_PER_MIN: wholeNumber(10, 1, 1_000_000),
@@ -344,6 +400,52 @@ function wecomSettings(env: Env): WecomSettings | null {
   };
 }
 
+/** A PEM given inline (with real or \\n-escaped line breaks) or as the path of a .pem file. */
+function pemSetting(name: string, raw: string, kind: 'private' | 'public'): string {
+  let text = raw.includes('-----BEGIN') ? raw.replace(/\\n/g, '\n') : null;
+  if (text === null) {
+    try {
+      text = readFileSync(raw, 'utf8');
+    } catch {
+      throw new ConfigError(name, `is neither a PEM nor a readable file: "${raw}"`);
+    }
+  }
+  try {
+    if (kind === 'private') createPrivateKey(text);
+    else createPublicKey(text);
+  } catch {
+    throw new ConfigError(name, `is not a valid ${kind === 'private' ? 'private' : 'public'} key (PEM)`);
+  }
+  return text;
+}
+
+/** WeChat Pay is on when WECHATPAY_MCHID is set; the other merchant settings are then required. */
+function wechatpaySettings(env: Env, publicBaseUrl: string): WechatpaySettings | null {
+  const names = [
+    'WECHATPAY_SERIAL',
+    'WECHATPAY_PRIVATE_KEY',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_PLATFORM_PUBLIC_KEY',
+    'WECHATPAY_PLATFORM_PUBLIC_KEY_ID',
+  ] as const;
+  if (!env.WECHATPAY_MCHID) {
+    const stray = names.find((n) => env[n]);
+    if (stray) throw new ConfigError('WECHATPAY_MCHID', `is required when ${stray} is set`);
+    return null;
+  }
+  for (const n of names) if (!env[n]) throw new ConfigError(n, 'is required when WECHATPAY_MCHID is set');
+  return {
+    mchid: env.WECHATPAY_MCHID,
+    serial: env.WECHATPAY_SERIAL!.toUpperCase(),
+    privateKey: pemSetting('WECHATPAY_PRIVATE_KEY', env.WECHATPAY_PRIVATE_KEY!, 'private'),
+    apiV3Key: env.WECHATPAY_APIV3_KEY!,
+    platformPublicKey: pemSetting('WECHATPAY_PLATFORM_PUBLIC_KEY', env.WECHATPAY_PLATFORM_PUBLIC_KEY!, 'public'),
+    platformPublicKeyId: env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID!,
+    apiBase: env.WECHATPAY_API_BASE,
+    notifyUrl: `${publicBaseUrl}/api/v1/payments/wechatpay/notify`,
+  };
+}
+
 export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = raw.NODE_ENV === 'production' ? 'production' : raw.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
@@ -355,11 +457,13 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(String(first.path[0]), first.message);
   }
   const env = parsed.data;
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`;
+  const useFakeWechat = !production && !set.WECHAT_APPID && !set.WECHAT_API_BASE;
 
   return {
     env: nodeEnv,
     port: env.PORT,
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`,
+    publicBaseUrl,
     databaseUrl: env.DATABASE_URL,
     jwtSecret: env.JWT_SECRET,
     dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
@@ -367,9 +471,12 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUsername: env.ADMIN_USERNAME,
     adminPassword: env.ADMIN_PASSWORD ?? (production ? null : 'admin123'),
     wechat: { appid: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE, miniprogramState: env.WECHAT_MINIPROGRAM_STATE },
-    useFakeWechat: !production && !set.WECHAT_APPID && !set.WECHAT_API_BASE,
+    useFakeWechat,
     wechatTemplates: env.WECHAT_TEMPLATES as TemplateMap,
     wecom: wecomSettings(env),
+    wechatpay: wechatpaySettings(env, publicBaseUrl),
+    useFakeWechatpay: useFakeWechat && !env.WECHATPAY_MCHID && !set.WECHATPAY_API_BASE,
+    payments: { orderTtlSec: env.PAYMENT_ORDER_TTL_SEC, sweepMs: env.PAYMENT_SWEEP_MS },
     wechatPush: { token: env.WECHAT_PUSH_TOKEN ?? null, encodingAESKey: env.WECHAT_ENCODING_AES_KEY ?? null },
     outboxPollMs: env.OUTBOX_POLL_MS,
     outboxLeaseMs: env.OUTBOX_LEASE_MS,

@@ -144,4 +144,6 @@ export const DEVELOPMENT_TEMPLATES: TemplateMap = {
   incident_resolved: { templateId: 'tpl_incident_resolved', data: { thing1: 'summary', phrase2: 'status', time3: 'time', thing4: 'note' } },
   incident_linked: { templateId: 'tpl_incident_linked', data: { character_string1: 'no', thing2: 'summary', time3: 'time', thing4: 'note' } },
   merged: { templateId: 'tpl_merged', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  quoted: { templateId: 'tpl_quoted', data: { character_string1: 'no', thing2: 'note', phrase3: 'status', time4: 'time' } },
+  refunded: { templateId: 'tpl_refunded', data: { character_string1: 'no', thing2: 'note', time3: 'time' } },
 };

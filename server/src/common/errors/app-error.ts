@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   LOGIN_FAILED: 401,
   REFRESH_INVALID: 401,
   WECHAT_CODE_INVALID: 401,
+  /** A WeChat Pay notification whose signature, serial or time does not check out (forged or replayed). */
+  NOTIFICATION_INVALID: 401,
   /** The staff side's silent sign-in: this WeChat user has not bound a staff account (yet, or any more). */
   STAFF_NOT_BOUND: 401,
   FORBIDDEN: 403,
@@ -38,6 +40,14 @@ export const ERROR_CODES = {
   SLOT_FULL: 409,
   SHIFT_OVERLAP: 409,
   BOOKING_LOCKED: 409,
+  /** Work past a quote the resident has not approved yet (start, resolve). */
+  QUOTE_PENDING: 409,
+  /** Closing a request while something approved is unpaid (and not waived by a supervisor). */
+  PAYMENT_DUE: 409,
+  /** WeChat Pay is not configured on this server, or not possible here (h5): pay offline. */
+  PAYMENT_UNAVAILABLE: 409,
+  /** A refund beyond what is left of the payment. */
+  REFUND_TOO_LARGE: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   CONFLICT: 409,
   /** 我也遇到 is for open requests about a public area (not a room), filed by someone else. */
@@ -55,6 +65,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   WECHAT_UNAVAILABLE: 503,
   WECOM_UNAVAILABLE: 503,
+  /** WeChat Pay did not answer (or answered 5xx / an unverifiable answer); try again. */
+  WECHATPAY_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 } as const;

@@ -227,6 +227,8 @@ export class IncidentsService {
           residentId: ticket.residentId,
           onHold: ticket.heldAt !== null,
           rated: false,
+          quotePending: ticket.quotePending,
+          paymentDue: ticket.dueFen > 0,
         },
         'resolve',
         { kind: 'system' },

@@ -128,6 +128,8 @@ export class NoticesService {
       reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理您的${what}，请安排家中有人；如需改期请联系客服。`],
       delayed: ['处理超时，向您致歉', `您的${what}处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
       merged: ['工单已合并处理', `您反映的${what}与工单 ${String(change.data?.intoNo ?? '')} 是同一问题，已合并处理；后续进展会通知您，处理完成后可以评价。`],
+      quoted: ['费用待您确认', `您的${what}：${note ?? '师傅发来了报价'}。您同意后师傅才会按此收费。`],
+      refunded: ['退款已退回', `您的${what}：${note ?? '退款已原路退回'}。`],
     };
     const [title, body] = followerId ? followerText(kind, what, text[kind], change) : text[kind];
     const inserted = await manager
@@ -567,6 +569,11 @@ function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
       return byResident ? null : 'cancelled';
     case 'merged':
       return 'merged';
+    // Paid services: a quote that waits for the resident's decision; a refund that reached them.
+    case 'quoted':
+      return change.data?.status === 'pending' ? 'quoted' : null;
+    case 'refunded':
+      return 'refunded';
     default:
       return null;
   }

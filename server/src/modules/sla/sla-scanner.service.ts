@@ -156,11 +156,17 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
         residentId: ticket.residentId,
         onHold: ticket.heldAt !== null,
         rated: false,
+        quotePending: ticket.quotePending,
+        paymentDue: ticket.dueFen > 0,
       },
       'auto_confirm',
       { kind: 'system' },
     );
-    if (!verdict.allowed) return false;
+    if (!verdict.allowed) {
+      // Unpaid (paid services): it waits in the unpaid queue instead; the confirm clock is not looked at again.
+      if (verdict.conflict === 'PAYMENT_DUE') ticket.slaBreached |= CLOCK_BIT.confirm;
+      return false;
+    }
     ticket.status = verdict.to;
     ticket.closedAt = now;
     // Queued with the pass's other timeline lines, so this ticket's lines keep their order.

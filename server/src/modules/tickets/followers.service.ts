@@ -163,6 +163,8 @@ export class FollowersService {
           residentId: str(duplicate.residentId),
           onHold: duplicate.heldAt !== null,
           rated: false,
+          quotePending: duplicate.quotePending,
+          paymentDue: duplicate.dueFen > 0,
         },
         'merge',
         actorOf(auth),

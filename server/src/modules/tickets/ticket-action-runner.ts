@@ -75,6 +75,9 @@ export class TicketActionRunner {
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       onHold: ticket.heldAt !== null,
       rated,
+      // Paid services (modules/payments): a quote waiting for the resident, something unpaid.
+      quotePending: ticket.quotePending,
+      paymentDue: ticket.dueFen > 0,
     };
     const verdict = transition(state, action, actorOf(auth));
     // The state machine names the refusal, with its own code for a lost claim or a second rating.

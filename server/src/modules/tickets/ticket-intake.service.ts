@@ -44,6 +44,11 @@ const NEW_TICKET_DEFAULTS = {
   escalationLevel: 0,
   escalatedAt: null,
   reopenCount: 0,
+  quotePending: false,
+  approvedFen: 0,
+  paidFen: 0,
+  dueFen: 0,
+  feeWaivedAt: null,
   version: 1,
 } satisfies Partial<Ticket>;
 

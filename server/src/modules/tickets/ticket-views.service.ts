@@ -278,6 +278,8 @@ export class TicketViews {
       slotEnd: ticket.slotStart && item ? new Date(ticket.slotStart.getTime() + item.durationMin * 60_000).toISOString() : null,
       changeableUntil: this.changeableUntil(ticket),
       fee: ticket.fee,
+      quotePending: ticket.quotePending,
+      dueFen: ticket.dueFen,
       residentId: ticket.residentId === null || asFollower ? null : String(ticket.residentId),
       flagged: ticket.flagged,
       runningClocks: runningClocks(milestonesOf(ticket)),

@@ -39,6 +39,7 @@ import { Staff } from '../staff/staff.entity';
 @Index(['communityId', 'createdAt']) // stats (GET /admin/stats): the created-in-window range
 @Index(['communityId', 'resolvedAt']) // stats trend: resolved per day
 @Index(['communityId', 'locationKind', 'status']) // 我也遇到: the open public requests of a community
+@Index(['communityId', 'dueFen', 'id']) // the unpaid queue: a community's requests with something due
 export class Ticket {
   @IdColumn() id: string;
   @Index({ unique: true }) @Column({ type: 'varchar', length: 24 }) no: string;
@@ -96,6 +97,17 @@ export class Ticket {
   @TimeColumn({ nullable: true }) slotStart: Date | null;
   @TimeColumn({ nullable: true }) appointmentAt: Date | null;
   @MoneyColumn({ nullable: true }) fee: number | null;
+  /**
+   * Paid services (modules/payments): a quote waits for the resident; the total they approved
+   * (or accepted at booking), paid so far and still due — integer fen, kept by PaymentsService
+   * in the transaction that changes them, read by the state machine (QUOTE_PENDING, PAYMENT_DUE).
+   */
+  @Column({ type: 'boolean', default: false }) quotePending: boolean;
+  @Column({ type: 'int', unsigned: true, default: 0 }) approvedFen: number;
+  @Column({ type: 'int', unsigned: true, default: 0 }) paidFen: number;
+  @Column({ type: 'int', unsigned: true, default: 0 }) dueFen: number;
+  /** A supervisor waived what was due (免收). */
+  @TimeColumn({ nullable: true }) feeWaivedAt: Date | null;
 
   @TimeColumn({ nullable: true }) respondBy: Date | null;
   @TimeColumn({ nullable: true }) onsiteBy: Date | null;

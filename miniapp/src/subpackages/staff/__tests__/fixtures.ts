@@ -56,6 +56,8 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     slotEnd: null,
     changeableUntil: null,
     fee: null,
+    quotePending: false,
+    dueFen: 0,
     residentId: 'r1',
     flagged: false,
     runningClocks: [],

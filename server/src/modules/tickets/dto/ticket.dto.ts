@@ -317,6 +317,8 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: String, nullable: true, description: 'end of the booked window (slotStart + the service’s duration)' }) slotEnd: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'until when the resident may reschedule or cancel the booking' }) changeableUntil?: string | null;
   @ApiProperty({ type: Number, nullable: true }) fee: number | null;
+  @ApiProperty({ description: 'paid services: a quote waits for the resident (GET /tickets/{id}/settlement for the lines)' }) quotePending: boolean;
+  @ApiProperty({ description: 'paid services: fen still to pay (0: nothing, paid or waived)' }) dueFen: number;
   @ApiProperty({ type: String, nullable: true }) residentId: string | null;
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true, description: 'the clocks started and not yet stopped (paused while on hold); the others were met or missed' })

@@ -21,6 +21,7 @@ import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, unfollowT
 import CallButton from '../../../../components/CallButton'
 import PageShell from '../../../../components/PageShell'
 import ReasonDialog from '../../../../components/ReasonDialog'
+import SettlementCard from '../../../../components/SettlementCard'
 import StarRating from '../../../../components/StarRating'
 import StatusTag from '../../../../components/StatusTag'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -268,6 +269,8 @@ export default function TicketDetailPage() {
                 {contacts.data.hotline && <CallButton callable={contacts.data.hotline} testId="call-hotline" />}
               </View>
             )}
+
+            <SettlementCard ticketId={t.id} onChanged={() => void ticket.reload(true)} />
 
             <View className="card">
               {t.type === 'home_service' ? (

@@ -36,6 +36,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
 import { PhotoUpload } from '../../../components/PhotoUpload';
 import { TicketActions } from '../../../components/TicketActions';
+import { FeePanel } from '../../../components/FeePanel';
 import { PriorityTag, StatusTag, TypeTag } from '../../../components/TicketTags';
 import { useAsync } from '../../../hooks/useAsync';
 import { useNow } from '../../../hooks/useNow';
@@ -324,6 +325,7 @@ export default function TicketDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <FeePanel ticket={ticket} onDone={reload} />
             <Card title={T.ticket.deadlines}>
               <Deadlines ticket={ticket} now={now} />
             </Card>

@@ -48,6 +48,8 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     slotEnd: null,
     changeableUntil: null,
     fee: null,
+    quotePending: false,
+    dueFen: 0,
     residentId: 'r1',
     flagged: false,
     runningClocks: [],

@@ -43,6 +43,8 @@ function ticket(status: TicketDetail['status']): TicketDetail {
     mergedInto: null,
     changeableUntil: null,
     fee: null,
+    quotePending: false,
+    dueFen: 0,
     residentId: 'r1',
     flagged: false,
   } as TicketDetail

@@ -21,15 +21,7 @@
  *   (`accepted`). Nothing special is exported for it.
  */
 import type { ApiError, Id } from './api';
-import {
-  LABELS,
-  OPEN_STATUSES,
-  TICKET_ACTIONS,
-  TICKET_STATUSES,
-  type StaffRole,
-  type TicketAction,
-  type TicketStatus,
-} from './enums';
+import { LABELS, OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type StaffRole, type TicketAction, type TicketStatus } from './enums';
 
 export interface TicketState {
   status: TicketStatus;
@@ -38,6 +30,11 @@ export interface TicketState {
   residentId: Id | null;
   onHold: boolean;
   rated: boolean;
+  /**
+   * A complaint's own state (投诉处理): set for complaints, null or left out otherwise —
+   * and where it is not known (a list row), the complaint-only actions are not offered.
+   */
+  complaint?: { formallyReplied: boolean } | null;
 }
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
@@ -48,9 +45,14 @@ export type TransitionResult =
       allowed: false;
       code: 'INVALID_TRANSITION' | 'FORBIDDEN';
       reason: string;
-      /** Set when the refusal has its own API error code (claim of an owned ticket → 409 ALREADY_OWNED). */
-      conflict?: 'ALREADY_OWNED';
+      /**
+       * Set when the refusal has its own API error code: a claim of an owned ticket → 409
+       * ALREADY_OWNED; resolving a complaint before its formal reply → 409 FORMAL_REPLY_REQUIRED.
+       */
+      conflict?: TransitionConflict;
     };
+
+export type TransitionConflict = 'ALREADY_OWNED' | 'FORMAL_REPLY_REQUIRED';
 
 export type TransitionRefusal = Extract<TransitionResult, { allowed: false }>;
 
@@ -78,6 +80,10 @@ export interface TransitionRule {
   requiresNoOwner?: true;
   /** Only once per ticket (rating). */
   requiresNotRated?: true;
+  /** Complaints only (`TicketState.complaint` set). */
+  complaintOnly?: true;
+  /** A complaint only after its formal reply to the resident (结果 + 整改措施); other types are not affected. */
+  requiresFormalReply?: true;
   /** Appended to the "wrong state" refusal, to tell the caller what to do instead. */
   hint?: string;
 }
@@ -95,9 +101,7 @@ export const PARTY_LABELS: Record<Party, string> = {
 /** accepted / dispatched / in_progress: someone is working on it, so the clocks can be paused. */
 const WORKING: readonly TicketStatus[] = ['accepted', 'dispatched', 'in_progress'];
 const AFTER_RESOLUTION: readonly TicketStatus[] = ['resolved', 'closed', 'revisited'];
-const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter(
-  (s) => s !== 'cancelled' && s !== 'revisited',
-);
+const NOT_FINISHED_FOR_OWNER: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'cancelled' && s !== 'revisited');
 
 /**
  * The life cycle. An action may have several rules (cancel: the resident before
@@ -114,7 +118,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'hold', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
   { action: 'resume', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'required' },
   // From `accepted` too: the owner may handle a request directly without dispatching it.
-  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden' },
+  // A complaint ends with the formal reply to the resident: without one it cannot be resolved.
+  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden', requiresFormalReply: true },
   // An incident's resolution (停水停电 恢复) resolves the requests linked to it, from any open
   // state and whoever owns them; the resident still confirms (or it auto-confirms after the
   // confirm limit), and can reopen it if the problem is still there.
@@ -138,6 +143,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'comment', from: TICKET_STATUSES, to: 'same', by: ['resident', 'staff'] },
   { action: 'rate', from: AFTER_RESOLUTION, to: 'same', by: ['resident'], requiresNotRated: true },
   { action: 'urge', from: OPEN_STATUSES, to: 'same', by: ['resident'] },
+  // Complaints (投诉处理). The level can be set by the owner or a supervisor while the
+  // complaint is open; the finding (有效/无效), investigation tasks and the formal reply
+  // are the owner's, while someone is working on it. The owner stays the owner throughout.
+  { action: 'grade', from: OPEN_STATUSES, to: 'same', by: ['owner', 'supervisor'], complaintOnly: true },
+  { action: 'judge', from: WORKING, to: 'same', by: ['owner'], complaintOnly: true },
+  { action: 'investigate', from: WORKING, to: 'same', by: ['owner'], complaintOnly: true },
+  { action: 'formal_reply', from: WORKING, to: 'same', by: ['owner'], hold: 'forbidden', complaintOnly: true },
 ];
 
 const RULES_BY_ACTION: ReadonlyMap<TicketAction, readonly TransitionRule[]> = new Map(
@@ -180,11 +192,14 @@ function is(party: Party, actor: Actor, ticket: TicketState): boolean {
   }
 }
 
-type StateRefusal = { reason: string; statusMatched: boolean; conflict?: 'ALREADY_OWNED' };
+type StateRefusal = { reason: string; statusMatched: boolean; conflict?: TransitionConflict };
 
 /** Why the ticket's state does not allow this rule, or null when it does. */
 function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal | null {
   const verb = LABELS.action[rule.action];
+  if (rule.complaintOnly && !ticket.complaint) {
+    return { reason: `只有投诉工单可以${verb}`, statusMatched: false };
+  }
   if (!rule.from.includes(ticket.status)) {
     const base = `工单当前为「${LABELS.status[ticket.status]}」，不能${verb}`;
     return { reason: rule.hint ? `${base}；${rule.hint}` : base, statusMatched: false };
@@ -201,6 +216,9 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
   }
   if (rule.requiresNotRated && ticket.rated) {
     return { reason: '该工单已评价，不能重复评价', statusMatched: true };
+  }
+  if (rule.requiresFormalReply && ticket.complaint && !ticket.complaint.formallyReplied) {
+    return { reason: '投诉须先向业主正式答复（处理结果和整改措施），才能办结', statusMatched: true, conflict: 'FORMAL_REPLY_REQUIRED' };
   }
   return null;
 }
@@ -264,7 +282,12 @@ export function transition(ticket: TicketState, action: TicketAction, actor: Act
   const rule = openRules.find((r) => r.by.some((party) => is(party, actor, ticket)));
   if (!rule) {
     // Name everyone the current state would allow, not only the caller's kind.
-    return forbidden(ticket, actor, action, rules.filter((r) => stateRefusal(r, ticket) === null));
+    return forbidden(
+      ticket,
+      actor,
+      action,
+      rules.filter((r) => stateRefusal(r, ticket) === null),
+    );
   }
   return { allowed: true, to: rule.to === 'same' ? ticket.status : rule.to };
 }
@@ -282,6 +305,8 @@ export function ticketStateOf(detail: {
   residentId: Id | null;
   onHold: boolean;
   rating: unknown;
+  /** A complaint's detail (TicketDetail.complaint); left out by list items. */
+  complaint?: { formalReply: unknown } | null;
 }): TicketState {
   return {
     status: detail.status,
@@ -290,11 +315,13 @@ export function ticketStateOf(detail: {
     residentId: detail.residentId,
     onHold: detail.onHold,
     rated: detail.rating !== null && detail.rating !== undefined,
+    complaint: detail.complaint ? { formallyReplied: detail.complaint.formalReply !== null && detail.complaint.formalReply !== undefined } : null,
   };
 }
 
 /**
  * The API error for a refusal: 409 ALREADY_OWNED for a lost claim, 409
+ * FORMAL_REPLY_REQUIRED for a complaint resolved before its formal reply, 409
  * INVALID_TRANSITION for a wrong state, 403 FORBIDDEN for a wrong caller.
  */
 export function refusalToApiError(refusal: TransitionRefusal): ApiError {

@@ -4,6 +4,7 @@ import { Announcement, AnnouncementRead } from '../modules/announcements/announc
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { StaffWechatBinding } from '../modules/auth/staff-wechat-binding.entity';
+import { ComplaintInvestigation, TicketComplaint } from '../modules/complaints/complaint.entities';
 import { ServiceItem } from '../modules/catalogue/service-item.entity';
 import { Building, Community, Room, Zone } from '../modules/communities/community.entities';
 import { Hotline } from '../modules/contacts/hotline.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   AuditLog,
   Building,
   Community,
+  ComplaintInvestigation,
   DutyShift,
   Hotline,
   IdempotencyKey,
@@ -46,6 +48,7 @@ export const ENTITIES = [
   StaffWechatBinding,
   StaffWecom,
   Ticket,
+  TicketComplaint,
   TicketEvent,
   TicketRating,
   TicketSequence,

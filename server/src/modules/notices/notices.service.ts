@@ -451,6 +451,9 @@ function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
     case 'commented':
       // A staff public reply (an internal note never gets here: see onTicketChange).
       return change.actor?.kind === 'staff' ? 'replied' : null;
+    case 'formally_replied':
+      // A complaint's formal reply (处理结果 + 整改措施): the resident reads it as a reply.
+      return 'replied';
     case 'held':
       return 'held';
     case 'resumed':

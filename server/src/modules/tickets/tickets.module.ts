@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditModule } from '../audit/audit.module';
+import { ComplaintsController } from '../complaints/complaints.controller';
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FilesModule } from '../files/files.module';
 import { IncidentsModule } from '../incidents/incidents.module';
@@ -15,8 +17,8 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, CatalogueModule, FilesModule, IncidentsModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
-  controllers: [TicketsController],
+  imports: [AuditModule, CatalogueModule, ComplaintsModule, FilesModule, IncidentsModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
+  controllers: [TicketsController, ComplaintsController],
   providers: [TicketsService, TicketViews, TicketNumberService, IdempotencyService, PhotoCheckListener],
   exports: [TicketsService],
 })

@@ -37,6 +37,7 @@ import { SlaPolicyService } from '../sla/sla-policy.service';
 import { resolveDeadline } from '../sla/working-days';
 import { StaffService } from '../staff/staff.service';
 import { ContentCheckService } from '../wechat/content-check.service';
+import { ComplaintsService } from '../complaints/complaints.service';
 import type {
   CreateTicketDto,
   DispatchDto,
@@ -103,6 +104,7 @@ export class TicketsService {
     private readonly contentCheck: ContentCheckService,
     private readonly files: FilesService,
     private readonly incidents: IncidentsService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -188,7 +190,9 @@ export class TicketsService {
     }
 
     const priority = dto.priority ?? 'normal';
-    const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager);
+    // A complaint's level (its time limits) and the person it is about (who may handle it).
+    const complaint = await this.complaints.checkIntake(manager, auth, room.communityId, dto);
+    const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager, complaint?.level);
     let slotStart: Date | null = null;
     if (dto.type === 'home_service') {
       const item = await this.catalogue.requireBookable(room.communityId, dto.serviceItemId!, manager);
@@ -197,10 +201,12 @@ export class TicketsService {
     }
 
     // The first-contact rule: staff-created → the creator owns it; mini-program → routing.
+    // A complaint about a person goes to a supervisor, never to that person.
     const routed =
-      auth.kind === 'staff'
+      (await this.complaints.routeFor(manager, auth, room.communityId, complaint)) ??
+      (auth.kind === 'staff'
         ? { ownerId: auth.staffId, ownerName: auth.name, basis: 'creator' as const }
-        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now);
+        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now));
     const deadlines = deadlinesAtCreation(policy, now, { slotStart });
     if (policy.resolveWorkingDays) {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
@@ -245,6 +251,7 @@ export class TicketsService {
     // The row as stored, from what was written: the other columns hold their defaults, and
     // datetime(3) keeps a Date's milliseconds exactly (test: lifecycle, answer equals GET).
     const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
+    if (complaint) await this.complaints.record(manager, ticket, complaint);
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
     // The preferred visit time goes with the first entry, for the owner and technician to plan by.
@@ -258,7 +265,7 @@ export class TicketsService {
       timeline.push(
         systemEvent(id, now, {
           type: 'routed',
-          note: `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(),
+          note: routed.basis === 'supervisor' ? `涉及工作人员或服务态度的投诉，已分配给客服主管 ${routed.ownerName ?? ''}`.trim() : `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(),
           publicNote: `已由客服 ${routed.ownerName ?? ''} 负责您的诉求`.replace('  ', ' '),
           data: { ownerId: routed.ownerId, basis: routed.basis },
         }),
@@ -348,6 +355,7 @@ export class TicketsService {
 
   async claim(auth: StaffAuth, meta: RequestMeta, id: string): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'claim', async (ticket, manager, now) => {
+      await this.complaints.checkHandler(manager, ticket, { id: auth.staffId, roles: auth.roles }, 'claim');
       // The conditional UPDATE is the arbiter: of two concurrent claims exactly one
       // changes the row; the other sees affected = 0 and gets ALREADY_OWNED.
       const result = await manager
@@ -373,6 +381,7 @@ export class TicketsService {
     return this.act(auth, meta, id, 'dispatch', async (ticket, manager) => {
       const technician = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['technician'], manager);
       if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
+      await this.complaints.checkHandler(manager, ticket, { id: String(technician.id), roles: technician.roles }, 'assignee');
       const previous = ticket.assigneeId;
       const previousAppointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       ticket.assigneeId = String(technician.id);
@@ -449,7 +458,7 @@ export class TicketsService {
   async resolve(auth: StaffAuth, meta: RequestMeta, id: string, dto: ResolveDto): Promise<TicketDetailView> {
     return this.act(auth, meta, id, 'resolve', async (ticket, manager, now) => {
       const photoIds = await this.files.attach(manager, auth, dto.photoIds, ticket.id);
-      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager, await this.complaints.levelOf(manager, ticket));
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       Object.assign(ticket, { resolvedAt: now, confirmBy, revisitBy, fee: dto.fee ?? ticket.fee });
       return { type: 'resolved', note: dto.note, publicNote: dto.note, photoIds: photoIds.length ? photoIds : null, data: dto.fee !== undefined ? { fee: dto.fee } : null };
@@ -540,6 +549,7 @@ export class TicketsService {
       const target = await this.staff.findActiveIn(ticket.communityId, dto.toStaffId, ['agent', 'supervisor'], manager);
       if (!target) throw new AppError('INVALID_STAFF', '只能转给本小区在职的客服或主管');
       if (String(target.id) === ticket.ownerId) throw new AppError('INVALID_STAFF', '该员工已是首接人');
+      await this.complaints.checkHandler(manager, ticket, { id: String(target.id), roles: target.roles }, 'owner');
       const from = ticket.ownerId;
       ticket.ownerId = String(target.id);
       await this.audit.record(auth, meta, { action: 'ticket.transfer', targetType: 'ticket', targetId: ticket.id, detail: { from, to: ticket.ownerId, reason: dto.reason } }, manager);
@@ -675,10 +685,12 @@ export class TicketsService {
       residentId: ticket.residentId === null ? null : String(ticket.residentId),
       onHold: ticket.heldAt !== null,
       rated,
+      complaint: await this.complaints.stateOf(manager, ticket),
     };
     const verdict = transition(state, action, actorOf(auth));
     if (!verdict.allowed) {
       if (verdict.conflict === 'ALREADY_OWNED') throw new AppError('ALREADY_OWNED', '该工单已被同事领取');
+      if (verdict.conflict) throw new AppError(verdict.conflict, verdict.reason);
       if (action === 'rate' && rated) throw new AppError('ALREADY_RATED', '您已评价过该工单');
       throw new AppError(verdict.code, verdict.reason);
     }
@@ -716,7 +728,7 @@ export class TicketsService {
 
   /** Back to the owner for another round: a fresh resolve clock, the resolution milestones cleared. */
   private async applyReopen(ticket: Ticket, manager: EntityManager, now: Date, reason: string, type: TicketEventType, to: 'accepted' = 'accepted'): Promise<EventSpec> {
-    const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+    const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager, await this.complaints.levelOf(manager, ticket));
     Object.assign(ticket, {
       status: to,
       assigneeId: null,

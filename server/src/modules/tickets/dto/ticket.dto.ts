@@ -23,6 +23,8 @@ import {
   ActorKind,
   CHANNELS,
   CLOCK_STATES,
+  COMPLAINT_LEVELS,
+  ComplaintLevel,
   EVENT_VISIBILITIES,
   EventVisibility,
   Channel,
@@ -42,6 +44,7 @@ import {
   TicketType,
 } from '@yizhan/shared';
 import { PageQuery } from '../../../common/pagination/page-query.dto';
+import { ComplaintView } from '../../complaints/dto/complaint.dto';
 
 const PhotoIds = () => (target: object, key: string) => {
   ApiPropertyOptional({ type: [String], maxItems: 9 })(target, key);
@@ -69,6 +72,9 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
+  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, description: 'complaint, staff only: 一般 (default) or 重大' }) @IsOptional() @IsIn(COMPLAINT_LEVELS) complaintLevel?: ComplaintLevel;
+  @ApiPropertyOptional({ description: 'complaint: the staff member it is about, by name or 工号 (the resident’s words)' }) @IsOptional() @IsString() @MaxLength(50) subjectName?: string;
+  @ApiPropertyOptional({ description: 'complaint, staff only: the staff member it is about' }) @IsOptional() @IsNumberString({ no_symbols: true }) @MaxLength(20) subjectStaffId?: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -276,6 +282,7 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ description: 'needs a human look (content check said review or could not run)' }) flagged: boolean;
   @ApiProperty({ enum: SLA_CLOCKS, isArray: true, description: 'the clocks started and not yet stopped (paused while on hold); the others were met or missed' })
   runningClocks: SlaClock[];
+  @ApiProperty({ type: ComplaintView, nullable: true, description: 'complaints only (投诉处理); null for the other types' }) complaint: ComplaintView | null;
 }
 export class TicketPage {
   @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];

@@ -66,6 +66,14 @@ export type RescheduleRequest = Schemas['RescheduleDto'];
 /** 确认并评价: confirm the result, with a rating or without. */
 export type ConfirmRequest = Schemas['ConfirmDto'];
 export type RebookRequest = Schemas['RebookDto'];
+// Complaints (投诉处理)
+export type Complaint = Schemas['ComplaintView'];
+export type ComplaintInvestigation = Schemas['InvestigationView'];
+export type ComplaintGradeRequest = Schemas['GradeDto'];
+export type ComplaintJudgeRequest = Schemas['JudgeDto'];
+export type ComplaintInvestigateRequest = Schemas['InvestigateDto'];
+export type ComplaintFormalReplyRequest = Schemas['FormalReplyDto'];
+export type ComplaintStats = Schemas['ComplaintStatsView'];
 /** 确认并评价: confirm the result, with a rating or without. */
 
 // ---- Files ----

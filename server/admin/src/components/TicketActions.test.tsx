@@ -22,6 +22,7 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     residentId: 'res1',
     flagged: false,
     runningClocks: ['respond', 'onsite', 'resolve'],
+    complaint: null,
     ...over,
   };
 }

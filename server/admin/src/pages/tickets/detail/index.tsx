@@ -34,6 +34,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
 import { PhotoUpload } from '../../../components/PhotoUpload';
+import { ComplaintCard } from './ComplaintCard';
 import { TicketActions } from '../../../components/TicketActions';
 import { PriorityTag, StatusTag, TypeTag } from '../../../components/TicketTags';
 import { useAsync } from '../../../hooks/useAsync';
@@ -297,6 +298,7 @@ export default function TicketDetailPage() {
             <Card title={T.ticket.deadlines}>
               <Deadlines ticket={ticket} now={now} />
             </Card>
+            <ComplaintCard ticket={ticket} onDone={reload} />
             <Card title={T.ticket.rating}>
               {ticket.rating ? (
                 <Space direction="vertical" style={{ width: '100%' }}>

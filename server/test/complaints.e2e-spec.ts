@@ -13,7 +13,14 @@ describe('complaints', () => {
   let boss2: { id: string; token: string };
   let resident: { id: string; token: string };
   const HOUR = 3600_000;
-  const complaint = (extra: Record<string, unknown> = {}) => ({ type: 'complaint', roomId: c.roomA.id, category: '环境卫生', description: '楼道垃圾三天没人清理', contactPhone: '13812341234', ...extra });
+  const complaint = (extra: Record<string, unknown> = {}) => ({
+    type: 'complaint',
+    roomId: c.roomA.id,
+    category: '环境卫生',
+    description: '楼道垃圾三天没人清理',
+    contactPhone: '13812341234',
+    ...extra,
+  });
   const inbox = async (token: string) => (await w.ok(token, 'get', '/notices?limit=100')).items as { kind: string; body: string; ticketId: string | null }[];
 
   beforeAll(async () => {
@@ -33,7 +40,15 @@ describe('complaints', () => {
     const tk = await w.ok(resident.token, 'post', '/tickets', complaint({ category: '其他', description: '客服李敏接电话时很不耐烦', subjectName: '李敏' }));
     // The agent on duty would have had it; a supervisor (the less loaded, lowest id) has it instead.
     expect(tk.owner.id).toBe(boss.id);
-    expect(tk.complaint).toMatchObject({ subjectName: '李敏', aboutStaff: true, formalReply: null, level: null, validity: null, subjectStaffId: null, investigations: [] });
+    expect(tk.complaint).toMatchObject({
+      subjectName: '李敏',
+      aboutStaff: true,
+      formalReply: null,
+      level: null,
+      validity: null,
+      subjectStaffId: null,
+      investigations: [],
+    });
     const staffView = await w.ok(boss.token, 'get', `/tickets/${tk.id}`);
     expect(staffView.complaint).toMatchObject({ subjectStaffId: agent.id, level: 'general', aboutStaff: true });
     expect(staffView.events.map((e: { type: string }) => e.type)).toEqual(['created', 'routed']);
@@ -46,7 +61,11 @@ describe('complaints', () => {
     // Nor another agent: a complaint about a person stays with the supervisors.
     expect((await w.as(boss.token, 'post', `/tickets/${tk.id}/transfer`, { toStaffId: agent2.id, reason: '人手不够' })).body.code).toBe('INVALID_STAFF');
     await w.ok(boss.token, 'post', `/tickets/${tk.id}/accept`, {});
-    const investigate = await w.as(boss.token, 'post', `/tickets/${tk.id}/investigations`, { assigneeId: agent.id, task: '说明情况', dueAt: new Date(Date.now() + 24 * HOUR).toISOString() });
+    const investigate = await w.as(boss.token, 'post', `/tickets/${tk.id}/investigations`, {
+      assigneeId: agent.id,
+      task: '说明情况',
+      dueAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+    });
     expect(investigate.status).toBe(409);
     expect(investigate.body.code).toBe('SUBJECT_OF_COMPLAINT');
     // Another supervisor may take it over.
@@ -64,7 +83,12 @@ describe('complaints', () => {
     expect(claim.status).toBe(403);
     // A supervisor named in it cannot claim it either.
     const sup = await w.staff('cp2_sup', ['agent', 'supervisor'], [c2.id], { name: '钱主管' });
-    const named = await w.ok(res2.token, 'post', '/tickets', complaint({ roomId: c2.roomA.id, category: '其他', description: '钱主管答应的事没办', subjectName: '钱主管' }));
+    const named = await w.ok(
+      res2.token,
+      'post',
+      '/tickets',
+      complaint({ roomId: c2.roomA.id, category: '其他', description: '钱主管答应的事没办', subjectName: '钱主管' }),
+    );
     expect(named.owner).toBeNull();
     expect((await w.as(sup.token, 'post', `/tickets/${named.id}/claim`)).body.code).toBe('SUBJECT_OF_COMPLAINT');
     expect((await w.ok(sup.token, 'post', `/tickets/${tk.id}/claim`)).owner.id).toBe(sup.id);
@@ -81,7 +105,10 @@ describe('complaints', () => {
     // Only the owner gives it; the fields are both required.
     expect((await w.as(agent2.token, 'post', `/tickets/${tk.id}/formal-reply`, { result: '已清理', measures: '每日两次巡查' })).status).toBe(403);
     expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/formal-reply`, { result: '已清理' })).status).toBe(400);
-    const replied = await w.ok(agent.token, 'post', `/tickets/${tk.id}/formal-reply`, { result: '楼道垃圾已清运完毕', measures: '保洁每日两次巡查，主管每周抽查' });
+    const replied = await w.ok(agent.token, 'post', `/tickets/${tk.id}/formal-reply`, {
+      result: '楼道垃圾已清运完毕',
+      measures: '保洁每日两次巡查，主管每周抽查',
+    });
     expect(replied.complaint.formalReply).toMatchObject({ result: '楼道垃圾已清运完毕', measures: '保洁每日两次巡查，主管每周抽查' });
     const resolved = await w.ok(agent.token, 'post', `/tickets/${tk.id}/resolve`, { note: '已答复业主' });
     expect(resolved.status).toBe('resolved');
@@ -101,7 +128,9 @@ describe('complaints', () => {
   it('gives 重大 complaints their own limits (48 h), set at intake or by the owner, editable per community', async () => {
     const general = await w.ok(resident.token, 'post', '/tickets', complaint());
     // 一般: the result within 7 working days.
-    expect(general.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(general.createdAt)).toISOString());
+    expect(general.deadlines.resolveBy).toBe(
+      resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(general.createdAt)).toISOString(),
+    );
     // A resident cannot set the level.
     expect((await w.as(resident.token, 'post', '/tickets', complaint({ complaintLevel: 'major' }))).status).toBe(400);
     // Phone intake sets it: 重大, a first answer within 2 h and the matter handled within 48 h.
@@ -124,30 +153,75 @@ describe('complaints', () => {
     // The SLA page: 重大 has its own rows; saving them leaves 一般's working-day limit alone.
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
     const rows = policies.items.filter((p: { type: string }) => p.type === 'complaint');
-    expect(rows.map((p: { priority: string; level: string }) => `${p.level}/${p.priority}`)).toEqual(['general/normal', 'general/urgent', 'major/normal', 'major/urgent']);
+    expect(rows.map((p: { priority: string; level: string }) => `${p.level}/${p.priority}`)).toEqual([
+      'general/normal',
+      'general/urgent',
+      'major/normal',
+      'major/urgent',
+    ]);
     expect(rows[0]).toMatchObject({ resolveWorkingDays: 7, isDefault: true });
     expect(rows[2]).toMatchObject({ resolveWithinSec: 48 * 3600, resolveWorkingDays: null, isDefault: true });
     const saved = await w.ok(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'complaint', priority: 'normal', level: 'major', respondWithinSec: 3600, onsiteWithinSec: null, resolveWithinSec: 24 * 3600, confirmWithinSec: 259200, revisitWithinSec: 86400,
+      communityId: c.id,
+      type: 'complaint',
+      priority: 'normal',
+      level: 'major',
+      respondWithinSec: 3600,
+      onsiteWithinSec: null,
+      resolveWithinSec: 24 * 3600,
+      confirmWithinSec: 259200,
+      revisitWithinSec: 86400,
     });
     expect(saved).toMatchObject({ level: 'major', resolveWithinSec: 24 * 3600, isDefault: false });
     const after = (await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`)).items.filter((p: { type: string }) => p.type === 'complaint');
     expect(after[0]).toMatchObject({ resolveWorkingDays: 7, isDefault: true });
     const next = await w.ok(agent.token, 'post', '/tickets', complaint({ channel: 'phone', complaintLevel: 'major' }));
     expect(new Date(next.deadlines.resolveBy).getTime() - new Date(next.createdAt).getTime()).toBe(24 * HOUR);
-    expect((await w.as(boss.token, 'post', '/admin/sla-policies', { ...saved, id: undefined, isDefault: undefined, communityId: c.id, type: 'repair', level: 'major' })).status).toBe(400);
+    expect(
+      (
+        await w.as(boss.token, 'post', '/admin/sla-policies', {
+          ...saved,
+          id: undefined,
+          isDefault: undefined,
+          communityId: c.id,
+          type: 'repair',
+          level: 'major',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('runs an investigation task for another person or department (staff only), the owner staying owner, and records the finding', async () => {
     const tk = await w.ok(resident.token, 'post', '/tickets', complaint({ category: '噪音', description: '隔壁装修周末施工' }));
     await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
     const dueAt = new Date(Date.now() + 24 * HOUR).toISOString();
-    const given = await w.ok(agent.token, 'post', `/tickets/${tk.id}/investigations`, { assigneeId: agent2.id, department: '秩序部', task: '核实周末施工情况', dueAt });
+    const given = await w.ok(agent.token, 'post', `/tickets/${tk.id}/investigations`, {
+      assigneeId: agent2.id,
+      department: '秩序部',
+      task: '核实周末施工情况',
+      dueAt,
+    });
     expect(given.owner.id).toBe(agent.id);
     const [task] = given.complaint.investigations;
-    expect(task).toMatchObject({ department: '秩序部', assigneeId: agent2.id, assigneeName: '周洁', task: '核实周末施工情况', dueAt, result: null, overdue: false });
+    expect(task).toMatchObject({
+      department: '秩序部',
+      assigneeId: agent2.id,
+      assigneeName: '周洁',
+      task: '核实周末施工情况',
+      dueAt,
+      result: null,
+      overdue: false,
+    });
     expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/investigations`, { task: '核实', dueAt })).status).toBe(400);
-    expect((await w.as(agent.token, 'post', `/tickets/${tk.id}/investigations`, { department: '秩序部', task: '核实', dueAt: new Date(Date.now() - HOUR).toISOString() })).status).toBe(400);
+    expect(
+      (
+        await w.as(agent.token, 'post', `/tickets/${tk.id}/investigations`, {
+          department: '秩序部',
+          task: '核实',
+          dueAt: new Date(Date.now() - HOUR).toISOString(),
+        })
+      ).status,
+    ).toBe(400);
     // Someone else may not report; the investigator does, once.
     expect((await w.as(boss.token, 'post', `/tickets/${tk.id}/investigations/${task.id}/report`, { result: '属实' })).status).toBe(403);
     const reported = await w.ok(agent2.token, 'post', `/tickets/${tk.id}/investigations/${task.id}/report`, { result: '周六上午确有施工，已告知装修队' });

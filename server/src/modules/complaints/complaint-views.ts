@@ -13,7 +13,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * tasks are the staff's (DESIGN.md "Complaints"). A complaint filed before complaints had
  * their own row reads as a general one with nothing known yet.
  */
-export async function complaintView(manager: EntityManager, ticket: { id: string; type: string; category: string }, auth: AuthContext, now = new Date()): Promise<ComplaintView | null> {
+export async function complaintView(
+  manager: EntityManager,
+  ticket: { id: string; type: string; category: string },
+  auth: AuthContext,
+  now = new Date(),
+): Promise<ComplaintView | null> {
   if (ticket.type !== 'complaint') return null;
   const forStaff = auth.kind === 'staff';
   const [row, tasks] = await Promise.all([
@@ -22,7 +27,9 @@ export async function complaintView(manager: EntityManager, ticket: { id: string
   ]);
   const staffIds = [...new Set(tasks.flatMap((t) => (t.assigneeId === null ? [] : [String(t.assigneeId)])))];
   const names = new Map(
-    staffIds.length ? (await manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } })).map((s) => [String(s.id), s.name]) : [],
+    staffIds.length
+      ? (await manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } })).map((s) => [String(s.id), s.name])
+      : [],
   );
   const formalReply = row?.repliedAt ? { result: row.replyResult ?? '', measures: row.replyMeasures ?? '', repliedAt: row.repliedAt.toISOString() } : null;
   return {

@@ -24,27 +24,47 @@ export class ComplaintsController {
 
   private readonly render = this.views.detail.bind(this.views);
 
-  @Post(':id/grade') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  @Post(':id/grade')
+  @StaffOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailView })
   grade(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: GradeDto): Promise<TicketDetailView> {
     return this.complaints.grade(auth, meta, id, dto, this.render);
   }
 
-  @Post(':id/judge') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  @Post(':id/judge')
+  @StaffOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailView })
   judge(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: JudgeDto): Promise<TicketDetailView> {
     return this.complaints.judge(auth, meta, id, dto, this.render);
   }
 
-  @Post(':id/investigations') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  @Post(':id/investigations')
+  @StaffOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailView })
   investigate(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: InvestigateDto): Promise<TicketDetailView> {
     return this.complaints.investigate(auth, meta, id, dto, this.render);
   }
 
-  @Post(':id/investigations/:investigationId/report') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
-  report(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id, investigationId }: InvestigationParams, @Body() dto: InvestigationReportDto): Promise<TicketDetailView> {
+  @Post(':id/investigations/:investigationId/report')
+  @StaffOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailView })
+  report(
+    @Caller() auth: StaffAuth,
+    @Meta() meta: RequestMeta,
+    @Param() { id, investigationId }: InvestigationParams,
+    @Body() dto: InvestigationReportDto,
+  ): Promise<TicketDetailView> {
     return this.complaints.report(auth, meta, id, investigationId, dto.result, this.render);
   }
 
-  @Post(':id/formal-reply') @StaffOnly() @HttpCode(200) @ApiOkResponse({ type: TicketDetailView })
+  @Post(':id/formal-reply')
+  @StaffOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailView })
   formalReply(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: FormalReplyDto): Promise<TicketDetailView> {
     return this.complaints.formalReply(auth, meta, id, dto, this.render);
   }

@@ -1,17 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  ATTITUDE_CATEGORY,
-  CLOCK_BIT,
-  ComplaintLevel,
-  LABELS,
-  TicketAction,
-  TicketState,
-  friendlyTime,
-  nextDueAt,
-  transition,
-} from '@yizhan/shared';
+import { ATTITUDE_CATEGORY, CLOCK_BIT, ComplaintLevel, LABELS, TicketAction, TicketState, friendlyTime, nextDueAt, transition } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, StaffAuth, actorOf } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -154,7 +144,12 @@ export class ComplaintsService {
    * refused with 409 SUBJECT_OF_COMPLAINT. Claiming or receiving it by transfer is for
    * supervisors only (403 FORBIDDEN / 400 INVALID_STAFF).
    */
-  async checkHandler(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, staff: { id: string; roles: readonly string[] }, as: 'owner' | 'claim' | 'assignee' | 'investigator'): Promise<void> {
+  async checkHandler(
+    manager: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    staff: { id: string; roles: readonly string[] },
+    as: 'owner' | 'claim' | 'assignee' | 'investigator',
+  ): Promise<void> {
     if (ticket.type !== 'complaint') return;
     const row = await manager.getRepository(TicketComplaint).findOne({ where: { ticketId: String(ticket.id) } });
     if (!row?.aboutStaff) return;
@@ -199,7 +194,8 @@ export class ComplaintsService {
   /** 交办调查: a task for a department or a staff member (not the person complained about); the owner stays the owner. */
   investigate<T>(auth: StaffAuth, meta: RequestMeta, id: string, dto: InvestigateDto, render: DetailRenderer<T>): Promise<T> {
     return this.act(auth, meta, id, 'investigate', render, async (ticket, _complaint, manager, now) => {
-      if (!dto.department && !dto.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择负责调查的部门或人员', { department: ['department or assigneeId'] });
+      if (!dto.department && !dto.assigneeId)
+        throw new AppError('VALIDATION_FAILED', '请选择负责调查的部门或人员', { department: ['department or assigneeId'] });
       const dueAt = new Date(dto.dueAt);
       if (dueAt.getTime() <= now.getTime()) throw new AppError('VALIDATION_FAILED', '调查反馈时间须晚于现在', { dueAt: ['must be in the future'] });
       let assignee: Staff | null = null;
@@ -223,7 +219,13 @@ export class ComplaintsService {
       return {
         type: 'investigation_assigned',
         note: `交办${whom}调查（${friendlyTime(dueAt)}前反馈）：${task}`,
-        data: { investigationId, department: dto.department ?? null, assigneeId: assignee ? String(assignee.id) : null, assigneeName: assignee?.name ?? null, dueAt: dueAt.toISOString() },
+        data: {
+          investigationId,
+          department: dto.department ?? null,
+          assigneeId: assignee ? String(assignee.id) : null,
+          assigneeName: assignee?.name ?? null,
+          dueAt: dueAt.toISOString(),
+        },
       };
     });
   }
@@ -238,10 +240,15 @@ export class ComplaintsService {
       const mine = task.assigneeId !== null && String(task.assigneeId) === auth.staffId;
       if (!mine && String(ticket.ownerId) !== auth.staffId) throw new AppError('FORBIDDEN', '只有调查人员或首接人可以反馈调查结果');
       if (task.reportedAt) throw new AppError('INVALID_TRANSITION', '该调查任务已反馈结果');
-      if (!['accepted', 'dispatched', 'in_progress'].includes(ticket.status)) throw new AppError('INVALID_TRANSITION', `工单当前为「${LABELS.status[ticket.status]}」，不能反馈调查结果`);
+      if (!['accepted', 'dispatched', 'in_progress'].includes(ticket.status))
+        throw new AppError('INVALID_TRANSITION', `工单当前为「${LABELS.status[ticket.status]}」，不能反馈调查结果`);
       const now = new Date();
       await manager.getRepository(ComplaintInvestigation).update({ id: task.id }, { result: result.trim(), reportedAt: now, reportedById: auth.staffId });
-      const spec: EventSpec = { type: 'investigation_reported', note: `调查结果${task.department ? `（${task.department}）` : ''}：${result.trim()}`, data: { investigationId: String(task.id), late: now > task.dueAt } };
+      const spec: EventSpec = {
+        type: 'investigation_reported',
+        note: `调查结果${task.department ? `（${task.department}）` : ''}：${result.trim()}`,
+        data: { investigationId: String(task.id), late: now > task.dueAt },
+      };
       await this.write(manager, auth, meta, ticket, spec, now, 'investigation_report');
       return render(manager, id, auth);
     });
@@ -252,7 +259,9 @@ export class ComplaintsService {
     return this.act(auth, meta, id, 'formal_reply', render, async (ticket, _complaint, manager, now) => {
       const result = dto.result.trim();
       const measures = dto.measures.trim();
-      await manager.getRepository(TicketComplaint).update({ ticketId: ticket.id }, { replyResult: result, replyMeasures: measures, repliedAt: now, repliedById: auth.staffId });
+      await manager
+        .getRepository(TicketComplaint)
+        .update({ ticketId: ticket.id }, { replyResult: result, replyMeasures: measures, repliedAt: now, repliedById: auth.staffId });
       const text = `处理结果：${result}\n整改措施：${measures}`;
       return { type: 'formally_replied', note: text, publicNote: text, visibility: 'public' };
     });
@@ -299,7 +308,15 @@ export class ComplaintsService {
     const repo = manager.getRepository(TicketComplaint);
     const found = await repo.findOne({ where: { ticketId: ticket.id } });
     if (found) return found;
-    const row = { ticketId: String(ticket.id), communityId: String(ticket.communityId), level: 'general' as const, subjectStaffId: null, subjectName: null, aboutStaff: ticket.category === ATTITUDE_CATEGORY, createdAt: ticket.createdAt };
+    const row = {
+      ticketId: String(ticket.id),
+      communityId: String(ticket.communityId),
+      level: 'general' as const,
+      subjectStaffId: null,
+      subjectName: null,
+      aboutStaff: ticket.category === ATTITUDE_CATEGORY,
+      createdAt: ticket.createdAt,
+    };
     await repo.insert(row);
     return repo.create({ ...row, validity: null, judgedAt: null, replyResult: null, replyMeasures: null, repliedAt: null, repliedById: null });
   }
@@ -310,7 +327,15 @@ export class ComplaintsService {
     await manager.getRepository(Ticket).save(ticket, { reload: false });
     const entry = actorEvent(ticket.id, auth, now, spec);
     await insertRows(manager, TicketEvent, [entry]);
-    await this.notices.onTicketChange(manager, { ticket, event: spec.type, actor: auth, at: now, publicNote: entry.publicNote ?? null, visibility: entry.visibility!, data: spec.data ?? null });
+    await this.notices.onTicketChange(manager, {
+      ticket,
+      event: spec.type,
+      actor: auth,
+      at: now,
+      publicNote: entry.publicNote ?? null,
+      visibility: entry.visibility!,
+      data: spec.data ?? null,
+    });
     await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
   }
 

@@ -57,6 +57,7 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     residentId: 'r1',
     flagged: false,
     runningClocks: [],
+    complaint: null,
     ...over,
   }
 }

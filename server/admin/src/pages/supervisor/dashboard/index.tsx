@@ -36,10 +36,7 @@ export default function DashboardPage() {
   const todayFrom = dayjs().tz(TZ).startOf('day').toISOString();
 
   // Statistics are per community: wait until one is chosen (the first of the user's is picked for them).
-  const { data: stats, loading } = useAsync(
-    () => (communityId ? getStats({ communityId, from, to }) : Promise.resolve(undefined)),
-    [communityId, from, to],
-  );
+  const { data: stats, loading } = useAsync(() => (communityId ? getStats({ communityId, from, to }) : Promise.resolve(undefined)), [communityId, from, to]);
   const { data: today } = useAsync(
     () => (communityId ? getStats({ communityId, from: todayFrom, to: dayjs().toISOString() }) : Promise.resolve(undefined)),
     [communityId, todayFrom],
@@ -120,7 +117,9 @@ export default function DashboardPage() {
                   <div key={c} style={{ marginBottom: 8 }} data-clock={c}>
                     <Typography.Text>{LABELS.clock[c]}</Typography.Text>
                     {rate === null ? (
-                      <Typography.Text type="secondary" style={{ float: 'right' }}>{T.dash}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ float: 'right' }}>
+                        {T.dash}
+                      </Typography.Text>
                     ) : (
                       <Progress percent={Math.round(rate * 1000) / 10} status={rate < SATISFACTION_TARGET ? 'exception' : 'success'} format={(p) => `${p}%`} />
                     )}
@@ -208,13 +207,17 @@ export default function DashboardPage() {
                     title: T.dashboard.onTimeCol,
                     dataIndex: 'onTimeRate',
                     sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1),
-                    render: (v: number | null) => <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>,
+                    render: (v: number | null) => (
+                      <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>
+                    ),
                   },
                   {
                     title: T.dashboard.satisfaction,
                     dataIndex: 'satisfactionRate',
                     sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1),
-                    render: (v: number | null) => <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>,
+                    render: (v: number | null) => (
+                      <Typography.Text type={v !== null && v < SATISFACTION_TARGET ? 'danger' : undefined}>{fmtPercent(v)}</Typography.Text>
+                    ),
                   },
                 ]}
               />

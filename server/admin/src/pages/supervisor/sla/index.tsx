@@ -113,13 +113,20 @@ export default function SlaPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: T.ticket.type, render: (_, r) => (r.type === 'complaint' ? `${LABELS.complaintLevel[r.level]}${LABELS.type[r.type]}` : LABELS.type[r.type]) },
+          {
+            title: T.ticket.type,
+            render: (_, r) => (r.type === 'complaint' ? `${LABELS.complaintLevel[r.level]}${LABELS.type[r.type]}` : LABELS.type[r.type]),
+          },
           { title: T.ticket.priority, render: (_, r) => (r.priority === 'urgent' ? <Tag color="red">{LABELS.priority.urgent}</Tag> : LABELS.priority.normal) },
           ...SLA_CLOCKS.map((c) => ({
             title: LABELS.clock[c],
             key: c,
             render: (_: unknown, r: Row) =>
-              c === 'resolve' && r.resolveWorkingDays ? T.sla.workingDaysValue(r.resolveWorkingDays) : r.durations[c] === null ? T.sla.notApplicable : fmtDuration(r.durations[c]),
+              c === 'resolve' && r.resolveWorkingDays
+                ? T.sla.workingDaysValue(r.resolveWorkingDays)
+                : r.durations[c] === null
+                  ? T.sla.notApplicable
+                  : fmtDuration(r.durations[c]),
           })),
           { title: '', key: 'source', render: (_, r) => (r.policy ? null : <Tag>{T.sla.default}</Tag>) },
           {
@@ -131,7 +138,14 @@ export default function SlaPage() {
                   {T.edit}
                 </Button>
                 {r.policy?.id ? (
-                  <Popconfirm title={T.sla.resetConfirm} onConfirm={async () => { await deleteSlaPolicy(r.policy!.id!); message.success(T.saved); reload(); }}>
+                  <Popconfirm
+                    title={T.sla.resetConfirm}
+                    onConfirm={async () => {
+                      await deleteSlaPolicy(r.policy!.id!);
+                      message.success(T.saved);
+                      reload();
+                    }}
+                  >
                     <Button size="small">{T.sla.reset}</Button>
                   </Popconfirm>
                 ) : null}
@@ -142,7 +156,11 @@ export default function SlaPage() {
       />
       <Modal
         open={editing !== null}
-        title={editing ? `${editing.type === 'complaint' ? LABELS.complaintLevel[editing.level] : ''}${LABELS.type[editing.type]} · ${LABELS.priority[editing.priority]}` : ''}
+        title={
+          editing
+            ? `${editing.type === 'complaint' ? LABELS.complaintLevel[editing.level] : ''}${LABELS.type[editing.type]} · ${LABELS.priority[editing.priority]}`
+            : ''
+        }
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
         confirmLoading={saving}

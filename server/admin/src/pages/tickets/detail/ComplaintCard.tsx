@@ -1,4 +1,13 @@
-import { allowedActions, COMPLAINT_LEVELS, COMPLAINT_VALIDITIES, DEPARTMENTS, LABELS, ticketStateOf, type TicketAction, type TicketDetail } from '@yizhan/shared';
+import {
+  allowedActions,
+  COMPLAINT_LEVELS,
+  COMPLAINT_VALIDITIES,
+  DEPARTMENTS,
+  LABELS,
+  ticketStateOf,
+  type TicketAction,
+  type TicketDetail,
+} from '@yizhan/shared';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { StaffSelect } from '../../../components/pickers';
@@ -19,7 +28,8 @@ function StepForm({ step, ticket, onDone, onCancel }: { step: Step; ticket: Tick
   const submit = async (v: Record<string, unknown>) => {
     setBusy(true);
     try {
-      if (step === 'grade') await gradeComplaint(ticket.id, { level: v.level as 'general' | 'major', ...(v.reason ? { reason: String(v.reason).trim() } : {}) });
+      if (step === 'grade')
+        await gradeComplaint(ticket.id, { level: v.level as 'general' | 'major', ...(v.reason ? { reason: String(v.reason).trim() } : {}) });
       else if (step === 'judge') await judgeComplaint(ticket.id, { validity: v.validity as 'valid' | 'invalid', note: String(v.note).trim() });
       else if (step === 'investigate') {
         await investigateComplaint(ticket.id, {
@@ -41,7 +51,12 @@ function StepForm({ step, ticket, onDone, onCancel }: { step: Step; ticket: Tick
   const need = (label: string) => [{ required: true, whitespace: true, message: `${T.complaint.required}${label}` }];
   return (
     <Modal open title={title} onCancel={onCancel} onOk={() => form.submit()} confirmLoading={busy} destroyOnClose>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={step === 'grade' ? { level: ticket.complaint?.level === 'major' ? 'general' : 'major' } : undefined}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={step === 'grade' ? { level: ticket.complaint?.level === 'major' ? 'general' : 'major' } : undefined}
+      >
         {step === 'grade' ? (
           <>
             <Form.Item name="level" label={T.complaint.level} rules={[{ required: true }]}>
@@ -71,7 +86,11 @@ function StepForm({ step, ticket, onDone, onCancel }: { step: Step; ticket: Tick
               name="assigneeId"
               label={T.complaint.investigator}
               dependencies={['department']}
-              rules={[({ getFieldValue }) => ({ validator: (_r, value) => (value || getFieldValue('department') ? Promise.resolve() : Promise.reject(new Error(T.complaint.needOne))) })]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_r, value) => (value || getFieldValue('department') ? Promise.resolve() : Promise.reject(new Error(T.complaint.needOne))),
+                }),
+              ]}
             >
               <StaffSelect role="agent" communityId={ticket.room.communityId} />
             </Form.Item>

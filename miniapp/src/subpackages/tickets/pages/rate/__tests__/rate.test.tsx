@@ -35,6 +35,7 @@ function ticket(status: TicketDetail['status']): TicketDetail {
     slotEnd: null,
     clock: null,
     runningClocks: [],
+    complaint: null,
     changeableUntil: null,
     fee: null,
     residentId: 'r1',

@@ -6,8 +6,7 @@
 //   - server/src/common is infrastructure for every module; it imports nothing from modules/;
 //   - server/src/database holds the schema and migrations; no module services or controllers;
 //   - controllers are thin: no DataSource / EntityManager / repositories, that is a service's job.
-// Today's known exceptions are listed by file under "Known exceptions" below, each with a
-// TODO(#19.4); remove a file from its list when it is fixed, so the rule then guards it too.
+// A file that must break a rule for a while is listed under "Known exceptions" below with a TODO.
 //
 // Formatting is Prettier's (.prettierrc.json, `npm run format`); eslint-config-prettier, last,
 // turns off every stylistic rule that could disagree with it.
@@ -45,17 +44,12 @@ const OUTSIDE_SHARED = {
   message: 'shared/src imports nothing outside itself (issue #19): it is the one contract the server, admin pages and mini-program share.',
 };
 
-// Known exceptions, each a file that breaks a rule above today. The lead's layering work
-// (issue #19, point 4) removes them; until then the rule is off for exactly these files.
+// Known exceptions, each a file that breaks a rule above: none today. Should one ever be needed, list
+// it here with a TODO naming its issue, so the rule stays on for every other file.
 const KNOWN_EXCEPTIONS = {
-  // TODO(#19.4): app-config.ts parses WECHAT_TEMPLATES with modules/notices/template-values
-  // (DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap); the template parser should move to common/ or shared/.
-  commonImportsModules: ['server/src/common/config/app-config.ts'],
-  // TODO(#19.4): the demo data is loaded through eight module services; it becomes a module of its own.
-  databaseImportsServices: ['server/src/database/demo/demo-data.ts'],
-  // TODO(#19.4): the WeChat push controller stores and de-duplicates events through the DataSource itself,
-  // and the health controller pings the database directly; both move into services.
-  controllersTouchData: ['server/src/modules/wechat/wechat-push.controller.ts', 'server/src/modules/health/health.controller.ts'],
+  commonImportsModules: [],
+  databaseImportsServices: [],
+  controllersTouchData: [],
 };
 
 // ---------------------------------------------------------------------------------------------

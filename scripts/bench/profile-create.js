@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Where the time of one submission goes: runs TicketsService.create in-process against
+ * Where the time of one submission goes: runs TicketIntake.create in-process against
  * the small bench database and prints every SQL statement with its duration.
  *   node scripts/bench/profile-create.js [database]   (default yizhan_bench_small; seed it with npm run bench -- --scale small first)
  */
@@ -17,14 +17,14 @@ async function main() {
   const fake = await startFakeWechat({ port: 0, appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
   const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
   const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
-  const { TicketsService } = require(path.join(ROOT, 'server/dist/modules/tickets/tickets.service.js'));
+  const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
   const { DataSource } = require('typeorm');
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: `mysql://root@127.0.0.1:3306/${db}`, WECHAT_APPID: 'wxbench', WECHAT_SECRET: 'wxbenchsecret', WECHAT_API_BASE: fake.url, OUTBOX_POLL_MS: '0', SLA_SCAN_MS: '0', DEMO_DATA: 'false' });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const ds = app.get(DataSource);
   const { log } = captureQueries(ds);
-  const tickets = app.get(TicketsService);
+  const tickets = app.get(TicketIntake);
   const room = 7; // resident 7 is bound to room 7
   fake.addUser('obench7');
   const auth = { kind: 'resident', residentId: String(room), openid: `obench${room}` };

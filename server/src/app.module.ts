@@ -20,10 +20,12 @@ import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CommunitiesModule } from './modules/communities/communities.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { FilesModule } from './modules/files/files.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { HealthController } from './modules/health/health.controller';
+import { HealthService } from './modules/health/health.service';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NoticesModule } from './modules/notices/notices.module';
@@ -61,7 +63,12 @@ export class AppModule {
         ThrottlerModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => throttlerOptions(config, dataSource) }),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
         // a public key on every verify and throws (about 0.7 ms of CPU per request).
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         CryptoModule,
         WechatModule,
         WecomModule,
@@ -81,6 +88,7 @@ export class AppModule {
         StatsModule,
         NoticesModule,
         HousekeepingModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -88,6 +96,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        HealthService,
       ],
     };
   }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import path from 'node:path';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './common/config/app-config';
-import { DEMO_RESIDENTS, loadDemoData } from './database/demo/demo-data';
+import { DEMO_RESIDENTS, DemoDataLoader } from './modules/demo/demo-data';
 
 const logger = new Logger('Yizhan');
 
@@ -12,11 +12,18 @@ const logger = new Logger('Yizhan');
  * loopback and point the server at it. The product code only ever sees
  * WECHAT_API_BASE; production refuses to start without real credentials.
  */
-async function startFakeWechatIfNeeded(config: AppConfig): Promise<{ openidFor(user: string): string; addUser(openid: string, user?: string): string; close(): Promise<void> } | null> {
+async function startFakeWechatIfNeeded(
+  config: AppConfig,
+): Promise<{ openidFor(user: string): string; addUser(openid: string, user?: string): string; close(): Promise<void> } | null> {
   if (!config.useFakeWechat) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startFakeWechat } = require(path.resolve(__dirname, '../../scripts/fake-wechat'));
-  const fake = await startFakeWechat({ port: Number(process.env.FAKE_WECHAT_PORT) || 0, appid: config.wechat.appid, secret: config.wechat.secret, inferTemplates: true });
+  const fake = await startFakeWechat({
+    port: Number(process.env.FAKE_WECHAT_PORT) || 0,
+    appid: config.wechat.appid,
+    secret: config.wechat.secret,
+    inferTemplates: true,
+  });
   config.wechat.apiBase = fake.url;
   return fake;
 }
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
   // neighbours are known to the fake WeChat too, so their text passes its content check.
   if (config.demoData) {
     const residentOpenids = fake ? DEMO_RESIDENTS.map((user) => fake.addUser(fake.openidFor(user), user)) : [];
-    await loadDemoData(app, { residentOpenids });
+    await app.get(DemoDataLoader).load({ residentOpenids });
   }
   await app.listen(config.port, '0.0.0.0');
   logger.log(`listening on http://127.0.0.1:${config.port} — admin /admin, resident h5 /h5, API /api/v1, docs /api/docs`);

@@ -298,7 +298,7 @@ describe('notices back to residents', () => {
 
     const encrypted = encryptPush(AES_KEY, 'wxtest', JSON.stringify({ Event: 'wxa_media_check', trace_id: 'trace-1', result: { suggest: 'pass' } }));
     const query = { signature: pushSignature(PUSH_TOKEN, timestamp, nonce), timestamp, nonce, encrypt_type: 'aes', msg_signature: pushSignature(PUSH_TOKEN, timestamp, nonce, encrypted) };
-    const { WechatPushEvents } = await import('../src/modules/wechat/wechat-push.controller');
+    const { WechatPushEvents } = await import('../src/modules/wechat/wechat-push.service');
     const seen: unknown[] = [];
     const sub = t.app.get(WechatPushEvents).events.subscribe((e) => seen.push(e));
     const first = await t.http.post('/api/v1/wechat/push').query(query).send({ ToUserName: 'gh_x', Encrypt: encrypted });

@@ -241,8 +241,8 @@ describe('transition: on hold', () => {
 describe('transition: rating', () => {
   it('is refused once rated, with 409 and a kind message', () => {
     const r = refusal(transition(ticket('closed', { rated: true }), 'rate', resident));
-    expect(r).toEqual({ allowed: false, code: 'INVALID_TRANSITION', reason: '该工单已评价，不能重复评价' });
-    expect(refusalToApiError(r)).toEqual({ statusCode: 409, code: 'INVALID_TRANSITION', message: '该工单已评价，不能重复评价' });
+    expect(r).toEqual({ allowed: false, code: 'INVALID_TRANSITION', reason: '您已评价过该工单', conflict: 'ALREADY_RATED' });
+    expect(refusalToApiError(r)).toEqual({ statusCode: 409, code: 'ALREADY_RATED', message: '您已评价过该工单' });
   });
 
   it('is not possible before resolution', () => {

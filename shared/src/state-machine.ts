@@ -39,6 +39,9 @@ export interface TicketState {
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
 
+/** Refusals with an API error code of their own (409), rather than INVALID_TRANSITION. */
+export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED' | 'FORMAL_REPLY_REQUIRED';
+
 export type TransitionResult =
   | { allowed: true; to: TicketStatus }
   | {
@@ -47,12 +50,11 @@ export type TransitionResult =
       reason: string;
       /**
        * Set when the refusal has its own API error code: a claim of an owned ticket → 409
-       * ALREADY_OWNED; resolving a complaint before its formal reply → 409 FORMAL_REPLY_REQUIRED.
+       * ALREADY_OWNED, a second rating → 409 ALREADY_RATED, resolving a complaint before its
+       * formal reply → 409 FORMAL_REPLY_REQUIRED.
        */
-      conflict?: TransitionConflict;
+      conflict?: RefusalConflict;
     };
-
-export type TransitionConflict = 'ALREADY_OWNED' | 'FORMAL_REPLY_REQUIRED';
 
 export type TransitionRefusal = Extract<TransitionResult, { allowed: false }>;
 
@@ -192,7 +194,7 @@ function is(party: Party, actor: Actor, ticket: TicketState): boolean {
   }
 }
 
-type StateRefusal = { reason: string; statusMatched: boolean; conflict?: TransitionConflict };
+type StateRefusal = { reason: string; statusMatched: boolean; conflict?: RefusalConflict };
 
 /** Why the ticket's state does not allow this rule, or null when it does. */
 function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal | null {
@@ -215,7 +217,7 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
     return { reason: '工单未挂起，无需恢复计时', statusMatched: true };
   }
   if (rule.requiresNotRated && ticket.rated) {
-    return { reason: '该工单已评价，不能重复评价', statusMatched: true };
+    return { reason: '您已评价过该工单', statusMatched: true, conflict: 'ALREADY_RATED' };
   }
   if (rule.requiresFormalReply && ticket.complaint && !ticket.complaint.formallyReplied) {
     return { reason: '投诉须先向业主正式答复（处理结果和整改措施），才能办结', statusMatched: true, conflict: 'FORMAL_REPLY_REQUIRED' };

@@ -62,7 +62,7 @@ async function submit(ctx, residentId, i, timeoutMs = 30_000) {
 
 /**
  * What a submission costs the database with nothing else around it: the statements one
- * TicketsService.create sends (recorded in-process), replayed through mysql2 connections
+ * TicketIntake.create sends (recorded in-process), replayed through mysql2 connections
  * in a closed loop — each replay with its own idempotency key, ticket number and the id
  * its ticket INSERT got. No HTTP, token, validation, content check or ORM: a ceiling for
  * any server that writes what a submission writes.
@@ -70,9 +70,9 @@ async function submit(ctx, residentId, i, timeoutMs = 30_000) {
 async function submissionSqlFloor(ctx, concurrency, durationMs) {
   const app = await ctx.inProcessApp();
   const { DataSource } = require(require.resolve('typeorm', { paths: [path.join(ROOT, 'server')] }));
-  const { TicketsService } = require(path.join(ROOT, 'server/dist/modules/tickets/tickets.service.js'));
+  const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
   const residentId = ids.room(0, 7);
-  const create = (key) => app.get(TicketsService).create({ kind: 'resident', residentId: String(residentId), openid: `obench${residentId}` }, { ip: '127.0.0.1', userAgent: 'bench' }, { ...submitBody(0), roomId: String(residentId) }, key);
+  const create = (key) => app.get(TicketIntake).create({ kind: 'resident', residentId: String(residentId), openid: `obench${residentId}` }, { ip: '127.0.0.1', userAgent: 'bench' }, { ...submitBody(0), roomId: String(residentId) }, key);
   await create(`floor-${crypto.randomUUID()}`); // the first one also fills the server's caches (SLA policies)
   const key = `floor-${crypto.randomUUID()}`;
   const capture = captureQueries(app.get(DataSource));
@@ -201,7 +201,7 @@ function queueSql(variant, cid, now) {
     case 'status_overdue':
       return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} AND t.status = 'accepted' AND ${overdue} ORDER BY t.id DESC LIMIT 21`;
     case 'open_overdue_deadline':
-      // One of the per-status walks the list merges (tickets.service listByDeadline), then the undated rest.
+      // One of the per-status walks the list merges (TicketQueue.listByDeadline), then the undated rest.
       return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} AND t.status IN (${open}) AND ${overdue} AND t.resolve_by IS NOT NULL AND t.status = 'accepted' ORDER BY t.resolve_by ASC, t.id ASC LIMIT 21`;
     case 'all_newest':
       return `SELECT t.* FROM tickets t WHERE t.community_id = ${cid} ORDER BY t.id DESC LIMIT 21`;

@@ -6,7 +6,7 @@
  */
 const { sleep, now } = require('./harness');
 
-/** The templates of the notice kinds (DEVELOPMENT_TEMPLATES in modules/notices/template-values.ts). */
+/** The templates of the notice kinds (DEVELOPMENT_TEMPLATES in server/src/common/config/wechat-templates.ts). */
 const TEMPLATE_OF = { accepted: 'tpl_accepted', dispatched: 'tpl_dispatched', resolved: 'tpl_resolved', reopened: 'tpl_reopened', closed: 'tpl_closed', cancelled: 'tpl_cancelled' };
 /** Timeline events that tell the resident something, and the notice kind they produce (notices.service.ts residentNoticeKind, staff actors). */
 const NOTICE_OF_EVENT = { accepted: 'accepted', dispatched: 'dispatched', resolved: 'resolved', verified: 'closed', auto_confirmed: 'closed' };

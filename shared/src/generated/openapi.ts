@@ -5704,7 +5704,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description accepted for symmetry with the other actions; complaint steps are not replayed */
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5741,7 +5741,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description accepted for symmetry with the other actions; complaint steps are not replayed */
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5815,7 +5815,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description accepted for symmetry with the other actions; complaint steps are not replayed */
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5852,7 +5852,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description accepted for symmetry with the other actions; complaint steps are not replayed */
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5890,7 +5890,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description accepted for symmetry with the other actions; complaint steps are not replayed */
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
                 "Idempotency-Key"?: string;
             };
             path: {

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap } from '../../modules/notices/template-values';
+import { DEVELOPMENT_TEMPLATES, parseTemplates, TemplateMap } from './wechat-templates';
 
 /**
  * Every setting the server reads, parsed and checked once at start by one schema (zod, below).

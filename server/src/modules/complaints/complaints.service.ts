@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ATTITUDE_CATEGORY, CLOCK_BIT, ComplaintLevel, LABELS, TicketAction, TicketState, friendlyTime, nextDueAt, transition } from '@yizhan/shared';
+import { ATTITUDE_CATEGORY, CLOCK_BIT, ComplaintLevel, LABELS, TicketState, friendlyTime, nextDueAt } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
-import { AuthContext, RequestMeta, StaffAuth, actorOf } from '../../common/auth/auth-context';
+import { AuthContext, RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { insertRow, insertRows } from '../../database/plain-insert';
@@ -16,6 +16,7 @@ import { resolveDeadline } from '../sla/working-days';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
+import type { ActionStep } from '../tickets/ticket-action-runner';
 import { EventSpec, actorEvent } from '../tickets/timeline';
 import { ComplaintInvestigation, TicketComplaint } from './complaint.entities';
 import type { FormalReplyDto, GradeDto, InvestigateDto, JudgeDto } from './dto/complaint.dto';
@@ -166,9 +167,14 @@ export class ComplaintsService {
 
   // ---------------------------------------------------------------- actions
 
+  // Each step below is run by the tickets' action runner (TicketActionRunner.run with the
+  // action of the same name): the shared state machine decides, with the complaint's own
+  // state; the timeline entry, notices and audit follow in the same transaction.
+
   /** 定级: the level, and the time limits with it (from creation; after a reopen, from now). */
-  grade<T>(auth: StaffAuth, meta: RequestMeta, id: string, dto: GradeDto, render: DetailRenderer<T>): Promise<T> {
-    return this.act(auth, meta, id, 'grade', render, async (ticket, complaint, manager, now) => {
+  grade(dto: GradeDto): ActionStep {
+    return async (ticket, manager, now) => {
+      const complaint = await this.rowOf(manager, ticket);
       if (complaint.level === dto.level) throw new AppError('VALIDATION_FAILED', `该投诉已是${LABELS.complaintLevel[dto.level]}投诉`, { level: ['unchanged'] });
       const from = complaint.level;
       complaint.level = dto.level;
@@ -180,20 +186,21 @@ export class ComplaintsService {
         note: `定为${LABELS.complaintLevel[dto.level]}投诉${reason ? `：${reason}` : ''}`,
         data: { from, level: dto.level, respondBy: ticket.respondBy?.toISOString() ?? null, resolveBy: ticket.resolveBy?.toISOString() ?? null },
       };
-    });
+    };
   }
 
   /** 认定: valid or invalid, with the grounds (staff only). */
-  judge<T>(auth: StaffAuth, meta: RequestMeta, id: string, dto: JudgeDto, render: DetailRenderer<T>): Promise<T> {
-    return this.act(auth, meta, id, 'judge', render, async (ticket, _complaint, manager, now) => {
+  judge(dto: JudgeDto): ActionStep {
+    return async (ticket, manager, now) => {
+      await this.rowOf(manager, ticket);
       await manager.getRepository(TicketComplaint).update({ ticketId: ticket.id }, { validity: dto.validity, judgedAt: now });
       return { type: 'judged', note: `认定为${LABELS.complaintValidity[dto.validity]}：${dto.note.trim()}`, data: { validity: dto.validity } };
-    });
+    };
   }
 
   /** 交办调查: a task for a department or a staff member (not the person complained about); the owner stays the owner. */
-  investigate<T>(auth: StaffAuth, meta: RequestMeta, id: string, dto: InvestigateDto, render: DetailRenderer<T>): Promise<T> {
-    return this.act(auth, meta, id, 'investigate', render, async (ticket, _complaint, manager, now) => {
+  investigate(auth: StaffAuth, dto: InvestigateDto): ActionStep {
+    return async (ticket, manager, now) => {
       if (!dto.department && !dto.assigneeId)
         throw new AppError('VALIDATION_FAILED', '请选择负责调查的部门或人员', { department: ['department or assigneeId'] });
       const dueAt = new Date(dto.dueAt);
@@ -227,7 +234,7 @@ export class ComplaintsService {
           dueAt: dueAt.toISOString(),
         },
       };
-    });
+    };
   }
 
   /** The investigator (or the owner, for a department's answer) reports the result, once. */
@@ -255,8 +262,9 @@ export class ComplaintsService {
   }
 
   /** 正式答复: the result and the corrective measures, told to the resident; the complaint can then be resolved. */
-  formalReply<T>(auth: StaffAuth, meta: RequestMeta, id: string, dto: FormalReplyDto, render: DetailRenderer<T>): Promise<T> {
-    return this.act(auth, meta, id, 'formal_reply', render, async (ticket, _complaint, manager, now) => {
+  formalReply(auth: StaffAuth, dto: FormalReplyDto): ActionStep {
+    return async (ticket, manager, now) => {
+      await this.rowOf(manager, ticket);
       const result = dto.result.trim();
       const measures = dto.measures.trim();
       await manager
@@ -264,44 +272,10 @@ export class ComplaintsService {
         .update({ ticketId: ticket.id }, { replyResult: result, replyMeasures: measures, repliedAt: now, repliedById: auth.staffId });
       const text = `处理结果：${result}\n整改措施：${measures}`;
       return { type: 'formally_replied', note: text, publicNote: text, visibility: 'public' };
-    });
+    };
   }
 
   // ---------------------------------------------------------------- machinery
-
-  /**
-   * A complaint action: lock the ticket, ask the shared state machine (with the complaint's
-   * own state), apply, and write the timeline entry, notices and audit in one transaction.
-   */
-  private act<T>(
-    auth: StaffAuth,
-    meta: RequestMeta,
-    id: string,
-    action: TicketAction,
-    render: DetailRenderer<T>,
-    apply: (ticket: Ticket, complaint: TicketComplaint, manager: EntityManager, now: Date) => Promise<EventSpec>,
-  ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const ticket = await manager.getRepository(Ticket).findOne({ where: { id }, lock: rowLock(manager) });
-      if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
-      const complaint = ticket.type === 'complaint' ? await this.rowOf(manager, ticket) : null;
-      const state: TicketState = {
-        status: ticket.status,
-        ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
-        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
-        residentId: ticket.residentId === null ? null : String(ticket.residentId),
-        onHold: ticket.heldAt !== null,
-        rated: false,
-        complaint: complaint ? { formallyReplied: complaint.repliedAt !== null } : null,
-      };
-      const verdict = transition(state, action, actorOf(auth));
-      if (!verdict.allowed) throw new AppError(verdict.conflict ?? verdict.code, verdict.reason);
-      const now = new Date();
-      const spec = await apply(ticket, complaint!, manager, now);
-      await this.write(manager, auth, meta, ticket, spec, now, action);
-      return render(manager, id, auth);
-    });
-  }
 
   /** A complaint's row; one written now for a complaint filed before complaints had their own (all general, nothing known). */
   private async rowOf(manager: EntityManager, ticket: Ticket): Promise<TicketComplaint> {

@@ -4,5 +4,5 @@ import { StaffModule } from '../staff/staff.module';
 import { DutyAdminController } from './duty-admin.controller';
 import { DutyService } from './duty.service';
 
-@Module({ imports: [AuditModule, StaffModule], controllers: [DutyAdminController], providers: [DutyService] })
+@Module({ imports: [AuditModule, StaffModule], controllers: [DutyAdminController], providers: [DutyService], exports: [DutyService] })
 export class DutyModule {}

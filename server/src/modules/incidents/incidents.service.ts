@@ -237,7 +237,7 @@ export class IncidentsService {
   // ---------------------------------------------------------------- submissions
 
   /**
-   * Called inside a submission's transaction (TicketsService): links the new request to
+   * Called inside a submission's transaction (TicketIntake): links the new request to
    * the earliest active incident of its category covering its room, tells the resident it
    * is known, and returns the timeline entry to add — or null. One indexed read per
    * submission when nothing matches.

@@ -9,7 +9,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { Resident } from '../residents/resident.entity';
 import { WechatApiError, WechatClient } from '../wechat/wechat.client';
 import { OutboxMessage } from './notice.entities';
-import { templateData } from './template-values';
+import { templateData } from '../../common/config/wechat-templates';
 
 /** WeChat says the message itself is wrong: retrying cannot help (WECHAT.md). */
 const FINAL_ERRORS = new Set([40003, 40037, 41030, 47003]);

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { MediaCheckService } from '../files/media-check.service';
-import { WechatPushEvents } from '../wechat/wechat-push.controller';
-import { TicketsService } from './tickets.service';
+import { WechatPushEvents } from '../wechat/wechat-push.service';
+import { TicketReview } from './ticket-review.service';
 
 /**
  * Applies WeChat's image-check verdicts as they are pushed: the photo's state is
@@ -17,7 +17,7 @@ export class PhotoCheckListener implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly push: WechatPushEvents,
     private readonly mediaCheck: MediaCheckService,
-    private readonly tickets: TicketsService,
+    private readonly review: TicketReview,
   ) {}
 
   onModuleInit(): void {
@@ -34,6 +34,6 @@ export class PhotoCheckListener implements OnModuleInit, OnModuleDestroy {
   async apply(traceId: string, suggest: string | undefined): Promise<void> {
     const verdict = await this.mediaCheck.recordVerdict(traceId, suggest);
     if (!verdict?.ticketId || verdict.verdict === 'pass') return;
-    await this.tickets.flagForReview(verdict.ticketId, verdict.verdict === 'risky' ? '照片未通过内容检查，已对业主隐藏' : '照片需人工复核');
+    await this.review.flagForReview(verdict.ticketId, verdict.verdict === 'risky' ? '照片未通过内容检查，已对业主隐藏' : '照片需人工复核');
   }
 }

@@ -30,7 +30,13 @@ export interface TicketFilters {
  * own jobs for a technician — for staff), then each filter, on a builder over Ticket
  * aliased `t`. One place, so the list and the export can never disagree.
  */
-export function filterTickets(qb: SelectQueryBuilder<Ticket>, auth: AuthContext, query: TicketFilters, now: Date, warnLeadSec = 1800): SelectQueryBuilder<Ticket> {
+export function filterTickets(
+  qb: SelectQueryBuilder<Ticket>,
+  auth: AuthContext,
+  query: TicketFilters,
+  now: Date,
+  warnLeadSec = 1800,
+): SelectQueryBuilder<Ticket> {
   if (auth.kind === 'resident') {
     qb.where('t.resident_id = :rid', { rid: auth.residentId });
   } else {

@@ -20,7 +20,10 @@ export class TicketNumberService {
     const day = shanghaiDate(at);
     const prefix = `${TICKET_NO_PREFIX[type]}${day}`;
     if (dbKind(this.dataSource) === 'sqlite') {
-      const [row] = await this.dataSource.query('INSERT INTO ticket_sequences (prefix, seq) VALUES (?, 1) ON CONFLICT (prefix) DO UPDATE SET seq = seq + 1 RETURNING seq', [prefix]);
+      const [row] = await this.dataSource.query(
+        'INSERT INTO ticket_sequences (prefix, seq) VALUES (?, 1) ON CONFLICT (prefix) DO UPDATE SET seq = seq + 1 RETURNING seq',
+        [prefix],
+      );
       return ticketNo(type, day, Number(row.seq));
     }
     const result = await this.dataSource.query(

@@ -23,9 +23,35 @@ function overdueOf(t: Ticket, now: Date) {
 
 /** The ticket columns a list item is built from. */
 const LIST_COLUMNS = [
-  'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'roomId', 'communityId', 'zoneId', 'ownerId', 'assigneeId',
-  'respondBy', 'onsiteBy', 'resolveBy', 'confirmBy', 'revisitBy',
-  'respondedAt', 'onsiteAt', 'resolvedAt', 'closedAt', 'revisitedAt', 'cancelledAt', 'heldAt', 'slaBreached', 'appointmentAt', 'createdAt', 'updatedAt',
+  'id',
+  'no',
+  'type',
+  'status',
+  'category',
+  'description',
+  'priority',
+  'channel',
+  'roomId',
+  'communityId',
+  'zoneId',
+  'ownerId',
+  'assigneeId',
+  'respondBy',
+  'onsiteBy',
+  'resolveBy',
+  'confirmBy',
+  'revisitBy',
+  'respondedAt',
+  'onsiteAt',
+  'resolvedAt',
+  'closedAt',
+  'revisitedAt',
+  'cancelledAt',
+  'heldAt',
+  'slaBreached',
+  'appointmentAt',
+  'createdAt',
+  'updatedAt',
 ] as const;
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -46,15 +72,27 @@ interface ViewTime {
 /** A list row from a row of listRows' columns. */
 function listRowOf(row: Record<string, unknown>, at: ViewTime): ListRow {
   const t = row as unknown as Ticket;
-  return { summary: summaryOf(t, String(row.roomLabel ?? ''), (row.ownerName as string | null) ?? (t.ownerId ? '' : null), (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null), at), resolveBy: t.resolveBy };
+  return {
+    summary: summaryOf(
+      t,
+      String(row.roomLabel ?? ''),
+      (row.ownerName as string | null) ?? (t.ownerId ? '' : null),
+      (row.assigneeName as string | null) ?? (t.assigneeId ? '' : null),
+      at,
+    ),
+    resolveBy: t.resolveBy,
+  };
 }
 
-type SummarySource = Pick<
-  Ticket,
-  (typeof LIST_COLUMNS)[number]
->;
+type SummarySource = Pick<Ticket, (typeof LIST_COLUMNS)[number]>;
 
-function summaryOf(t: SummarySource, roomLabel: string, ownerName: string | null, assigneeName: string | null, { now, warnLeadSec }: ViewTime): TicketSummaryView {
+function summaryOf(
+  t: SummarySource,
+  roomLabel: string,
+  ownerName: string | null,
+  assigneeName: string | null,
+  { now, warnLeadSec }: ViewTime,
+): TicketSummaryView {
   const clock = clockOf(t, now, warnLeadSec);
   return {
     id: String(t.id),
@@ -124,7 +162,14 @@ export class TicketViews {
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
     const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
-    const staffIds = [...new Set(tickets.flatMap((t) => [t.ownerId, t.assigneeId]).filter((x): x is string => x !== null).map(String))];
+    const staffIds = [
+      ...new Set(
+        tickets
+          .flatMap((t) => [t.ownerId, t.assigneeId])
+          .filter((x): x is string => x !== null)
+          .map(String),
+      ),
+    ];
     const [rooms, staff] = await Promise.all([
       manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
       staffIds.length ? manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
@@ -132,7 +177,13 @@ export class TicketViews {
     const roomLabel = new Map(rooms.map((r) => [String(r.id), r.label]));
     const staffName = new Map(staff.map((s) => [String(s.id), s.name]));
     return tickets.map((t) =>
-      summaryOf(t, roomLabel.get(String(t.roomId)) ?? '', t.ownerId ? staffName.get(String(t.ownerId)) ?? '' : null, t.assigneeId ? staffName.get(String(t.assigneeId)) ?? '' : null, this.at(now)),
+      summaryOf(
+        t,
+        roomLabel.get(String(t.roomId)) ?? '',
+        t.ownerId ? (staffName.get(String(t.ownerId)) ?? '') : null,
+        t.assigneeId ? (staffName.get(String(t.assigneeId)) ?? '') : null,
+        this.at(now),
+      ),
     );
   }
 
@@ -160,7 +211,7 @@ export class TicketViews {
   /** The detail view; `known` (a ticket its caller has just created) saves reading back what was just written. */
   async detail(manager: EntityManager, id: string, auth: AuthContext, known?: KnownDetail): Promise<TicketDetailView> {
     const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
-    const nameOf = (staffId: string | null) => (staffId === null ? null : known!.staffNames.get(String(staffId)) ?? '');
+    const nameOf = (staffId: string | null) => (staffId === null ? null : (known!.staffNames.get(String(staffId)) ?? ''));
     const [[summary], allEvents, rating, item, complaint] = await Promise.all([
       known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), this.at(new Date()))] : this.summaries(manager, [ticket]),
       known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
@@ -184,7 +235,16 @@ export class TicketViews {
         ...(forResident ? { note: e.publicNote } : { note: e.note, visibility: e.visibility, publicNote: e.publicNote }),
         photos: FilesService.inOrder(urls, e.photoIds),
       })),
-      rating: rating ? { attitude: rating.attitude, timeliness: rating.timeliness, quality: rating.quality, comment: rating.comment, tags: rating.tags ?? [], reply: rating.reply } : null,
+      rating: rating
+        ? {
+            attitude: rating.attitude,
+            timeliness: rating.timeliness,
+            quality: rating.quality,
+            comment: rating.comment,
+            tags: rating.tags ?? [],
+            reply: rating.reply,
+          }
+        : null,
       reopenCount: ticket.reopenCount,
       serviceItem: item ? { id: String(item.id), name: item.name, price: Number(item.price) } : null,
       slotStart: iso(ticket.slotStart),

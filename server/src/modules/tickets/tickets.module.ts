@@ -11,15 +11,34 @@ import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { PhotoCheckListener } from './photo-check.listener';
+import { TicketActionRunner } from './ticket-action-runner';
+import { TicketClosing } from './ticket-closing.service';
+import { TicketConversation } from './ticket-conversation.service';
+import { TicketIntake } from './ticket-intake.service';
 import { TicketNumberService } from './ticket-number.service';
+import { TicketQueue } from './ticket-queue.service';
+import { TicketReview } from './ticket-review.service';
 import { TicketViews } from './ticket-views.service';
+import { TicketWork } from './ticket-work.service';
 import { TicketsController } from './tickets.controller';
-import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [AuditModule, CatalogueModule, ComplaintsModule, FilesModule, IncidentsModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
   controllers: [TicketsController, ComplaintsController],
-  providers: [TicketsService, TicketViews, TicketNumberService, IdempotencyService, PhotoCheckListener],
-  exports: [TicketsService],
+  providers: [
+    TicketIntake,
+    TicketQueue,
+    TicketWork,
+    TicketClosing,
+    TicketConversation,
+    TicketActionRunner,
+    TicketReview,
+    TicketViews,
+    TicketNumberService,
+    IdempotencyService,
+    PhotoCheckListener,
+  ],
+  // The demo data (database/demo) files its requests through the same services as the API.
+  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing],
 })
 export class TicketsModule {}

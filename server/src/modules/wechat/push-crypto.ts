@@ -2,7 +2,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 
 /** sha1 of the sorted parts joined — WeChat's push signature (WECHAT.md "Message push"). */
 export function pushSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 export function signatureMatches(expected: string, presented: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import { fitKeyword, parseTemplates, templateData, DEVELOPMENT_TEMPLATES } from './template-values';
+import { fitKeyword, parseTemplates, templateData, DEVELOPMENT_TEMPLATES } from './wechat-templates';
 
 describe('subscribe-message keyword values', () => {
   it('keeps every type within WeChat’s limits', () => {

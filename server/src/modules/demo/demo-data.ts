@@ -1,4 +1,5 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,17 +7,20 @@ import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import type { ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
-import { AuthService } from '../../modules/auth/auth.service';
-import { CatalogueService } from '../../modules/catalogue/catalogue.service';
-import { ContactsService } from '../../modules/contacts/contacts.service';
-import { CommunitiesService } from '../../modules/communities/communities.service';
-import { Community } from '../../modules/communities/community.entities';
-import { DutyService } from '../../modules/duty/duty.service';
-import { FilesService } from '../../modules/files/files.service';
-import { ResidentsService } from '../../modules/residents/residents.service';
-import { Staff } from '../../modules/staff/staff.entity';
-import { StaffService } from '../../modules/staff/staff.service';
-import { TicketsService } from '../../modules/tickets/tickets.service';
+import { AuthService } from '../auth/auth.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { ContactsService } from '../contacts/contacts.service';
+import { CommunitiesService } from '../communities/communities.service';
+import { Community } from '../communities/community.entities';
+import { DutyService } from '../duty/duty.service';
+import { FilesService } from '../files/files.service';
+import { ResidentsService } from '../residents/residents.service';
+import { Staff } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
+import { TicketClosing } from '../tickets/ticket-closing.service';
+import { TicketIntake } from '../tickets/ticket-intake.service';
+import { TicketQueue } from '../tickets/ticket-queue.service';
+import { TicketWork } from '../tickets/ticket-work.service';
 
 /** Demo staff accounts; the README lists them. All share one password. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -40,21 +44,48 @@ export const DEMO_RESIDENTS = ['demo', 'linju1', 'linju2', 'linju3'];
  * created through the same services the API uses, so every timeline is a real one.
  * Runs only on an empty database.
  */
-export async function loadDemoData(app: INestApplication, options: { residentOpenids?: string[] } = {}): Promise<void> {
+@Injectable()
+export class DemoDataLoader {
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    readonly authService: AuthService,
+    readonly communities: CommunitiesService,
+    readonly staffService: StaffService,
+    readonly duty: DutyService,
+    readonly catalogue: CatalogueService,
+    readonly residents: ResidentsService,
+    readonly contacts: ContactsService,
+    readonly files: FilesService,
+    readonly intake: TicketIntake,
+    readonly queue: TicketQueue,
+    readonly work: TicketWork,
+    readonly closing: TicketClosing,
+  ) {}
+
+  /** Loads the demo community into an empty database; `residentOpenids` are the demo residents' WeChat users. */
+  load(options: { residentOpenids?: string[] } = {}): Promise<void> {
+    return loadDemoData(this, options);
+  }
+}
+
+/** The services the demo data is filed through — the same ones the API uses. */
+type DemoServices = Omit<DemoDataLoader, 'load'>;
+
+async function loadDemoData(services: DemoServices, options: { residentOpenids?: string[] }): Promise<void> {
   const logger = new Logger('DemoData');
-  const dataSource = app.get(DataSource);
+  const dataSource = services.dataSource;
   if ((await dataSource.getRepository(Community).count()) > 0) return;
   const adminRow = await dataSource.getRepository(Staff).findOne({ where: {}, order: { id: 'ASC' } });
   if (!adminRow) return;
-  const authService = app.get(AuthService);
+  const authService = services.authService;
   const admin = await authService.staffAuth(adminRow);
-  const communities = app.get(CommunitiesService);
-  const staffService = app.get(StaffService);
-  const duty = app.get(DutyService);
-  const catalogue = app.get(CatalogueService);
-  const residents = app.get(ResidentsService);
-  const tickets = app.get(TicketsService);
-  const files = app.get(FilesService);
+  const communities = services.communities;
+  const staffService = services.staffService;
+  const duty = services.duty;
+  const catalogue = services.catalogue;
+  const residents = services.residents;
+  const tickets = { intake: services.intake, queue: services.queue, work: services.work, closing: services.closing };
+  const files = services.files;
   const pictures = await mkdtemp(path.join(os.tmpdir(), 'yizhan-demo-'));
   let pictureNo = 0;
   /** A photo as a phone would send it (a real JPEG through the real cleaning path), owned by `who`. */
@@ -69,7 +100,7 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const zones = { A1: await communities.createZone(admin, META, cid, 'A1'), B2: await communities.createZone(admin, META, cid, 'B2') };
   // The seeds' hotlines: a day number per zone (08:30–21:00), one night number for the whole
   // community, and the dispatch desk as the number that reaches the technician on a visit day.
-  await app.get(ContactsService).replace(admin, META, cid, [
+  await services.contacts.replace(admin, META, cid, [
     { zoneId: null, nightPhone: '59800003', dayFrom: '08:30', dayTo: '21:00', technicianPhone: '59800006', technicianOwnPhone: false },
     { zoneId: zones.A1.id, dayPhone: '59800000' },
     { zoneId: zones.B2.id, dayPhone: '59800001' },
@@ -77,7 +108,10 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const owners = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周强', '吴敏', '徐涛', '孙悦'];
   const rooms: { id: string; label: string; owner: string; phone: string }[] = [];
   let n = 0;
-  for (const [zoneName, buildings] of [['A1', ['1', '2', '3']], ['B2', ['6', '7', '8']]] as const) {
+  for (const [zoneName, buildings] of [
+    ['A1', ['1', '2', '3']],
+    ['B2', ['6', '7', '8']],
+  ] as const) {
     for (const b of buildings) {
       const building = await communities.createBuilding(admin, META, cid, { name: b, zoneId: zones[zoneName].id });
       for (const unit of ['1', '2']) {
@@ -85,7 +119,13 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
           for (const door of ['01', '02']) {
             const owner = owners[n % owners.length]!;
             const phone = `139${String(10000000 + n * 7919).slice(-8)}`;
-            const room = await communities.createRoom(admin, META, cid, { buildingId: building.id, unit, number: `${floor}${door}`.padStart(4, '0'), ownerName: owner, ownerPhone: phone });
+            const room = await communities.createRoom(admin, META, cid, {
+              buildingId: building.id,
+              unit,
+              number: `${floor}${door}`.padStart(4, '0'),
+              ownerName: owner,
+              ownerPhone: phone,
+            });
             rooms.push({ id: room.id, label: room.label, owner, phone });
             n++;
           }
@@ -97,9 +137,16 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const staff: Record<string, StaffAuth> = {};
   const ids: Record<string, string> = {};
   for (const s of DEMO_STAFF) {
-    const created = await staffService.create(admin, META, { username: s.username, password: DEMO_PASSWORD, name: s.name, roles: [...s.roles], communityIds: [cid], skills: [...s.skills] });
+    const created = await staffService.create(admin, META, {
+      username: s.username,
+      password: DEMO_PASSWORD,
+      name: s.name,
+      roles: [...s.roles],
+      communityIds: [cid],
+      skills: [...s.skills],
+    });
     ids[s.username] = created.id;
-    staff[s.username] = await authService.staffAuth((await dataSource.getRepository(Staff).findOneByOrFail({ id: created.id })));
+    staff[s.username] = await authService.staffAuth(await dataSource.getRepository(Staff).findOneByOrFail({ id: created.id }));
   }
 
   // The seeds' hotline arrangement, yesterday through the next week, in Asia/Shanghai.
@@ -107,15 +154,31 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   for (let d = -1; d <= 7; d++) {
     const day = localDateTime(new Date(Date.UTC(today.year, today.month - 1, today.day) + d * 86400_000 + 12 * 3600_000));
     const at = (hour: number, minute: number, plusDays = 0) =>
-      new Date(fromLocalDateTime({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0, millisecond: 0 }).getTime() + plusDays * 86400_000).toISOString();
+      new Date(
+        fromLocalDateTime({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0, millisecond: 0 }).getTime() + plusDays * 86400_000,
+      ).toISOString();
     await duty.create(admin, META, { communityId: cid, zoneId: zones.A1.id, staffId: ids.kefu_a1!, startAt: at(8, 30), endAt: at(21, 0) });
     await duty.create(admin, META, { communityId: cid, zoneId: zones.B2.id, staffId: ids.kefu_b2!, startAt: at(8, 30), endAt: at(21, 0) });
     await duty.create(admin, META, { communityId: cid, zoneId: null, staffId: ids.kefu_night!, startAt: at(21, 0), endAt: at(8, 30, 1) });
   }
 
-  await catalogue.create(admin, META, { communityId: cid, name: '空调清洗', description: '挂机/柜机深度清洗，含杀菌', price: 120, durationMin: 120, slotCapacity: 2 });
+  await catalogue.create(admin, META, {
+    communityId: cid,
+    name: '空调清洗',
+    description: '挂机/柜机深度清洗，含杀菌',
+    price: 120,
+    durationMin: 120,
+    slotCapacity: 2,
+  });
   await catalogue.create(admin, META, { communityId: cid, name: '家庭保洁', description: '3 小时日常保洁', price: 150, durationMin: 180, slotCapacity: 3 });
-  await catalogue.create(admin, META, { communityId: cid, name: '开锁换锁', description: '持证开锁，需核验业主身份', price: 80, durationMin: 60, slotCapacity: 1 });
+  await catalogue.create(admin, META, {
+    communityId: cid,
+    name: '开锁换锁',
+    description: '持证开锁，需核验业主身份',
+    price: 80,
+    durationMin: 60,
+    slotCapacity: 1,
+  });
   await catalogue.create(admin, META, { communityId: cid, name: '管道疏通', description: '厨卫下水道疏通', price: 100, durationMin: 60, slotCapacity: 2 });
 
   // Residents: the demo resident of the h5 build (when running on the fake WeChat) and a few neighbours.
@@ -147,13 +210,31 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
   const zhao = staff.shifu_zhao!;
   const supervisor = staff.zhuguan!;
   let created = 0;
-  const submit = async (who: ResidentAuth | StaffAuth, roomIndex: number, type: 'repair' | 'complaint', [category, description]: readonly [string, string], priority: 'normal' | 'urgent' = 'normal') => {
+  const submit = async (
+    who: ResidentAuth | StaffAuth,
+    roomIndex: number,
+    type: 'repair' | 'complaint',
+    [category, description]: readonly [string, string],
+    priority: 'normal' | 'urgent' = 'normal',
+  ) => {
     const room = rooms[roomIndex % rooms.length]!;
     // Most residents' repairs come with a photo or two of the problem.
-    const photoIds = who.kind === 'resident' && type === 'repair' && created % 3 !== 2 ? [await photo(who, created * 37), ...(created % 2 ? [await photo(who, created * 53)] : [])] : undefined;
-    const dto = { type, roomId: room.id, category, description, priority, contactPhone: room.phone, photoIds, ...(who.kind === 'staff' ? { channel: 'phone' as const, residentName: room.owner } : {}) };
+    const photoIds =
+      who.kind === 'resident' && type === 'repair' && created % 3 !== 2
+        ? [await photo(who, created * 37), ...(created % 2 ? [await photo(who, created * 53)] : [])]
+        : undefined;
+    const dto = {
+      type,
+      roomId: room.id,
+      category,
+      description,
+      priority,
+      contactPhone: room.phone,
+      photoIds,
+      ...(who.kind === 'staff' ? { channel: 'phone' as const, residentName: room.owner } : {}),
+    };
     created++;
-    return (await tickets.create(who, META, dto, undefined)).ticket;
+    return (await tickets.intake.create(who, META, dto, undefined)).ticket;
   };
   const ownerOf = (t: { owner: { id: string } | null }) => Object.values(staff).find((s) => s.staffId === t.owner?.id) ?? staff.kefu_a1!;
 
@@ -169,42 +250,53 @@ export async function loadDemoData(app: INestApplication, options: { residentOpe
     const owner = t.owner ? ownerOf(t) : null;
     const stage = i % 8;
     if (!owner || stage === 0) continue; // submitted (or waiting in the pool)
-    await tickets.accept(owner, META, t.id, '已与业主电话联系');
+    await tickets.work.accept(owner, META, t.id, '已与业主电话联系');
     if (stage === 1) continue; // accepted
     if (isComplaint) {
-      await tickets.resolve(owner, META, t.id, { note: '已与相关方沟通并整改' });
+      await tickets.work.resolve(owner, META, t.id, { note: '已与相关方沟通并整改' });
     } else {
       const tech = i % 2 ? wang : zhao;
-      await tickets.dispatch(owner, META, t.id, { assigneeId: tech.staffId, appointmentAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
+      await tickets.work.dispatch(owner, META, t.id, { assigneeId: tech.staffId, appointmentAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
       if (stage === 2) continue; // dispatched
-      await tickets.start(tech, META, t.id, '已到现场');
+      await tickets.work.start(tech, META, t.id, '已到现场');
       if (stage === 3) {
-        if (i % 16 === 3) await tickets.hold(tech, META, t.id, '等待配件到货（供应商周三发货）', '等待配件到货，到货后师傅会第一时间上门');
+        if (i % 16 === 3) await tickets.work.hold(tech, META, t.id, '等待配件到货（供应商周三发货）', '等待配件到货，到货后师傅会第一时间上门');
         continue; // in progress (the first one on hold)
       }
       // Before / after photos from the technician's phone.
-      await tickets.resolve(tech, META, t.id, { note: '已维修完成，业主在场确认', fee: i % 3 ? 0 : 35, photoIds: [await photo(tech, i * 71), await photo(tech, i * 71 + 120)] });
+      await tickets.work.resolve(tech, META, t.id, {
+        note: '已维修完成，业主在场确认',
+        fee: i % 3 ? 0 : 35,
+        photoIds: [await photo(tech, i * 71), await photo(tech, i * 71 + 120)],
+      });
     }
     if (stage === 4) continue; // resolved, waiting for the resident
-    const t2 = await tickets.get(owner, t.id);
+    const t2 = await tickets.queue.get(owner, t.id);
     if (t2.residentId && stage !== 6) {
       const resident = demoResidents.find((r) => r.residentId === t2.residentId)!;
-      await tickets.confirm(resident, META, t.id);
-      await tickets.rate(resident, META, t.id, { attitude: 5, timeliness: stage === 7 ? 3 : 5, quality: 4 + (i % 2), comment: stage === 7 ? '修好了，就是等得有点久' : '师傅很专业，谢谢' });
+      await tickets.closing.confirm(resident, META, t.id);
+      await tickets.closing.rate(resident, META, t.id, {
+        attitude: 5,
+        timeliness: stage === 7 ? 3 : 5,
+        quality: 4 + (i % 2),
+        comment: stage === 7 ? '修好了，就是等得有点久' : '师傅很专业，谢谢',
+      });
     } else {
-      await tickets.verify(owner, META, t.id, '电话回访确认已解决');
+      await tickets.closing.verify(owner, META, t.id, '电话回访确认已解决');
     }
     if (stage === 5) continue; // closed
-    await tickets.revisit(owner, META, t.id, { satisfied: stage !== 6, note: stage !== 6 ? '业主表示满意' : '业主反映问题复发' });
+    await tickets.closing.revisit(owner, META, t.id, { satisfied: stage !== 6, note: stage !== 6 ? '业主表示满意' : '业主反映问题复发' });
   }
   // A cancelled one and a transferred one, for completeness.
   const cancelled = await submit(residentsOrStaff(1), roomOf(1), 'repair', repairs[1]!);
-  if (cancelled.owner) await tickets.cancel(residentsOrStaff(1), META, cancelled.id, '已自行解决');
+  if (cancelled.owner) await tickets.closing.cancel(residentsOrStaff(1), META, cancelled.id, '已自行解决');
   const moved = await submit(staff.kefu_a1!, 40, 'complaint', complaints[0]!);
-  await tickets.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
+  await tickets.work.transfer(supervisor, META, moved.id, { toStaffId: staff.kefu_b2!.staffId, reason: '涉及 B2 区，由 B2 区客服跟进' });
 
   await rm(pictures, { recursive: true, force: true });
-  logger.log(`loaded the demo community 翠湖花园: ${rooms.length} rooms, ${DEMO_STAFF.length} staff, ${created} requests, ${pictureNo} photos (staff password "${DEMO_PASSWORD}")`);
+  logger.log(
+    `loaded the demo community 翠湖花园: ${rooms.length} rooms, ${DEMO_STAFF.length} staff, ${created} requests, ${pictureNo} photos (staff password "${DEMO_PASSWORD}")`,
+  );
 }
 
 /** A 1024×768 picture (a wall, a window and a pipe in the given hue), drawn by sharp from SVG. */

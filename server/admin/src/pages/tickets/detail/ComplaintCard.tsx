@@ -50,7 +50,7 @@ function StepForm({ step, ticket, onDone, onCancel }: { step: Step; ticket: Tick
   };
   const need = (label: string) => [{ required: true, whitespace: true, message: `${T.complaint.required}${label}` }];
   return (
-    <Modal open title={title} onCancel={onCancel} onOk={() => form.submit()} confirmLoading={busy} destroyOnClose>
+    <Modal open title={title} onCancel={onCancel} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"

@@ -10,7 +10,8 @@
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
  * stats, submission, uploads, outbox, sla.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
- * for a CPU profile of the server under the load.
+ * for a CPU profile of the server under the load. BENCH_DB names the database (default
+ * yizhan_bench / yizhan_bench_small), for a seed of one's own.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -114,7 +115,8 @@ async function main() {
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
-  const dbName = args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small';
+  // BENCH_DB: a database of one's own, when several people bench on one MariaDB.
+  const dbName = process.env.BENCH_DB || (args.scale === 'full' ? 'yizhan_bench' : 'yizhan_bench_small');
   const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');

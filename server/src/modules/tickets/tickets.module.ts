@@ -13,6 +13,7 @@ import { StaffModule } from '../staff/staff.module';
 import { PhotoCheckListener } from './photo-check.listener';
 import { TicketActionRunner } from './ticket-action-runner';
 import { TicketClosing } from './ticket-closing.service';
+import { TicketComplaints } from './ticket-complaints.service';
 import { TicketConversation } from './ticket-conversation.service';
 import { TicketIntake } from './ticket-intake.service';
 import { TicketNumberService } from './ticket-number.service';
@@ -30,6 +31,7 @@ import { TicketsController } from './tickets.controller';
     TicketQueue,
     TicketWork,
     TicketClosing,
+    TicketComplaints,
     TicketConversation,
     TicketActionRunner,
     TicketReview,
@@ -39,6 +41,6 @@ import { TicketsController } from './tickets.controller';
     PhotoCheckListener,
   ],
   // The demo data (database/demo) files its requests through the same services as the API.
-  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing],
+  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing, TicketComplaints],
 })
 export class TicketsModule {}

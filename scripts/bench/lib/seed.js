@@ -122,13 +122,11 @@ async function seedStructure(conn, scale, T0) {
     const firstDay = Math.floor(T0.getTime() / DAY) * DAY - historyDays * DAY;
     for (let d = 0; d < historyDays; d++) {
       const day = firstDay + d * DAY;
-      for (let z = 0; z < ZONES; z++)
-        dRows.push([cid, ids.zone(c, z), ids.staff(c, z), new Date(day + 0.5 * 3600_000), new Date(day + 13 * 3600_000), created]);
+      for (let z = 0; z < ZONES; z++) dRows.push([cid, ids.zone(c, z), ids.staff(c, z), new Date(day + 0.5 * 3600_000), new Date(day + 13 * 3600_000), created]);
       dRows.push([cid, null, ids.staff(c, 3), new Date(day + 13 * 3600_000), new Date(day + DAY + 0.5 * 3600_000), created]);
     }
     // Current shifts (refreshed to cover "now" at every run): every zone staffed, plus the night agent.
-    for (let z = 0; z < ZONES; z++)
-      dRows.push([cid, ids.zone(c, z), ids.staff(c, z), new Date(T0.getTime() - DAY), new Date(T0.getTime() + 90 * DAY), created]);
+    for (let z = 0; z < ZONES; z++) dRows.push([cid, ids.zone(c, z), ids.staff(c, z), new Date(T0.getTime() - DAY), new Date(T0.getTime() + 90 * DAY), created]);
     dRows.push([cid, null, ids.staff(c, 3), new Date(T0.getTime() - DAY), new Date(T0.getTime() + 90 * DAY), created]);
   }
   await chunked(conn, 'communities', ['id', 'name', 'address', 'created_at'], cRows);
@@ -144,46 +142,10 @@ async function seedStructure(conn, scale, T0) {
 }
 
 const TICKET_COLUMNS = [
-  'id',
-  'no',
-  'type',
-  'status',
-  'category',
-  'description',
-  'priority',
-  'channel',
-  'community_id',
-  'zone_id',
-  'room_id',
-  'resident_id',
-  'created_by_staff_id',
-  'owner_id',
-  'assignee_id',
-  'fee',
-  'respond_by',
-  'onsite_by',
-  'resolve_by',
-  'confirm_by',
-  'revisit_by',
-  'responded_at',
-  'onsite_at',
-  'resolved_at',
-  'closed_at',
-  'revisited_at',
-  'cancelled_at',
-  'held_at',
-  'held_seconds',
-  'reopen_count',
-  'flagged',
-  'photo_ids',
-  'created_at',
-  'updated_at',
-  'version',
-  'sla_warned',
-  'sla_breached',
-  'escalation_level',
-  'escalated_at',
-  'next_due_at',
+  'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'community_id', 'zone_id', 'room_id', 'resident_id',
+  'created_by_staff_id', 'owner_id', 'assignee_id', 'fee', 'respond_by', 'onsite_by', 'resolve_by', 'confirm_by', 'revisit_by',
+  'responded_at', 'onsite_at', 'resolved_at', 'closed_at', 'revisited_at', 'cancelled_at', 'held_at', 'held_seconds', 'reopen_count',
+  'flagged', 'photo_ids', 'created_at', 'updated_at', 'version', 'sla_warned', 'sla_breached', 'escalation_level', 'escalated_at', 'next_due_at',
 ];
 const EVENT_COLUMNS = ['ticket_id', 'type', 'at', 'actor_kind', 'actor_id', 'actor_name', 'note', 'data', 'photo_ids'];
 const RATING_COLUMNS = ['ticket_id', 'community_id', 'resident_id', 'attitude', 'timeliness', 'quality', 'comment', 'created_at'];
@@ -224,22 +186,9 @@ function makeTicket(i, r, T0, communities, weights) {
   const policy = shared.defaultSlaPolicy(type, priority);
   const dl = shared.deadlinesAtCreation(policy, createdAt, {});
   const t = {
-    respondBy: dl.respondBy,
-    onsiteBy: dl.onsiteBy,
-    resolveBy: dl.resolveBy,
-    confirmBy: null,
-    revisitBy: null,
-    respondedAt: null,
-    onsiteAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    revisitedAt: null,
-    cancelledAt: null,
-    heldAt: null,
-    slaWarned: 0,
-    slaBreached: 0,
-    escalationLevel: 0,
-    escalatedAt: null,
+    respondBy: dl.respondBy, onsiteBy: dl.onsiteBy, resolveBy: dl.resolveBy, confirmBy: null, revisitBy: null,
+    respondedAt: null, onsiteAt: null, resolvedAt: null, closedAt: null, revisitedAt: null, cancelledAt: null, heldAt: null,
+    slaWarned: 0, slaBreached: 0, escalationLevel: 0, escalatedAt: null,
   };
   const limit = T0.getTime() - 30_000;
   // milestones in order, each kept before "now" (scaled into the remaining time when needed)
@@ -307,28 +256,15 @@ function makeTicket(i, r, T0, communities, weights) {
   }
   // What the SLA scanner would have recorded by now: breaches (late or still missing), warnings, escalations.
   const milestone = {
-    respond: t.respondedAt ?? t.resolvedAt,
-    onsite: t.onsiteAt ?? t.resolvedAt,
-    resolve: t.resolvedAt,
-    confirm: t.closedAt,
-    revisit: t.revisitedAt,
+    respond: t.respondedAt ?? t.resolvedAt, onsite: t.onsiteAt ?? t.resolvedAt, resolve: t.resolvedAt, confirm: t.closedAt, revisit: t.revisitedAt,
   };
-  const running = new Set(
-    shared.runningClocks({
-      respondedAt: t.respondedAt,
-      onsiteAt: t.onsiteAt,
-      resolvedAt: t.resolvedAt,
-      closedAt: t.closedAt,
-      revisitedAt: t.revisitedAt,
-      cancelledAt: t.cancelledAt,
-    }),
-  );
+  const running = new Set(shared.runningClocks({ respondedAt: t.respondedAt, onsiteAt: t.onsiteAt, resolvedAt: t.resolvedAt, closedAt: t.closedAt, revisitedAt: t.revisitedAt, cancelledAt: t.cancelledAt }));
   let firstBreach = null;
   for (const clock of ['respond', 'onsite', 'resolve', 'confirm', 'revisit']) {
     const d = t[shared.DEADLINE_FIELD[clock]];
     if (!d) continue;
     const m = milestone[clock];
-    const late = m ? m.getTime() > d.getTime() : running.has(clock) || status === 'cancelled' ? d.getTime() < (t.cancelledAt ?? T0).getTime() : false;
+    const late = m ? m.getTime() > d.getTime() : (running.has(clock) || status === 'cancelled' ? d.getTime() < (t.cancelledAt ?? T0).getTime() : false);
     if (late && clock !== 'confirm') {
       t.slaBreached |= BIT[clock];
       t.slaWarned |= BIT[clock];
@@ -345,45 +281,11 @@ function makeTicket(i, r, T0, communities, weights) {
   const updatedAt = new Date(cursor);
   const prefix = shared.TICKET_NO_PREFIX[type];
   const row = [
-    id,
-    `${prefix}${shanghaiDay(createdAt)}-S${pad(id, 7)}`,
-    type,
-    status,
-    CATEGORIES[Math.floor(r() * CATEGORIES.length)],
-    DESCRIPTIONS[Math.floor(r() * DESCRIPTIONS.length)],
-    priority,
-    channel,
-    cid,
-    ids.zone(c, z),
-    roomId,
-    residentId,
-    channel === 'miniapp' ? null : ownerId,
-    ownerId,
-    assigneeId,
-    level >= 4 && type !== 'complaint' && r() < 0.3 ? 50 + Math.floor(r() * 200) : null,
-    t.respondBy,
-    t.onsiteBy,
-    t.resolveBy,
-    t.confirmBy,
-    t.revisitBy,
-    t.respondedAt,
-    t.onsiteAt,
-    t.resolvedAt,
-    t.closedAt,
-    t.revisitedAt,
-    t.cancelledAt,
-    null,
-    0,
-    0,
-    0,
-    '[]',
-    createdAt,
-    updatedAt,
-    ev.length,
-    t.slaWarned,
-    t.slaBreached,
-    t.escalationLevel,
-    t.escalatedAt,
+    id, `${prefix}${shanghaiDay(createdAt)}-S${pad(id, 7)}`, type, status, CATEGORIES[Math.floor(r() * CATEGORIES.length)],
+    DESCRIPTIONS[Math.floor(r() * DESCRIPTIONS.length)], priority, channel, cid, ids.zone(c, z), roomId, residentId,
+    channel === 'miniapp' ? null : ownerId, ownerId, assigneeId, level >= 4 && type !== 'complaint' && r() < 0.3 ? 50 + Math.floor(r() * 200) : null,
+    t.respondBy, t.onsiteBy, t.resolveBy, t.confirmBy, t.revisitBy, t.respondedAt, t.onsiteAt, t.resolvedAt, t.closedAt, t.revisitedAt, t.cancelledAt,
+    null, 0, 0, 0, '[]', createdAt, updatedAt, ev.length, t.slaWarned, t.slaBreached, t.escalationLevel, t.escalatedAt,
     due && due.getTime() < T0.getTime() ? new Date(T0.getTime() + 60_000 + r() * 3600_000) : due,
   ];
   const events = ev.map(([type_, at, kind, actorId, name]) => [id, type_, at, kind, actorId, name, null, null, null]);
@@ -450,7 +352,8 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
   try {
     if (reseed) await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const [marker] = await admin.query(`SELECT * FROM information_schema.tables WHERE table_schema = ? AND table_name = 'bench_seed'`, [dbName]);
+    const [marker] = await admin.query(
+      `SELECT * FROM information_schema.tables WHERE table_schema = ? AND table_name = 'bench_seed'`, [dbName]);
     if (marker.length) {
       const [rows] = await admin.query(`SELECT * FROM \`${dbName}\`.bench_seed WHERE completed_at IS NOT NULL`);
       if (rows.length && rows[0].scale === scaleName) {
@@ -466,8 +369,7 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
   await runServerMigrations(dbUrl);
   const T0 = new Date();
   const started = Date.now();
-  const open = () =>
-    mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: dbName, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const open = () => mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: dbName, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   const conns = [await open(), await open()];
   for (const c of conns) await c.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
   try {
@@ -484,25 +386,15 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
        SELECT id, community_id, IF(id % 10 = 0, 'major', 'general'), category = '服务态度',
               IF(resolved_at IS NULL, NULL, IF(id % 3 = 0, 'invalid', 'valid')), resolved_at,
               IF(resolved_at IS NULL, NULL, '已处理'), IF(resolved_at IS NULL, NULL, '加强巡查'), resolved_at, created_at
-         FROM tickets WHERE type = 'complaint'`,
-    );
+         FROM tickets WHERE type = 'complaint'`);
     await conns[0].query('ANALYZE TABLE tickets, ticket_events, ticket_ratings, ticket_complaints, duty_shifts, rooms, staff');
     const [[max]] = await conns[0].query(
-      `SELECT (SELECT COALESCE(MAX(id),0) FROM tickets) t, (SELECT COALESCE(MAX(id),0) FROM ticket_events) e, (SELECT COALESCE(MAX(id),0) FROM ticket_ratings) g, (SELECT COALESCE(MAX(id),0) FROM notices) n`,
-    );
+      `SELECT (SELECT COALESCE(MAX(id),0) FROM tickets) t, (SELECT COALESCE(MAX(id),0) FROM ticket_events) e, (SELECT COALESCE(MAX(id),0) FROM ticket_ratings) g, (SELECT COALESCE(MAX(id),0) FROM notices) n`);
     const seconds = Math.round((Date.now() - started) / 1000);
-    await conns[0].query(`INSERT INTO bench_seed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))`, [
-      scaleName,
-      scale.tickets,
-      scale.communities,
-      bigCommunities,
-      T0,
-      max.t,
-      max.e,
-      max.g,
-      max.n,
-      seconds,
-    ]);
+    await conns[0].query(
+      `INSERT INTO bench_seed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))`,
+      [scaleName, scale.tickets, scale.communities, bigCommunities, T0, max.t, max.e, max.g, max.n, seconds],
+    );
     log(`seed done in ${seconds} s`);
     const [[seed]] = await conns[0].query('SELECT * FROM bench_seed');
     return { seed, scale, reused: false };

@@ -16,6 +16,18 @@ const suffix = Date.now().toString(36).slice(-4);
 const DESCRIPTION = `客服接电话时态度生硬，问了两次都没说清楚（${suffix}）`;
 const t = checker();
 
+/** A step that leaves a screenshot of the page it failed on. */
+async function step(what, page, fn) {
+  return t.step(what, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      await shot(page, `failed-${what.slice(0, 12)}`).catch(() => {});
+      throw e;
+    }
+  });
+}
+
 async function api(method, path, { token, body } = {}) {
   const res = await fetch(`${BASE}/api/v1${path}`, {
     method,
@@ -86,7 +98,7 @@ async function main() {
       if (!ticket.complaint?.aboutStaff || !ticket.complaint.subjectStaffId) throw new Error(`not matched to ${NAMED}: ${JSON.stringify(ticket.complaint)}`);
     });
 
-    await t.step('the supervisor investigates and judges it in the admin pages; 办结 waits for the formal reply', async () => {
+    await step('the supervisor investigates and judges it in the admin pages; 办结 waits for the formal reply', desk, async () => {
       await login(desk, BASE, STAFF_USERNAME, STAFF_PASSWORD);
       await desk.goto(`${BASE}/admin/tickets/${ticketId}`);
       const card = desk.getByTestId('complaint-card');
@@ -110,7 +122,7 @@ async function main() {
       await shot(desk, 'complaint-investigated-1366');
     });
 
-    await t.step('the formal reply (结果 + 整改措施), then 办结', async () => {
+    await step('the formal reply (结果 + 整改措施), then 办结', desk, async () => {
       await act(desk, '正式答复', async (dialog) => {
         await dialog.getByLabel('处理结果').fill('经调取录音核实，客服当时态度生硬，我们已向您致歉');
         await dialog.getByLabel('整改措施').fill('当事客服参加服务礼仪培训，主管每周抽查通话录音');
@@ -136,12 +148,13 @@ async function main() {
       await shot(desk, 'complaint-sla-1366');
     });
 
-    await t.step('the resident reads the formal reply', async () => {
+    await step('the resident reads the formal reply', phone, async () => {
       await phone.goto(`${BASE}/h5/#/subpackages/tickets/pages/detail/index?id=${ticketId}`);
       await phone.reload();
       const reply = phone.getByTestId('formal-reply');
       await reply.getByText('物业正式答复').waitFor();
       await reply.getByText('当事客服参加服务礼仪培训，主管每周抽查通话录音').waitFor();
+      await reply.scrollIntoViewIfNeeded();
       await shot(phone, 'complaint-reply-390');
     });
     t.ok(errors.length === 0, `no page errors${errors.length ? `: ${errors.join('; ')}` : ''}`);

@@ -256,12 +256,6 @@ export default function TicketDetailPage() {
               </View>
             )}
 
-            <View className='card'>
-              <View className='detail__section-title'>{zh.detail.description}</View>
-              <View className='detail__desc'>{t.description}</View>
-              <Photos photos={t.photos} />
-            </View>
-
             {t.complaint && (t.complaint.formalReply || t.complaint.subjectName) && (
               <View className='card' data-testid='formal-reply'>
                 {t.complaint.subjectName && (
@@ -282,6 +276,12 @@ export default function TicketDetailPage() {
                 )}
               </View>
             )}
+            <View className='card'>
+              <View className='detail__section-title'>{zh.detail.description}</View>
+              <View className='detail__desc'>{t.description}</View>
+              <Photos photos={t.photos} />
+            </View>
+
             {t.rating && (
               <View className='card' data-testid='my-rating'>
                 <View className='detail__section-title'>{zh.detail.rating}</View>

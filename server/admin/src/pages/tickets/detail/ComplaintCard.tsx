@@ -53,6 +53,7 @@ function StepForm({ step, ticket, onDone, onCancel }: { step: Step; ticket: Tick
     <Modal open title={title} onCancel={onCancel} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
       <Form
         form={form}
+        name={`complaint-${typeof step === 'object' ? 'report' : step}`}
         layout="vertical"
         onFinish={submit}
         initialValues={step === 'grade' ? { level: ticket.complaint?.level === 'major' ? 'general' : 'major' } : undefined}
@@ -132,22 +133,20 @@ export function ComplaintCard({ ticket, onDone }: { ticket: TicketDetail; onDone
   const [open, setOpen] = useState<Step | null>(null);
   const c = ticket.complaint;
   if (!c) return null;
+  const steps = STEPS.filter((s) => allowed.includes(s));
   const isOwner = ticket.owner?.id === session?.staff.id;
   const working = ['accepted', 'dispatched', 'in_progress'].includes(ticket.status);
   return (
-    <Card
-      title={T.complaint.title}
-      data-testid="complaint-card"
-      extra={
-        <Space wrap>
-          {STEPS.filter((s) => allowed.includes(s)).map((s) => (
+    <Card title={T.complaint.title} data-testid="complaint-card">
+      {steps.length ? (
+        <Space wrap style={{ marginBottom: 12 }}>
+          {steps.map((s) => (
             <Button key={s} size="small" type={s === 'formal_reply' && !c.formalReply ? 'primary' : 'default'} onClick={() => setOpen(s as Step)}>
               {LABELS.action[s]}
             </Button>
           ))}
         </Space>
-      }
-    >
+      ) : null}
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={T.complaint.level}>
           {c.level ? <Tag color={c.level === 'major' ? 'red' : 'default'}>{LABELS.complaintLevel[c.level]}</Tag> : T.dash}

@@ -23,8 +23,8 @@ const steps = [
   ['lint: ESLint with the layer rules (eslint.config.mjs)', 'npm', ['run', 'lint']],
   ['build shared', 'npm', ['run', 'build', '-w', '@yizhan/shared']],
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
-  ['fake WeChat server tests', process.execPath, ['--test', 'scripts/fake-wechat/test/']],
-  ['fake WeCom server tests', process.execPath, ['--test', 'scripts/fake-wecom/test/']],
+  ['fake WeChat server tests', 'npm', ['test', '-w', '@yizhan/fake-wechat']],
+  ['fake WeCom server tests', 'npm', ['test', '-w', '@yizhan/fake-wecom']],
   ['server unit + e2e tests (MariaDB)', 'npm', ['test', '-w', '@yizhan/server']],
   // The same e2e suites on the embedded database (issue #8), as Vendure runs them with DB=.
   ['server e2e tests (embedded SQLite)', 'npm', ['test', '-w', '@yizhan/server', '--', 'test/'], { DB: 'sqlite' }],

@@ -164,7 +164,7 @@ async function main() {
     await quiesce(db);
     fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
 
-    const { startFakeWechat } = require(path.join(ROOT, 'scripts/fake-wechat'));
+    const { startFakeWechat } = require('@yizhan/fake-wechat');
     fake = await startFakeWechat({ port: 0, host: '127.0.0.1', appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
     for (let id = 1; id <= Number(s.communities) * ROOMS; id++) fake.addUser(`obench${id}`);
     fake.setMaxListeners(50);

@@ -13,7 +13,7 @@ const { captureQueries } = require('./lib/capture-sql');
 
 async function main() {
   const db = process.argv[2] || 'yizhan_bench_small';
-  const { startFakeWechat } = require(path.join(ROOT, 'scripts/fake-wechat'));
+  const { startFakeWechat } = require('@yizhan/fake-wechat');
   const fake = await startFakeWechat({ port: 0, appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
   const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
   const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));

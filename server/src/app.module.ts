@@ -12,6 +12,8 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { loggingModule } from './common/logging/logging';
 import { CallerThrottlerGuard, throttlerOptions } from './common/rate-limit/rate-limit';
+import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
+import { RateLimitCounter } from './common/rate-limit/rate-limit-counter.entity';
 import { createDataSource, dataSourceOptions } from './database/data-source-options';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -57,7 +59,8 @@ export class AppModule {
         LifecycleModule,
         MetricsModule,
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.databaseUrl),
+          // Entities register with the modules that own them (TypeOrmModule.forFeature); these two are common/'s.
+          useFactory: () => ({ ...dataSourceOptions(config.databaseUrl, [IdempotencyKey, RateLimitCounter]), autoLoadEntities: true }),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => throttlerOptions(config, dataSource) }),

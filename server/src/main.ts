@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import path from 'node:path';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './common/config/app-config';
 import { DEMO_RESIDENTS, DemoDataLoader } from './modules/demo/demo-data';
@@ -17,7 +16,7 @@ async function startFakeWechatIfNeeded(
 ): Promise<{ openidFor(user: string): string; addUser(openid: string, user?: string): string; close(): Promise<void> } | null> {
   if (!config.useFakeWechat) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startFakeWechat } = require(path.resolve(__dirname, '../../scripts/fake-wechat'));
+  const { startFakeWechat } = require('@yizhan/fake-wechat');
   const fake = await startFakeWechat({
     port: Number(process.env.FAKE_WECHAT_PORT) || 0,
     appid: config.wechat.appid,

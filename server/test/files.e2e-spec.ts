@@ -22,11 +22,14 @@ function upload(t: TestApp, token: string, file: Buffer, filename = 'photo.jpg',
 }
 
 async function fetchBytes(t: TestApp, url: string, headers: Record<string, string> = {}) {
-  let req = t.http.get(url).buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+  let req = t.http
+    .get(url)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
   for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
   const res = await req;
   return { status: res.status, headers: res.headers, body: res.body as Buffer };
@@ -159,7 +162,14 @@ describe('photos: uploads and signed files (local folder)', () => {
 
     const res = await upload(t, residentA.token, original);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/), url: expect.any(String), thumbUrl: expect.any(String), width: 200, height: 400, size: expect.any(Number) });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      url: expect.any(String),
+      thumbUrl: expect.any(String),
+      width: 200,
+      height: 400,
+      size: expect.any(Number),
+    });
 
     const full = await fetchBytes(t, res.body.url);
     expect(full.status).toBe(200);
@@ -168,7 +178,15 @@ describe('photos: uploads and signed files (local folder)', () => {
     expect(await exifr.parse(full.body, true)).toBeUndefined();
     expect(await exifr.gps(full.body)).toBeUndefined();
     const meta = await sharp(full.body).metadata();
-    expect([meta.format, meta.width, meta.height, meta.orientation, meta.exif, meta.xmp, meta.iptc]).toEqual(['jpeg', 200, 400, undefined, undefined, undefined, undefined]);
+    expect([meta.format, meta.width, meta.height, meta.orientation, meta.exif, meta.xmp, meta.iptc]).toEqual([
+      'jpeg',
+      200,
+      400,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     // Upright: what was the left (red) half is now on top, the right (blue) half below.
     const [top, bottom] = [await pixelAt(full.body, 100, 50), await pixelAt(full.body, 100, 350)];
     expect(top[0]).toBeGreaterThan(200);
@@ -188,7 +206,10 @@ describe('photos: uploads and signed files (local folder)', () => {
   });
 
   it('accepts PNG (transparency flattened on white) and WebP, stores JPEG, shrinks big photos to 2560 px', async () => {
-    for (const [format, buffer] of [['png', await solid('png', 64, 48, true)], ['webp', await solid('webp')]] as const) {
+    for (const [format, buffer] of [
+      ['png', await solid('png', 64, 48, true)],
+      ['webp', await solid('webp')],
+    ] as const) {
       const res = await upload(t, residentA.token, buffer, `x.${format}`, `image/${format}`);
       expect(res.status).toBe(201);
       const full = await fetchBytes(t, res.body.url);
@@ -311,22 +332,26 @@ describe('photos: uploads and signed files (local folder)', () => {
 
     it('mints URLs only for the uploader before attaching, and for whoever may see the ticket after', async () => {
       const id = await newPhoto(residentA.token);
-      expect([...(await files.views(asResident(residentA), [id])).keys()]).toEqual([id]);
-      expect((await files.views(asResident(residentB), [id])).size).toBe(0);
+      expect([...(await files.views(t.app.get(DataSource).manager, asResident(residentA), [id])).keys()]).toEqual([id]);
+      expect((await files.views(t.app.get(DataSource).manager, asResident(residentB), [id])).size).toBe(0);
 
       expect(await tx((m) => files.attach(m, asResident(residentA), [id, id], ticketA.id))).toEqual([id]);
       const [row] = await t.sql<{ ticket_id: string; attached_at: Date | null }>('SELECT ticket_id, attached_at FROM uploads WHERE id = ?', [id]);
       expect(row!.ticket_id).toBe(ticketA.id);
       expect(row!.attached_at).not.toBeNull();
 
-      const forA = await files.views(asResident(residentA), [id]);
-      expect(forA.get(id)).toEqual({ id, url: expect.stringContaining(`/api/v1/files/${id}?exp=`), thumbUrl: expect.stringContaining(`/api/v1/files/${id}/thumb?exp=`) });
+      const forA = await files.views(t.app.get(DataSource).manager, asResident(residentA), [id]);
+      expect(forA.get(id)).toEqual({
+        id,
+        url: expect.stringContaining(`/api/v1/files/${id}?exp=`),
+        thumbUrl: expect.stringContaining(`/api/v1/files/${id}/thumb?exp=`),
+      });
       expect((await fetchBytes(t, forA.get(id)!.thumbUrl)).status).toBe(200);
-      expect((await files.views(asResident(residentB), [id])).size).toBe(0);
+      expect((await files.views(t.app.get(DataSource).manager, asResident(residentB), [id])).size).toBe(0);
       const agentAuth: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: [c.id], accessVersion: 0 };
-      expect((await files.views(agentAuth, [id])).size).toBe(1);
+      expect((await files.views(t.app.get(DataSource).manager, agentAuth, [id])).size).toBe(1);
       const elsewhere: AuthContext = { kind: 'staff', staffId: agent.id, name: 'kefu', roles: ['agent'], communityIds: ['999999'], accessVersion: 0 };
-      expect((await files.views(elsewhere, [id])).size).toBe(0);
+      expect((await files.views(t.app.get(DataSource).manager, elsewhere, [id])).size).toBe(0);
       expect(FilesService.inOrder(forA, ['1', id])).toEqual([forA.get(id)]);
     });
 
@@ -348,9 +373,9 @@ describe('photos: uploads and signed files (local folder)', () => {
       await expectInvalid([mine], ticketA.id);
 
       const hidden = await newPhoto(residentB.token);
-      await files.setHidden([hidden], true);
+      await files.setHidden(t.app.get(DataSource).manager, [hidden], true);
       await expectInvalid([hidden]);
-      expect((await files.views(asResident(residentB), [hidden])).size).toBe(0);
+      expect((await files.views(t.app.get(DataSource).manager, asResident(residentB), [hidden])).size).toBe(0);
       expect(await tx((m) => files.attach(m, asResident(residentB), [], ticketB.id))).toEqual([]);
     });
   });
@@ -392,7 +417,12 @@ describe('photos on an S3-compatible store (s3rver on loopback)', () => {
     s3 = await startLoopbackS3();
     t = await startTestApp('files_s3', { ...s3.env, FILES_DIR: `/tmp/yizhan-test-files-s3-unused-${process.pid}` });
     w = new World(t);
-    client = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
+    client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
   });
   afterAll(async () => {
     client?.destroy();

@@ -10,7 +10,7 @@ import { World } from './support/world';
 
 // The fake WeCom server is plain CommonJS shared with local development.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startFakeWecom } = require('../../scripts/fake-wecom');
+const { startFakeWecom } = require('@yizhan/fake-wecom');
 
 interface FakeWecom {
   url: string;

@@ -101,3 +101,17 @@ export type RoomBinding = Schemas['RoomBindingView'];
 export type AuditLogEntry = Schemas['AuditLogView'];
 export type Stats = Schemas['StatsView'];
 export type Health = Schemas['HealthView'];
+
+// ---- Incidents, announcements, hotlines ----
+export type Incident = Schemas['IncidentView'];
+export type IncidentDetail = Schemas['IncidentDetailView'];
+export type IncidentInput = Schemas['CreateIncidentDto'];
+export type IncidentUpdate = Schemas['UpdateIncidentDto'];
+export type ResidentIncident = Schemas['ResidentIncidentView'];
+export type Announcement = Schemas['AnnouncementView'];
+export type AnnouncementInput = Schemas['CreateAnnouncementDto'];
+export type AnnouncementUpdate = Schemas['UpdateAnnouncementDto'];
+export type ResidentAnnouncement = Schemas['ResidentAnnouncementView'];
+export type ResidentAnnouncementList = Schemas['ResidentAnnouncementList'];
+export type HotlineRow = Schemas['HotlineRowView'];
+export type HotlineInput = Schemas['HotlineDto'];

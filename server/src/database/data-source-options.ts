@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import { DataSource, DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -18,9 +17,26 @@ export function sqlitePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
 }
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * Every entity of the server, found in its `*.entity` / `*.entities` files (compiled or not): what
+ * the migrations CLI and the schema checks use. The running app takes its entities from the modules
+ * that own them instead (`TypeOrmModule.forFeature` + `autoLoadEntities`, app.module.ts). Loaded
+ * eagerly, not as a glob for TypeORM to load later, so the embedded database's column fitting
+ * (adaptEntitiesForSqlite) sees them.
+ */
+export function allEntities(root = path.join(__dirname, '..')): Function[] {
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(entity|entities)\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = files.flatMap((f) => Object.values(require(path.join(root, f)) as Record<string, unknown>));
+  const tables = new Set(getMetadataArgsStorage().tables.map((t) => t.target));
+  return [...new Set(exported.filter((value): value is Function => typeof value === 'function' && tables.has(value)))];
+}
+
+export function dataSourceOptions(databaseUrl: string, entities: Function[] = allEntities()): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,

@@ -11,7 +11,7 @@ import { AppConfig, loadConfig } from '../../src/common/config/app-config';
 
 // The fake WeChat server is plain CommonJS shared with local development.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startFakeWechat } = require('../../../scripts/fake-wechat');
+const { startFakeWechat } = require('@yizhan/fake-wechat');
 
 export interface FakeWechat {
   url: string;

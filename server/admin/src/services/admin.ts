@@ -4,6 +4,8 @@ import type {
   Community,
   CommunitySummary,
   DutyShift,
+  HotlineInput,
+  HotlineRow,
   Id,
   Page,
   Priority,
@@ -68,17 +70,9 @@ export const listZones = (communityId: Id) => fetchAll<Zone>(`/admin/communities
 export const createZone = (communityId: Id, body: ZoneInput) => http.post<Zone>(`/admin/communities/${communityId}/zones`, body);
 
 /** The property's numbers for residents: one row per zone (day/night), one for the whole community (zoneId null). */
-export interface HotlineRow {
-  zoneId: Id | null;
-  dayPhone: string | null;
-  nightPhone: string | null;
-  dayFrom: string;
-  dayTo: string;
-  technicianPhone: string | null;
-  technicianOwnPhone: boolean;
-}
+export type { HotlineRow };
 export const listHotlines = (communityId: Id) => http.get<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`);
-export const saveHotlines = (communityId: Id, rows: Partial<HotlineRow>[]) => http.put<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`, { rows });
+export const saveHotlines = (communityId: Id, rows: HotlineInput[]) => http.put<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`, { rows });
 
 export type BuildingInput = Schemas['CreateBuildingDto'];
 export const listBuildings = (communityId: Id) => fetchAll<Building>(`/admin/communities/${communityId}/buildings`);

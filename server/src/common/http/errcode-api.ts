@@ -14,6 +14,39 @@ export interface ErrcodeFailures {
 }
 
 /**
+ * A client's two error classes and how callErrcodeApi raises them, named after its service
+ * ('WeChat' → WeChatApiError, WeChatTransportError):
+ * - ApiError: the API answered with a non-zero errcode (errors come back as HTTP 200);
+ * - TransportError: the call never got an answer — network failure, timeout, HTTP 5xx or a body that is not JSON.
+ */
+export function errcodeErrors(service: string) {
+  class ApiError extends Error {
+    constructor(
+      readonly errcode: number,
+      readonly errmsg: string,
+      readonly path: string,
+    ) {
+      super(`${service} ${path} errcode ${errcode}: ${errmsg}`);
+      this.name = `${service}ApiError`;
+    }
+  }
+  class TransportError extends Error {
+    constructor(
+      readonly path: string,
+      cause: string,
+    ) {
+      super(`${service} ${path} unreachable: ${cause}`);
+      this.name = `${service}TransportError`;
+    }
+  }
+  const failures: ErrcodeFailures = {
+    transport: (path, message) => new TransportError(path, message),
+    api: (errcode, errmsg, path) => new ApiError(errcode, errmsg, path),
+  };
+  return { ApiError, TransportError, failures };
+}
+
+/**
  * One round trip to a Tencent server API (WeChat, WeCom). Decides on `errcode` (missing =
  * 0), never on the HTTP status or the content type — some JSON errors come as text/plain,
  * and most come with 200. A 5xx, a dropped connection or a body that is not JSON is a

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CursorValue, decodeCursor } from '@yizhan/shared';
+import { CursorValue, decodeCursor, encodeCursor } from '@yizhan/shared';
 import { AppError } from '../errors/app-error';
 
 /** `?limit=&cursor=` as API.md's list conventions say: at most 100, 20 by default. */
@@ -36,4 +36,19 @@ export function readCursor(cursor: string | undefined, arity: number): CursorVal
 export interface PageResult<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * The tail of every keyset-paged list: the query read `limit + 1` rows, so an extra row means
+ * there is a next page, which starts after the last row shown (its key, `byId` by default).
+ */
+export function keysetPage<R>(rows: R[], limit: number, keyOf: (last: R) => CursorValue[] = byId): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/** The cursor of a list ordered by id alone. */
+export function byId(row: unknown): CursorValue[] {
+  return [String((row as { id: string | number }).id)];
 }

@@ -57,7 +57,12 @@ export class AnnouncementsService {
         updatedAt: now,
       });
       const newId = String(inserted.identifiers[0]!.id);
-      await this.audit.record(auth, meta, { action: 'announcement.create', targetType: 'announcement', targetId: newId, detail: { title: dto.title, incidentId } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'announcement.create',
+        targetType: 'announcement',
+        targetId: newId,
+        detail: { title: dto.title, incidentId },
+      });
       return newId;
     });
     return this.get(auth, id);
@@ -78,7 +83,15 @@ export class AnnouncementsService {
     return this.create(
       auth,
       meta,
-      { communityId: incident.communityId, zoneIds: incident.zoneIds, buildingIds: incident.buildingIds, title: title.slice(0, 60), body, pinned: true, endsAt: new Date(end).toISOString() },
+      {
+        communityId: incident.communityId,
+        zoneIds: incident.zoneIds,
+        buildingIds: incident.buildingIds,
+        title: title.slice(0, 60),
+        body,
+        pinned: true,
+        endsAt: new Date(end).toISOString(),
+      },
       String(incident.id),
     );
   }
@@ -99,7 +112,12 @@ export class AnnouncementsService {
         updatedAt: new Date(),
       },
     );
-    await this.audit.record(auth, meta, { action: 'announcement.update', targetType: 'announcement', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'announcement.update',
+      targetType: 'announcement',
+      targetId: id,
+      detail: { ...dto },
+    });
     return this.get(auth, id);
   }
 

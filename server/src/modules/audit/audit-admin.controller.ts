@@ -11,7 +11,8 @@ import { AuditService } from './audit.service';
 export class AuditAdminController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get() @ApiOkResponse({ type: AuditLogPage })
+  @Get()
+  @ApiOkResponse({ type: AuditLogPage })
   list(@Query() query: AuditLogQuery): Promise<AuditLogPage> {
     return this.audit.list(query);
   }

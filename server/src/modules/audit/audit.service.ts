@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { encodeCursor } from '@yizhan/shared';
 import type { AuthContext, RequestMeta } from '../../common/auth/auth-context';
-import { pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import type { JsonRecord } from '../../database/columns';
 import { placeholders } from '../../database/sql';
 import { AuditLog } from './audit-log.entity';
@@ -27,13 +26,13 @@ export interface AuditEntry {
   detail?: JsonRecord | null;
 }
 
-/** Writes the append-only audit log; pass the transaction's manager so the entry commits with the change. */
+/** Writes the append-only audit log; the manager comes first: inside a transaction the entry commits with the change. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(auth: AuthContext | null, meta: RequestMeta | null, entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(AuditLog);
+  async record(manager: EntityManager, auth: AuthContext | null, meta: RequestMeta | null, entry: AuditEntry): Promise<void> {
+    const repo = manager.getRepository(AuditLog);
     await repo.insert({
       actorKind: auth ? auth.kind : 'system',
       actorId: auth ? (auth.kind === 'staff' ? auth.staffId : auth.residentId) : null,
@@ -51,7 +50,11 @@ export class AuditService {
   async list(query: AuditLogQuery): Promise<AuditLogPage> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(AuditLog)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1);
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.targetType) qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
     if (query.targetId) qb.andWhere('a.target_id = :targetId', { targetId: query.targetId });
@@ -60,8 +63,7 @@ export class AuditService {
     if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
     if (cursor) qb.andWhere('a.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
     const labels = await this.targetLabels(page);
     return {
       items: page.map((a) => ({
@@ -71,11 +73,11 @@ export class AuditService {
         action: a.action,
         targetType: a.targetType,
         targetId: a.targetId === null ? null : String(a.targetId),
-        targetLabel: a.targetId === null ? null : labels.get(`${a.targetType}:${a.targetId}`) ?? null,
+        targetLabel: a.targetId === null ? null : (labels.get(`${a.targetType}:${a.targetId}`) ?? null),
         detail: a.detail,
         ip: a.ip,
       })),
-      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+      nextCursor,
     };
   }
 

@@ -21,8 +21,7 @@ const LOCK_MINUTES = 15;
 const FINAL_CODE_ERRORS = new Set([40029, 40163, 40226]);
 
 /** argon2id with OWASP's suggested parameters (19 MiB, 2 passes). */
-export const hashPassword = (password: string): Promise<string> =>
-  hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export const hashPassword = (password: string): Promise<string> => hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 
 @Injectable()
 export class AuthService {
@@ -42,7 +41,7 @@ export class AuthService {
   async staffLogin(meta: RequestMeta, username: string, password: string): Promise<StaffLoginResult> {
     const staff = await this.checkPassword(meta, username, password);
     const auth = await this.staffAuth(staff);
-    await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id });
     return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
   }
 
@@ -62,7 +61,7 @@ export class AuthService {
       await repo.delete({ staffId: auth.staffId });
       await repo.delete({ openid });
       await repo.insert({ staffId: auth.staffId, openid, createdAt: new Date() });
-      await this.audit.record(auth, meta, { action: 'staff.wechat_bind', targetType: 'staff', targetId: auth.staffId }, manager);
+      await this.audit.record(manager, auth, meta, { action: 'staff.wechat_bind', targetType: 'staff', targetId: auth.staffId });
     });
     return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
   }
@@ -78,7 +77,7 @@ export class AuthService {
     const staff = binding ? await this.dataSource.getRepository(Staff).findOne({ where: { id: binding.staffId } }) : null;
     if (!staff || !staff.active) throw new AppError('STAFF_NOT_BOUND', '请使用工作账号和密码登录');
     const auth = await this.staffAuth(staff);
-    await this.audit.record(auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id, detail: { via: 'wechat' } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'staff.login', targetType: 'staff', targetId: staff.id, detail: { via: 'wechat' } });
     return this.issueStaffTokens(auth, randomBytes(16).toString('hex'));
   }
 
@@ -98,12 +97,9 @@ export class AuthService {
     if (!ok || !staff.active) {
       const failed = staff.failedLogins + 1;
       const lock = failed >= MAX_FAILED_LOGINS;
-      await repo.update(
-        { id: staff.id },
-        { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null },
-      );
+      await repo.update({ id: staff.id }, { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null });
       if (lock) {
-        await this.audit.record(null, meta, { action: 'staff.locked', targetType: 'staff', targetId: staff.id });
+        await this.audit.record(this.dataSource.manager, null, meta, { action: 'staff.locked', targetType: 'staff', targetId: staff.id });
       }
       throw new AppError('LOGIN_FAILED', staff.active ? '用户名或密码不正确' : '该账号已停用，请联系管理员');
     }
@@ -127,7 +123,7 @@ export class AuthService {
     const marked = await repo.update({ id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!marked.affected) {
       await repo.update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(null, meta, {
+      await this.audit.record(this.dataSource.manager, null, meta, {
         action: 'staff.refresh_reused',
         targetType: 'staff',
         targetId: token.staffId,
@@ -156,10 +152,7 @@ export class AuthService {
   async wechatLogin(code: string): Promise<WechatLoginResult> {
     const session = await this.exchangeCode(code);
     const resident = await this.residents.upsertByOpenid(session.openid, session.unionid ?? null);
-    const token = await this.jwt.signAsync(
-      { typ: 'resident', sub: resident.id, oid: resident.openid },
-      { expiresIn: this.config.residentTokenTtlSec },
-    );
+    const token = await this.jwt.signAsync({ typ: 'resident', sub: resident.id, oid: resident.openid }, { expiresIn: this.config.residentTokenTtlSec });
     const me = await this.residents.me({ kind: 'resident', residentId: resident.id, openid: resident.openid });
     return {
       token,

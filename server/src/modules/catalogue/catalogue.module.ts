@@ -1,7 +1,14 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueAdminController, CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
+import { ServiceItem } from './service-item.entity';
 
-@Module({ imports: [AuditModule], controllers: [CatalogueController, CatalogueAdminController], providers: [CatalogueService], exports: [CatalogueService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([ServiceItem]), AuditModule],
+  controllers: [CatalogueController, CatalogueAdminController],
+  providers: [CatalogueService],
+  exports: [CatalogueService],
+})
 export class CatalogueModule {}

@@ -39,7 +39,12 @@ export class CatalogueService {
     const values = { ...dto, description: dto.description ?? null, active: true, createdAt: new Date() };
     const result = await this.dataSource.getRepository(ServiceItem).insert(values);
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'service_item.create', targetType: 'service_item', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.create',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
     return view({ ...values, id } as ServiceItem);
   }
 
@@ -50,11 +55,16 @@ export class CatalogueService {
     requireCommunity(auth, item.communityId, '服务项目');
     // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
     if (Object.values(dto).some((v) => v !== undefined)) await repo.update({ id }, dto);
-    await this.audit.record(auth, meta, { action: 'service_item.update', targetType: 'service_item', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'service_item.update',
+      targetType: 'service_item',
+      targetId: id,
+      detail: { ...dto },
+    });
     return view(await repo.findOneByOrFail({ id }));
   }
 
-  async requireBookable(communityId: string, serviceItemId: string, manager: EntityManager): Promise<ServiceItem> {
+  async requireBookable(manager: EntityManager, communityId: string, serviceItemId: string): Promise<ServiceItem> {
     const item = await manager.getRepository(ServiceItem).findOne({ where: { id: serviceItemId, communityId, active: true } });
     if (!item) throw new AppError('VALIDATION_FAILED', '该服务项目不存在或已下架', { serviceItemId: ['no such active service in this community'] });
     return item;

@@ -40,52 +40,72 @@ class RoomParams {
 export class CommunitiesAdminController {
   constructor(private readonly communities: CommunitiesService) {}
 
-  @Get() @StaffOnly() @ApiOkResponse({ type: CommunityPage })
+  @Get()
+  @StaffOnly()
+  @ApiOkResponse({ type: CommunityPage })
   list(@Caller() auth: StaffAuth, @Query() query: PageQuery): Promise<CommunityPage> {
     return this.communities.list(auth, query);
   }
 
-  @Post() @StaffOnly('admin') @ApiCreatedResponse({ type: CommunityView })
+  @Post()
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: CommunityView })
   create(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Body() dto: CreateCommunityDto): Promise<CommunityView> {
     return this.communities.create(auth, meta, dto);
   }
 
-  @Patch(':id') @StaffOnly('admin') @ApiOkResponse({ type: CommunityView })
+  @Patch(':id')
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: CommunityView })
   update(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: UpdateCommunityDto): Promise<CommunityView> {
     return this.communities.update(auth, meta, id, dto);
   }
 
-  @Get(':id/zones') @StaffOnly() @ApiOkResponse({ type: ZoneList })
+  @Get(':id/zones')
+  @StaffOnly()
+  @ApiOkResponse({ type: ZoneList })
   zones(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<ZoneList> {
     return this.communities.listChildren(auth, id, 'zone') as Promise<ZoneList>;
   }
 
-  @Post(':id/zones') @StaffOnly('admin') @ApiCreatedResponse({ type: ZoneView })
+  @Post(':id/zones')
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: ZoneView })
   createZone(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: CreateZoneDto): Promise<ZoneView> {
     return this.communities.createZone(auth, meta, id, dto.name);
   }
 
-  @Get(':id/buildings') @StaffOnly() @ApiOkResponse({ type: BuildingList })
+  @Get(':id/buildings')
+  @StaffOnly()
+  @ApiOkResponse({ type: BuildingList })
   buildings(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<BuildingList> {
     return this.communities.listChildren(auth, id, 'building') as Promise<BuildingList>;
   }
 
-  @Post(':id/buildings') @StaffOnly('admin') @ApiCreatedResponse({ type: BuildingView })
+  @Post(':id/buildings')
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: BuildingView })
   createBuilding(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: CreateBuildingDto): Promise<BuildingView> {
     return this.communities.createBuilding(auth, meta, id, dto);
   }
 
-  @Get(':id/rooms') @StaffOnly() @ApiOkResponse({ type: RoomPage })
+  @Get(':id/rooms')
+  @StaffOnly()
+  @ApiOkResponse({ type: RoomPage })
   rooms(@Caller() auth: StaffAuth, @Param() { id }: IdParam, @Query() query: RoomListQuery): Promise<RoomPage> {
     return this.communities.listRooms(auth, id, query);
   }
 
-  @Post(':id/rooms') @StaffOnly('admin') @ApiCreatedResponse({ type: RoomView })
+  @Post(':id/rooms')
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: RoomView })
   createRoom(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: CreateRoomDto): Promise<RoomView> {
     return this.communities.createRoom(auth, meta, id, dto);
   }
 
-  @Patch(':id/rooms/:roomId') @StaffOnly('admin') @ApiOkResponse({ type: RoomView })
+  @Patch(':id/rooms/:roomId')
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: RoomView })
   updateRoom(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() p: RoomParams, @Body() dto: UpdateRoomDto): Promise<RoomView> {
     return this.communities.updateRoom(auth, meta, p.id, p.roomId, dto);
   }

@@ -11,12 +11,16 @@ import { CommunityListView, RoomOptionList, RoomSearchQuery } from './dto/commun
 export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
 
-  @Get() @Public() @ApiOkResponse({ type: CommunityListView })
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: CommunityListView })
   list(): Promise<CommunityListView> {
     return this.communities.publicList();
   }
 
-  @Get(':id/rooms') @Authenticated() @ApiOkResponse({ type: RoomOptionList })
+  @Get(':id/rooms')
+  @Authenticated()
+  @ApiOkResponse({ type: RoomOptionList })
   rooms(@Param() { id }: IdParam, @Query() query: RoomSearchQuery): Promise<RoomOptionList> {
     return this.communities.roomOptions(id, query.q);
   }

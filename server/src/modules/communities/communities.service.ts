@@ -1,25 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
+import { isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { communityScope, requireCommunity } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import { normalizeName } from '../residents/residents.service';
 import { Building, Community, Room, Zone } from './community.entities';
-import type {
-  BuildingView,
-  CommunityView,
-  CreateRoomDto,
-  RoomImportResult,
-  RoomImportRow,
-  RoomOptionView,
-  RoomView,
-  ZoneView,
-} from './dto/community.dto';
+import type { BuildingView, CommunityView, CreateRoomDto, RoomImportResult, RoomImportRow, RoomOptionView, RoomView, ZoneView } from './dto/community.dto';
 import { isDuplicateKey } from '../../database/sql';
 
 /** "A1" → "A1区"; a name that already says 区 is kept. */
@@ -27,9 +18,7 @@ const zoneLabel = (name: string) => (name.endsWith('区') ? name : `${name}区`)
 const buildingLabel = (name: string) => (/[栋幢座楼]$/.test(name) ? name : `${name}栋`);
 
 export function roomLabel(zoneName: string | null, buildingName: string, unit: string, number: string): string {
-  return [zoneName ? zoneLabel(zoneName) : null, buildingLabel(buildingName), unit ? `${unit}单元` : null, number]
-    .filter(Boolean)
-    .join(' ');
+  return [zoneName ? zoneLabel(zoneName) : null, buildingLabel(buildingName), unit ? `${unit}单元` : null, number].filter(Boolean).join(' ');
 }
 
 /** Scoped list of one community's children (zones, buildings): same shape, same checks. */
@@ -69,7 +58,11 @@ export class CommunitiesService {
   async list(auth: StaffAuth, query: PageQuery): Promise<PageResult<CommunityView>> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(Community).createQueryBuilder('c').orderBy('c.id', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Community)
+      .createQueryBuilder('c')
+      .orderBy('c.id', 'ASC')
+      .limit(limit + 1);
     const scope = communityScope(auth);
     if (scope !== 'all') qb.andWhere('c.id IN (:...scope)', { scope: scope.length ? scope : ['0'] });
     if (cursor) qb.andWhere('c.id > :after', { after: cursor[0] });
@@ -80,7 +73,12 @@ export class CommunitiesService {
   async create(auth: StaffAuth, meta: RequestMeta, dto: { name: string; address?: string | null }): Promise<CommunityView> {
     const result = await this.dataSource.getRepository(Community).insert({ name: dto.name.trim(), address: dto.address ?? null, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'community.create', targetType: 'community', targetId: id, detail: { name: dto.name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'community.create',
+      targetType: 'community',
+      targetId: id,
+      detail: { name: dto.name },
+    });
     return { id, name: dto.name.trim(), address: dto.address ?? null };
   }
 
@@ -90,7 +88,7 @@ export class CommunitiesService {
     if (dto.name !== undefined) community.name = dto.name.trim();
     if (dto.address !== undefined) community.address = dto.address;
     await repo.update({ id }, { name: community.name, address: community.address });
-    await this.audit.record(auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'community.update', targetType: 'community', targetId: id, detail: { ...dto } });
     return { id: String(community.id), name: community.name, address: community.address };
   }
 
@@ -107,9 +105,9 @@ export class CommunitiesService {
   async createZone(auth: StaffAuth, meta: RequestMeta, communityId: string, name: string): Promise<ZoneView> {
     await this.requireCommunityRow(auth, communityId);
     const zone = { communityId, name: name.trim(), createdAt: new Date() };
-    const result = await this.insertUnique(Zone, zone, '该小区已有同名分区');
+    const result = await this.insertUnique(this.dataSource.manager, Zone, zone, '该小区已有同名分区');
     const id = String(result);
-    await this.audit.record(auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'zone.create', targetType: 'zone', targetId: id, detail: { communityId, name } });
     return { id, communityId: String(communityId), name: zone.name };
   }
 
@@ -117,8 +115,8 @@ export class CommunitiesService {
     await this.requireCommunityRow(auth, communityId);
     if (dto.zoneId) await this.requireZone(this.dataSource.manager, communityId, dto.zoneId);
     const building = { communityId, zoneId: dto.zoneId ?? null, name: dto.name.trim(), createdAt: new Date() };
-    const id = String(await this.insertUnique(Building, building, '该小区已有同名楼栋'));
-    await this.audit.record(auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
+    const id = String(await this.insertUnique(this.dataSource.manager, Building, building, '该小区已有同名楼栋'));
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'building.create', targetType: 'building', targetId: id, detail: { ...dto } });
     return { id, communityId: String(communityId), zoneId: building.zoneId, name: building.name };
   }
 
@@ -130,7 +128,10 @@ export class CommunitiesService {
     if (query.buildingId) qb.andWhere('r.building_id = :buildingId', { buildingId: query.buildingId });
     if (query.q) qb.andWhere('r.label LIKE :q', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     if (cursor) qb.andWhere('r.id > :after', { after: cursor[0] });
-    const rows = await qb.orderBy('r.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return this.page(rows, limit, (r) => this.roomView(r));
   }
 
@@ -151,13 +152,19 @@ export class CommunitiesService {
         ...roster,
         createdAt: new Date(),
       };
-      const id = String(await this.insertUnique(Room, room, '该房屋已存在', manager));
-      await this.audit.record(auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } }, manager);
+      const id = String(await this.insertUnique(manager, Room, room, '该房屋已存在'));
+      await this.audit.record(manager, auth, meta, { action: 'room.create', targetType: 'room', targetId: id, detail: { label: room.label } });
       return this.roomView({ ...room, id } as Room);
     });
   }
 
-  async updateRoom(auth: StaffAuth, meta: RequestMeta, communityId: string, roomId: string, dto: { ownerName?: string; ownerPhone?: string }): Promise<RoomView> {
+  async updateRoom(
+    auth: StaffAuth,
+    meta: RequestMeta,
+    communityId: string,
+    roomId: string,
+    dto: { ownerName?: string; ownerPhone?: string },
+  ): Promise<RoomView> {
     await this.requireCommunityRow(auth, communityId);
     const repo = this.dataSource.getRepository(Room);
     const room = await repo.findOne({ where: { id: roomId, communityId } });
@@ -165,7 +172,7 @@ export class CommunitiesService {
     const current = { name: this.crypto.decrypt(room.ownerNameEnc), phone: this.crypto.decrypt(room.ownerPhoneEnc) };
     const roster = this.roster(dto.ownerName ?? current.name ?? undefined, dto.ownerPhone ?? current.phone ?? undefined);
     await repo.update({ id: roomId }, roster);
-    await this.audit.record(auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'room.update_roster', targetType: 'room', targetId: roomId });
     return this.roomView({ ...room, ...roster });
   }
 
@@ -176,13 +183,7 @@ export class CommunitiesService {
    * written in one transaction (buildings created as needed, rooms upserted by
    * building+unit+number) and invalid rows are reported, not half-applied.
    */
-  async importRooms(
-    auth: StaffAuth,
-    meta: RequestMeta,
-    communityId: string,
-    table: string[][],
-    dryRun: boolean,
-  ): Promise<RoomImportResult> {
+  async importRooms(auth: StaffAuth, meta: RequestMeta, communityId: string, table: string[][], dryRun: boolean): Promise<RoomImportResult> {
     await this.requireCommunityRow(auth, communityId);
     const [header, ...body] = table;
     if (!header) throw new AppError('IMPORT_INVALID', '文件是空的，请使用模板填写');
@@ -203,7 +204,7 @@ export class CommunitiesService {
       if (cells.every((c) => String(c ?? '').trim() === '')) return;
       const errors: string[] = [];
       const zoneName = cell(col.zone);
-      const zone = zoneName ? zoneByName.get(zoneName) ?? null : null;
+      const zone = zoneName ? (zoneByName.get(zoneName) ?? null) : null;
       if (zoneName && !zone) errors.push(`分区「${zoneName}」不存在，请先在小区中添加`);
       const building = cell(col.building);
       const number = cell(col.number);
@@ -238,7 +239,7 @@ export class CommunitiesService {
             building = { id: String(result.identifiers[0]!.id), communityId, zoneId: row.zone?.id ?? null, name: row.building } as Building;
             buildings.set(row.building, building);
           }
-          const zoneName = building.zoneId ? zones.find((z) => String(z.id) === String(building!.zoneId))?.name ?? null : null;
+          const zoneName = building.zoneId ? (zones.find((z) => String(z.id) === String(building!.zoneId))?.name ?? null) : null;
           const roster = this.roster(row.name, row.phone);
           const existing = await roomRepo.findOne({ where: { buildingId: building.id, unit: row.unit, number: row.number } });
           if (existing) {
@@ -258,7 +259,12 @@ export class CommunitiesService {
             created++;
           }
         }
-        await this.audit.record(auth, meta, { action: 'room.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } }, manager);
+        await this.audit.record(manager, auth, meta, {
+          action: 'room.import',
+          targetType: 'community',
+          targetId: communityId,
+          detail: { created, updated, failed: rows.length - valid.length },
+        });
       });
     }
     return { dryRun, rows, created, updated, failed: rows.filter((r) => !r.ok).length };
@@ -291,7 +297,7 @@ export class CommunitiesService {
     };
   }
 
-  private async insertUnique(entity: Function, values: object, duplicateMessage: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  private async insertUnique(manager: EntityManager, entity: Function, values: object, duplicateMessage: string): Promise<string> {
     try {
       const result = await manager.getRepository(entity).insert(values);
       return String(result.identifiers[0]!.id);
@@ -322,8 +328,8 @@ export class CommunitiesService {
   }
 
   private page<T extends { id: string }, V>(rows: T[], limit: number, view: (row: T) => V): PageResult<V> {
-    const page = rows.slice(0, limit);
-    return { items: page.map(view), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+    const { page, nextCursor } = keysetPage(rows, limit);
+    return { items: page.map(view), nextCursor };
   }
 }
 
@@ -336,7 +342,11 @@ const HEADERS = {
   ownerPhone: ['业主电话', '联系电话', '电话', '手机号', 'owner_phone', 'ownerphone'],
 };
 function columnIndex(header: string[]): Record<keyof typeof HEADERS, number> {
-  const normalized = header.map((h) => String(h ?? '').trim().toLowerCase());
+  const normalized = header.map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const find = (names: string[]) => normalized.findIndex((h) => names.includes(h));
   return {
     zone: find(HEADERS.zone),

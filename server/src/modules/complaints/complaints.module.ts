@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { NoticesModule } from '../notices/notices.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
+import { ComplaintInvestigation, TicketComplaint } from './complaint.entities';
 import { ComplaintsService } from './complaints.service';
 
 /**
@@ -12,7 +14,7 @@ import { ComplaintsService } from './complaints.service';
  * at intake, claim, transfer and dispatch.
  */
 @Module({
-  imports: [AuditModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
+  imports: [TypeOrmModule.forFeature([TicketComplaint, ComplaintInvestigation]), AuditModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
   providers: [ComplaintsService],
   exports: [ComplaintsService],
 })

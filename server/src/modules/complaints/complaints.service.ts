@@ -81,7 +81,7 @@ export class ComplaintsService {
     let subjectStaffId: string | null = null;
     let subjectName = named;
     if (input.subjectStaffId) {
-      const person = await this.staff.findActiveIn(communityId, input.subjectStaffId, ['agent', 'technician', 'supervisor', 'admin'], manager);
+      const person = await this.staff.findActiveIn(manager, communityId, input.subjectStaffId, ['agent', 'technician', 'supervisor', 'admin']);
       if (!person) throw new AppError('INVALID_STAFF', '被投诉人员须是本小区在职员工');
       subjectStaffId = String(person.id);
       subjectName ??= person.name;
@@ -208,7 +208,7 @@ export class ComplaintsService {
       let assignee: Staff | null = null;
       if (dto.assigneeId) {
         // Agents and supervisors see every request of their community; a technician-only account would not see the complaint.
-        assignee = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['agent', 'supervisor'], manager);
+        assignee = await this.staff.findActiveIn(manager, ticket.communityId, dto.assigneeId, ['agent', 'supervisor']);
         if (!assignee) throw new AppError('INVALID_STAFF', '调查人员须是本小区在职的客服或主管；交给维修人员请选择工程部');
         await this.checkHandler(manager, ticket, { id: String(assignee.id), roles: assignee.roles }, 'investigator');
       }
@@ -310,7 +310,7 @@ export class ComplaintsService {
       visibility: entry.visibility!,
       data: spec.data ?? null,
     });
-    await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+    await this.audit.record(manager, auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id });
   }
 
   /**
@@ -320,7 +320,7 @@ export class ComplaintsService {
    * on hold. A clock the new limit moves into the future is watched (and can breach) anew.
    */
   private async applyLimits(manager: EntityManager, ticket: Ticket, level: ComplaintLevel, now: Date): Promise<void> {
-    const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager, level);
+    const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority, level);
     const paused = ticket.heldSeconds * 1000;
     if (ticket.respondedAt === null && ticket.resolvedAt === null) {
       ticket.respondBy = new Date(ticket.createdAt.getTime() + policy.respondWithinSec * 1000 + paused);

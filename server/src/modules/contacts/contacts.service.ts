@@ -52,7 +52,8 @@ export class ContactsService {
     const seen = new Set<string>();
     for (const [i, r] of rows.entries()) {
       const key = r.zoneId ?? 'community';
-      if (r.zoneId && !zones.has(String(r.zoneId))) throw new AppError('VALIDATION_FAILED', '所选区域不在本小区', { [`rows.${i}.zoneId`]: ['no such zone in this community'] });
+      if (r.zoneId && !zones.has(String(r.zoneId)))
+        throw new AppError('VALIDATION_FAILED', '所选区域不在本小区', { [`rows.${i}.zoneId`]: ['no such zone in this community'] });
       if (seen.has(key)) throw new AppError('VALIDATION_FAILED', '每个区域只能设置一组电话', { [`rows.${i}.zoneId`]: ['duplicate'] });
       seen.add(key);
       if (r.zoneId && (r.technicianPhone || r.technicianOwnPhone)) {
@@ -77,7 +78,12 @@ export class ContactsService {
           })),
         );
       }
-      await this.audit.record(auth, meta, { action: 'community.hotlines', targetType: 'community', targetId: communityId, detail: { rows: rows.length } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'community.hotlines',
+        targetType: 'community',
+        targetId: communityId,
+        detail: { rows: rows.length },
+      });
     });
     return this.list(auth, communityId);
   }
@@ -91,7 +97,7 @@ export class ContactsService {
     if (!hours) return null;
     const dayPhone = zone?.dayPhone ?? community?.dayPhone ?? null;
     const nightPhone = zone?.nightPhone ?? community?.nightPhone ?? null;
-    const zoneName = zone ? (await manager.getRepository(Zone).findOne({ where: { id: zone.zoneId! } }))?.name ?? null : null;
+    const zoneName = zone ? ((await manager.getRepository(Zone).findOne({ where: { id: zone.zoneId! } }))?.name ?? null) : null;
     const day = within(hhmm(now), hours.dayFrom, hours.dayTo);
     if (day && dayPhone) return { phone: dayPhone, label: zoneName ? `客服热线（${zoneName}区）` : '客服热线' };
     if (!day && (nightPhone ?? dayPhone)) return { phone: (nightPhone ?? dayPhone)!, label: nightPhone ? '夜间客服热线' : '客服热线' };

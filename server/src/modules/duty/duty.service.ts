@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { encodeCursor, friendlyTime } from '@yizhan/shared';
+import { friendlyTime } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
-import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { Zone } from '../communities/community.entities';
 import { Staff } from '../staff/staff.entity';
@@ -40,10 +40,12 @@ export class DutyService {
     if (query.from) qb.andWhere('d.end_at > :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('d.start_at < :to', { to: new Date(query.to) });
     if (cursor) qb.andWhere('(d.start_at > :cs OR (d.start_at = :cs AND d.id > :ci))', { cs: new Date(String(cursor[0])), ci: cursor[1] });
-    const rows = await qb.getRawMany();
-    const page = rows.slice(0, limit).map((r) => this.view(r));
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.startAt, last.id]) : null };
+    const { page, nextCursor } = keysetPage(
+      (await qb.getRawMany()).map((r) => this.view(r)),
+      limit,
+      (last) => [last.startAt, last.id],
+    );
+    return { items: page, nextCursor };
   }
 
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateDutyShiftDto): Promise<DutyShiftView> {
@@ -52,7 +54,7 @@ export class DutyService {
     await this.refuseOverlap(shift);
     const result = await this.dataSource.getRepository(DutyShift).insert({ ...shift, createdAt: new Date() });
     const id = String(result.identifiers[0]!.id);
-    await this.audit.record(auth, meta, { action: 'duty_shift.create', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.create', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
     return this.get(id);
   }
 
@@ -64,7 +66,7 @@ export class DutyService {
     const shift = await this.validated(dto);
     await this.refuseOverlap(shift, id);
     await this.dataSource.getRepository(DutyShift).update({ id }, shift);
-    await this.audit.record(auth, meta, { action: 'duty_shift.update', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.update', targetType: 'duty_shift', targetId: id, detail: { ...dto } });
     return this.get(id);
   }
 
@@ -73,7 +75,7 @@ export class DutyService {
     if (!existing) throw new AppError('NOT_FOUND', '排班不存在');
     requireCommunity(auth, existing.communityId, '排班');
     await this.dataSource.getRepository(DutyShift).delete({ id });
-    await this.audit.record(auth, meta, { action: 'duty_shift.delete', targetType: 'duty_shift', targetId: id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'duty_shift.delete', targetType: 'duty_shift', targetId: id });
   }
 
   private async validated(dto: CreateDutyShiftDto) {
@@ -87,7 +89,7 @@ export class DutyService {
       const zone = await this.dataSource.getRepository(Zone).findOne({ where: { id: dto.zoneId, communityId: dto.communityId } });
       if (!zone) throw new AppError('VALIDATION_FAILED', '分区不存在', { zoneId: ['no such zone in this community'] });
     }
-    const staff = await this.staff.findActiveIn(dto.communityId, dto.staffId, ['agent', 'supervisor']);
+    const staff = await this.staff.findActiveIn(this.dataSource.manager, dto.communityId, dto.staffId, ['agent', 'supervisor']);
     if (!staff) throw new AppError('INVALID_STAFF', '只能为本小区在职的客服人员排班');
     return { communityId: dto.communityId, zoneId: dto.zoneId, staffId: dto.staffId, startAt, endAt };
   }

@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import sharp from 'sharp';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -10,6 +11,7 @@ import { LocalFileStorage } from './local-file-storage';
 import { MediaCheckService } from './media-check.service';
 import { S3FileStorage } from './s3-file-storage';
 import { UrlSigner } from './url-signer';
+import { Upload } from './upload.entity';
 
 /** Signed photo URLs work for 15 to 20 minutes (expiry rounded up to 5 minutes, so they can be cached). */
 export const PHOTO_URL_TTL_SEC = 15 * 60;
@@ -21,6 +23,7 @@ export function createFileStorage(config: AppConfig): FileStorage {
 
 /** Photos: POST /uploads, GET /files/:id(/thumb); exports FilesService (attach, views) for tickets. */
 @Module({
+  imports: [TypeOrmModule.forFeature([Upload])],
   controllers: [FilesController],
   providers: [
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: createFileStorage },

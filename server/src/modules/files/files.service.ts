@@ -79,7 +79,6 @@ export class FilesService {
   }
 
   private async store(auth: AuthContext, image: Awaited<ReturnType<ImageProcessor['process']>>): Promise<UploadView> {
-
     const now = new Date();
     const base = `photos/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(16).toString('hex')}`;
     const storageKey = `${base}.jpg`;
@@ -197,7 +196,7 @@ export class FilesService {
    * exist) are simply absent from the map. Pass the transaction's `manager` when the
    * uploads were attached in it and it has not committed yet.
    */
-  async views(auth: AuthContext, uploadIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, PhotoUrls>> {
+  async views(manager: EntityManager, auth: AuthContext, uploadIds: readonly string[]): Promise<Map<string, PhotoUrls>> {
     const ids = [...new Set(uploadIds.map(String))].filter((id) => /^\d{1,20}$/.test(id));
     const out = new Map<string, PhotoUrls>();
     if (!ids.length) return out;
@@ -205,7 +204,14 @@ export class FilesService {
       where: { id: In(ids) },
       select: { id: true, ownerKind: true, ownerId: true, ticketId: true, hidden: true },
     });
-    const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((t): t is string => t !== null).map(String))];
+    const ticketIds = [
+      ...new Set(
+        rows
+          .map((r) => r.ticketId)
+          .filter((t): t is string => t !== null)
+          .map(String),
+      ),
+    ];
     const tickets = ticketIds.length
       ? await manager.getRepository(Ticket).find({
           where: { id: In(ticketIds) },
@@ -228,7 +234,10 @@ export class FilesService {
    * attached with `attach(…, null)`): the caller has decided the reader may see them.
    */
   signedUrls(uploadIds: readonly string[]): PhotoUrls[] {
-    return uploadIds.map(String).filter((id) => /^\d{1,20}$/.test(id)).map((id) => ({ id, ...this.mint(id) }));
+    return uploadIds
+      .map(String)
+      .filter((id) => /^\d{1,20}$/.test(id))
+      .map((id) => ({ id, ...this.mint(id) }));
   }
 
   /** The views of `ids` in their order, skipping those the caller may not see. */
@@ -240,7 +249,7 @@ export class FilesService {
    * For the photo content check: hidden uploads cannot be attached any more and their
    * URLs are minted for staff only (residents' views simply leave them out).
    */
-  async setHidden(uploadIds: readonly string[], hidden: boolean, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async setHidden(manager: EntityManager, uploadIds: readonly string[], hidden: boolean): Promise<void> {
     const ids = [...new Set(uploadIds.map(String))].filter((id) => /^\d{1,20}$/.test(id));
     if (ids.length) await manager.getRepository(Upload).update({ id: In(ids) }, { hidden });
   }

@@ -38,11 +38,17 @@ export async function residentPlaces(manager: EntityManager, residentId: string)
 /** Every zone and building named must belong to the community. */
 export async function checkArea(manager: EntityManager, communityId: string, zoneIds: string[], buildingIds: string[]): Promise<void> {
   if (zoneIds.length) {
-    const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM zones WHERE community_id = ? AND id IN (${placeholders(zoneIds)})`, [communityId, ...zoneIds]);
+    const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM zones WHERE community_id = ? AND id IN (${placeholders(zoneIds)})`, [
+      communityId,
+      ...zoneIds,
+    ]);
     if (Number(n) !== zoneIds.length) throw new AppError('VALIDATION_FAILED', '所选区域不属于该小区', { zoneIds: ['unknown zone'] });
   }
   if (buildingIds.length) {
-    const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM buildings WHERE community_id = ? AND id IN (${placeholders(buildingIds)})`, [communityId, ...buildingIds]);
+    const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM buildings WHERE community_id = ? AND id IN (${placeholders(buildingIds)})`, [
+      communityId,
+      ...buildingIds,
+    ]);
     if (Number(n) !== buildingIds.length) throw new AppError('VALIDATION_FAILED', '所选楼栋不属于该小区', { buildingIds: ['unknown building'] });
   }
 }
@@ -56,8 +62,22 @@ export async function areaLabel(manager: EntityManager, area: Pick<Area, 'zoneId
     names.push(...zones.map((z) => (z.name.endsWith('区') ? z.name : `${z.name}区`)));
   }
   if (area.buildingIds.length) {
-    const buildings: { name: string }[] = await manager.query(`SELECT name FROM buildings WHERE id IN (${placeholders(area.buildingIds)}) ORDER BY name`, area.buildingIds);
+    const buildings: { name: string }[] = await manager.query(
+      `SELECT name FROM buildings WHERE id IN (${placeholders(area.buildingIds)}) ORDER BY name`,
+      area.buildingIds,
+    );
     names.push(...buildings.map((b) => (b.name.endsWith('栋') ? b.name : `${b.name}栋`)));
   }
   return names.join('、');
+}
+
+/** Approved room bindings in the incident's area, as a WHERE clause over `b` (room_bindings) joined to `r` (rooms), and its parameters. */
+export function boundInArea(i: Area): { where: string; params: string[] } {
+  const parts = [];
+  if (i.zoneIds.length) parts.push(`r.zone_id IN (${placeholders(i.zoneIds)})`);
+  if (i.buildingIds.length) parts.push(`r.building_id IN (${placeholders(i.buildingIds)})`);
+  return {
+    where: `b.community_id = ? AND b.status = 'approved'${parts.length ? ` AND (${parts.join(' OR ')})` : ''}`,
+    params: [String(i.communityId), ...i.zoneIds, ...i.buildingIds],
+  };
 }

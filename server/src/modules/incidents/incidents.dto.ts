@@ -5,11 +5,23 @@ import { INCIDENT_STATUSES, IncidentStatus, TICKET_STATUSES, TicketStatus } from
 export class CreateIncidentDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) communityId: string;
   @ApiPropertyOptional({ type: [String], description: 'zones affected; with buildingIds empty too: the whole community' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsNumberString({ no_symbols: true }, { each: true }) zoneIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  zoneIds?: string[];
   @ApiPropertyOptional({ type: [String], description: 'buildings affected (besides any zones named)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) buildingIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  buildingIds?: string[];
   @ApiProperty({ description: 'shown to residents: 停水, 3栋电梯停运 …' }) @IsString() @IsNotEmpty() @MaxLength(40) title: string;
-  @ApiProperty({ description: 'new requests of this category in the area are linked (水电, 电梯 …)' }) @IsString() @IsNotEmpty() @MaxLength(30) category: string;
+  @ApiProperty({ description: 'new requests of this category in the area are linked (水电, 电梯 …)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  category: string;
   @ApiProperty({ description: 'shown to residents' }) @IsString() @IsNotEmpty() @MaxLength(300) cause: string;
   @ApiProperty({ description: 'in the future: a planned outage announced ahead' }) @IsISO8601({ strict: true }) startsAt: string;
   @ApiProperty() @IsISO8601({ strict: true }) expectedEndAt: string;
@@ -22,7 +34,10 @@ export class UpdateIncidentDto {
 
 export class ResolveIncidentDto {
   @ApiProperty({ description: 'told to the area and written on every linked request, which is resolved for the resident to confirm' })
-  @IsString() @IsNotEmpty() @MaxLength(300) resolution: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  resolution: string;
 }
 
 export class IncidentQuery {

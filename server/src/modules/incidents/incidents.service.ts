@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IncidentStatus, OPEN_STATUSES, deadlinesAtResolution, nextDueAt, transition } from '@yizhan/shared';
-import { communityScope, requireCommunity, requireCommunityParam } from '../../common/access/access';
-import type { RequestMeta, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
+import { OPEN_STATUSES, deadlinesAtResolution, nextDueAt, transition } from '@yizhan/shared';
+import { requireCommunity, requireCommunityParam } from '../../common/access/access';
+import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import { insertRows } from '../../database/plain-insert';
@@ -13,27 +13,13 @@ import { NoticesService, friendlyTime } from '../notices/notices.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { systemEvent } from '../tickets/timeline';
-import { RoomPlace, areaLabel, checkArea, covers, residentPlaces } from './area';
+import { RoomPlace, areaLabel, boundInArea, checkArea, covers } from './area';
+import { IncidentViews, incidentStatus } from './incident-views.service';
 import { Incident, IncidentTicket } from './incident.entities';
-import type {
-  CreateIncidentDto,
-  IncidentDetailView,
-  IncidentQuery,
-  IncidentView,
-  ResidentIncidentView,
-  ResolveIncidentDto,
-  UpdateIncidentDto,
-} from './incidents.dto';
+import type { CreateIncidentDto, IncidentDetailView, ResolveIncidentDto, UpdateIncidentDto } from './incidents.dto';
 
 /** The mini-program page an incident's subscribe message opens (home shows the area's incidents). */
 const HOME_PAGE = 'pages/home/index';
-/** A resolved incident stays on the resident's home page this long, so "已恢复" is seen. */
-const SHOWN_AFTER_RESOLUTION_MS = 24 * 3600_000;
-
-export function incidentStatus(i: Pick<Incident, 'startsAt' | 'resolvedAt'>, now: Date): IncidentStatus {
-  if (i.resolvedAt) return 'resolved';
-  return i.startsAt.getTime() > now.getTime() ? 'planned' : 'active';
-}
 
 /**
  * Incidents (停水停电, 电梯停运 …): staff declare one for an area; every resident bound in
@@ -51,6 +37,7 @@ export class IncidentsService {
     private readonly notices: NoticesService,
     private readonly policies: SlaPolicyService,
     private readonly audit: AuditService,
+    private readonly views: IncidentViews,
   ) {}
 
   // ---------------------------------------------------------------- staff
@@ -94,10 +81,15 @@ export class IncidentsService {
         body: `${area}${planned ? '计划' : ''}${incident.title}：${when}。原因：${incident.cause}。如有不便，敬请谅解。`,
         at: now,
       });
-      await this.audit.record(auth, meta, { action: 'incident.create', targetType: 'incident', targetId: incidentId, detail: { title: incident.title } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.create',
+        targetType: 'incident',
+        targetId: incidentId,
+        detail: { title: incident.title },
+      });
       return incidentId;
     });
-    return this.detail(auth, id);
+    return this.views.detail(auth, id);
   }
 
   /** A new expected end, told to everyone in the area. */
@@ -119,9 +111,14 @@ export class IncidentsService {
         body: `${await areaLabel(manager, incident)}${incident.title}预计 ${friendlyTime(expectedEndAt)} 恢复${note ? `：${note}` : '。'}`,
         at: now,
       });
-      await this.audit.record(auth, meta, { action: 'incident.update', targetType: 'incident', targetId: incident.id, detail: { expectedEndAt: dto.expectedEndAt } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.update',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { expectedEndAt: dto.expectedEndAt },
+      });
     });
-    return this.detail(auth, id);
+    return this.views.detail(auth, id);
   }
 
   /**
@@ -144,94 +141,14 @@ export class IncidentsService {
         at: now,
       });
       const resolved = await this.resolveLinked(manager, incident, now);
-      await this.audit.record(auth, meta, { action: 'incident.resolve', targetType: 'incident', targetId: incident.id, detail: { resolvedTickets: resolved } }, manager);
-    });
-    return this.detail(auth, id);
-  }
-
-  async list(auth: StaffAuth, query: IncidentQuery): Promise<{ items: IncidentView[]; nextCursor: null }> {
-    const qb = this.dataSource.getRepository(Incident).createQueryBuilder('i').orderBy('i.id', 'DESC').limit(100);
-    const scope = communityScope(auth);
-    if (query.communityId) {
-      requireCommunityParam(auth, query.communityId);
-      qb.andWhere('i.community_id = :cid', { cid: query.communityId });
-    } else if (scope !== 'all') {
-      if (!scope.length) return { items: [], nextCursor: null };
-      qb.andWhere('i.community_id IN (:...scope)', { scope });
-    }
-    const now = new Date();
-    if (query.status === 'resolved') qb.andWhere('i.resolved_at IS NOT NULL');
-    if (query.status === 'active') qb.andWhere('i.resolved_at IS NULL AND i.starts_at <= :now', { now });
-    if (query.status === 'planned') qb.andWhere('i.resolved_at IS NULL AND i.starts_at > :now', { now });
-    const rows = await qb.getMany();
-    const counts = await this.linkedCounts(rows.map((r) => String(r.id)));
-    const items = [];
-    for (const r of rows) items.push(await this.view(this.dataSource.manager, r, counts.get(String(r.id)) ?? 0, now));
-    return { items, nextCursor: null };
-  }
-
-  async detail(auth: StaffAuth, id: string): Promise<IncidentDetailView> {
-    const incident = await this.dataSource.getRepository(Incident).findOneBy({ id });
-    if (!incident) throw new AppError('NOT_FOUND', '事件不存在');
-    requireCommunity(auth, incident.communityId, '事件');
-    const linked: { id: string; no: string; status: Ticket['status']; category: string; description: string; label: string; createdAt: Date | string }[] = await this.dataSource.query(
-      `SELECT t.id, t.no, t.status, t.category, t.description, r.label, t.created_at AS createdAt
-         FROM incident_tickets it JOIN tickets t ON t.id = it.ticket_id JOIN rooms r ON r.id = t.room_id
-        WHERE it.incident_id = ? ORDER BY t.id`,
-      [id],
-    );
-    const [residents] = await this.dataSource.query(
-      `SELECT COUNT(DISTINCT b.resident_id) AS n FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE ${this.areaWhere(incident)}`,
-      this.areaParams(incident),
-    );
-    return {
-      ...(await this.view(this.dataSource.manager, incident, linked.length, new Date())),
-      linked: linked.map((t) => ({
-        id: String(t.id),
-        no: t.no,
-        status: t.status,
-        category: t.category,
-        description: t.description,
-        roomLabel: t.label,
-        createdAt: new Date(t.createdAt).toISOString(),
-      })),
-      residentCount: Number(residents?.n ?? 0),
-    };
-  }
-
-  // ---------------------------------------------------------------- residents
-
-  /** Planned and active incidents covering any of the resident's rooms, and those resolved in the last day. */
-  async forResident(auth: ResidentAuth): Promise<ResidentIncidentView[]> {
-    const rooms = await residentPlaces(this.dataSource.manager, auth.residentId);
-    if (!rooms.length) return [];
-    const communities = [...new Set(rooms.map((r) => String(r.communityId)))];
-    const now = new Date();
-    const incidents = await this.dataSource
-      .getRepository(Incident)
-      .createQueryBuilder('i')
-      .where('i.community_id IN (:...communities)', { communities })
-      .andWhere('(i.resolved_at IS NULL OR i.resolved_at > :since)', { since: new Date(now.getTime() - SHOWN_AFTER_RESOLUTION_MS) })
-      .orderBy('i.starts_at', 'ASC')
-      .getMany();
-    const mine = incidents.filter((i) => rooms.some((r) => covers(i, r)));
-    const views: ResidentIncidentView[] = [];
-    for (const i of mine) {
-      views.push({
-        id: String(i.id),
-        title: i.title,
-        cause: i.cause,
-        areaLabel: await areaLabel(this.dataSource.manager, i),
-        status: incidentStatus(i, now),
-        startsAt: i.startsAt.toISOString(),
-        expectedEndAt: i.expectedEndAt.toISOString(),
-        resolvedAt: i.resolvedAt?.toISOString() ?? null,
-        resolution: i.resolution,
+      await this.audit.record(manager, auth, meta, {
+        action: 'incident.resolve',
+        targetType: 'incident',
+        targetId: incident.id,
+        detail: { resolvedTickets: resolved },
       });
-    }
-    // Active first, then planned, then the recently resolved.
-    const order: Record<IncidentStatus, number> = { active: 0, planned: 1, resolved: 2 };
-    return views.sort((a, b) => order[a.status] - order[b.status]);
+    });
+    return this.views.detail(auth, id);
   }
 
   // ---------------------------------------------------------------- submissions
@@ -242,11 +159,20 @@ export class IncidentsService {
    * is known, and returns the timeline entry to add — or null. One indexed read per
    * submission when nothing matches.
    */
-  async linkAtSubmission(manager: EntityManager, ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>, room: RoomPlace, now: Date): Promise<Partial<TicketEvent> | null> {
+  async linkAtSubmission(
+    manager: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'no' | 'category' | 'residentId'>,
+    room: RoomPlace,
+    now: Date,
+  ): Promise<Partial<TicketEvent> | null> {
     const candidates = await manager
       .getRepository(Incident)
       .createQueryBuilder('i')
-      .where('i.community_id = :cid AND i.resolved_at IS NULL AND i.starts_at <= :now AND i.category = :category', { cid: room.communityId, now, category: ticket.category.trim() })
+      .where('i.community_id = :cid AND i.resolved_at IS NULL AND i.starts_at <= :now AND i.category = :category', {
+        cid: room.communityId,
+        now,
+        category: ticket.category.trim(),
+      })
       .orderBy('i.starts_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .getMany();
@@ -293,12 +219,19 @@ export class IncidentsService {
       const ticket = await repo.findOne({ where: { id: String(id) }, lock: rowLock(manager) });
       if (!ticket) continue;
       const verdict = transition(
-        { status: ticket.status, ownerId: ticket.ownerId, assigneeId: ticket.assigneeId, residentId: ticket.residentId, onHold: ticket.heldAt !== null, rated: false },
+        {
+          status: ticket.status,
+          ownerId: ticket.ownerId,
+          assigneeId: ticket.assigneeId,
+          residentId: ticket.residentId,
+          onHold: ticket.heldAt !== null,
+          rated: false,
+        },
         'resolve',
         { kind: 'system' },
       );
       if (!verdict.allowed) continue; // moved on since the read (resolved or cancelled by its owner)
-      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager);
+      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       if (ticket.heldAt) {
         ticket.heldSeconds += Math.max(0, Math.round((now.getTime() - ticket.heldAt.getTime()) / 1000));
@@ -314,68 +247,42 @@ export class IncidentsService {
         data: { incidentId: String(incident.id) },
       });
       await insertRows(manager, TicketEvent, [entry]);
-      await this.notices.onTicketChange(manager, { ticket, event: 'resolved', actor: null, at: now, publicNote: entry.publicNote ?? null, visibility: 'public' });
+      await this.notices.onTicketChange(manager, {
+        ticket,
+        event: 'resolved',
+        actor: null,
+        at: now,
+        publicNote: entry.publicNote ?? null,
+        visibility: 'public',
+      });
       resolved++;
     }
     return resolved;
   }
 
   /** Inbox lines (and subscribe messages) to every resident bound in the incident's area. */
-  private async noticeArea(manager: EntityManager, incident: Incident, notice: { kind: 'incident' | 'incident_resolved'; title: string; body: string; at: Date }): Promise<void> {
+  private async noticeArea(
+    manager: EntityManager,
+    incident: Incident,
+    notice: { kind: 'incident' | 'incident_resolved'; title: string; body: string; at: Date },
+  ): Promise<void> {
     const rows: { residentId: string }[] = await manager.query(
-      `SELECT DISTINCT b.resident_id AS residentId FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE ${this.areaWhere(incident)}`,
-      this.areaParams(incident),
+      `SELECT DISTINCT b.resident_id AS residentId FROM room_bindings b JOIN rooms r ON r.id = b.room_id WHERE ${boundInArea(incident).where}`,
+      boundInArea(incident).params,
     );
     await this.notices.noticeResidents(
       manager,
       rows.map((r) => String(r.residentId)),
       {
         ...notice,
-        values: { summary: incident.title, status: notice.kind === 'incident_resolved' ? '已恢复' : incidentStatus(incident, notice.at) === 'planned' ? '计划' : '进行中', note: notice.body, time: (notice.kind === 'incident_resolved' ? notice.at : incident.expectedEndAt).toISOString() },
+        values: {
+          summary: incident.title,
+          status: notice.kind === 'incident_resolved' ? '已恢复' : incidentStatus(incident, notice.at) === 'planned' ? '计划' : '进行中',
+          note: notice.body,
+          time: (notice.kind === 'incident_resolved' ? notice.at : incident.expectedEndAt).toISOString(),
+        },
         page: HOME_PAGE,
       },
     );
-  }
-
-  /** Approved bindings of rooms in the area (`b` room_bindings, `r` rooms). */
-  private areaWhere(i: Incident): string {
-    const parts = [];
-    if (i.zoneIds.length) parts.push(`r.zone_id IN (${placeholders(i.zoneIds)})`);
-    if (i.buildingIds.length) parts.push(`r.building_id IN (${placeholders(i.buildingIds)})`);
-    return `b.community_id = ? AND b.status = 'approved'${parts.length ? ` AND (${parts.join(' OR ')})` : ''}`;
-  }
-
-  private areaParams(i: Incident): string[] {
-    return [String(i.communityId), ...i.zoneIds, ...i.buildingIds];
-  }
-
-  private async linkedCounts(ids: string[]): Promise<Map<string, number>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; n: number }[] = await this.dataSource.query(
-      `SELECT incident_id AS id, COUNT(*) AS n FROM incident_tickets WHERE incident_id IN (${placeholders(ids)}) GROUP BY incident_id`,
-      ids,
-    );
-    return new Map(rows.map((r) => [String(r.id), Number(r.n)]));
-  }
-
-  private async view(manager: EntityManager, i: Incident, linkedCount: number, now: Date): Promise<IncidentView> {
-    return {
-      id: String(i.id),
-      communityId: String(i.communityId),
-      title: i.title,
-      category: i.category,
-      cause: i.cause,
-      zoneIds: i.zoneIds.map(String),
-      buildingIds: i.buildingIds.map(String),
-      areaLabel: await areaLabel(manager, i),
-      status: incidentStatus(i, now),
-      startsAt: i.startsAt.toISOString(),
-      expectedEndAt: i.expectedEndAt.toISOString(),
-      resolvedAt: i.resolvedAt?.toISOString() ?? null,
-      resolution: i.resolution,
-      linkedCount,
-      createdByName: i.createdByName,
-      createdAt: i.createdAt.toISOString(),
-    };
   }
 }

@@ -17,30 +17,43 @@ export class NoticesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Get('notices') @ResidentOnly() @ApiOkResponse({ type: NoticePage })
+  @Get('notices')
+  @ResidentOnly()
+  @ApiOkResponse({ type: NoticePage })
   async list(@Caller() auth: ResidentAuth, @Query() query: PageQuery): Promise<NoticePage> {
     const [page, unread] = await Promise.all([this.notices.list(auth, query), this.notices.unreadCount(auth)]);
     return { ...page, unread };
   }
 
   /** 全部已读 on the 消息 page. */
-  @Post('notices/read-all') @ResidentOnly() @HttpCode(200) @ApiOkResponse({ description: '{ marked: how many lines were unread }' })
+  @Post('notices/read-all')
+  @ResidentOnly()
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ marked: how many lines were unread }' })
   async readAll(@Caller() auth: ResidentAuth): Promise<{ marked: number }> {
     return { marked: await this.notices.markAllRead(auth) };
   }
 
-  @Post('notices/:id/read') @ResidentOnly() @HttpCode(204) @ApiNoContentResponse()
+  @Post('notices/:id/read')
+  @ResidentOnly()
+  @HttpCode(204)
+  @ApiNoContentResponse()
   read(@Caller() auth: ResidentAuth, @Param() { id }: IdParam): Promise<void> {
     return this.notices.markRead(auth, id);
   }
 
-  @Post('subscriptions') @ResidentOnly() @HttpCode(204) @ApiNoContentResponse({ description: 'each accept is one send credit for that template' })
+  @Post('subscriptions')
+  @ResidentOnly()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'each accept is one send credit for that template' })
   subscribe(@Caller() auth: ResidentAuth, @Body() dto: SubscriptionsDto): Promise<void> {
     return this.notices.recordSubscriptions(auth, dto.results);
   }
 
   /** The template ids the mini-program asks the resident to accept (this deployment's, from WECHAT_TEMPLATES). */
-  @Get('notices/templates') @Authenticated() @ApiOkResponse({ type: TemplateIdList })
+  @Get('notices/templates')
+  @Authenticated()
+  @ApiOkResponse({ type: TemplateIdList })
   templates(): TemplateIdList {
     return {
       items: Object.entries(this.config.wechatTemplates).map(([kind, spec]) => ({ kind: kind as NoticeKind, templateId: spec!.templateId })),

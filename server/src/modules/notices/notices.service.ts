@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType, encodeCursor } from '@yizhan/shared';
+import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType } from '@yizhan/shared';
 import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
 import { Room } from '../communities/community.entities';
 import type { Ticket } from '../tickets/ticket.entity';
@@ -107,15 +107,21 @@ export class NoticesService {
         '上门时间已确定',
         `工单 ${ticket.no} 的上门时间${visit ? `为 ${friendlyTime(visit)}` : '待定'}${change.assigneeName ? `，由${change.assigneeName}上门` : ''}；如需改期请联系客服。`,
       ],
-      reminder: ['明天有上门服务', `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理工单 ${ticket.no}（${ticket.category}），请安排家中有人；如需改期请联系客服。`],
+      reminder: [
+        '明天有上门服务',
+        `明天 ${visit ? friendlyTime(visit).split(' ')[1] : ''} 将上门处理工单 ${ticket.no}（${ticket.category}），请安排家中有人；如需改期请联系客服。`,
+      ],
       delayed: ['处理超时，向您致歉', `工单 ${ticket.no} 处理时间超出承诺，我们已督办，会尽快为您处理。给您带来不便，敬请谅解。`],
     };
     const [title, body] = text[kind];
-    const inserted = await manager.getRepository(Notice).insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
+    const inserted = await manager
+      .getRepository(Notice)
+      .insert({ residentId: ticket.residentId!, ticketId: ticket.id, kind, title, body: body.slice(0, 300), createdAt: at, readAt: null });
     const template = this.config.wechatTemplates[kind];
     if (!template) return; // in-app only: no template configured for this kind
     // The room's label ("A1区 3栋 2单元 1201") is where the request is (the `room` keyword source).
-    const room = ticket.room?.label ?? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label ?? '';
+    const room =
+      ticket.room?.label ?? (await manager.getRepository(Room).findOne({ where: { id: ticket.roomId }, select: { id: true, label: true } }))?.label ?? '';
     await manager.getRepository(OutboxMessage).insert({
       noticeId: String(inserted.identifiers[0]!.id),
       residentId: ticket.residentId!,
@@ -126,7 +132,7 @@ export class NoticesService {
         status: LABELS.status[ticket.status],
         time: at.toISOString(),
         note: note ?? title,
-        owner: kind === 'replied' && change.actor?.kind === 'staff' ? change.actor.name : change.ownerName ?? '',
+        owner: kind === 'replied' && change.actor?.kind === 'staff' ? change.actor.name : (change.ownerName ?? ''),
         assignee: change.assigneeName ?? '',
         appointment: (visit ?? at).toISOString(),
         title,
@@ -148,13 +154,24 @@ export class NoticesService {
   async noticeResidents(
     manager: EntityManager,
     residentIds: string[],
-    notice: { kind: NoticeKind; title: string; body: string; at: Date; values: Partial<Record<'no' | 'summary' | 'status' | 'time' | 'note' | 'room', string>>; page: string },
+    notice: {
+      kind: NoticeKind;
+      title: string;
+      body: string;
+      at: Date;
+      values: Partial<Record<'no' | 'summary' | 'status' | 'time' | 'note' | 'room', string>>;
+      page: string;
+    },
   ): Promise<void> {
     const ids = [...new Set(residentIds.map(String))];
     if (!ids.length) return;
     const { kind, title, at } = notice;
     const body = notice.body.slice(0, 300);
-    await insertRows(manager, Notice, ids.map((residentId) => ({ residentId, ticketId: null, kind, title, body, createdAt: at, readAt: null })));
+    await insertRows(
+      manager,
+      Notice,
+      ids.map((residentId) => ({ residentId, ticketId: null, kind, title, body, createdAt: at, readAt: null })),
+    );
     const template = this.config.wechatTemplates[kind];
     if (!template) return;
     // The inbox lines' ids, read back: one statement per chunk instead of one insert per resident.
@@ -171,7 +188,20 @@ export class NoticesService {
           noticeId: String(r.id),
           residentId: String(r.residentId),
           kind,
-          values: { no: '', summary: '', status: '', time: at.toISOString(), note: title, owner: '', assignee: '', appointment: at.toISOString(), title, room: '', body, ...notice.values },
+          values: {
+            no: '',
+            summary: '',
+            status: '',
+            time: at.toISOString(),
+            note: title,
+            owner: '',
+            assignee: '',
+            appointment: at.toISOString(),
+            title,
+            room: '',
+            body,
+            ...notice.values,
+          },
           page: notice.page,
           status: 'pending' as const,
           nextAttemptAt: at,
@@ -199,7 +229,10 @@ export class NoticesService {
       for (const staffId of await this.agentsOf(manager, ticket.communityId)) notices.push({ staffId, kind: 'pooled', title: '新工单待认领' });
     }
     if (event === 'created' && ticket.priority === 'urgent') {
-      const targets = new Set([...(await this.routing.onDutyAgents(manager, ticket.communityId, at)), ...(await this.supervisors(manager, ticket.communityId))]);
+      const targets = new Set([
+        ...(await this.routing.onDutyAgents(manager, ticket.communityId, at)),
+        ...(await this.supervisors(manager, ticket.communityId)),
+      ]);
       for (const staffId of targets) notices.push({ staffId, kind: 'urgent', title: '紧急工单，请立即处理' });
     }
     // Not to the technician who moved their own visit (reschedule).
@@ -223,7 +256,8 @@ export class NoticesService {
     if (event === 'reopened' && ticket.ownerId && change.actor?.kind === 'resident') {
       notices.push({ staffId: ticket.ownerId, kind: 'reopened', title: '业主反馈问题未解决' });
     }
-    if (event === 'resolved' && ticket.ownerId && String(ticket.ownerId) !== actorStaffId) notices.push({ staffId: ticket.ownerId, kind: 'resolved', title: '师傅已处理完成，请跟进确认' });
+    if (event === 'resolved' && ticket.ownerId && String(ticket.ownerId) !== actorStaffId)
+      notices.push({ staffId: ticket.ownerId, kind: 'resolved', title: '师傅已处理完成，请跟进确认' });
     if (event === 'rated' && lowestScore(change.data) <= 2) {
       const targets = new Set([...(ticket.ownerId ? [String(ticket.ownerId)] : []), ...(await this.supervisors(manager, ticket.communityId))]);
       for (const staffId of targets) notices.push({ staffId, kind: 'rated_low', title: `业主差评（最低 ${lowestScore(change.data)} 分）` });
@@ -248,7 +282,12 @@ export class NoticesService {
   /** Staff notices, in the given order, at most `chunk` rows a statement (the SLA scanner writes hundreds per pass). */
   async insertStaffNotices(manager: EntityManager, notices: StaffNoticeRow[], chunk = 500): Promise<void> {
     if (!notices.length) return;
-    await insertRows(manager, StaffNotice, notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })), chunk);
+    await insertRows(
+      manager,
+      StaffNotice,
+      notices.map((n) => ({ staffId: n.staffId, ticketId: n.ticketId, kind: n.kind, title: n.title, body: n.body, createdAt: n.at, readAt: null })),
+      chunk,
+    );
     // The WeCom message for each, in the same transaction (nothing when WeCom is off).
     await this.wecomOutbox.enqueue(manager, notices, chunk);
     // Wake the streams after the transaction has had a chance to commit.
@@ -279,13 +318,25 @@ export class NoticesService {
   async list(auth: ResidentAuth, query: PageQuery): Promise<PageResult<NoticeView>> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n').where('n.resident_id = :rid', { rid: auth.residentId }).orderBy('n.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Notice)
+      .createQueryBuilder('n')
+      .where('n.resident_id = :rid', { rid: auth.residentId })
+      .orderBy('n.id', 'DESC')
+      .limit(limit + 1);
     if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
     return {
-      items: page.map((n) => ({ id: String(n.id), ticketId: n.ticketId === null ? null : String(n.ticketId), kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), readAt: n.readAt ? n.readAt.toISOString() : null })),
-      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+      items: page.map((n) => ({
+        id: String(n.id),
+        ticketId: n.ticketId === null ? null : String(n.ticketId),
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        createdAt: n.createdAt.toISOString(),
+        readAt: n.readAt ? n.readAt.toISOString() : null,
+      })),
+      nextCursor,
     };
   }
 
@@ -334,12 +385,16 @@ export class NoticesService {
   async staffNotices(auth: StaffAuth, query: PageQuery & { unread?: boolean }): Promise<PageResult<StaffNoticeView>> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(StaffNotice).createQueryBuilder('n').where('n.staff_id = :sid', { sid: auth.staffId }).orderBy('n.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(StaffNotice)
+      .createQueryBuilder('n')
+      .where('n.staff_id = :sid', { sid: auth.staffId })
+      .orderBy('n.id', 'DESC')
+      .limit(limit + 1);
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.staffViews(page), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
+    return { items: await this.staffViews(page), nextCursor };
   }
 
   async markStaffRead(auth: StaffAuth, id: string): Promise<void> {
@@ -386,14 +441,29 @@ export class NoticesService {
   }
 
   async latestStaffNoticeId(staffId: string): Promise<string> {
-    const row = await this.dataSource.getRepository(StaffNotice).createQueryBuilder('n').select('MAX(n.id)', 'id').where('n.staff_id = :staffId', { staffId }).getRawOne<{ id: string | null }>();
+    const row = await this.dataSource
+      .getRepository(StaffNotice)
+      .createQueryBuilder('n')
+      .select('MAX(n.id)', 'id')
+      .where('n.staff_id = :staffId', { staffId })
+      .getRawOne<{ id: string | null }>();
     return row?.id ? String(row.id) : '0';
   }
 
   private async staffViews(rows: StaffNotice[]): Promise<StaffNoticeView[]> {
-    const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((x): x is string => x !== null).map(String))];
+    const ticketIds = [
+      ...new Set(
+        rows
+          .map((r) => r.ticketId)
+          .filter((x): x is string => x !== null)
+          .map(String),
+      ),
+    ];
     const tickets = ticketIds.length
-      ? await this.dataSource.query(`SELECT t.id, t.no, r.label FROM tickets t JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`, ticketIds)
+      ? await this.dataSource.query(
+          `SELECT t.id, t.no, r.label FROM tickets t JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`,
+          ticketIds,
+        )
       : [];
     const byId = new Map<string, { no: string; label: string }>(tickets.map((t: { id: string; no: string; label: string }) => [String(t.id), t]));
     return rows.map((n) => ({
@@ -401,8 +471,8 @@ export class NoticesService {
       kind: n.kind,
       type: STAFF_EVENT_TYPE[n.kind],
       ticketId: n.ticketId === null ? null : String(n.ticketId),
-      no: n.ticketId ? byId.get(String(n.ticketId))?.no ?? null : null,
-      roomLabel: n.ticketId ? byId.get(String(n.ticketId))?.label ?? null : null,
+      no: n.ticketId ? (byId.get(String(n.ticketId))?.no ?? null) : null,
+      roomLabel: n.ticketId ? (byId.get(String(n.ticketId))?.label ?? null) : null,
       title: n.title,
       body: n.body,
       createdAt: n.createdAt.toISOString(),

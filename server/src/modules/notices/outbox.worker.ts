@@ -122,7 +122,9 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     const ids = await this.dataSource.transaction('READ COMMITTED', claimInTransaction);
     if (!ids.length) return [];
     const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
-    const residents = await this.dataSource.getRepository(Resident).find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });
+    const residents = await this.dataSource
+      .getRepository(Resident)
+      .find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });
     const openids = new Map(residents.map((r) => [String(r.id), r.openid]));
     return rows.map((row) => ({ row, openid: openids.get(String(row.residentId)) ?? null }));
   }
@@ -130,7 +132,9 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private async deliver(row: OutboxMessage, openid: string | null, now: Date): Promise<boolean> {
     const template = this.config.wechatTemplates[row.kind];
     if (!template || !openid) {
-      await this.dataSource.getRepository(OutboxMessage).update({ id: row.id }, { status: 'skipped', lastError: template ? 'resident has no openid' : 'no template configured' });
+      await this.dataSource
+        .getRepository(OutboxMessage)
+        .update({ id: row.id }, { status: 'skipped', lastError: template ? 'resident has no openid' : 'no template configured' });
       return false;
     }
     if (!row.creditReserved && !(await this.reserveCredit(row, template.templateId))) return false;
@@ -162,11 +166,10 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private reserveCredit(row: OutboxMessage, templateId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const taken = await execute(
-        manager,
-        'UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ? AND template_id = ? AND credits > 0',
-        [row.residentId, templateId],
-      );
+      const taken = await execute(manager, 'UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ? AND template_id = ? AND credits > 0', [
+        row.residentId,
+        templateId,
+      ]);
       const repo = manager.getRepository(OutboxMessage);
       if (!taken) {
         await repo.update({ id: row.id }, { status: 'no_consent', attempts: row.attempts + 1, lastError: 'no subscription credit' });
@@ -178,7 +181,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** Records a failed send; says what became of the row (for the metrics). */
-  private async recordFailure(manager: EntityManager, row: OutboxMessage, templateId: string, e: unknown, now: Date): Promise<'no_consent' | 'failed' | 'retry'> {
+  private async recordFailure(
+    manager: EntityManager,
+    row: OutboxMessage,
+    templateId: string,
+    e: unknown,
+    now: Date,
+  ): Promise<'no_consent' | 'failed' | 'retry'> {
     const repo = manager.getRepository(OutboxMessage);
     const attempts = row.attempts + 1;
     const message = (e as Error).message.slice(0, 300);

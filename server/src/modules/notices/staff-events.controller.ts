@@ -1,6 +1,23 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { EMPTY, Observable, concatMap, concatWith, defer, filter, finalize, from, interval, map, merge, mergeMap, of, startWith, takeUntil, takeWhile } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  concatMap,
+  concatWith,
+  defer,
+  filter,
+  finalize,
+  from,
+  interval,
+  map,
+  merge,
+  mergeMap,
+  of,
+  startWith,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
@@ -24,12 +41,15 @@ export class StaffEventsController {
     private readonly metrics: MetricsService,
   ) {}
 
-  @Get('notices') @ApiOkResponse({ type: StaffNoticePage })
+  @Get('notices')
+  @ApiOkResponse({ type: StaffNoticePage })
   list(@Caller() auth: StaffAuth, @Query() query: StaffNoticeQuery): Promise<StaffNoticePage> {
     return this.notices.staffNotices(auth, query);
   }
 
-  @Post('notices/:id/read') @HttpCode(204) @ApiNoContentResponse()
+  @Post('notices/:id/read')
+  @HttpCode(204)
+  @ApiNoContentResponse()
   read(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<void> {
     return this.notices.markStaffRead(auth, id);
   }
@@ -48,12 +68,11 @@ export class StaffEventsController {
   @Sse('events')
   @SetMetadata(QUERY_TOKEN_ALLOWED, true)
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id', schema: { type: 'string' } })
-  events(
-    @Caller() auth: StaffAuth,
-    @Headers('last-event-id') lastEventId?: string,
-    @Query('lastEventId') lastEventIdQuery?: string,
-  ): Observable<MessageEvent> {
+  @ApiOkResponse({
+    description: 'server-sent events: `event:` a staff event type, `data:` one StaffNoticeView as JSON, `id:` its id',
+    schema: { type: 'string' },
+  })
+  events(@Caller() auth: StaffAuth, @Headers('last-event-id') lastEventId?: string, @Query('lastEventId') lastEventIdQuery?: string): Observable<MessageEvent> {
     // The header is EventSource's own reconnect; the query is the admin pages' new
     // EventSource after the browser gave one up (it cannot set the header).
     const resumeFrom = lastEventId || lastEventIdQuery;
@@ -77,10 +96,7 @@ export class StaffEventsController {
       }
       return [...late, ...items].filter((n) => !sent.has(n.id));
     };
-    const wake = merge(
-      interval(POLL_MS),
-      this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId)),
-    ).pipe(startWith(0));
+    const wake = merge(interval(POLL_MS), this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId))).pipe(startWith(0));
     const live = defer(async () => (floor = after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
       concatMap(() => from(poll())),

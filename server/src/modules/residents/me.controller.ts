@@ -15,23 +15,29 @@ export class MeController {
     private readonly privacy: PrivacyService,
   ) {}
 
-  @Get() @ApiOkResponse({ type: MeView })
+  @Get()
+  @ApiOkResponse({ type: MeView })
   me(@Caller() auth: ResidentAuth): Promise<MeView> {
     return this.residents.me(auth);
   }
 
-  @Post('phone') @HttpCode(200) @ApiOkResponse({ type: PhoneMaskedView })
+  @Post('phone')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PhoneMaskedView })
   bindPhone(@Caller() auth: ResidentAuth, @Body() dto: PhoneCodeDto): Promise<PhoneMaskedView> {
     return this.residents.bindPhone(auth, dto.code);
   }
 
-  @Post('rooms') @ApiCreatedResponse({ type: BindRoomResult })
+  @Post('rooms')
+  @ApiCreatedResponse({ type: BindRoomResult })
   bindRoom(@Caller() auth: ResidentAuth, @Body() dto: BindRoomDto): Promise<BindRoomResult> {
     return this.residents.bindRoom(auth, dto);
   }
 
   /** PIPL "delete my data": personal data erased at once; requests kept, anonymised, for statistics. */
-  @Delete() @HttpCode(204) @ApiNoContentResponse()
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse()
   erase(@Caller() auth: ResidentAuth, @Meta() meta: RequestMeta): Promise<void> {
     return this.privacy.eraseMe(auth, meta);
   }

@@ -45,7 +45,12 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
   async eraseMe(auth: ResidentAuth, meta: RequestMeta): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.erase(manager, auth.residentId, new Date());
-      await this.audit.record(auth, meta, { action: 'resident.erase', targetType: 'resident', targetId: auth.residentId, detail: { reason: 'resident request' } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'resident.erase',
+        targetType: 'resident',
+        targetId: auth.residentId,
+        detail: { reason: 'resident request' },
+      });
     });
   }
 
@@ -58,7 +63,8 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
     const { days } = this.config.retention;
     if (days <= 0) return { ticketsScrubbed: 0, residentsErased: 0 };
     const cutoff = new Date(now.getTime() - days * 86400_000);
-    const scrubbed = await execute(this.dataSource.manager, 
+    const scrubbed = await execute(
+      this.dataSource.manager,
       `UPDATE tickets SET contact_phone_enc = NULL, resident_name_enc = NULL
         WHERE status IN ('closed', 'revisited', 'cancelled') AND updated_at < ?
           AND (contact_phone_enc IS NOT NULL OR resident_name_enc IS NOT NULL)`,
@@ -74,7 +80,12 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
     for (const { id } of stale) {
       await this.dataSource.transaction(async (manager) => {
         await this.erase(manager, String(id), now);
-        await this.audit.record(null, null, { action: 'resident.erase', targetType: 'resident', targetId: String(id), detail: { reason: 'retention' } }, manager);
+        await this.audit.record(manager, null, null, {
+          action: 'resident.erase',
+          targetType: 'resident',
+          targetId: String(id),
+          detail: { reason: 'retention' },
+        });
       });
     }
     const result = { ticketsScrubbed: scrubbed, residentsErased: stale.length };
@@ -90,13 +101,16 @@ export class PrivacyService implements OnApplicationBootstrap, BeforeApplication
     await manager.query('DELETE FROM room_bindings WHERE resident_id = ?', [residentId]);
     await manager.query('UPDATE tickets SET contact_phone_enc = NULL, resident_name_enc = NULL WHERE resident_id = ?', [residentId]);
     await manager.query('DELETE FROM notices WHERE resident_id = ?', [residentId]);
-    await manager.query("UPDATE outbox_messages SET status = 'skipped', last_error = 'resident erased' WHERE resident_id = ? AND status = 'pending'", [residentId]);
+    await manager.query("UPDATE outbox_messages SET status = 'skipped', last_error = 'resident erased' WHERE resident_id = ? AND status = 'pending'", [
+      residentId,
+    ]);
     await manager.query('DELETE FROM subscription_credits WHERE resident_id = ?', [residentId]);
     // Photos never attached to a request go with the sweep's next pass; attached ones
     // are part of the request's record (already stripped of EXIF and location).
-    await manager.query(
-      "UPDATE uploads SET created_at = ? WHERE owner_kind = 'resident' AND owner_id = ? AND attached_at IS NULL AND created_at > ?",
-      [new Date(now.getTime() - 2 * 86400_000), residentId, new Date(now.getTime() - 2 * 86400_000)],
-    );
+    await manager.query("UPDATE uploads SET created_at = ? WHERE owner_kind = 'resident' AND owner_id = ? AND attached_at IS NULL AND created_at > ?", [
+      new Date(now.getTime() - 2 * 86400_000),
+      residentId,
+      new Date(now.getTime() - 2 * 86400_000),
+    ]);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
+import { isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
 import type { RequestMeta, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
 import { communityScope, requireCommunity } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { Room } from '../communities/community.entities';
 import { FieldCrypto } from '../crypto/field-crypto.service';
@@ -31,12 +31,7 @@ export class ResidentsService {
     const repo = this.dataSource.getRepository(Resident);
     const now = new Date();
     // INSERT … ON DUPLICATE KEY: two first logins at once create one resident.
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ openid, unionid, lastLoginAt: now, createdAt: now })
-      .orUpdate(['last_login_at'], ['openid'])
-      .execute();
+    await repo.createQueryBuilder().insert().values({ openid, unionid, lastLoginAt: now, createdAt: now }).orUpdate(['last_login_at'], ['openid']).execute();
     return repo.findOneOrFail({ where: { openid } });
   }
 
@@ -95,9 +90,7 @@ export class ResidentsService {
       const room = await manager.getRepository(Room).findOne({ where: { id: dto.roomId } });
       if (!room) throw new AppError('NOT_FOUND', '房屋不存在，请重新选择');
       const matches =
-        room.ownerPhoneHash !== null &&
-        room.ownerPhoneHash === this.crypto.lookupHash(phone) &&
-        room.ownerNameHash === this.crypto.lookupHash(name);
+        room.ownerPhoneHash !== null && room.ownerPhoneHash === this.crypto.lookupHash(phone) && room.ownerNameHash === this.crypto.lookupHash(name);
       const status = matches ? 'approved' : 'pending';
       const repo = manager.getRepository(RoomBinding);
       const where = { residentId: auth.residentId, roomId: room.id };
@@ -145,8 +138,7 @@ export class ResidentsService {
     if (scope !== 'all') qb.andWhere('b.community_id IN (:...scope)', { scope: scope.length ? scope : ['0'] });
     if (query.communityId) qb.andWhere('b.community_id = :cid', { cid: query.communityId });
     if (cursor) qb.andWhere('b.id < :after', { after: cursor[0] });
-    const rows = await qb.getRawMany();
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(await qb.getRawMany(), limit);
     return {
       items: page.map((r) => ({
         id: String(r.id),
@@ -159,7 +151,7 @@ export class ResidentsService {
         status: r.status,
         createdAt: new Date(r.createdAt).toISOString(),
       })),
-      nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null,
+      nextCursor,
     };
   }
 
@@ -173,9 +165,12 @@ export class ResidentsService {
         throw new AppError('INVALID_TRANSITION', `该申请已处理（${binding.status === 'approved' ? '已通过' : '未通过'}）`);
       }
       await repo.update({ id }, { status: decision, reviewedById: auth.staffId, reviewedAt: new Date() });
-      await this.audit.record(auth, meta, { action: `room_binding.${decision === 'approved' ? 'approve' : 'reject'}`, targetType: 'room_binding', targetId: id }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: `room_binding.${decision === 'approved' ? 'approve' : 'reject'}`,
+        targetType: 'room_binding',
+        targetId: id,
+      });
       return { roomId: String(binding.roomId), status: decision };
     });
   }
 }
-

@@ -13,17 +13,22 @@ import { ResidentsService } from './residents.service';
 export class RoomBindingsAdminController {
   constructor(private readonly residents: ResidentsService) {}
 
-  @Get() @ApiOkResponse({ type: RoomBindingPage })
+  @Get()
+  @ApiOkResponse({ type: RoomBindingPage })
   list(@Caller() auth: StaffAuth, @Query() query: RoomBindingQuery): Promise<RoomBindingPage> {
     return this.residents.listBindings(auth, query);
   }
 
-  @Post(':id/approve') @HttpCode(200) @ApiOkResponse({ type: BindRoomResult })
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BindRoomResult })
   approve(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<BindRoomResult> {
     return this.residents.reviewBinding(auth, meta, id, 'approved');
   }
 
-  @Post(':id/reject') @HttpCode(200) @ApiOkResponse({ type: BindRoomResult })
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BindRoomResult })
   reject(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<BindRoomResult> {
     return this.residents.reviewBinding(auth, meta, id, 'rejected');
   }

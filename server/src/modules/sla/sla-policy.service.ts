@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { COMPLAINT_LEVELS, ComplaintLevel, PRIORITIES, Priority, SlaDurations, TICKET_TYPES, TicketType, defaultResolveWorkingDays, defaultSlaPolicy } from '@yizhan/shared';
+import {
+  COMPLAINT_LEVELS,
+  ComplaintLevel,
+  PRIORITIES,
+  Priority,
+  SlaDurations,
+  TICKET_TYPES,
+  TicketType,
+  defaultResolveWorkingDays,
+  defaultSlaPolicy,
+} from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
@@ -28,13 +38,19 @@ export class SlaPolicyService {
   ) {}
 
   /** `manager`: the caller's transaction, if any (see rowsOf). `level`: a complaint's (一般 / 重大); other types have none. */
-  async policyFor(communityId: string, type: TicketType, priority: Priority, manager: EntityManager = this.dataSource.manager, level: ComplaintLevel = 'general'): Promise<EffectivePolicy> {
+  async policyFor(
+    manager: EntityManager,
+    communityId: string,
+    type: TicketType,
+    priority: Priority,
+    level: ComplaintLevel = 'general',
+  ): Promise<EffectivePolicy> {
     const key = levelOf(type, level);
-    const row = (await this.rowsOf(String(communityId), manager)).find((r) => r.type === type && r.priority === priority && (r.level ?? 'general') === key);
+    const row = (await this.rowsOf(manager, String(communityId))).find((r) => r.type === type && r.priority === priority && r.level === key);
     return row ? durations(row) : builtIn(type, priority, key);
   }
 
-  private rowsOf(communityId: string, manager: EntityManager): Promise<SlaPolicy[]> {
+  private rowsOf(manager: EntityManager, communityId: string): Promise<SlaPolicy[]> {
     const cached = this.cache.get(communityId);
     if (cached && cached.until > Date.now()) return cached.rows;
     // On MariaDB the rows are read outside the caller's transaction: its snapshot may
@@ -75,17 +91,26 @@ export class SlaPolicyService {
     const resolveWorkingDays =
       dto.resolveWorkingDays !== undefined
         ? dto.resolveWorkingDays
-        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority, level } }))?.resolveWorkingDays ?? null);
+        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority, level } }))
+            ?.resolveWorkingDays ?? null);
     const values = { ...dto, level, resolveWorkingDays, createdAt: new Date() };
     await this.dataSource
       .getRepository(SlaPolicy)
       .createQueryBuilder()
       .insert()
       .values(values)
-      .orUpdate(['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'], ['community_id', 'type', 'priority', 'level'])
+      .orUpdate(
+        ['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'],
+        ['community_id', 'type', 'priority', 'level'],
+      )
       .execute();
     this.cache.delete(String(dto.communityId));
-    await this.audit.record(auth, meta, { action: 'sla_policy.upsert', targetType: 'community', targetId: dto.communityId, detail: { ...dto } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'sla_policy.upsert',
+      targetType: 'community',
+      targetId: dto.communityId,
+      detail: { ...dto },
+    });
     return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority && p.level === level)!;
   }
 
@@ -95,7 +120,12 @@ export class SlaPolicyService {
     requireCommunity(auth, row.communityId, '时限规则');
     await this.dataSource.getRepository(SlaPolicy).delete({ id });
     this.cache.delete(String(row.communityId));
-    await this.audit.record(auth, meta, { action: 'sla_policy.reset', targetType: 'community', targetId: row.communityId, detail: { type: row.type, priority: row.priority, level: row.level } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'sla_policy.reset',
+      targetType: 'community',
+      targetId: row.communityId,
+      detail: { type: row.type, priority: row.priority, level: row.level },
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { NoticesModule } from '../notices/notices.module';
@@ -6,9 +7,11 @@ import { SlaAdminController } from './sla-admin.controller';
 import { SlaPolicyService } from './sla-policy.service';
 import { SlaScanner } from './sla-scanner.service';
 import { AppointmentReminders } from './appointment-reminders.service';
+import { SlaPolicy } from './sla-policy.entity';
+import { AppointmentReminder } from './appointment-reminder.entity';
 
 @Module({
-  imports: [AuditModule, NoticesModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([SlaPolicy, AppointmentReminder]), AuditModule, NoticesModule, RoutingModule],
   controllers: [SlaAdminController],
   providers: [SlaPolicyService, SlaScanner, AppointmentReminders],
   exports: [SlaPolicyService, SlaScanner, AppointmentReminders],

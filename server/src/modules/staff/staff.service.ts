@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { OPEN_STATUSES, StaffRole, encodeCursor, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
+import { OPEN_STATUSES, StaffRole, isMobilePhone, maskPhone, normalizePhone } from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { communityScope, inCommunity } from '../../common/access/access';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError } from '../../common/errors/app-error';
-import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
 import { Community } from '../communities/community.entities';
@@ -61,7 +61,11 @@ export class StaffService implements OnApplicationBootstrap {
   async list(auth: StaffAuth, query: StaffQuery): Promise<PageResult<StaffView>> {
     const limit = pageLimit(query);
     const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource.getRepository(Staff).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Staff)
+      .createQueryBuilder('s')
+      .orderBy('s.id', 'ASC')
+      .limit(limit + 1);
     const scope = communityScope(auth);
     const communities = query.communityId ? [query.communityId] : scope === 'all' ? null : scope;
     if (query.communityId && !inCommunity(auth, query.communityId)) throw new AppError('FORBIDDEN', '您不属于该小区，无法查看');
@@ -73,9 +77,8 @@ export class StaffService implements OnApplicationBootstrap {
     if (query.role) qb.andWhere(inCommaList(this.dataSource, ':role', 's.roles'), { role: query.role });
     if (query.q) qb.andWhere('(s.name LIKE :q OR s.username LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     if (cursor) qb.andWhere('s.id > :after', { after: cursor[0] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.views(page), nextCursor: rows.length > limit ? encodeCursor([String(page[page.length - 1]!.id)]) : null };
+    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
+    return { items: await this.views(this.dataSource.manager, page), nextCursor };
   }
 
   async create(auth: StaffAuth, meta: RequestMeta, dto: CreateStaffDto): Promise<StaffView> {
@@ -101,9 +104,14 @@ export class StaffService implements OnApplicationBootstrap {
         throw e;
       }
       await this.setCommunities(manager, id, dto.communityIds);
-      await this.audit.record(auth, meta, { action: 'staff.create', targetType: 'staff', targetId: id, detail: { username: dto.username, roles: dto.roles, communityIds: dto.communityIds } }, manager);
+      await this.audit.record(manager, auth, meta, {
+        action: 'staff.create',
+        targetType: 'staff',
+        targetId: id,
+        detail: { username: dto.username, roles: dto.roles, communityIds: dto.communityIds },
+      });
       const staff = await manager.getRepository(Staff).findOneByOrFail({ id });
-      return (await this.views([staff], manager))[0]!;
+      return (await this.views(manager, [staff]))[0]!;
     });
   }
 
@@ -125,7 +133,9 @@ export class StaffService implements OnApplicationBootstrap {
         const phone = this.phone(dto.phone);
         Object.assign(changes, { phoneEnc: this.crypto.encrypt(phone), phoneHash: this.crypto.lookupHash(phone) });
       }
-      const communitiesBefore = dto.communityIds ? (await manager.getRepository(StaffCommunity).find({ where: { staffId: id } })).map((l) => String(l.communityId)) : [];
+      const communitiesBefore = dto.communityIds
+        ? (await manager.getRepository(StaffCommunity).find({ where: { staffId: id } })).map((l) => String(l.communityId))
+        : [];
       const accessChanged =
         (dto.active !== undefined && dto.active !== staff.active) ||
         (dto.roles !== undefined && !sameSet(dto.roles, staff.roles)) ||
@@ -147,8 +157,13 @@ export class StaffService implements OnApplicationBootstrap {
         await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
       }
       const { password: _omit, ...logged } = dto;
-      await this.audit.record(auth, meta, { action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...logged, passwordChanged: dto.password !== undefined } }, manager);
-      return (await this.views([await repo.findOneByOrFail({ id })], manager))[0]!;
+      await this.audit.record(manager, auth, meta, {
+        action: 'staff.update',
+        targetType: 'staff',
+        targetId: id,
+        detail: { ...logged, passwordChanged: dto.password !== undefined },
+      });
+      return (await this.views(manager, [await repo.findOneByOrFail({ id })]))[0]!;
     });
   }
 
@@ -159,14 +174,14 @@ export class StaffService implements OnApplicationBootstrap {
       if (!staff) throw new AppError('NOT_FOUND', '员工不存在');
       const removed = await manager.getRepository(StaffWechatBinding).delete({ staffId: id });
       if (removed.affected) {
-        await this.audit.record(auth, meta, { action: 'staff.wechat_unbind', targetType: 'staff', targetId: id }, manager);
+        await this.audit.record(manager, auth, meta, { action: 'staff.wechat_unbind', targetType: 'staff', targetId: id });
       }
-      return (await this.views([staff], manager))[0]!;
+      return (await this.views(manager, [staff]))[0]!;
     });
   }
 
   /** An active staff member of the community with one of the roles, or null. */
-  async findActiveIn(communityId: string, staffId: string, roles: StaffRole[], manager: EntityManager = this.dataSource.manager): Promise<Staff | null> {
+  async findActiveIn(manager: EntityManager, communityId: string, staffId: string, roles: StaffRole[]): Promise<Staff | null> {
     const staff = await manager.getRepository(Staff).findOne({ where: { id: staffId, active: true } });
     if (!staff || !staff.roles.some((r) => roles.includes(r))) return null;
     if (staff.roles.includes('admin') && roles.includes('admin')) return staff;
@@ -192,7 +207,7 @@ export class StaffService implements OnApplicationBootstrap {
     if (unique.length) await manager.getRepository(StaffCommunity).insert(unique.map((communityId) => ({ staffId, communityId })));
   }
 
-  private async views(rows: Staff[], manager: EntityManager = this.dataSource.manager): Promise<StaffView[]> {
+  private async views(manager: EntityManager, rows: Staff[]): Promise<StaffView[]> {
     if (!rows.length) return [];
     const ids = rows.map((s) => String(s.id));
     const links = await manager.getRepository(StaffCommunity).find({ where: { staffId: In(ids) } });

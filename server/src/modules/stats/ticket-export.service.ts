@@ -12,6 +12,7 @@ import { Staff } from '../staff/staff.entity';
 import { Ticket, TicketRating } from '../tickets/ticket.entity';
 import type { TicketExportQuery } from './dto/stats.dto';
 import { filterTickets, orderTickets } from '../tickets/ticket-filters';
+import { staffIdsOf } from '../tickets/ticket-views.service';
 
 /** More than this is not a report any more; the last row says the list was cut. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -69,11 +70,13 @@ export class TicketExportService {
 
     // Keyset batches in the list's order, so a 50,000-row export never holds more than one batch.
     const batch = async (after: Ticket | null, limit: number): Promise<Ticket[]> =>
-      orderTickets(base.clone(), sort, after ? { id: String(after.id), resolveBy: after.resolveBy } : null).limit(limit).getMany();
+      orderTickets(base.clone(), sort, after ? { id: String(after.id), resolveBy: after.resolveBy } : null)
+        .limit(limit)
+        .getMany();
 
     // The first batch runs before any byte is sent, so a bad filter is still a JSON error.
     const rows = await batch(null, Math.min(BATCH, EXPORT_MAX_ROWS + 1));
-    await this.audit.record(auth, meta, { action: 'ticket.export', targetType: 'ticket', detail: exportDetail(query) });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'ticket.export', targetType: 'ticket', detail: exportDetail(query) });
 
     const stamp = isoDateOf(localDateTime(now)).replace(/-/g, '');
     res.status(200);
@@ -122,7 +125,7 @@ export class TicketExportService {
     const m = this.dataSource.manager;
     const ids = tickets.map((t) => String(t.id));
     const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
-    const staffIds = [...new Set(tickets.flatMap((t) => [t.ownerId, t.assigneeId]).filter((x): x is string => x !== null).map(String))];
+    const staffIds = staffIdsOf(tickets);
     const [rooms, staff, ratings] = await Promise.all([
       m.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
       staffIds.length ? m.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
@@ -136,7 +139,14 @@ export class TicketExportService {
       const rating = ratingOf.get(String(t.id));
       const overdue = overdueClocks(
         t,
-        { respondedAt: t.respondedAt, onsiteAt: t.onsiteAt, resolvedAt: t.resolvedAt, closedAt: t.closedAt, revisitedAt: t.revisitedAt, cancelledAt: t.cancelledAt },
+        {
+          respondedAt: t.respondedAt,
+          onsiteAt: t.onsiteAt,
+          resolvedAt: t.resolvedAt,
+          closedAt: t.closedAt,
+          revisitedAt: t.revisitedAt,
+          cancelledAt: t.cancelledAt,
+        },
         now,
         { heldAt: t.heldAt },
       );
@@ -171,6 +181,7 @@ export class TicketExportService {
 /** The filters as given, for the audit log (who exported what). */
 function exportDetail(query: TicketExportQuery): Record<string, string | number | boolean | null> {
   const detail: Record<string, string | number | boolean | null> = {};
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) detail[k] = typeof v === 'object' ? String(v) : (v as string | number | boolean);
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null) detail[k] = typeof v === 'object' ? String(v) : (v as string | number | boolean);
   return detail;
 }

@@ -118,7 +118,7 @@ export class TicketActionRunner {
       });
     }
     if (auth.kind === 'staff' && !['comment', 'transfer'].includes(action)) {
-      await this.audit.record(auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id }, manager);
+      await this.audit.record(manager, auth, meta, { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id });
     }
     return this.views.detail(manager, ticket.id, auth);
   }

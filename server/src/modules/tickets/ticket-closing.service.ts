@@ -95,7 +95,7 @@ export class TicketClosing {
       this.checkBookingChangeable(ticket, now, '改约');
       const slotStart = new Date(slotStartIso);
       if (slotStart.getTime() === ticket.slotStart.getTime()) throw new AppError('VALIDATION_FAILED', '请选择一个新的时段', { slotStart: ['same slot'] });
-      const item = await this.catalogue.requireBookable(ticket.communityId, ticket.serviceItemId, manager);
+      const item = await this.catalogue.requireBookable(manager, ticket.communityId, ticket.serviceItemId);
       await this.catalogue.reserveSlot(manager, item, slotStart, now);
       const from = ticket.slotStart;
       ticket.slotStart = slotStart;
@@ -157,7 +157,7 @@ export class TicketClosing {
       }
       const result = await manager.getRepository(TicketRating).update({ ticketId: id }, { reply: reply.trim() });
       if (!result.affected) throw new AppError('INVALID_TRANSITION', '业主尚未评价，暂不能回复');
-      await this.audit.record(auth, meta, { action: 'ticket.rating_reply', targetType: 'ticket', targetId: id }, manager);
+      await this.audit.record(manager, auth, meta, { action: 'ticket.rating_reply', targetType: 'ticket', targetId: id });
       return this.views.detail(manager, id, auth);
     });
   }
@@ -172,7 +172,7 @@ export class TicketClosing {
     to: 'accepted' = 'accepted',
   ): Promise<EventSpec> {
     // A complaint's level keeps its own limit for the new round.
-    const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager, await this.complaints.levelOf(manager, ticket));
+    const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority, await this.complaints.levelOf(manager, ticket));
     Object.assign(ticket, {
       status: to,
       assigneeId: null,

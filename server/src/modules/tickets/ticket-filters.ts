@@ -1,5 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { CursorValue, OPEN_STATUSES, Priority, TicketStatus, TicketType, encodeCursor } from '@yizhan/shared';
+import { CursorValue, OPEN_STATUSES, Priority, TicketStatus, TicketType } from '@yizhan/shared';
 import { communityScope, inCommunity, isTechnicianOnly } from '../../common/access/access';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AppError } from '../../common/errors/app-error';
@@ -132,8 +132,9 @@ export function orderTickets(qb: SelectQueryBuilder<Ticket>, sort: TicketSort, a
 }
 
 /** The list's opaque cursor for a keyset, and back (null for a malformed one). */
-export function keysetCursor(sort: TicketSort, k: TicketKeyset): string {
-  return encodeCursor(sort === 'deadline' ? [(k.resolveBy ?? NO_DEADLINE).toISOString(), k.id] : [k.id]);
+/** The cursor values after `k` in the `sort` order (keysetPage encodes them). */
+export function keysetKey(sort: TicketSort, k: TicketKeyset): CursorValue[] {
+  return sort === 'deadline' ? [(k.resolveBy ?? NO_DEADLINE).toISOString(), k.id] : [k.id];
 }
 export function keysetOf(sort: TicketSort, values: CursorValue[]): TicketKeyset | null {
   const [first, second] = values;

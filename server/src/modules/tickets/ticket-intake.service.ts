@@ -95,12 +95,12 @@ export class TicketIntake {
             const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
             const id = String(created.ticket.id);
             if (auth.kind === 'staff') {
-              await this.audit.record(
-                auth,
-                meta,
-                { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } },
-                manager,
-              );
+              await this.audit.record(manager, auth, meta, {
+                action: 'ticket.create',
+                targetType: 'ticket',
+                targetId: id,
+                detail: { no, channel: dto.channel ?? 'phone' },
+              });
             }
             return this.views.detail(manager, id, auth, created);
           },
@@ -187,10 +187,10 @@ export class TicketIntake {
     const priority = dto.priority ?? 'normal';
     // A complaint's level (its time limits) and the person it is about (who may handle it).
     const complaint = await this.complaints.checkIntake(manager, auth, room.communityId, dto);
-    const policy = await this.policies.policyFor(room.communityId, dto.type, priority, manager, complaint?.level);
+    const policy = await this.policies.policyFor(manager, room.communityId, dto.type, priority, complaint?.level);
     let slotStart: Date | null = null;
     if (dto.type === 'home_service') {
-      const item = await this.catalogue.requireBookable(room.communityId, dto.serviceItemId!, manager);
+      const item = await this.catalogue.requireBookable(manager, room.communityId, dto.serviceItemId!);
       slotStart = new Date(dto.slotStart!);
       await this.catalogue.reserveSlot(manager, item, slotStart, now);
     }

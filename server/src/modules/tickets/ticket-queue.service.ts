@@ -6,11 +6,11 @@ import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { AppError, notFound } from '../../common/errors/app-error';
-import { PageResult, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
+import { PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { FieldCrypto } from '../crypto/field-crypto.service';
 import type { TicketDetailView, TicketListQuery, TicketSummaryView } from './dto/ticket.dto';
-import { NO_DEADLINE, TicketKeyset, filterTickets, keysetCursor, keysetOf, orderTickets } from './ticket-filters';
+import { NO_DEADLINE, TicketKeyset, filterTickets, keysetKey, keysetOf, orderTickets } from './ticket-filters';
 import { ListRow, TicketViews } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
 
@@ -50,11 +50,8 @@ export class TicketQueue {
               after,
             ).limit(limit + 1),
           );
-    const page = rows.slice(0, limit);
-    const items = page.map((r) => r.summary);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? keysetCursor(sort, { id: last.summary.id, resolveBy: last.resolveBy }) : null;
-    return { items, nextCursor };
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => keysetKey(sort, { id: last.summary.id, resolveBy: last.resolveBy }));
+    return { items: page.map((r) => r.summary), nextCursor };
   }
 
   /**
@@ -124,7 +121,7 @@ export class TicketQueue {
     if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
     const phone = this.crypto.decrypt(ticket.contactPhoneEnc);
     if (!phone) throw new AppError('NOT_FOUND', '该工单没有联系电话');
-    await this.audit.record(auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
+    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'ticket.reveal_phone', targetType: 'ticket', targetId: id });
     return { phone };
   }
 }

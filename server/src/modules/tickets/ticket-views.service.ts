@@ -162,14 +162,7 @@ export class TicketViews {
   async summaries(manager: EntityManager, tickets: Ticket[], now = new Date()): Promise<TicketSummaryView[]> {
     if (!tickets.length) return [];
     const roomIds = [...new Set(tickets.map((t) => String(t.roomId)))];
-    const staffIds = [
-      ...new Set(
-        tickets
-          .flatMap((t) => [t.ownerId, t.assigneeId])
-          .filter((x): x is string => x !== null)
-          .map(String),
-      ),
-    ];
+    const staffIds = staffIdsOf(tickets);
     const [rooms, staff] = await Promise.all([
       manager.getRepository(Room).find({ where: { id: In(roomIds) }, select: { id: true, label: true } }),
       staffIds.length ? manager.getRepository(Staff).find({ where: { id: In(staffIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
@@ -223,7 +216,7 @@ export class TicketViews {
     const forResident = auth.kind === 'resident';
     const events = forResident ? allEvents.filter((e) => e.visibility !== 'internal') : allEvents;
     // Short-lived signed URLs, minted only for a caller who may see the ticket.
-    const urls = await this.files.views(auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])], manager);
+    const urls = await this.files.views(manager, auth, [...ticket.photoIds, ...events.flatMap((e) => e.photoIds ?? [])]);
     return {
       ...summary!,
       contactPhoneMasked: maskPhone(this.crypto.decrypt(ticket.contactPhoneEnc)),
@@ -258,4 +251,16 @@ export class TicketViews {
       complaint,
     };
   }
+}
+
+/** The owners and technicians of `tickets`, once each: whose names a page of requests shows. */
+export function staffIdsOf(tickets: Pick<Ticket, 'ownerId' | 'assigneeId'>[]): string[] {
+  return [
+    ...new Set(
+      tickets
+        .flatMap((t) => [t.ownerId, t.assigneeId])
+        .filter((x): x is string => x !== null)
+        .map(String),
+    ),
+  ];
 }

@@ -50,7 +50,7 @@ export class TicketWork {
 
   async dispatch(auth: StaffAuth, meta: RequestMeta, id: string, dto: DispatchDto): Promise<TicketDetailView> {
     return this.runner.run(auth, meta, id, 'dispatch', async (ticket, manager) => {
-      const technician = await this.staff.findActiveIn(ticket.communityId, dto.assigneeId, ['technician'], manager);
+      const technician = await this.staff.findActiveIn(manager, ticket.communityId, dto.assigneeId, ['technician']);
       if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
       await this.complaints.checkHandler(manager, ticket, { id: String(technician.id), roles: technician.roles }, 'assignee');
       const previous = ticket.assigneeId;
@@ -138,7 +138,7 @@ export class TicketWork {
   async resolve(auth: StaffAuth, meta: RequestMeta, id: string, dto: ResolveDto): Promise<TicketDetailView> {
     return this.runner.run(auth, meta, id, 'resolve', async (ticket, manager, now) => {
       const photoIds = await this.files.attach(manager, auth, dto.photoIds, ticket.id);
-      const policy = await this.policies.policyFor(ticket.communityId, ticket.type, ticket.priority, manager, await this.complaints.levelOf(manager, ticket));
+      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority, await this.complaints.levelOf(manager, ticket));
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       Object.assign(ticket, { resolvedAt: now, confirmBy, revisitBy, fee: dto.fee ?? ticket.fee });
       return {
@@ -154,18 +154,18 @@ export class TicketWork {
   /** Only a supervisor moves ownership, with a reason, audited (first-contact rule 4). */
   async transfer(auth: StaffAuth, meta: RequestMeta, id: string, dto: TransferDto): Promise<TicketDetailView> {
     return this.runner.run(auth, meta, id, 'transfer', async (ticket, manager) => {
-      const target = await this.staff.findActiveIn(ticket.communityId, dto.toStaffId, ['agent', 'supervisor'], manager);
+      const target = await this.staff.findActiveIn(manager, ticket.communityId, dto.toStaffId, ['agent', 'supervisor']);
       if (!target) throw new AppError('INVALID_STAFF', '只能转给本小区在职的客服或主管');
       if (String(target.id) === ticket.ownerId) throw new AppError('INVALID_STAFF', '该员工已是首接人');
       await this.complaints.checkHandler(manager, ticket, { id: String(target.id), roles: target.roles }, 'owner');
       const from = ticket.ownerId;
       ticket.ownerId = String(target.id);
-      await this.audit.record(
-        auth,
-        meta,
-        { action: 'ticket.transfer', targetType: 'ticket', targetId: ticket.id, detail: { from, to: ticket.ownerId, reason: dto.reason } },
-        manager,
-      );
+      await this.audit.record(manager, auth, meta, {
+        action: 'ticket.transfer',
+        targetType: 'ticket',
+        targetId: ticket.id,
+        detail: { from, to: ticket.ownerId, reason: dto.reason },
+      });
       return {
         type: 'transferred',
         note: dto.reason,

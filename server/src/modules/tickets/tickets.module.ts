@@ -1,3 +1,4 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditModule } from '../audit/audit.module';
@@ -22,9 +23,21 @@ import { TicketReview } from './ticket-review.service';
 import { TicketViews } from './ticket-views.service';
 import { TicketWork } from './ticket-work.service';
 import { TicketsController } from './tickets.controller';
+import { Ticket, TicketEvent, TicketRating, TicketSequence } from './ticket.entity';
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ComplaintsModule, FilesModule, IncidentsModule, NoticesModule, RoutingModule, SlaModule, StaffModule],
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketRating, TicketSequence]),
+    AuditModule,
+    CatalogueModule,
+    ComplaintsModule,
+    FilesModule,
+    IncidentsModule,
+    NoticesModule,
+    RoutingModule,
+    SlaModule,
+    StaffModule,
+  ],
   controllers: [TicketsController, ComplaintsController],
   providers: [
     TicketIntake,

@@ -7,7 +7,7 @@ describe('WeChat message-push crypto', () => {
 
   it('decrypts what the fake WeChat server encrypts, and round-trips', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fake = require('../../../../scripts/fake-wechat/crypto');
+    const fake = require('@yizhan/fake-wechat/crypto');
     const key = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
     const message = JSON.stringify({ Event: 'wxa_media_check', trace_id: 't-1', result: { suggest: 'risky' } });
     expect(decryptPush(key, fake.encrypt(key, 'wxtest', message))).toEqual({ message, appid: 'wxtest' });

@@ -16,7 +16,8 @@ export class WechatPushController {
   @Get()
   @Public()
   verify(@Query() q: PushQuery, @Res() res: Response): void {
-    res.type('text/plain').send(this.push.verifyUrl(q));
+    const echo = this.push.verifyUrl(q); // checked before the answer's type is set, so a refusal is JSON
+    res.type('text/plain').send(echo);
   }
 
   @Post()

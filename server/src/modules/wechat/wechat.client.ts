@@ -1,35 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, errcodeErrors } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 
-/** WeChat answered with a non-zero errcode (errors come back as HTTP 200). */
-export class WechatApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-    readonly path: string,
-  ) {
-    super(`WeChat ${path} errcode ${errcode}: ${errmsg}`);
-    this.name = 'WechatApiError';
-  }
-}
-
-/** The call never got a WeChat answer: network failure, timeout, HTTP 5xx or a body that is not JSON. */
-export class WechatTransportError extends Error {
-  constructor(
-    readonly path: string,
-    cause: string,
-  ) {
-    super(`WeChat ${path} unreachable: ${cause}`);
-    this.name = 'WechatTransportError';
-  }
-}
-
-/** How callErrcodeApi names this client's failures. */
-const FAILURES: ErrcodeFailures = {
-  transport: (path, message) => new WechatTransportError(path, message),
-  api: (errcode, errmsg, path) => new WechatApiError(errcode, errmsg, path),
-};
+/** WeChat answered with a non-zero errcode, or never answered (network, timeout, 5xx, not JSON). */
+export const { ApiError: WechatApiError, TransportError: WechatTransportError, failures: FAILURES } = errcodeErrors('WeChat');
 
 /** The access token is invalid or expired. */
 const TOKEN_ERRORS = new Set([40001, 40014, 42001]);

@@ -1,35 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { callErrcodeApi, ErrcodeCall, ErrcodeFailures } from '../../common/http/errcode-api';
+import { callErrcodeApi, ErrcodeCall, errcodeErrors } from '../../common/http/errcode-api';
 import { APP_CONFIG, AppConfig, WecomSettings } from '../../common/config/app-config';
 
-/** WeCom answered with a non-zero errcode (errors come back as HTTP 200, WECOM.md). */
-export class WecomApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-    readonly path: string,
-  ) {
-    super(`WeCom ${path} errcode ${errcode}: ${errmsg}`);
-    this.name = 'WecomApiError';
-  }
-}
-
-/** The call never got a WeCom answer: network failure, timeout, HTTP 5xx or a body that is not JSON. */
-export class WecomTransportError extends Error {
-  constructor(
-    readonly path: string,
-    cause: string,
-  ) {
-    super(`WeCom ${path} unreachable: ${cause}`);
-    this.name = 'WecomTransportError';
-  }
-}
-
-/** How callErrcodeApi names this client's failures. */
-const FAILURES: ErrcodeFailures = {
-  transport: (path, message) => new WecomTransportError(path, message),
-  api: (errcode, errmsg, path) => new WecomApiError(errcode, errmsg, path),
-};
+/** WeCom answered with a non-zero errcode, or never answered (network, timeout, 5xx, not JSON). */
+export const { ApiError: WecomApiError, TransportError: WecomTransportError, failures: FAILURES } = errcodeErrors('WeCom');
 
 /** The access token is invalid (40014) or expired (42001): fetch another and retry once. */
 const TOKEN_ERRORS = new Set([40014, 42001]);
@@ -37,7 +11,17 @@ const TOKEN_ERRORS = new Set([40014, 42001]);
 /** An application message, as `POST /cgi-bin/message/send` takes it (without agentid, added here). */
 export type WecomMessage =
   | { msgtype: 'textcard'; textcard: { title: string; description: string; url: string; btntxt?: string } }
-  | { msgtype: 'miniprogram_notice'; miniprogram_notice: { appid: string; page: string; title: string; description: string; emphasis_first_item?: boolean; content_item?: { key: string; value: string }[] } };
+  | {
+      msgtype: 'miniprogram_notice';
+      miniprogram_notice: {
+        appid: string;
+        page: string;
+        title: string;
+        description: string;
+        emphasis_first_item?: boolean;
+        content_item?: { key: string; value: string }[];
+      };
+    };
 
 export interface WecomSendResult {
   msgid: string | null;
@@ -125,7 +109,11 @@ export class WecomClient {
    * (only if it is still the one that failed — another call may have renewed it) and
    * the call retried once with a fresh one.
    */
-  async callWithToken(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown } = {}): Promise<Record<string, unknown>> {
+  async callWithToken(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { query?: Record<string, string>; json?: unknown } = {},
+  ): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken();
       try {

@@ -37,14 +37,19 @@ export class WecomService {
     const start = dto.quietStart === null ? null : parseHhmm(dto.quietStart);
     const end = dto.quietEnd === null ? null : parseHhmm(dto.quietEnd);
     if ((start === null) !== (end === null) || (start !== null && start === end)) {
-      throw new AppError('VALIDATION_FAILED', '免打扰时段需要不同的开始和结束时间，或两者都不设', { quietEnd: ['set both quietStart and quietEnd, different, or neither'] });
+      throw new AppError('VALIDATION_FAILED', '免打扰时段需要不同的开始和结束时间，或两者都不设', {
+        quietEnd: ['set both quietStart and quietEnd, different, or neither'],
+      });
     }
     const wanted = new Set(dto.kinds);
     const mutedKinds = Object.keys(WECOM_KIND_LABELS).filter((k) => !wanted.has(k) && !URGENT_WECOM_KINDS.includes(k));
     await this.dataSource.transaction(async (manager) => {
       await this.upsert(manager, auth.staffId, { mutedKinds, quietStart: start, quietEnd: end });
       // Messages held for the old quiet hours are due again now; the next pass applies the new ones.
-      await manager.query(`UPDATE wecom_outbox SET held = 0, next_attempt_at = ? WHERE staff_id = ? AND status = 'pending' AND held = 1`, [new Date(), auth.staffId]);
+      await manager.query(`UPDATE wecom_outbox SET held = 0, next_attempt_at = ? WHERE staff_id = ? AND status = 'pending' AND held = 1`, [
+        new Date(),
+        auth.staffId,
+      ]);
     });
     return this.settingsOf(auth.staffId);
   }
@@ -81,7 +86,9 @@ export class WecomService {
   /** Every staff member's WeCom side, for the admin staff page. */
   async list(): Promise<WecomSettingsView[]> {
     const rows = await this.dataSource.getRepository(StaffWecom).find({ order: { staffId: 'ASC' } });
-    const pending: { staffId: string; n: string }[] = await this.dataSource.query(`SELECT staff_id AS staffId, COUNT(*) AS n FROM wecom_outbox WHERE status = 'pending' GROUP BY staff_id`);
+    const pending: { staffId: string; n: string }[] = await this.dataSource.query(
+      `SELECT staff_id AS staffId, COUNT(*) AS n FROM wecom_outbox WHERE status = 'pending' GROUP BY staff_id`,
+    );
     const byStaff = new Map(pending.map((p) => [String(p.staffId), Number(p.n)]));
     return rows.map((r) => this.view(String(r.staffId), r, byStaff.get(String(r.staffId)) ?? 0));
   }
@@ -107,11 +114,14 @@ export class WecomService {
       const userid = (cells[wCol] ?? '').trim();
       if (!username && !userid) return;
       if (!username) return errors.push({ row, message: '缺少用户名' });
-      if (userid && !isWecomUserid(userid)) return errors.push({ row, message: `企业微信账号“${userid.slice(0, 64)}”格式不对（字母、数字、_-.@，最长 64 位）` });
+      if (userid && !isWecomUserid(userid))
+        return errors.push({ row, message: `企业微信账号“${userid.slice(0, 64)}”格式不对（字母、数字、_-.@，最长 64 位）` });
       wanted.push({ row, username, userid: userid || null });
     });
     if (wanted.length > 5000) throw new AppError('IMPORT_INVALID', '一次最多导入 5000 行');
-    const staff = wanted.length ? await this.dataSource.getRepository(Staff).find({ where: { username: In(wanted.map((w) => w.username)) }, select: { id: true, username: true } }) : [];
+    const staff = wanted.length
+      ? await this.dataSource.getRepository(Staff).find({ where: { username: In(wanted.map((w) => w.username)) }, select: { id: true, username: true } })
+      : [];
     const idOf = new Map(staff.map((s) => [s.username, String(s.id)]));
     const seenUserid = new Map<string, number>();
     for (const w of wanted) {
@@ -138,7 +148,7 @@ export class WecomService {
           await this.upsert(manager, idOf.get(w.username)!, { userid: w.userid, boundVia: w.userid ? 'import' : null, boundAt: w.userid ? new Date() : null });
           updated++;
         }
-        await this.audit.record(auth, meta, { action: 'staff.wecom.import', targetType: 'staff', targetId: null, detail: { updated, unchanged } }, manager);
+        await this.audit.record(manager, auth, meta, { action: 'staff.wecom.import', targetType: 'staff', targetId: null, detail: { updated, unchanged } });
       });
     } catch (e) {
       if (isDuplicateKey(e)) throw new AppError('ALREADY_BOUND', '表中有企业微信账号已绑定到表外的其他员工，请先解除其绑定');
@@ -158,7 +168,12 @@ export class WecomService {
           lastError: null,
           lastErrorAt: null,
         });
-        await this.audit.record(auth, meta, { action: userid ? 'staff.wecom.bind' : 'staff.wecom.unbind', targetType: 'staff', targetId: staffId, detail: { userid, via } }, manager);
+        await this.audit.record(manager, auth, meta, {
+          action: userid ? 'staff.wecom.bind' : 'staff.wecom.unbind',
+          targetType: 'staff',
+          targetId: staffId,
+          detail: { userid, via },
+        });
       });
     } catch (e) {
       if (isDuplicateKey(e)) throw new AppError('ALREADY_BOUND', '该企业微信账号已绑定到其他员工');
@@ -171,7 +186,19 @@ export class WecomService {
     const result = await repo.update({ staffId }, values);
     if (result.affected) return;
     try {
-      await repo.insert({ staffId, userid: null, boundVia: null, boundAt: null, mutedKinds: [], quietStart: null, quietEnd: null, lastError: null, lastErrorAt: null, lastSentAt: null, ...values });
+      await repo.insert({
+        staffId,
+        userid: null,
+        boundVia: null,
+        boundAt: null,
+        mutedKinds: [],
+        quietStart: null,
+        quietEnd: null,
+        lastError: null,
+        lastErrorAt: null,
+        lastSentAt: null,
+        ...values,
+      });
     } catch (e) {
       // Created meanwhile by another request for the same member (not a userid clash): update it.
       if (isDuplicateKey(e) && (await repo.exists({ where: { staffId } }))) {

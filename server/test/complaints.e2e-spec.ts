@@ -224,7 +224,11 @@ describe('complaints', () => {
     ).toBe(400);
     // Someone else may not report; the investigator does, once.
     expect((await w.as(boss.token, 'post', `/tickets/${tk.id}/investigations/${task.id}/report`, { result: '属实' })).status).toBe(403);
+    // The investigator is told of the task, and the owner of its result.
+    const staffInbox = async (token: string) => (await w.ok(token, 'get', '/staff/notices?limit=50')).items as { kind: string; ticketId: string }[];
+    expect((await staffInbox(agent2.token)).filter((n) => n.ticketId === tk.id).map((n) => n.kind)).toEqual(['investigation']);
     const reported = await w.ok(agent2.token, 'post', `/tickets/${tk.id}/investigations/${task.id}/report`, { result: '周六上午确有施工，已告知装修队' });
+    expect((await staffInbox(agent.token)).filter((n) => n.ticketId === tk.id).map((n) => n.kind)).toContain('investigated');
     expect(reported.complaint.investigations[0]).toMatchObject({ result: '周六上午确有施工，已告知装修队' });
     expect((await w.as(agent2.token, 'post', `/tickets/${tk.id}/investigations/${task.id}/report`, { result: '再说一次' })).status).toBe(409);
     // The owner's finding.

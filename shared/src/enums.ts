@@ -197,6 +197,8 @@ export const STAFF_EVENT_TYPES = [
   'ticket.rated_low',
   'ticket.resolved',
   'ticket.followed_up',
+  'ticket.investigation',
+  'ticket.investigated',
   'sla.warning',
   'sla.overdue',
   'sla.escalated',

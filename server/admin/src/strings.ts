@@ -280,7 +280,7 @@ export const T = {
 
   events: {
     created: '提交工单',
-    routed: '分派给值班客服',
+    routed: '分派首接人',
     pooled: '进入待认领池',
     claimed: '认领工单',
     accepted: '受理',
@@ -378,6 +378,8 @@ export const T = {
       'ticket.reopened': '业主反馈问题未解决',
       'ticket.rated_low': '业主差评',
       'ticket.resolved': '师傅已处理完成，请跟进',
+      'ticket.investigation': '您有新的投诉调查任务',
+      'ticket.investigated': '投诉调查结果已反馈',
     } as Record<string, string>,
   },
 

@@ -2329,7 +2329,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up";
+            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up" | "investigation" | "investigated";
             no: string | null;
             readAt: string | null;
             roomLabel: string | null;
@@ -2610,7 +2610,7 @@ export type components = {
         };
         UpdateWecomSettingsDto: {
             /** @description kinds to receive; urgent kinds are always on */
-            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated")[];
+            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated")[];
             /** @example 07:00 */
             quietEnd: string | null;
             /** @example 22:00 */
@@ -2670,7 +2670,7 @@ export type components = {
         };
         WecomKindSetting: {
             /** @enum {string} */
-            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated";
+            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated";
             label: string;
             on: boolean;
             /** @description urgent kinds always go, through quiet hours, and cannot be turned off */

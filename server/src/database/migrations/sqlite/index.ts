@@ -3,6 +3,7 @@ import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './17954692751
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { ServiceDeskRound1796620297016 } from './1796620297016-ServiceDeskRound';
 import { ComplaintDepth1796626825575 } from './1796626825575-ComplaintDepth';
+import { ComplaintNotices1796630330691 } from './1796630330691-ComplaintNotices';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -11,4 +12,4 @@ import { ComplaintDepth1796626825575 } from './1796626825575-ComplaintDepth';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, ComplaintDepth1796626825575];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, ComplaintDepth1796626825575, ComplaintNotices1796630330691];

@@ -99,6 +99,12 @@ const MATRIX: Record<string, Row> = {
   'DELETE /tickets/:id/follow':                      [401,   'ok',  'ok',  403,   403,   403,   403,   403,   403 ], // after following it
   'POST /tickets/:id/follow/rating':                 [401,   'ok',  404,   403,   403,   403,   403,   403,   403 ], // A follows it; B does not
   'POST /tickets/:id/merge':                         [401,   403,   403,   404,   404,   404,   'ok',  'ok',  403 ], // owner or supervisor
+  // complaints (A's accepted complaint, owned by the agent; the report's task is the supervisor's)
+  'POST /tickets/:id/grade':                         [401,   403,   403,   404,   404,   404,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/judge':                         [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/investigations':                [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/investigations/:investigationId/report': [401, 403, 403, 404, 404,   404,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/formal-reply':                  [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
@@ -206,6 +212,11 @@ const publicTicket = async (f: TrustWorld): Promise<string> =>
 
 /** A named public spot of X. */
 const placeIn = async (f: TrustWorld): Promise<string> => (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id;
+/** A's complaint, accepted by the agent (its owner). */
+const complaintIn = (body: unknown): TargetSpec => ({
+  fresh: true,
+  build: async (f) => ({ params: { id: (await f.ticketIn('accepted', { type: 'complaint', category: '噪音' })).id }, body }),
+});
 
 const incidentBody = (f: TrustWorld) => ({
   communityId: f.X.id, title: '停水', category: '水电', cause: '管网检修',
@@ -280,6 +291,18 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /tickets/:id/revisit': onTicket('closed', { satisfied: true, note: '满意' }),
   'POST /tickets/:id/cancel': onTicket('accepted', { reason: '不需要了' }),
   'POST /tickets/:id/transfer': { fresh: true, build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }) },
+  'POST /tickets/:id/grade': complaintIn({ level: 'major' }),
+  'POST /tickets/:id/judge': complaintIn({ validity: 'valid', note: '调查属实' }),
+  'POST /tickets/:id/investigations': complaintIn({ department: '秩序部', task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() }),
+  'POST /tickets/:id/investigations/:investigationId/report': {
+    fresh: true,
+    build: async (f) => {
+      const tk = await f.ticketIn('accepted', { type: 'complaint', category: '噪音' });
+      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, { assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      return { params: { id: tk.id, investigationId: given.complaint.investigations[0].id }, body: { result: '情况属实' } };
+    },
+  },
+  'POST /tickets/:id/formal-reply': complaintIn({ result: '已处理', measures: '加强巡查' }),
   'POST /tickets/:id/comments': { build: (f) => ({ params: { id: f.ticketA.id }, body: { note: '补充说明' } }) },
   'POST /tickets/:id/rating': onTicket('resolved', { attitude: 5, timeliness: 4, quality: 5, comment: '好' }),
   'POST /tickets/:id/rating/reply': {

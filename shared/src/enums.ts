@@ -12,16 +12,7 @@ export type TicketType = (typeof TICKET_TYPES)[number];
  * clocks on top of accepted / dispatched / in_progress (`heldAt` on the ticket), so
  * resuming returns to exactly where the work was.
  */
-export const TICKET_STATUSES = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'closed',
-  'revisited',
-  'cancelled',
-] as const;
+export const TICKET_STATUSES = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'revisited', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** States in which the request still needs work from staff. */
@@ -62,6 +53,12 @@ export const TICKET_ACTIONS = [
   'urge',
   /** The owner or a supervisor folds a duplicate into another open request (its resident follows that one). */
   'merge',
+  // Complaints only (投诉处理): the level (一般/重大), the owner's finding (有效/无效), an
+  // investigation task for another department or person, and the formal reply (结果 + 整改措施).
+  'grade',
+  'judge',
+  'investigate',
+  'formal_reply',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -100,6 +97,13 @@ export const TICKET_EVENT_TYPES = [
   'followed',
   'priority_raised',
   'follower_rated',
+  // Complaints: level set or changed, the owner's finding, an investigation task given and its
+  // result (all staff-only), and the formal reply to the resident (public).
+  'graded',
+  'judged',
+  'investigation_assigned',
+  'investigation_reported',
+  'formally_replied',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -114,10 +118,41 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /**
  * Events about the staff's own work, never shown to the resident who filed the request:
- * breaches and escalations, and who else follows it (a resident joining, a duplicate
- * folded in, the priority their number raised, a follower's rating).
+ * breaches and escalations; who else follows it (a resident joining, a duplicate folded in,
+ * the priority their number raised, a follower's rating); and a complaint's grading, finding
+ * and investigation (the resident hears the outcome in the formal reply).
  */
-export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = ['overdue', 'escalated', 'followed', 'duplicate_merged', 'priority_raised', 'follower_rated'];
+export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = [
+  'overdue',
+  'escalated',
+  'followed',
+  'duplicate_merged',
+  'priority_raised',
+  'follower_rated',
+  'graded',
+  'judged',
+  'investigation_assigned',
+  'investigation_reported',
+];
+/**
+ * A complaint's level (投诉等级), set at intake or by the owner: 重大 runs against its own,
+ * shorter time limits (the handbook: 重大问题 48 小时内处理完毕).
+ */
+export const COMPLAINT_LEVELS = ['general', 'major'] as const;
+export type ComplaintLevel = (typeof COMPLAINT_LEVELS)[number];
+
+/** The owner's finding after investigation (有效投诉 / 无效投诉). */
+export const COMPLAINT_VALIDITIES = ['valid', 'invalid'] as const;
+export type ComplaintValidity = (typeof COMPLAINT_VALIDITIES)[number];
+
+/**
+ * The complaint category about a person's conduct: like a complaint naming a staff member,
+ * it goes to a supervisor, never to the staff member concerned.
+ */
+export const ATTITUDE_CATEGORY = '服务态度';
+
+/** Departments an investigation task can be given to (or a named staff member). */
+export const DEPARTMENTS = ['客服部', '工程部', '秩序部', '保洁部', '绿化部', '财务部'] as const;
 
 /** The five time limits of DESIGN.md §2. */
 export const SLA_CLOCKS = ['respond', 'onsite', 'resolve', 'confirm', 'revisit'] as const;
@@ -138,7 +173,19 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
  * limit (`delayed`); and incidents in the resident's area (`incident`, `incident_resolved`,
  * `incident_linked`).
  */
-export const NOTICE_KINDS = ['accepted', 'dispatched', 'resolved', 'reopened', 'closed', 'cancelled', 'replied', 'held', 'resumed', 'appointment', 'reminder', 'delayed',
+export const NOTICE_KINDS = [
+  'accepted',
+  'dispatched',
+  'resolved',
+  'reopened',
+  'closed',
+  'cancelled',
+  'replied',
+  'held',
+  'resumed',
+  'appointment',
+  'reminder',
+  'delayed',
   // Incidents (停水停电 …): declared or changed in the resident's area, over, or a request of theirs is linked to one.
   'incident', 'incident_resolved', 'incident_linked',
   // The resident's request was merged into another one about the same problem (they follow that one now).
@@ -165,6 +212,8 @@ export const STAFF_EVENT_TYPES = [
   'ticket.rated_low',
   'ticket.resolved',
   'ticket.followed_up',
+  'ticket.investigation',
+  'ticket.investigated',
   'sla.warning',
   'sla.overdue',
   'sla.escalated',
@@ -233,14 +282,8 @@ export const LABELS = {
     cancelled: '已取消',
   } satisfies Record<TicketStatus, string>,
   priority: { normal: '普通', urgent: '紧急' } satisfies Record<Priority, string>,
-  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<
-    Channel,
-    string
-  >,
-  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<
-    StaffRole,
-    string
-  >,
+  channel: { miniapp: '小程序', phone: '电话', walk_in: '来访', patrol: '巡查', other: '其他' } satisfies Record<Channel, string>,
+  role: { agent: '客服专员', technician: '维修技师', supervisor: '客服主管', admin: '系统管理员' } satisfies Record<StaffRole, string>,
   /** Verbs for buttons and for the state machine's refusals ("不能受理", "只有首接人可以派工"). */
   action: {
     claim: '认领',
@@ -262,9 +305,15 @@ export const LABELS = {
     rate: '评价',
     urge: '催办',
     merge: '合并',
+    grade: '定级',
+    judge: '认定',
+    investigate: '交办调查',
+    formal_reply: '正式答复',
   } satisfies Record<TicketAction, string>,
   locationKind: { room: '房屋', building: '楼栋', unit: '单元公共区域', zone: '区域', place: '公共场所' } satisfies Record<LocationKind, string>,
   followVia: { me_too: '我也遇到', merge: '合并' } satisfies Record<FollowVia, string>,
+  complaintLevel: { general: '一般', major: '重大' } satisfies Record<ComplaintLevel, string>,
+  complaintValidity: { valid: '有效投诉', invalid: '无效投诉' } satisfies Record<ComplaintValidity, string>,
   clock: {
     respond: '受理时限',
     onsite: '上门时限',

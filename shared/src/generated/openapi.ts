@@ -1315,6 +1315,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/formal-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_formalReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_grade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/hold": {
         parameters: {
             query?: never;
@@ -1325,6 +1357,54 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/investigations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_investigate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/investigations/{investigationId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/judge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_judge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1710,6 +1790,61 @@ export type components = {
             id: string;
             name: string;
         };
+        ComplaintCategoryStatsView: {
+            /** @example 服务态度 */
+            category: string;
+            count: number;
+            /** @description judged 无效 by the owner */
+            invalid: number;
+            /** @description 重大 (major) complaints */
+            major: number;
+            /** @description on-time rate of the resolve clock */
+            onTimeRate: number | null;
+            /** @description given their formal reply (正式答复) */
+            replied: number;
+            /** @description not judged yet */
+            unjudged: number;
+            /** @description judged 有效 by the owner */
+            valid: number;
+        };
+        ComplaintStatsView: {
+            /** @description most complaints first, then by category */
+            byCategory: components["schemas"]["ComplaintCategoryStatsView"][];
+            count: number;
+            /** @description judged 无效 by the owner */
+            invalid: number;
+            /** @description 重大 (major) complaints */
+            major: number;
+            /** @description on-time rate of the resolve clock */
+            onTimeRate: number | null;
+            /** @description given their formal reply (正式答复) */
+            replied: number;
+            /** @description not judged yet */
+            unjudged: number;
+            /** @description judged 有效 by the owner */
+            valid: number;
+        };
+        ComplaintView: {
+            /** @description about a staff member or service attitude: handled by a supervisor */
+            aboutStaff: boolean;
+            formalReply: components["schemas"]["FormalReplyView"] | null;
+            /** @description staff only (empty for the resident) */
+            investigations: components["schemas"]["InvestigationView"][];
+            /**
+             * @description null for the resident
+             * @enum {string|null}
+             */
+            level: "general" | "major" | null;
+            /** @description the staff member it is about, as the resident named them */
+            subjectName: string | null;
+            /** @description staff only: the matched staff member */
+            subjectStaffId: string | null;
+            /**
+             * @description the owner’s finding; null until judged, and always for the resident
+             * @enum {string|null}
+             */
+            validity: "valid" | "invalid" | null;
+        };
         ConfirmDto: {
             /** @description 确认并评价: the rating given with the confirmation (optional) */
             rating?: components["schemas"]["RatingDto"];
@@ -1818,6 +1953,11 @@ export type components = {
              * @enum {string}
              */
             channel?: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
+            /**
+             * @description complaint, staff only: 一般 (default) or 重大
+             * @enum {string}
+             */
+            complaintLevel?: "general" | "major";
             contactPhone?: string;
             description: string;
             /** @description where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId` */
@@ -1843,6 +1983,10 @@ export type components = {
             serviceItemId?: string;
             /** @description home_service: start of the booked slot */
             slotStart?: string;
+            /** @description complaint: the staff member it is about, by name or 工号 (the resident’s words) */
+            subjectName?: string;
+            /** @description complaint, staff only: the staff member it is about */
+            subjectStaffId?: string;
             /** @enum {string} */
             type: "repair" | "complaint" | "home_service" | "enquiry";
         };
@@ -1888,7 +2032,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "NOT_PUBLIC_REQUEST" | "MERGE_TARGET_INVALID" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "FORMAL_REPLY_REQUIRED" | "SUBJECT_OF_COMPLAINT" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "NOT_PUBLIC_REQUEST" | "MERGE_TARGET_INVALID" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1902,6 +2046,25 @@ export type components = {
             rating: components["schemas"]["RatingView"] | null;
             /** @enum {string} */
             via: "me_too" | "merge";
+        };
+        FormalReplyDto: {
+            /** @description 整改措施, told to the resident */
+            measures: string;
+            /** @description 处理结果, told to the resident */
+            result: string;
+        };
+        FormalReplyView: {
+            /** @description 整改措施 */
+            measures: string;
+            repliedAt: string;
+            /** @description 处理结果 */
+            result: string;
+        };
+        GradeDto: {
+            /** @enum {string} */
+            level: "general" | "major";
+            /** @description why (staff only) */
+            reason?: string;
         };
         HealthView: {
             /** @enum {string} */
@@ -1993,6 +2156,40 @@ export type components = {
             status: "planned" | "active" | "resolved";
             title: string;
             zoneIds: string[];
+        };
+        InvestigateDto: {
+            /** @description the staff member asked to investigate (not the one the complaint is about) */
+            assigneeId?: string;
+            /**
+             * @description the department asked to investigate; give this, a staff member, or both
+             * @enum {string}
+             */
+            department?: "客服部" | "工程部" | "秩序部" | "保洁部" | "绿化部" | "财务部";
+            /** @description when the result is due */
+            dueAt: string;
+            task: string;
+        };
+        InvestigationReportDto: {
+            result: string;
+        };
+        InvestigationView: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            /** @example 工程部 */
+            department: string | null;
+            dueAt: string;
+            id: string;
+            /** @description no result yet and its due time has passed */
+            overdue: boolean;
+            reportedAt: string | null;
+            result: string | null;
+            task: string;
+        };
+        JudgeDto: {
+            /** @description the grounds, from the investigation (staff only) */
+            note: string;
+            /** @enum {string} */
+            validity: "valid" | "invalid";
         };
         LinkedTicketView: {
             category: string;
@@ -2401,6 +2598,11 @@ export type components = {
             /** @description null: the built-in default applies */
             id: string | null;
             isDefault: boolean;
+            /**
+             * @description a complaint’s level (一般 / 重大); `general` for the other types
+             * @enum {string}
+             */
+            level: "general" | "major";
             onsiteWithinSec: number | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -2440,7 +2642,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up";
+            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up" | "investigation" | "investigated";
             no: string | null;
             readAt: string | null;
             roomLabel: string | null;
@@ -2486,6 +2688,8 @@ export type components = {
         };
         StatsView: {
             communityId: string;
+            /** @description complaints created in the window (投诉统计), per category */
+            complaints: components["schemas"]["ComplaintStatsView"];
             counts: components["schemas"]["TicketCountsView"];
             /** @description respondedAt − createdAt over the responded tickets */
             firstResponse: components["schemas"]["DurationStatsView"];
@@ -2572,6 +2776,8 @@ export type components = {
             channel: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
             /** @description the time limit of the current step and how it stands; null when no clock runs */
             clock: components["schemas"]["TicketClockView"] | null;
+            /** @description complaints only (投诉处理); null for the other types */
+            complaint: components["schemas"]["ComplaintView"] | null;
             /** @example 138****1234 */
             contactPhoneMasked: string | null;
             createdAt: string;
@@ -2628,7 +2834,7 @@ export type components = {
             /** @description staff views only: what the resident reads of this entry */
             publicNote?: string | null;
             /** @enum {string} */
-            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "merged" | "duplicate_merged" | "followed" | "priority_raised" | "follower_rated";
+            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "merged" | "duplicate_merged" | "followed" | "priority_raised" | "follower_rated" | "graded" | "judged" | "investigation_assigned" | "investigation_reported" | "formally_replied";
             /**
              * @description staff views only: internal entries are never shown to the resident
              * @enum {string}
@@ -2753,7 +2959,7 @@ export type components = {
         };
         UpdateWecomSettingsDto: {
             /** @description kinds to receive; urgent kinds are always on */
-            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated")[];
+            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated")[];
             /** @example 07:00 */
             quietEnd: string | null;
             /** @example 22:00 */
@@ -2774,6 +2980,12 @@ export type components = {
         UpsertSlaPolicyDto: {
             communityId: string;
             confirmWithinSec: number;
+            /**
+             * @description complaints only: the limits of 一般 or 重大 complaints
+             * @default general
+             * @enum {string}
+             */
+            level?: "general" | "major";
             onsiteWithinSec: number | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -2807,7 +3019,7 @@ export type components = {
         };
         WecomKindSetting: {
             /** @enum {string} */
-            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated";
+            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated";
             label: string;
             on: boolean;
             /** @description urgent kinds always go, through quiet hours, and cannot be turned off */
@@ -6164,6 +6376,80 @@ export interface operations {
             };
         };
     };
+    Complaints_formalReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormalReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_grade: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_hold: {
         parameters: {
             query?: never;
@@ -6179,6 +6465,118 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_investigate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestigateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                investigationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestigationReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_judge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeDto"];
             };
         };
         responses: {

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * This round's schema for the embedded database, in one migration (SQLite rebuilds a table for
  * most changes, so the branches' separate migrations would each rebuild tickets without the
  * others' columns): public locations and followers (#18), service item settings and the queue's
- * running-clock deadline (#22).
+ * running-clock deadline (#22), complaint depth (#18.5: ticket_complaints with a row for each existing
+ * complaint, investigations, the SLA level).
  *
  * clock_due_at for the rows already there: the deadline of the first running clock with a
  * deadline, in clock order (respond, on site, resolve, confirm, revisit) — queueDueAt in
@@ -18,12 +19,21 @@ const BACKFILL = `UPDATE tickets SET clock_due_at = CASE
   WHEN revisit_by IS NOT NULL AND resolved_at IS NOT NULL AND revisited_at IS NULL THEN revisit_by
   ELSE NULL END`;
 
-export class PublicPlacesServiceSettingsQueueClock1796630896664 implements MigrationInterface {
-    name = 'PublicPlacesServiceSettingsQueueClock1796630896664'
+/** Every complaint already filed gets its complaint row (一般; 服务态度 counts as about staff). */
+const COMPLAINT_ROWS = `INSERT INTO ticket_complaints (ticket_id, community_id, level, about_staff, created_at) SELECT id, community_id, 'general', CASE WHEN category = '服务态度' THEN 1 ELSE 0 END, created_at FROM tickets WHERE type = 'complaint'`;
+
+export class RoundSeven1796631351222 implements MigrationInterface {
+    name = 'RoundSeven1796631351222'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "IDX_966493dcb48397e0b9280ff9fc"`);
         await queryRunner.query(`DROP INDEX "IDX_04ffcebf857f64287550dc0510"`);
         await queryRunner.query(`DROP INDEX "IDX_d0fed12db092e43e719140fdcc"`);
+        await queryRunner.query(`CREATE TABLE "ticket_complaints" ("ticket_id" integer PRIMARY KEY NOT NULL, "community_id" integer NOT NULL, "level" varchar CHECK( "level" IN ('general','major') ) NOT NULL DEFAULT ('general'), "subject_staff_id" integer, "subject_name" varchar(50), "about_staff" boolean NOT NULL DEFAULT (0), "validity" varchar CHECK( "validity" IN ('valid','invalid') ), "judged_at" datetime, "reply_result" varchar(1000), "reply_measures" varchar(1000), "replied_at" datetime, "replied_by_id" integer, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
+        await queryRunner.query(`CREATE INDEX "IDX_7dae9a1857370de35641b4f4a4" ON "ticket_complaints" ("community_id", "created_at") `);
+        await queryRunner.query(`CREATE TABLE "complaint_investigations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "ticket_id" integer NOT NULL, "department" varchar(20), "assignee_id" integer, "task" varchar(500) NOT NULL, "due_at" datetime NOT NULL, "result" varchar(1000), "reported_at" datetime, "reported_by_id" integer, "created_by_id" integer NOT NULL, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
+        await queryRunner.query(`CREATE INDEX "IDX_37455a267174cb47bf51720ffc" ON "complaint_investigations" ("assignee_id", "reported_at") `);
+        await queryRunner.query(`CREATE INDEX "IDX_340703414610af4983fb48edf4" ON "complaint_investigations" ("ticket_id", "id") `);
         await queryRunner.query(`CREATE TABLE "places" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "community_id" integer NOT NULL, "zone_id" integer, "building_id" integer, "name" varchar(50) NOT NULL, "active" boolean NOT NULL DEFAULT (1), "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_c618d4884cf321b8a2312a74b3" ON "places" ("community_id", "name") `);
         await queryRunner.query(`CREATE TABLE "ticket_followers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "ticket_id" integer NOT NULL, "resident_id" integer NOT NULL, "via" varchar CHECK( "via" IN ('me_too','merge') ) NOT NULL, "from_ticket_id" integer, "attitude" tinyint, "timeliness" tinyint, "quality" tinyint, "comment" varchar(500), "rated_at" datetime, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
@@ -35,6 +45,10 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`DROP TABLE "service_items"`);
         await queryRunner.query(`ALTER TABLE "temporary_service_items" RENAME TO "service_items"`);
         await queryRunner.query(`CREATE INDEX "IDX_9be2508f454dbc4e2eea8c1d35" ON "service_items" ("community_id", "active") `);
+        await queryRunner.query(`CREATE TABLE "temporary_sla_policies" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "community_id" integer NOT NULL, "type" varchar CHECK( "type" IN ('repair','complaint','home_service','enquiry') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('normal','urgent') ) NOT NULL, "respond_within_sec" integer NOT NULL, "onsite_within_sec" integer, "resolve_within_sec" integer NOT NULL, "resolve_working_days" tinyint, "confirm_within_sec" integer NOT NULL, "revisit_within_sec" integer NOT NULL, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), "level" varchar CHECK( "level" IN ('general','major') ) NOT NULL DEFAULT ('general'))`);
+        await queryRunner.query(`INSERT INTO "temporary_sla_policies"("id", "community_id", "type", "priority", "respond_within_sec", "onsite_within_sec", "resolve_within_sec", "resolve_working_days", "confirm_within_sec", "revisit_within_sec", "created_at") SELECT "id", "community_id", "type", "priority", "respond_within_sec", "onsite_within_sec", "resolve_within_sec", "resolve_working_days", "confirm_within_sec", "revisit_within_sec", "created_at" FROM "sla_policies"`);
+        await queryRunner.query(`DROP TABLE "sla_policies"`);
+        await queryRunner.query(`ALTER TABLE "temporary_sla_policies" RENAME TO "sla_policies"`);
         await queryRunner.query(`DROP INDEX "IDX_46cc48ac7766c63c234e1f58e7"`);
         await queryRunner.query(`DROP INDEX "IDX_a91c84410096c6fd07f5d375a2"`);
         await queryRunner.query(`DROP INDEX "IDX_c67725747a9defd4b618f8faec"`);
@@ -79,6 +93,14 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`ALTER TABLE "temporary_outbox_messages" RENAME TO "outbox_messages"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_f742eeec9b36163f730a1abf05" ON "outbox_messages" ("notice_id") `);
         await queryRunner.query(`CREATE INDEX "IDX_026b59e1ff189e25edecb09f84" ON "outbox_messages" ("status", "next_attempt_at") `);
+        await queryRunner.query(`DROP INDEX "IDX_115998388f63944c2eda5132b4"`);
+        await queryRunner.query(`DROP INDEX "IDX_97838a66f83a561851531995ac"`);
+        await queryRunner.query(`CREATE TABLE "temporary_staff_notices" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "staff_id" integer NOT NULL, "ticket_id" integer, "kind" varchar CHECK( "kind" IN ('routed','urgent','dispatched','urged','transferred','flagged','sla_warning','sla_overdue','escalated','pooled','reopened','rated_low','resolved','followed_up','investigation','investigated') ) NOT NULL, "title" varchar(60) NOT NULL, "body" varchar(300) NOT NULL, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), "read_at" datetime)`);
+        await queryRunner.query(`INSERT INTO "temporary_staff_notices"("id", "staff_id", "ticket_id", "kind", "title", "body", "created_at", "read_at") SELECT "id", "staff_id", "ticket_id", "kind", "title", "body", "created_at", "read_at" FROM "staff_notices"`);
+        await queryRunner.query(`DROP TABLE "staff_notices"`);
+        await queryRunner.query(`ALTER TABLE "temporary_staff_notices" RENAME TO "staff_notices"`);
+        await queryRunner.query(`CREATE INDEX "IDX_115998388f63944c2eda5132b4" ON "staff_notices" ("read_at") `);
+        await queryRunner.query(`CREATE INDEX "IDX_97838a66f83a561851531995ac" ON "staff_notices" ("staff_id", "id") `);
         await queryRunner.query(`DROP INDEX "IDX_46cc48ac7766c63c234e1f58e7"`);
         await queryRunner.query(`DROP INDEX "IDX_a91c84410096c6fd07f5d375a2"`);
         await queryRunner.query(`DROP INDEX "IDX_c67725747a9defd4b618f8faec"`);
@@ -137,11 +159,12 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`CREATE INDEX "IDX_f3e6ed066fe86d90924a85efff" ON "tickets" ("community_id", "status", "id") `);
         await queryRunner.query(`DROP INDEX "IDX_8fcb8dfeb7aa9e4978c29e6a69"`);
         await queryRunner.query(`DROP INDEX "IDX_659e86bdff64b785a179e6709f"`);
-        await queryRunner.query(`CREATE TABLE "temporary_ticket_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "ticket_id" integer NOT NULL, "type" varchar CHECK( "type" IN ('created','routed','pooled','claimed','accepted','dispatched','started','held','resumed','resolved','confirmed','auto_confirmed','verified','reopened','revisited','cancelled','transferred','commented','rated','urged','overdue','escalated','flagged','incident_linked','merged','duplicate_merged','followed','priority_raised','follower_rated') ) NOT NULL, "at" datetime NOT NULL, "actor_kind" varchar CHECK( "actor_kind" IN ('resident','staff','system') ) NOT NULL, "actor_id" integer, "actor_name" varchar(50) NOT NULL, "note" varchar(1000), "data" text, "photo_ids" text, "visibility" varchar CHECK( "visibility" IN ('public','internal') ) NOT NULL DEFAULT ('public'), "public_note" varchar(1000))`);
+        await queryRunner.query(`CREATE TABLE "temporary_ticket_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "ticket_id" integer NOT NULL, "type" varchar CHECK( "type" IN ('created','routed','pooled','claimed','accepted','dispatched','started','held','resumed','resolved','confirmed','auto_confirmed','verified','reopened','revisited','cancelled','transferred','commented','rated','urged','overdue','escalated','flagged','incident_linked','merged','duplicate_merged','followed','priority_raised','follower_rated','graded','judged','investigation_assigned','investigation_reported','formally_replied') ) NOT NULL, "at" datetime NOT NULL, "actor_kind" varchar CHECK( "actor_kind" IN ('resident','staff','system') ) NOT NULL, "actor_id" integer, "actor_name" varchar(50) NOT NULL, "note" varchar(1000), "data" text, "photo_ids" text, "visibility" varchar CHECK( "visibility" IN ('public','internal') ) NOT NULL DEFAULT ('public'), "public_note" varchar(1000))`);
         await queryRunner.query(`INSERT INTO "temporary_ticket_events"("id", "ticket_id", "type", "at", "actor_kind", "actor_id", "actor_name", "note", "data", "photo_ids", "visibility", "public_note") SELECT "id", "ticket_id", "type", "at", "actor_kind", "actor_id", "actor_name", "note", "data", "photo_ids", "visibility", "public_note" FROM "ticket_events"`);
         await queryRunner.query(`DROP TABLE "ticket_events"`);
         await queryRunner.query(`ALTER TABLE "temporary_ticket_events" RENAME TO "ticket_events"`);
         await queryRunner.query(`CREATE INDEX "IDX_659e86bdff64b785a179e6709f" ON "ticket_events" ("ticket_id", "id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_1c363644a1704e915bacfac1b9" ON "sla_policies" ("community_id", "type", "priority", "level") `);
         await queryRunner.query(`CREATE INDEX "IDX_5127a2ce036000d7293268a9a6" ON "tickets" ("community_id", "location_kind", "status") `);
         await queryRunner.query(`CREATE INDEX "IDX_db5b178b8f2bc9f041f1e19bba" ON "tickets" ("community_id", "status", "clock_due_at", "id") `);
         await queryRunner.query(`CREATE INDEX "IDX_99fa8af2321ec1f4c8ad947632" ON "tickets" ("community_id", "clock_due_at", "id") `);
@@ -181,6 +204,7 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`CREATE INDEX "IDX_db5b178b8f2bc9f041f1e19bba" ON "tickets" ("community_id", "status", "clock_due_at", "id") `);
         await queryRunner.query(`CREATE INDEX "IDX_99fa8af2321ec1f4c8ad947632" ON "tickets" ("community_id", "clock_due_at", "id") `);
         await queryRunner.query(BACKFILL);
+        await queryRunner.query(COMPLAINT_ROWS);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
@@ -222,6 +246,7 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`DROP INDEX "IDX_99fa8af2321ec1f4c8ad947632"`);
         await queryRunner.query(`DROP INDEX "IDX_db5b178b8f2bc9f041f1e19bba"`);
         await queryRunner.query(`DROP INDEX "IDX_5127a2ce036000d7293268a9a6"`);
+        await queryRunner.query(`DROP INDEX "IDX_1c363644a1704e915bacfac1b9"`);
         await queryRunner.query(`DROP INDEX "IDX_659e86bdff64b785a179e6709f"`);
         await queryRunner.query(`ALTER TABLE "ticket_events" RENAME TO "temporary_ticket_events"`);
         await queryRunner.query(`CREATE TABLE "ticket_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "ticket_id" integer NOT NULL, "type" varchar CHECK( "type" IN ('created','routed','pooled','claimed','accepted','dispatched','started','held','resumed','resolved','confirmed','auto_confirmed','verified','reopened','revisited','cancelled','transferred','commented','rated','urged','overdue','escalated','flagged','incident_linked') ) NOT NULL, "at" datetime NOT NULL, "actor_kind" varchar CHECK( "actor_kind" IN ('resident','staff','system') ) NOT NULL, "actor_id" integer, "actor_name" varchar(50) NOT NULL, "note" varchar(1000), "data" text, "photo_ids" text, "visibility" varchar CHECK( "visibility" IN ('public','internal') ) NOT NULL DEFAULT ('public'), "public_note" varchar(1000))`);
@@ -285,6 +310,14 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_c67725747a9defd4b618f8faec" ON "tickets" ("no") `);
         await queryRunner.query(`CREATE INDEX "IDX_a91c84410096c6fd07f5d375a2" ON "tickets" ("slot_start") `);
         await queryRunner.query(`CREATE INDEX "IDX_46cc48ac7766c63c234e1f58e7" ON "tickets" ("appointment_at") `);
+        await queryRunner.query(`DROP INDEX "IDX_97838a66f83a561851531995ac"`);
+        await queryRunner.query(`DROP INDEX "IDX_115998388f63944c2eda5132b4"`);
+        await queryRunner.query(`ALTER TABLE "staff_notices" RENAME TO "temporary_staff_notices"`);
+        await queryRunner.query(`CREATE TABLE "staff_notices" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "staff_id" integer NOT NULL, "ticket_id" integer, "kind" varchar CHECK( "kind" IN ('routed','urgent','dispatched','urged','transferred','flagged','sla_warning','sla_overdue','escalated','pooled','reopened','rated_low','resolved','followed_up') ) NOT NULL, "title" varchar(60) NOT NULL, "body" varchar(300) NOT NULL, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), "read_at" datetime)`);
+        await queryRunner.query(`INSERT INTO "staff_notices"("id", "staff_id", "ticket_id", "kind", "title", "body", "created_at", "read_at") SELECT "id", "staff_id", "ticket_id", "kind", "title", "body", "created_at", "read_at" FROM "temporary_staff_notices"`);
+        await queryRunner.query(`DROP TABLE "temporary_staff_notices"`);
+        await queryRunner.query(`CREATE INDEX "IDX_97838a66f83a561851531995ac" ON "staff_notices" ("staff_id", "id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_115998388f63944c2eda5132b4" ON "staff_notices" ("read_at") `);
         await queryRunner.query(`DROP INDEX "IDX_026b59e1ff189e25edecb09f84"`);
         await queryRunner.query(`DROP INDEX "IDX_f742eeec9b36163f730a1abf05"`);
         await queryRunner.query(`ALTER TABLE "outbox_messages" RENAME TO "temporary_outbox_messages"`);
@@ -329,6 +362,10 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_c67725747a9defd4b618f8faec" ON "tickets" ("no") `);
         await queryRunner.query(`CREATE INDEX "IDX_a91c84410096c6fd07f5d375a2" ON "tickets" ("slot_start") `);
         await queryRunner.query(`CREATE INDEX "IDX_46cc48ac7766c63c234e1f58e7" ON "tickets" ("appointment_at") `);
+        await queryRunner.query(`ALTER TABLE "sla_policies" RENAME TO "temporary_sla_policies"`);
+        await queryRunner.query(`CREATE TABLE "sla_policies" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "community_id" integer NOT NULL, "type" varchar CHECK( "type" IN ('repair','complaint','home_service','enquiry') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('normal','urgent') ) NOT NULL, "respond_within_sec" integer NOT NULL, "onsite_within_sec" integer, "resolve_within_sec" integer NOT NULL, "resolve_working_days" tinyint, "confirm_within_sec" integer NOT NULL, "revisit_within_sec" integer NOT NULL, "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
+        await queryRunner.query(`INSERT INTO "sla_policies"("id", "community_id", "type", "priority", "respond_within_sec", "onsite_within_sec", "resolve_within_sec", "resolve_working_days", "confirm_within_sec", "revisit_within_sec", "created_at") SELECT "id", "community_id", "type", "priority", "respond_within_sec", "onsite_within_sec", "resolve_within_sec", "resolve_working_days", "confirm_within_sec", "revisit_within_sec", "created_at" FROM "temporary_sla_policies"`);
+        await queryRunner.query(`DROP TABLE "temporary_sla_policies"`);
         await queryRunner.query(`DROP INDEX "IDX_9be2508f454dbc4e2eea8c1d35"`);
         await queryRunner.query(`ALTER TABLE "service_items" RENAME TO "temporary_service_items"`);
         await queryRunner.query(`CREATE TABLE "service_items" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "community_id" integer NOT NULL, "name" varchar(60) NOT NULL, "description" varchar(300), "price" decimal(10,2) NOT NULL, "duration_min" integer NOT NULL, "slot_capacity" integer NOT NULL, "active" boolean NOT NULL DEFAULT (1), "created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))))`);
@@ -340,8 +377,14 @@ export class PublicPlacesServiceSettingsQueueClock1796630896664 implements Migra
         await queryRunner.query(`DROP TABLE "ticket_followers"`);
         await queryRunner.query(`DROP INDEX "IDX_c618d4884cf321b8a2312a74b3"`);
         await queryRunner.query(`DROP TABLE "places"`);
+        await queryRunner.query(`DROP INDEX "IDX_340703414610af4983fb48edf4"`);
+        await queryRunner.query(`DROP INDEX "IDX_37455a267174cb47bf51720ffc"`);
+        await queryRunner.query(`DROP TABLE "complaint_investigations"`);
+        await queryRunner.query(`DROP INDEX "IDX_7dae9a1857370de35641b4f4a4"`);
+        await queryRunner.query(`DROP TABLE "ticket_complaints"`);
         await queryRunner.query(`CREATE INDEX "IDX_d0fed12db092e43e719140fdcc" ON "tickets" ("community_id", "status", "resolve_by", "id") `);
         await queryRunner.query(`CREATE INDEX "IDX_04ffcebf857f64287550dc0510" ON "tickets" ("community_id", "resolve_by", "id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_966493dcb48397e0b9280ff9fc" ON "sla_policies" ("community_id", "type", "priority") `);
     }
 
 }

@@ -76,6 +76,8 @@ async function main() {
       { name: 'staff admin journey', cmd: ['server/admin/e2e/staff-journey.js'], env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'admin123', ARTIFACTS_DIR: path.join(artifacts, 'e2e-admin') } },
       // An outage: staff declare and resolve it in the admin pages, the demo resident sees it in the h5.
       { name: 'incident journey', cmd: ['server/admin/e2e/incident-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-incidents') } },
+      // A complaint about an agent: to the supervisor, investigated, formally answered, counted on the dashboard.
+      { name: 'complaint journey', cmd: ['server/admin/e2e/complaint-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-complaints') } },
       // Last: it ends the duty shifts running now, to have a request in the pool.
       { name: 'staff mini-program journey', cmd: ['miniapp/e2e/staff-journey.js'], env: { ARTIFACTS_DIR: path.join(artifacts, 'e2e-staff') } },
     ];

@@ -17,7 +17,8 @@
  * writes artifacts/bench/results.json. Measurements: sizes, platform, queue, resident,
  * stats, submission, uploads, outbox, streams, sla.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
- * for a CPU profile of the server under the load.
+ * for a CPU profile of the server under the load. BENCH_DB names the database (default
+ * yizhan_bench / yizhan_bench_small), for a seed of one's own.
  */
 const fs = require('node:fs');
 const path = require('node:path');

@@ -112,6 +112,12 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/:id/payments/:paymentId/refunds':   [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
   'POST /tickets/:id/waive':                         [401,   403,   403,   404,   403,   403,   403,   'ok',  403 ],
   'POST /payments/wechatpay/notify':                 [404,   404,   404,   404,   404,   404,   404,   404,   404 ], // WeChat Pay not configured
+  // complaints (A's accepted complaint, owned by the agent; the report's task is the supervisor's)
+  'POST /tickets/:id/grade':                         [401,   403,   403,   404,   404,   404,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/judge':                         [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/investigations':                [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
+  'POST /tickets/:id/investigations/:investigationId/report': [401, 403, 403, 404, 404,   404,   'ok',  'ok',  403 ],
+  'POST /tickets/:id/formal-reply':                  [401,   403,   403,   404,   404,   404,   'ok',  403,   403 ],
   // staff notices
   'GET /staff/notices':                              [401,   403,   403,   'ok',  'ok',  'ok',  'ok',  'ok',  'ok'],
   'POST /staff/notices/:id/read':                    [401,   403,   403,   404,   404,   404,   'ok',  404,   404 ], // the agent's notice
@@ -243,6 +249,11 @@ const paid = async (f: TrustWorld) => {
 const priceItemIn = async (f: TrustWorld) =>
   (await f.w.ok(await f.w.admin(), 'post', '/admin/price-items', { communityId: f.X.id, name: `材料${f.next()}`, unit: '个', unitPriceFen: 100 })).id as string;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** A's complaint, accepted by the agent (its owner). */
+const complaintIn = (body: unknown): TargetSpec => ({
+  fresh: true,
+  build: async (f) => ({ params: { id: (await f.ticketIn('accepted', { type: 'complaint', category: '噪音' })).id }, body }),
+});
 
 const incidentBody = (f: TrustWorld) => ({
   communityId: f.X.id,
@@ -329,6 +340,18 @@ const TARGETS: Record<string, TargetSpec> = {
     fresh: true,
     build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { toStaffId: f.ids.sup, reason: '换人跟进' } }),
   },
+  'POST /tickets/:id/grade': complaintIn({ level: 'major' }),
+  'POST /tickets/:id/judge': complaintIn({ validity: 'valid', note: '调查属实' }),
+  'POST /tickets/:id/investigations': complaintIn({ department: '秩序部', task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() }),
+  'POST /tickets/:id/investigations/:investigationId/report': {
+    fresh: true,
+    build: async (f) => {
+      const tk = await f.ticketIn('accepted', { type: 'complaint', category: '噪音' });
+      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, { assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      return { params: { id: tk.id, investigationId: given.complaint.investigations[0].id }, body: { result: '情况属实' } };
+    },
+  },
+  'POST /tickets/:id/formal-reply': complaintIn({ result: '已处理', measures: '加强巡查' }),
   'POST /tickets/:id/comments': { build: (f) => ({ params: { id: f.ticketA.id }, body: { note: '补充说明' } }) },
   'POST /tickets/:id/rating': onTicket('resolved', { attitude: 5, timeliness: 4, quality: 5, comment: '好' }),
   'POST /tickets/:id/rating/reply': {

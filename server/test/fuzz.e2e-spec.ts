@@ -48,6 +48,9 @@ const onTicket =
   (role: Role, stage: Parameters<TrustWorld['ticketIn']>[0], body: Record<string, unknown> = {}): FuzzSpec['build'] =>
   async (f) => ({ params: { id: (await f.ticketIn(stage)).id }, body });
 
+/** A complaint the agent on duty owns (not about a person, so not routed to a supervisor). */
+const complaintBody = { type: 'complaint', category: '噪音' };
+
 /** Who calls each route and the valid request the fuzzer starts from. */
 const incidentBody = (f: TrustWorld) => ({
   communityId: f.X.id,
@@ -192,6 +195,21 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /tickets/:id/confirm': { role: 'resA', build: onTicket('resA', 'resolved') },
   'POST /tickets/:id/verify': { role: 'agent', build: onTicket('agent', 'resolved', { note: '电话确认' }) },
   'POST /tickets/:id/reopen': { role: 'resA', build: onTicket('resA', 'resolved', { reason: '又漏了' }) },
+  'POST /tickets/:id/grade': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { level: 'major', reason: '涉及多户' } }) },
+  'POST /tickets/:id/judge': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { validity: 'valid', note: '调查属实' } }) },
+  'POST /tickets/:id/investigations': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { department: '秩序部', assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() } }),
+  },
+  'POST /tickets/:id/investigations/:investigationId/report': {
+    role: 'agent',
+    build: async (f) => {
+      const tk = await f.ticketIn('accepted', complaintBody);
+      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, { department: '秩序部', task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      return { params: { id: tk.id, investigationId: given.complaint.investigations[0].id }, body: { result: '情况属实' } };
+    },
+  },
+  'POST /tickets/:id/formal-reply': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { result: '已处理', measures: '加强巡查' } }) },
   'POST /tickets/:id/revisit': { role: 'agent', build: onTicket('agent', 'closed', { satisfied: true, note: '满意' }) },
   'POST /tickets/:id/cancel': { role: 'resA', build: onTicket('resA', 'submitted', { reason: '不需要了' }) },
   'POST /tickets/:id/transfer': {

@@ -101,6 +101,8 @@ describe('a repair from WeChat login to return visit', () => {
     expect(t1.no).toMatch(/^TS/);
     expect(t1.owner.id).toBe(agent.id);
     await w.ok(agent.token, 'post', `/tickets/${t1.id}/accept`, {});
+    // A complaint ends with its formal reply to the resident.
+    await w.ok(agent.token, 'post', `/tickets/${t1.id}/formal-reply`, { result: '已与邻居沟通', measures: '晚十点后不再施工' });
     await w.ok(agent.token, 'post', `/tickets/${t1.id}/resolve`, { note: '已与邻居沟通' });
     await w.ok(agent.token, 'post', `/tickets/${t1.id}/verify`, { note: '电话确认' });
     const reopened = await w.ok(agent.token, 'post', `/tickets/${t1.id}/revisit`, { satisfied: false, note: '噪音仍在' });

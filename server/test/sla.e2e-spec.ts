@@ -131,6 +131,7 @@ describe('time limits', () => {
     // Never sooner than 7 calendar days (7 working days always span at least a weekend).
     expect(new Date(tk.deadlines.resolveBy).getTime() - new Date(tk.createdAt).getTime()).toBeGreaterThanOrEqual(7 * 24 * HOUR);
     await w.ok(agent.token, 'post', `/tickets/${tk.id}/accept`, {});
+    await w.ok(agent.token, 'post', `/tickets/${tk.id}/formal-reply`, { result: '已协调', measures: '加强巡查' });
     await w.ok(agent.token, 'post', `/tickets/${tk.id}/resolve`, { note: '已协调' });
     const reopened = await w.ok(resident.token, 'post', `/tickets/${tk.id}/reopen`, { reason: '问题依旧' });
     const reopenedAt = new Date(reopened.events.at(-1).at);

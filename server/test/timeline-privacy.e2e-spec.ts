@@ -143,12 +143,23 @@ describe('timeline privacy: public replies and internal notes', () => {
     const toWaive = await quote(paidB);
     await w.ok(resident.token, 'post', `/tickets/${paidB}/quotes/${toWaive.quotes[0].id}/approve`);
     await w.ok(boss.token, 'post', `/tickets/${paidB}/waive`, { reason: secret('免收原因') });
+
+    // A sixth, a complaint about an agent (投诉处理): its level, investigation and finding are
+    // the staff's; the formal reply is the resident's.
+    const sixth = (await w.ok(resident.token, 'post', '/tickets', { type: 'complaint', roomId: c.roomA.id, category: '服务态度', description: '客服李敏态度不好', subjectName: '李敏', contactPhone: '13812341234' })).id as string;
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/grade`, { level: 'major', reason: secret('定级理由') });
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/accept`);
+    const investigated = await w.ok(boss.token, 'post', `/tickets/${sixth}/investigations`, { assigneeId: agent2.id, department: '客服部', task: secret('调查任务'), dueAt: new Date(Date.now() + 24 * HOUR).toISOString() });
+    await w.ok(agent2.token, 'post', `/tickets/${sixth}/investigations/${investigated.complaint.investigations[0].id}/report`, { result: secret('调查结果') });
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/judge`, { validity: 'valid', note: secret('认定依据') });
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/formal-reply`, { result: '经核实情况属实，已向您致歉', measures: '对当事客服进行服务礼仪培训' });
+    await w.ok(boss.token, 'post', `/tickets/${sixth}/resolve`, { note: '已正式答复' });
     await t.app.get(OutboxWorker).drainOnce();
 
     // Collect from the staff's view what only staff may read.
     const staffOnly = new Set<string>();
     const seenTypes = new Set<string>();
-    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB, sixth]) {
       const view = await w.ok(boss.token, 'get', `/tickets/${ticketId}`);
       for (const e of view.events) {
         seenTypes.add(e.type);
@@ -161,12 +172,12 @@ describe('timeline privacy: public replies and internal notes', () => {
       (type) => !seenTypes.has(type) && !['pooled', 'routed', 'flagged', 'auto_confirmed', 'confirmed'].includes(type),
     );
     expect(notWalked).toEqual([]);
-    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(17);
+    expect([...staffOnly].filter((s) => s.includes('内部机密')).length).toBe(21);
     expect(staffOnly).toContain('邻居的评价-不应外传');
 
     // Everything the resident receives.
     const received: { where: string; text: string }[] = [];
-    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB]) {
+    for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB, sixth]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
       received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
@@ -206,6 +217,10 @@ describe('timeline privacy: public replies and internal notes', () => {
     const staffDetail = await w.ok(boss.token, 'get', `/tickets/${id}`);
     const dispatchedNote = staffDetail.events.find((e: { type: string }) => e.type === 'dispatched').note as string;
     expect(dispatchedNote).toMatch(/^派给 王建国，预约 \d+月\d+日 \d\d:\d\d。内部机密-派工备注$/);
+    // The formal reply reaches the resident, in the timeline and on the complaint.
+    const complaint = await w.ok(resident.token, 'get', `/tickets/${fifth}`);
+    expect(complaint.events.map((e: { note: string | null }) => e.note)).toContain('处理结果：经核实情况属实，已向您致歉\n整改措施：对当事客服进行服务礼仪培训');
+    expect(complaint.complaint).toMatchObject({ level: null, validity: null, investigations: [], formalReply: { measures: '对当事客服进行服务礼仪培训' } });
     const cancelled = await w.ok(resident.token, 'get', `/tickets/${other}`);
     expect(cancelled.events.map((e: { note: string | null }) => e.note)).toContain('重复提交，已合并处理');
   });

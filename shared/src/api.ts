@@ -81,6 +81,15 @@ export type CreatePlaceRequest = Schemas['CreatePlaceDto'];
 export type UpdatePlaceRequest = Schemas['UpdatePlaceDto'];
 export type PlaceImportResult = Schemas['PlaceImportResult'];
 export type LocationOptions = Schemas['LocationOptions'];
+
+// Complaints (投诉处理)
+export type Complaint = Schemas['ComplaintView'];
+export type ComplaintInvestigation = Schemas['InvestigationView'];
+export type ComplaintGradeRequest = Schemas['GradeDto'];
+export type ComplaintJudgeRequest = Schemas['JudgeDto'];
+export type ComplaintInvestigateRequest = Schemas['InvestigateDto'];
+export type ComplaintFormalReplyRequest = Schemas['FormalReplyDto'];
+export type ComplaintStats = Schemas['ComplaintStatsView'];
 /** 确认并评价: confirm the result, with a rating or without. */
 
 // ---- Paid services (docs/payments.md) ----

@@ -63,6 +63,12 @@ export const TICKET_ACTIONS = [
   'record_payment',
   /** A supervisor waives what is due (免收), with a reason. */
   'waive',
+  // Complaints only (投诉处理): the level (一般/重大), the owner's finding (有效/无效), an
+  // investigation task for another department or person, and the formal reply (结果 + 整改措施).
+  'grade',
+  'judge',
+  'investigate',
+  'formal_reply',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -108,6 +114,13 @@ export const TICKET_EVENT_TYPES = [
   'paid',
   'refunded',
   'payment_waived',
+  // Complaints: level set or changed, the owner's finding, an investigation task given and its
+  // result (all staff-only), and the formal reply to the resident (public).
+  'graded',
+  'judged',
+  'investigation_assigned',
+  'investigation_reported',
+  'formally_replied',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -122,10 +135,41 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /**
  * Events about the staff's own work, never shown to the resident who filed the request:
- * breaches and escalations, and who else follows it (a resident joining, a duplicate
- * folded in, the priority their number raised, a follower's rating).
+ * breaches and escalations; who else follows it (a resident joining, a duplicate folded in,
+ * the priority their number raised, a follower's rating); and a complaint's grading, finding
+ * and investigation (the resident hears the outcome in the formal reply).
  */
-export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = ['overdue', 'escalated', 'followed', 'duplicate_merged', 'priority_raised', 'follower_rated'];
+export const STAFF_ONLY_EVENT_TYPES: readonly TicketEventType[] = [
+  'overdue',
+  'escalated',
+  'followed',
+  'duplicate_merged',
+  'priority_raised',
+  'follower_rated',
+  'graded',
+  'judged',
+  'investigation_assigned',
+  'investigation_reported',
+];
+/**
+ * A complaint's level (投诉等级), set at intake or by the owner: 重大 runs against its own,
+ * shorter time limits (the handbook: 重大问题 48 小时内处理完毕).
+ */
+export const COMPLAINT_LEVELS = ['general', 'major'] as const;
+export type ComplaintLevel = (typeof COMPLAINT_LEVELS)[number];
+
+/** The owner's finding after investigation (有效投诉 / 无效投诉). */
+export const COMPLAINT_VALIDITIES = ['valid', 'invalid'] as const;
+export type ComplaintValidity = (typeof COMPLAINT_VALIDITIES)[number];
+
+/**
+ * The complaint category about a person's conduct: like a complaint naming a staff member,
+ * it goes to a supervisor, never to the staff member concerned.
+ */
+export const ATTITUDE_CATEGORY = '服务态度';
+
+/** Departments an investigation task can be given to (or a named staff member). */
+export const DEPARTMENTS = ['客服部', '工程部', '秩序部', '保洁部', '绿化部', '财务部'] as const;
 
 /** The five time limits of DESIGN.md §2. */
 export const SLA_CLOCKS = ['respond', 'onsite', 'resolve', 'confirm', 'revisit'] as const;
@@ -191,6 +235,8 @@ export const STAFF_EVENT_TYPES = [
   'ticket.rated_low',
   'ticket.resolved',
   'ticket.followed_up',
+  'ticket.investigation',
+  'ticket.investigated',
   'sla.warning',
   'sla.overdue',
   'sla.escalated',
@@ -307,6 +353,10 @@ export const LABELS = {
     pay: '支付',
     record_payment: '登记线下收款',
     waive: '免收费用',
+    grade: '定级',
+    judge: '认定',
+    investigate: '交办调查',
+    formal_reply: '正式答复',
   } satisfies Record<TicketAction, string>,
   locationKind: { room: '房屋', building: '楼栋', unit: '单元公共区域', zone: '区域', place: '公共场所' } satisfies Record<LocationKind, string>,
   followVia: { me_too: '我也遇到', merge: '合并' } satisfies Record<FollowVia, string>,
@@ -315,6 +365,8 @@ export const LABELS = {
   paymentMethod: { wechat: '微信支付', cash: '现金', qr: '物业收款码' } satisfies Record<PaymentMethod, string>,
   paymentStatus: { pending: '待支付', paid: '已支付', closed: '已关闭' } satisfies Record<PaymentStatus, string>,
   refundStatus: { processing: '退款中', success: '已退款', closed: '退款关闭', abnormal: '退款异常' } satisfies Record<RefundStatus, string>,
+  complaintLevel: { general: '一般', major: '重大' } satisfies Record<ComplaintLevel, string>,
+  complaintValidity: { valid: '有效投诉', invalid: '无效投诉' } satisfies Record<ComplaintValidity, string>,
   clock: {
     respond: '受理时限',
     onsite: '上门时限',

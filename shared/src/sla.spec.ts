@@ -12,6 +12,7 @@ import {
   resumeDeadlines,
   runningClocks,
   workingDayCalendar,
+  defaultResolveWorkingDays,
   type SlaDeadlines,
   type SlaMilestones,
 } from './sla';
@@ -24,8 +25,8 @@ const plus = (d: Date, ms: number) => new Date(d.getTime() + ms);
 
 describe('default policies (DESIGN.md §2)', () => {
   it.each([
-    ['complaint', 'normal', 24 * 3600, null, 48 * 3600],
-    ['complaint', 'urgent', 15 * 60, null, 48 * 3600],
+    ['complaint', 'normal', 24 * 3600, null, 7 * 24 * 3600],
+    ['complaint', 'urgent', 15 * 60, null, 7 * 24 * 3600],
     ['repair', 'normal', 2 * 3600, 24 * 3600, 72 * 3600],
     ['repair', 'urgent', 15 * 60, 30 * 60, 72 * 3600],
     ['home_service', 'normal', 2 * 3600, null, 72 * 3600],
@@ -44,6 +45,15 @@ describe('default policies (DESIGN.md §2)', () => {
     const policy = defaultSlaPolicy('repair', 'normal');
     policy.respondWithinSec = 1;
     expect(DEFAULT_SLA_POLICIES.repair.normal.respondWithinSec).toBe(2 * 3600);
+  });
+
+  it('gives a major complaint (重大投诉) its own limits: 48 h in hours, whatever the general policy counts', () => {
+    expect(defaultSlaPolicy('complaint', 'normal', 'major')).toMatchObject({ respondWithinSec: 2 * 3600, resolveWithinSec: 48 * 3600, onsiteWithinSec: null });
+    expect(defaultSlaPolicy('complaint', 'urgent', 'major')).toMatchObject({ respondWithinSec: 15 * 60, resolveWithinSec: 48 * 3600 });
+    expect(defaultResolveWorkingDays('complaint', 'major')).toBeNull();
+    expect(defaultResolveWorkingDays('complaint')).toBe(7);
+    // The level is a complaint's: another type ignores it.
+    expect(defaultSlaPolicy('repair', 'normal', 'major')).toEqual(defaultSlaPolicy('repair', 'normal'));
   });
 });
 
@@ -68,7 +78,7 @@ describe('deadlinesAtCreation', () => {
     expect(deadlinesAtCreation(defaultSlaPolicy('complaint', 'normal'), created)).toEqual({
       respondBy: sh('2026-11-24 09:00'),
       onsiteBy: null,
-      resolveBy: sh('2026-11-25 09:00'),
+      resolveBy: sh('2026-11-30 09:00'),
     });
   });
 
@@ -252,10 +262,7 @@ describe('overdueClocks', () => {
     // Stale deadlines left by a reopen are ignored while the ticket is unresolved.
     expect(overdueClocks({ confirmBy: d.confirmBy, revisitBy: d.revisitBy }, {}, sh('2026-12-31 00:00'))).toEqual([]);
     const resolved = { resolvedAt: sh('2026-11-25 09:00') };
-    expect(overdueClocks({ confirmBy: d.confirmBy, revisitBy: d.revisitBy }, resolved, sh('2026-11-29 00:00'))).toEqual([
-      'confirm',
-      'revisit',
-    ]);
+    expect(overdueClocks({ confirmBy: d.confirmBy, revisitBy: d.revisitBy }, resolved, sh('2026-11-29 00:00'))).toEqual(['confirm', 'revisit']);
   });
 
   it('a cancelled request stops all its clocks', () => {

@@ -16,13 +16,10 @@
  * "Hold" pauses the clocks that are still running; see `resumeDeadlines`.
  */
 import type { Deadlines, SlaPolicy } from './api';
-import { SLA_CLOCKS, type Priority, type SlaClock, type TicketType } from './enums';
+import { SLA_CLOCKS, type ComplaintLevel, type Priority, type SlaClock, type TicketType } from './enums';
 import { DAY_MS, SHANGHAI_TIME_ZONE, fromLocalDateTime, isoDateOf, localDateTime } from './zoned-time';
 
-export type SlaDurations = Pick<
-  SlaPolicy,
-  'respondWithinSec' | 'onsiteWithinSec' | 'resolveWithinSec' | 'confirmWithinSec' | 'revisitWithinSec'
->;
+export type SlaDurations = Pick<SlaPolicy, 'respondWithinSec' | 'onsiteWithinSec' | 'resolveWithinSec' | 'confirmWithinSec' | 'revisitWithinSec'>;
 
 /** The deadlines of a ticket as instants; null where the clock does not apply (yet). */
 export interface SlaDeadlines {
@@ -86,18 +83,20 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<TicketType, Readonly<Record<P
       revisitWithinSec: REVISIT_WITHIN,
     },
   },
+  // 一般投诉: answered within 24 h, the result within 7 working days (DEFAULT_RESOLVE_WORKING_DAYS;
+  // 7 × 24 h when that is cleared). 重大 has its own limits: MAJOR_COMPLAINT_POLICIES.
   complaint: {
     normal: {
       respondWithinSec: 24 * HOUR,
       onsiteWithinSec: null,
-      resolveWithinSec: 48 * HOUR,
+      resolveWithinSec: 7 * 24 * HOUR,
       confirmWithinSec: CONFIRM_WITHIN,
       revisitWithinSec: REVISIT_WITHIN,
     },
     urgent: {
       respondWithinSec: 15 * MINUTE,
       onsiteWithinSec: null,
-      resolveWithinSec: 48 * HOUR,
+      resolveWithinSec: 7 * 24 * HOUR,
       confirmWithinSec: CONFIRM_WITHIN,
       revisitWithinSec: REVISIT_WITHIN,
     },
@@ -143,11 +142,40 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<TicketType, Readonly<Record<P
  * the property handbook's "咨询、建议 … 7 个工作日内反馈处理结果". A community's own
  * policy (the SLA page) replaces it.
  */
-export const DEFAULT_RESOLVE_WORKING_DAYS: Readonly<Partial<Record<TicketType, number>>> = { enquiry: 7 };
+export const DEFAULT_RESOLVE_WORKING_DAYS: Readonly<Partial<Record<TicketType, number>>> = { enquiry: 7, complaint: 7 };
 
-/** A fresh copy of the default durations (safe to modify). */
-export function defaultSlaPolicy(type: TicketType, priority: Priority): SlaDurations {
+/**
+ * 重大投诉 (a major complaint): a first answer within 2 h (15 min when urgent) and the
+ * matter handled within 48 hours — the handbook's "重大问题应在48小时内处理完毕" — counted
+ * in hours, not working days.
+ */
+export const MAJOR_COMPLAINT_POLICIES: Readonly<Record<Priority, Readonly<SlaDurations>>> = {
+  normal: {
+    respondWithinSec: 2 * HOUR,
+    onsiteWithinSec: null,
+    resolveWithinSec: 48 * HOUR,
+    confirmWithinSec: CONFIRM_WITHIN,
+    revisitWithinSec: REVISIT_WITHIN,
+  },
+  urgent: {
+    respondWithinSec: 15 * MINUTE,
+    onsiteWithinSec: null,
+    resolveWithinSec: 48 * HOUR,
+    confirmWithinSec: CONFIRM_WITHIN,
+    revisitWithinSec: REVISIT_WITHIN,
+  },
+};
+
+/** A fresh copy of the default durations (safe to modify). `level` matters for complaints only. */
+export function defaultSlaPolicy(type: TicketType, priority: Priority, level: ComplaintLevel = 'general'): SlaDurations {
+  if (type === 'complaint' && level === 'major') return { ...MAJOR_COMPLAINT_POLICIES[priority] };
   return { ...DEFAULT_SLA_POLICIES[type][priority] };
+}
+
+/** The built-in working-day resolve limit, if any (a major complaint counts hours). */
+export function defaultResolveWorkingDays(type: TicketType, level: ComplaintLevel = 'general'): number | null {
+  if (type === 'complaint' && level === 'major') return null;
+  return DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null;
 }
 
 function addSeconds(at: Date, seconds: number): Date {
@@ -166,12 +194,7 @@ export function deadlinesAtCreation(
   opts: { slotStart?: Date | null } = {},
 ): { respondBy: Date; onsiteBy: Date | null; resolveBy: Date } {
   const slotStart = opts.slotStart ?? null;
-  const onsiteBy =
-    slotStart !== null
-      ? new Date(slotStart.getTime())
-      : policy.onsiteWithinSec === null
-        ? null
-        : addSeconds(createdAt, policy.onsiteWithinSec);
+  const onsiteBy = slotStart !== null ? new Date(slotStart.getTime()) : policy.onsiteWithinSec === null ? null : addSeconds(createdAt, policy.onsiteWithinSec);
   const resolveFrom = slotStart !== null && slotStart.getTime() > createdAt.getTime() ? slotStart : createdAt;
   return {
     respondBy: addSeconds(createdAt, policy.respondWithinSec),
@@ -237,12 +260,7 @@ export function runningClocks(milestones: SlaMilestones): SlaClock[] {
  * previous one; a clock that breached between two holds stops being extended.
  * A negative pause (clock skew between servers) counts as zero.
  */
-export function resumeDeadlines<T extends Partial<SlaDeadlines>>(
-  deadlines: T,
-  running: readonly SlaClock[],
-  heldAt: Date,
-  resumedAt: Date,
-): T {
+export function resumeDeadlines<T extends Partial<SlaDeadlines>>(deadlines: T, running: readonly SlaClock[], heldAt: Date, resumedAt: Date): T {
   const pausedMs = Math.max(0, resumedAt.getTime() - heldAt.getTime());
   const next: T = { ...deadlines };
   for (const clock of running) {
@@ -263,12 +281,7 @@ export function resumeDeadlines<T extends Partial<SlaDeadlines>>(
  * pause, so running clocks are judged at `heldAt` (and those already breached then
  * stay breached).
  */
-export function overdueClocks(
-  deadlines: Partial<SlaDeadlines>,
-  milestones: SlaMilestones,
-  now: Date,
-  opts: { heldAt?: Date | null } = {},
-): SlaClock[] {
+export function overdueClocks(deadlines: Partial<SlaDeadlines>, milestones: SlaMilestones, now: Date, opts: { heldAt?: Date | null } = {}): SlaClock[] {
   const heldAt = opts.heldAt ?? null;
   const judgedAt = heldAt !== null && heldAt.getTime() < now.getTime() ? heldAt : now;
   return SLA_CLOCKS.filter((clock) => {
@@ -319,9 +332,7 @@ function weekdayOf(isoDate: string): number {
  * make-up working days (调休上班, often a Saturday or Sunday). The server wires the
  * yearly lists published by the State Council; dates are 'YYYY-MM-DD'.
  */
-export function workingDayCalendar(
-  calendar: { holidays?: Iterable<string>; makeUpWorkdays?: Iterable<string> } = {},
-): WorkingDayPredicate {
+export function workingDayCalendar(calendar: { holidays?: Iterable<string>; makeUpWorkdays?: Iterable<string> } = {}): WorkingDayPredicate {
   const holidays = new Set(calendar.holidays ?? []);
   const makeUp = new Set(calendar.makeUpWorkdays ?? []);
   return (isoDate) => {
@@ -340,16 +351,11 @@ const MAX_DAYS_SCANNED = 3660;
  * `timeZone`. Days are counted from the day after `start` (a request filed on
  * Saturday morning with n = 1 is due Monday morning, same time). `n = 0` is `start`.
  */
-export function addWorkingDays(
-  start: Date,
-  n: number,
-  isWorkingDay: WorkingDayPredicate,
-  timeZone: string = SHANGHAI_TIME_ZONE,
-): Date {
+export function addWorkingDays(start: Date, n: number, isWorkingDay: WorkingDayPredicate, timeZone: string = SHANGHAI_TIME_ZONE): Date {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
   const local = localDateTime(start, timeZone);
   let dayMs = Date.UTC(local.year, local.month - 1, local.day);
-  for (let counted = 0, scanned = 0; counted < n; ) {
+  for (let counted = 0, scanned = 0; counted < n;) {
     if (++scanned > MAX_DAYS_SCANNED) {
       throw new RangeError('addWorkingDays: the calendar has no working day within ten years');
     }
@@ -360,10 +366,7 @@ export function addWorkingDays(
     }
   }
   const end = new Date(dayMs);
-  return fromLocalDateTime(
-    { ...local, year: end.getUTCFullYear(), month: end.getUTCMonth() + 1, day: end.getUTCDate() },
-    timeZone,
-  );
+  return fromLocalDateTime({ ...local, year: end.getUTCFullYear(), month: end.getUTCMonth() + 1, day: end.getUTCDate() }, timeZone);
 }
 
 // ---- Display ----

@@ -100,6 +100,13 @@ const LEGAL: { action: TicketAction; actor: ActorName; ticket?: Partial<TicketSt
   { action: 'record_payment', actor: 'owner', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
   { action: 'record_payment', actor: 'technician', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
   { action: 'waive', actor: 'supervisor', ticket: { paymentDue: true }, from: same(TICKET_STATUSES.filter((s) => s !== 'cancelled')) },
+  // Complaints: a complaint ticket (with its formal reply given where resolution needs it).
+  { action: 'grade', actor: 'owner', ticket: { complaint: { formallyReplied: false } }, from: same(OPEN) },
+  { action: 'grade', actor: 'supervisor', ticket: { complaint: { formallyReplied: false } }, from: same(OPEN) },
+  { action: 'judge', actor: 'owner', ticket: { complaint: { formallyReplied: false } }, from: same(WORKING) },
+  { action: 'investigate', actor: 'owner', ticket: { complaint: { formallyReplied: false } }, from: same(WORKING) },
+  { action: 'formal_reply', actor: 'owner', ticket: { complaint: { formallyReplied: false } }, from: same(WORKING) },
+  { action: 'resolve', actor: 'owner', ticket: { complaint: { formallyReplied: true } }, from: to(WORKING, 'resolved') },
 ];
 
 describe('transition: every action × status for the right person', () => {
@@ -408,6 +415,7 @@ describe('ticketStateOf', () => {
       rated: true,
       quotePending: false,
       paymentDue: false,
+      complaint: null,
     });
     expect(ticketStateOf({ ...detail, quotePending: true, dueFen: 1200 })).toMatchObject({ quotePending: true, paymentDue: true });
   });
@@ -419,6 +427,46 @@ describe('ticketStateOf', () => {
       rated: false,
       onHold: true,
     });
+  });
+});
+
+describe('transition: complaints', () => {
+  const complaint = (status: TicketStatus, formallyReplied = false, extra: Partial<TicketState> = {}) =>
+    ticket(status, { complaint: { formallyReplied }, ...extra });
+
+  it('refuses to resolve a complaint before its formal reply: 409 FORMAL_REPLY_REQUIRED, for the owner and the technician alike', () => {
+    for (const actor of [owner, technician]) {
+      const r = refusal(transition(complaint('accepted'), 'resolve', actor));
+      expect(r).toMatchObject({ code: 'INVALID_TRANSITION', conflict: 'FORMAL_REPLY_REQUIRED' });
+      expect(r.reason).toContain('正式答复');
+      expect(refusalToApiError(r)).toMatchObject({ statusCode: 409, code: 'FORMAL_REPLY_REQUIRED' });
+    }
+    // A stranger learns the state first, like every other action (409, not 403, and the same conflict).
+    expect(refusal(transition(complaint('accepted'), 'resolve', otherAgent))).toMatchObject({ conflict: 'FORMAL_REPLY_REQUIRED' });
+    // Other types, and an incident's resolution, need no formal reply.
+    expect(transition(ticket('accepted'), 'resolve', owner)).toEqual({ allowed: true, to: 'resolved' });
+    expect(transition(complaint('accepted'), 'resolve', system)).toEqual({ allowed: true, to: 'resolved' });
+  });
+
+  it('offers the complaint actions on complaints only, to the owner (the level to a supervisor too)', () => {
+    const r = refusal(transition(ticket('accepted'), 'formal_reply', owner));
+    expect(r).toMatchObject({ code: 'INVALID_TRANSITION', reason: '只有投诉工单可以正式答复' });
+    expect(refusal(transition(complaint('accepted'), 'judge', otherAgent))).toMatchObject({ code: 'FORBIDDEN', reason: '只有首接人可以认定' });
+    expect(refusal(transition(complaint('accepted'), 'formal_reply', supervisor))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(transition(complaint('submitted'), 'grade', supervisor)).toEqual({ allowed: true, to: 'submitted' });
+    expect(refusal(transition(complaint('accepted', false, { onHold: true }), 'formal_reply', owner))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: '工单已挂起，请先恢复计时',
+    });
+    expect(allowedActions(complaint('accepted'), owner)).toEqual(['dispatch', 'hold', 'cancel', 'comment', 'grade', 'judge', 'investigate', 'formal_reply']);
+    expect(allowedActions(complaint('accepted', true), owner)).toContain('resolve');
+  });
+
+  it('reads a complaint from the detail: a formal reply given or not; list items and other types carry none', () => {
+    const base = { status: 'accepted' as const, owner: { id: 's-owner' }, assignee: null, residentId: 'r1', onHold: false, rating: null };
+    expect(ticketStateOf({ ...base, complaint: { formalReply: null } }).complaint).toEqual({ formallyReplied: false });
+    expect(ticketStateOf({ ...base, complaint: { formalReply: { result: '…' } } }).complaint).toEqual({ formallyReplied: true });
+    expect(ticketStateOf(base).complaint).toBeNull();
   });
 });
 

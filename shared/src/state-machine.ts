@@ -34,12 +34,17 @@ export interface TicketState {
   quotePending: boolean;
   /** Something approved is still unpaid (and not waived by a supervisor). */
   paymentDue: boolean;
+  /**
+   * A complaint's own state (投诉处理): set for complaints, null or left out otherwise —
+   * and where it is not known (a list row), the complaint-only actions are not offered.
+   */
+  complaint?: { formallyReplied: boolean } | null;
 }
 
 export type Actor = { kind: 'resident'; id: Id } | { kind: 'staff'; id: Id; roles: StaffRole[] } | { kind: 'system' };
 
 /** Refusals with an API error code of their own (409), rather than INVALID_TRANSITION. */
-export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED' | 'QUOTE_PENDING' | 'PAYMENT_DUE';
+export type RefusalConflict = 'ALREADY_OWNED' | 'ALREADY_RATED' | 'QUOTE_PENDING' | 'PAYMENT_DUE' | 'FORMAL_REPLY_REQUIRED';
 
 export type TransitionResult =
   | { allowed: true; to: TicketStatus }
@@ -50,7 +55,8 @@ export type TransitionResult =
       /**
        * Set when the refusal has its own API error code: claim of an owned ticket → 409
        * ALREADY_OWNED, a second rating → 409 ALREADY_RATED; work past a quote the resident
-       * has not approved → 409 QUOTE_PENDING; closing while something is unpaid → 409 PAYMENT_DUE.
+       * has not approved → 409 QUOTE_PENDING; closing while something is unpaid → 409 PAYMENT_DUE;
+       * resolving a complaint before its formal reply → 409 FORMAL_REPLY_REQUIRED.
        */
       conflict?: RefusalConflict;
     };
@@ -81,6 +87,10 @@ export interface TransitionRule {
   requiresNoOwner?: true;
   /** Only once per ticket (rating). */
   requiresNotRated?: true;
+  /** Complaints only (`TicketState.complaint` set). */
+  complaintOnly?: true;
+  /** A complaint only after its formal reply to the resident (结果 + 整改措施); other types are not affected. */
+  requiresFormalReply?: true;
   /** Appended to the "wrong state" refusal, to tell the caller what to do instead. */
   hint?: string;
   /**
@@ -122,7 +132,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'hold', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'forbidden' },
   { action: 'resume', from: WORKING, to: 'same', by: ['owner', 'assignee'], hold: 'required' },
   // From `accepted` too: the owner may handle a request directly without dispatching it.
-  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden', settlement: 'no_pending_quote' },
+  // A complaint ends with the formal reply to the resident: without one it cannot be resolved.
+  { action: 'resolve', from: WORKING, to: 'resolved', by: ['owner', 'assignee'], hold: 'forbidden', settlement: 'no_pending_quote', requiresFormalReply: true },
   // An incident's resolution (停水停电 恢复) resolves the requests linked to it, from any open
   // state and whoever owns them; the resident still confirms (or it auto-confirms after the
   // confirm limit), and can reopen it if the problem is still there.
@@ -156,6 +167,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'pay', from: NOT_CANCELLED, to: 'same', by: ['resident'], settlement: 'payment_due' },
   { action: 'record_payment', from: NOT_CANCELLED, to: 'same', by: ['owner', 'assignee', 'supervisor'], settlement: 'payment_due' },
   { action: 'waive', from: NOT_CANCELLED, to: 'same', by: ['supervisor'], settlement: 'payment_due' },
+  // Complaints (投诉处理). The level can be set by the owner or a supervisor while the
+  // complaint is open; the finding (有效/无效), investigation tasks and the formal reply
+  // are the owner's, while someone is working on it. The owner stays the owner throughout.
+  { action: 'grade', from: OPEN_STATUSES, to: 'same', by: ['owner', 'supervisor'], complaintOnly: true },
+  { action: 'judge', from: WORKING, to: 'same', by: ['owner'], complaintOnly: true },
+  { action: 'investigate', from: WORKING, to: 'same', by: ['owner'], complaintOnly: true },
+  { action: 'formal_reply', from: WORKING, to: 'same', by: ['owner'], hold: 'forbidden', complaintOnly: true },
 ];
 
 const RULES_BY_ACTION: ReadonlyMap<TicketAction, readonly TransitionRule[]> = new Map(
@@ -203,6 +221,9 @@ type StateRefusal = { reason: string; statusMatched: boolean; conflict?: Refusal
 /** Why the ticket's state does not allow this rule, or null when it does. */
 function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal | null {
   const verb = LABELS.action[rule.action];
+  if (rule.complaintOnly && !ticket.complaint) {
+    return { reason: `只有投诉工单可以${verb}`, statusMatched: false };
+  }
   if (!rule.from.includes(ticket.status)) {
     const base = `工单当前为「${LABELS.status[ticket.status]}」，不能${verb}`;
     return { reason: rule.hint ? `${base}；${rule.hint}` : base, statusMatched: false };
@@ -233,6 +254,9 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
     case 'payment_due':
       if (!ticket.paymentDue) return { reason: '没有待支付的费用', statusMatched: true };
       break;
+  }
+  if (rule.requiresFormalReply && ticket.complaint && !ticket.complaint.formallyReplied) {
+    return { reason: '投诉须先向业主正式答复（处理结果和整改措施），才能办结', statusMatched: true, conflict: 'FORMAL_REPLY_REQUIRED' };
   }
   return null;
 }
@@ -321,6 +345,8 @@ export function ticketStateOf(detail: {
   rating: unknown;
   quotePending?: boolean;
   dueFen?: number;
+  /** A complaint's detail (TicketDetail.complaint); left out by list items. */
+  complaint?: { formalReply: unknown } | null;
 }): TicketState {
   return {
     status: detail.status,
@@ -331,12 +357,14 @@ export function ticketStateOf(detail: {
     rated: detail.rating !== null && detail.rating !== undefined,
     quotePending: detail.quotePending ?? false,
     paymentDue: (detail.dueFen ?? 0) > 0,
+    complaint: detail.complaint ? { formallyReplied: detail.complaint.formalReply !== null && detail.complaint.formalReply !== undefined } : null,
   };
 }
 
 /**
  * The API error for a refusal: 409 ALREADY_OWNED for a lost claim, 409 QUOTE_PENDING /
- * PAYMENT_DUE for work past an unapproved quote / closing unpaid, 409
+ * PAYMENT_DUE for work past an unapproved quote / closing unpaid, 409 FORMAL_REPLY_REQUIRED
+ * for a complaint resolved before its formal reply, 409
  * INVALID_TRANSITION for a wrong state, 403 FORBIDDEN for a wrong caller.
  */
 export function refusalToApiError(refusal: TransitionRefusal): ApiError {

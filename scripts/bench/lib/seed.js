@@ -447,7 +447,14 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
     await seedStructure(conns[0], scale, T0);
     const { events, ratings, bigCommunities } = await seedTickets(conns, scale, T0);
     log(`tickets: ${scale.tickets}, events: ${events}, ratings: ${ratings}`);
-    await conns[0].query('ANALYZE TABLE tickets, ticket_events, ticket_ratings, duty_shifts, rooms, staff');
+    // Each complaint's own row (投诉处理): one in ten 重大; the finished ones judged and formally answered.
+    await conns[0].query(
+      `INSERT INTO ticket_complaints (ticket_id, community_id, level, about_staff, validity, judged_at, reply_result, reply_measures, replied_at, created_at)
+       SELECT id, community_id, IF(id % 10 = 0, 'major', 'general'), category = '服务态度',
+              IF(resolved_at IS NULL, NULL, IF(id % 3 = 0, 'invalid', 'valid')), resolved_at,
+              IF(resolved_at IS NULL, NULL, '已处理'), IF(resolved_at IS NULL, NULL, '加强巡查'), resolved_at, created_at
+         FROM tickets WHERE type = 'complaint'`);
+    await conns[0].query('ANALYZE TABLE tickets, ticket_events, ticket_ratings, ticket_complaints, duty_shifts, rooms, staff');
     const [[max]] = await conns[0].query(
       `SELECT (SELECT COALESCE(MAX(id),0) FROM tickets) t, (SELECT COALESCE(MAX(id),0) FROM ticket_events) e, (SELECT COALESCE(MAX(id),0) FROM ticket_ratings) g, (SELECT COALESCE(MAX(id),0) FROM notices) n`,
     );

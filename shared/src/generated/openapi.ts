@@ -307,6 +307,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/payments/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/tradebill-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_tradeBill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/unpaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_unpaid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/places/{id}": {
         parameters: {
             query?: never;
@@ -321,6 +369,54 @@ export type paths = {
         options?: never;
         head?: never;
         patch: operations["PlacesAdmin_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/price-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsAdmin_listPrices"];
+        put?: never;
+        post: operations["PaymentsAdmin_createPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/price-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PaymentsAdmin_updatePrice"];
+        trace?: never;
+    };
+    "/api/v1/admin/price-items/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentsAdmin_importPrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/reports/tickets.xlsx": {
@@ -1315,6 +1411,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/formal-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_formalReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_grade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/hold": {
         parameters: {
             query?: never;
@@ -1331,6 +1459,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/investigations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_investigate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/investigations/{investigationId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/judge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Complaints_judge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/merge": {
         parameters: {
             query?: never;
@@ -1341,6 +1517,134 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Followers_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/{paymentId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_offline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/payments/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_payWithWechat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/price-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_priceItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes/{quoteId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/quotes/{quoteId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1389,6 +1693,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_rebook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_receipt"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1491,6 +1811,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Payments_settlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/start": {
         parameters: {
             query?: never;
@@ -1549,6 +1885,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["Tickets_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Payments_waive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1710,6 +2062,61 @@ export type components = {
             id: string;
             name: string;
         };
+        ComplaintCategoryStatsView: {
+            /** @example 服务态度 */
+            category: string;
+            count: number;
+            /** @description judged 无效 by the owner */
+            invalid: number;
+            /** @description 重大 (major) complaints */
+            major: number;
+            /** @description on-time rate of the resolve clock */
+            onTimeRate: number | null;
+            /** @description given their formal reply (正式答复) */
+            replied: number;
+            /** @description not judged yet */
+            unjudged: number;
+            /** @description judged 有效 by the owner */
+            valid: number;
+        };
+        ComplaintStatsView: {
+            /** @description most complaints first, then by category */
+            byCategory: components["schemas"]["ComplaintCategoryStatsView"][];
+            count: number;
+            /** @description judged 无效 by the owner */
+            invalid: number;
+            /** @description 重大 (major) complaints */
+            major: number;
+            /** @description on-time rate of the resolve clock */
+            onTimeRate: number | null;
+            /** @description given their formal reply (正式答复) */
+            replied: number;
+            /** @description not judged yet */
+            unjudged: number;
+            /** @description judged 有效 by the owner */
+            valid: number;
+        };
+        ComplaintView: {
+            /** @description about a staff member or service attitude: handled by a supervisor */
+            aboutStaff: boolean;
+            formalReply: components["schemas"]["FormalReplyView"] | null;
+            /** @description staff only (empty for the resident) */
+            investigations: components["schemas"]["InvestigationView"][];
+            /**
+             * @description null for the resident
+             * @enum {string|null}
+             */
+            level: "general" | "major" | null;
+            /** @description the staff member it is about, as the resident named them */
+            subjectName: string | null;
+            /** @description staff only: the matched staff member */
+            subjectStaffId: string | null;
+            /**
+             * @description the owner’s finding; null until judged, and always for the resident
+             * @enum {string|null}
+             */
+            validity: "valid" | "invalid" | null;
+        };
         ConfirmDto: {
             /** @description 确认并评价: the rating given with the confirmation (optional) */
             rating?: components["schemas"]["RatingDto"];
@@ -1768,6 +2175,14 @@ export type components = {
             name: string;
             zoneId?: string | null;
         };
+        CreatePriceItemDto: {
+            communityId: string;
+            name: string;
+            /** @example 个 */
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
         CreateRoomDto: {
             buildingId: string;
             /** @example 1201 */
@@ -1818,6 +2233,11 @@ export type components = {
              * @enum {string}
              */
             channel?: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
+            /**
+             * @description complaint, staff only: 一般 (default) or 重大
+             * @enum {string}
+             */
+            complaintLevel?: "general" | "major";
             contactPhone?: string;
             description: string;
             /** @description where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId` */
@@ -1843,6 +2263,10 @@ export type components = {
             serviceItemId?: string;
             /** @description home_service: start of the booked slot */
             slotStart?: string;
+            /** @description complaint: the staff member it is about, by name or 工号 (the resident’s words) */
+            subjectName?: string;
+            /** @description complaint, staff only: the staff member it is about */
+            subjectStaffId?: string;
             /** @enum {string} */
             type: "repair" | "complaint" | "home_service" | "enquiry";
         };
@@ -1888,7 +2312,7 @@ export type components = {
          * @description stable; clients branch on this, never on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "NOT_PUBLIC_REQUEST" | "MERGE_TARGET_INVALID" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "INVALID_ASSIGNEE" | "INVALID_STAFF" | "ROOM_NOT_IN_COMMUNITY" | "SERVICE_ITEM_REQUIRED" | "CONTACT_REQUIRED" | "SLOT_INVALID" | "CONTENT_REJECTED" | "PHOTO_INVALID" | "IMPORT_INVALID" | "WECOM_CODE_INVALID" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "LOGIN_FAILED" | "REFRESH_INVALID" | "WECHAT_CODE_INVALID" | "NOTIFICATION_INVALID" | "STAFF_NOT_BOUND" | "FORBIDDEN" | "ROOM_NOT_BOUND" | "ACCOUNT_LOCKED" | "NOT_FOUND" | "INVALID_TRANSITION" | "ALREADY_OWNED" | "ALREADY_RATED" | "ALREADY_EXISTS" | "ALREADY_BOUND" | "SLOT_FULL" | "SHIFT_OVERLAP" | "BOOKING_LOCKED" | "QUOTE_PENDING" | "PAYMENT_DUE" | "PAYMENT_UNAVAILABLE" | "REFUND_TOO_LARGE" | "FORMAL_REPLY_REQUIRED" | "SUBJECT_OF_COMPLAINT" | "IDEMPOTENCY_IN_PROGRESS" | "CONFLICT" | "NOT_PUBLIC_REQUEST" | "MERGE_TARGET_INVALID" | "WECOM_NOT_CONFIGURED" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_MEDIA" | "URGE_TOO_SOON" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "WECOM_UNAVAILABLE" | "WECHATPAY_UNAVAILABLE" | "DB_UNAVAILABLE" | "INTERNAL_ERROR";
         EventActorView: {
             id: string | null;
             /** @enum {string} */
@@ -1902,6 +2326,25 @@ export type components = {
             rating: components["schemas"]["RatingView"] | null;
             /** @enum {string} */
             via: "me_too" | "merge";
+        };
+        FormalReplyDto: {
+            /** @description 整改措施, told to the resident */
+            measures: string;
+            /** @description 处理结果, told to the resident */
+            result: string;
+        };
+        FormalReplyView: {
+            /** @description 整改措施 */
+            measures: string;
+            repliedAt: string;
+            /** @description 处理结果 */
+            result: string;
+        };
+        GradeDto: {
+            /** @enum {string} */
+            level: "general" | "major";
+            /** @description why (staff only) */
+            reason?: string;
         };
         HealthView: {
             /** @enum {string} */
@@ -1994,6 +2437,40 @@ export type components = {
             title: string;
             zoneIds: string[];
         };
+        InvestigateDto: {
+            /** @description the staff member asked to investigate (not the one the complaint is about) */
+            assigneeId?: string;
+            /**
+             * @description the department asked to investigate; give this, a staff member, or both
+             * @enum {string}
+             */
+            department?: "客服部" | "工程部" | "秩序部" | "保洁部" | "绿化部" | "财务部";
+            /** @description when the result is due */
+            dueAt: string;
+            task: string;
+        };
+        InvestigationReportDto: {
+            result: string;
+        };
+        InvestigationView: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            /** @example 工程部 */
+            department: string | null;
+            dueAt: string;
+            id: string;
+            /** @description no result yet and its due time has passed */
+            overdue: boolean;
+            reportedAt: string | null;
+            result: string | null;
+            task: string;
+        };
+        JudgeDto: {
+            /** @description the grounds, from the investigation (staff only) */
+            note: string;
+            /** @enum {string} */
+            validity: "valid" | "invalid";
+        };
         LinkedTicketView: {
             category: string;
             createdAt: string;
@@ -2082,10 +2559,18 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged" | "quoted" | "refunded";
             readAt: string | null;
             ticketId: string | null;
             title: string;
+        };
+        OfflinePaymentDto: {
+            /** @description fen; must equal what is due */
+            amountFen: number;
+            /** @enum {string} */
+            method: "cash" | "qr";
+            /** @description e.g. the paper receipt number */
+            note?: string;
         };
         OnTimeRatesView: {
             confirm: number | null;
@@ -2105,6 +2590,23 @@ export type components = {
             ratedCount: number;
             satisfactionRate: number | null;
             staffId: string;
+        };
+        PaymentView: {
+            /** @description fen */
+            amountFen: number;
+            id: string;
+            /** @enum {string} */
+            method: "wechat" | "cash" | "qr";
+            /** @description staff only */
+            note: string | null;
+            outTradeNo: string;
+            paidAt: string | null;
+            /** @description offline: who took the money */
+            recordedByName: string | null;
+            /** @description fen */
+            refundedFen: number;
+            /** @enum {string} */
+            status: "pending" | "paid" | "closed";
         };
         PersonRefView: {
             id: string;
@@ -2149,6 +2651,27 @@ export type components = {
             name: string;
             zoneId: string | null;
         };
+        PriceImportError: {
+            message: string;
+            row: number;
+        };
+        PriceImportResult: {
+            created: number;
+            errors: components["schemas"]["PriceImportError"][];
+            updated: number;
+        };
+        PriceItemList: {
+            items: components["schemas"]["PriceItemView"][];
+        };
+        PriceItemView: {
+            active: boolean;
+            communityId: string;
+            id: string;
+            name: string;
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
         PublicRequestList: {
             items: components["schemas"]["PublicRequestView"][];
         };
@@ -2183,6 +2706,48 @@ export type components = {
             resolved: number;
             revisited: number;
             submitted: number;
+        };
+        QuoteDecisionDto: {
+            reason?: string;
+        };
+        QuoteLineDto: {
+            /**
+             * @description service: the booked item at its catalogue price; material: from the price list (priceItemId); labour / discount: name and unitPriceFen given here
+             * @enum {string}
+             */
+            kind: "service" | "material" | "labour" | "discount";
+            /** @description labour / discount lines */
+            name?: string;
+            /** @description material lines: the price list entry */
+            priceItemId?: string;
+            quantity: number;
+            /** @description labour / discount lines, fen */
+            unitPriceFen?: number;
+        };
+        QuoteLineView: {
+            /** @description fen; negative for a discount */
+            amountFen: number;
+            /** @enum {string} */
+            kind: "service" | "material" | "labour" | "discount";
+            name: string;
+            priceItemId: string | null;
+            quantity: number;
+            unit: string;
+            /** @description fen */
+            unitPriceFen: number;
+        };
+        QuoteView: {
+            createdAt: string;
+            createdByName: string;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            id: string;
+            lines: components["schemas"]["QuoteLineView"][];
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "superseded";
+            /** @description fen */
+            totalFen: number;
         };
         RatingDto: {
             attitude: number;
@@ -2221,8 +2786,63 @@ export type components = {
             /** @description start of the new slot (GET /service-items/:id/slots) */
             slotStart: string;
         };
+        ReceiptPaymentView: {
+            /** @description fen */
+            amountFen: number;
+            /** @enum {string} */
+            method: "wechat" | "cash" | "qr";
+            outTradeNo: string;
+            paidAt: string;
+            /** @description fen */
+            refundedFen: number;
+        };
+        ReceiptView: {
+            category: string;
+            /** @description when the last payment was made */
+            issuedAt: string;
+            lines: components["schemas"]["QuoteLineView"][];
+            /** @description fen */
+            paidFen: number;
+            payments: components["schemas"]["ReceiptPaymentView"][];
+            /** @description the issuer: the community’s property service centre */
+            propertyName: string;
+            /** @description fen */
+            refundedFen: number;
+            roomLabel: string;
+            ticketId: string;
+            ticketNo: string;
+            /** @description fen */
+            totalFen: number;
+            waived: boolean;
+        };
         RefreshDto: {
             refreshToken: string;
+        };
+        RefundDto: {
+            /** @description fen; at most what is left of the payment */
+            amountFen: number;
+            reason: string;
+        };
+        RefundView: {
+            /** @description fen */
+            amountFen: number;
+            createdAt: string;
+            id: string;
+            paymentId: string;
+            /** @description staff only */
+            reason: string | null;
+            /** @enum {string} */
+            status: "processing" | "success" | "closed" | "abnormal";
+            succeededAt: string | null;
+        };
+        RequestPaymentView: {
+            nonceStr: string;
+            /** @example prepay_id=wx… */
+            package: string;
+            paySign: string;
+            /** @enum {string} */
+            signType: "RSA";
+            timeStamp: string;
         };
         RescheduleDto: {
             /** @description the new visit time agreed with the resident */
@@ -2354,6 +2974,11 @@ export type components = {
             unit: string;
             zoneId: string | null;
         };
+        SendQuoteDto: {
+            lines: components["schemas"]["QuoteLineDto"][];
+            /** @description to the resident: why, what is extra */
+            note?: string;
+        };
         ServiceItemList: {
             items: components["schemas"]["ServiceItemView"][];
             nextCursor: string | null;
@@ -2387,6 +3012,28 @@ export type components = {
              */
             slotsUntilMin: number;
         };
+        SettlementView: {
+            /** @description fen: what the resident approved (or accepted at booking) */
+            approvedFen: number;
+            /** @description fen: the booked item’s catalogue price, accepted at booking (0: none) */
+            bookingPriceFen: number;
+            /** @description fen: still to pay (0 once paid or waived) */
+            dueFen: number;
+            /** @description fen */
+            paidFen: number;
+            /** @description paid and pending; closed orders are left out */
+            payments: components["schemas"]["PaymentView"][];
+            quotePending: boolean;
+            /** @description newest first */
+            quotes: components["schemas"]["QuoteView"][];
+            /** @description fen: refunded so far */
+            refundedFen: number;
+            refunds: components["schemas"]["RefundView"][];
+            ticketId: string;
+            waived: boolean;
+            /** @description WeChat Pay is configured on this server (otherwise offline payment only) */
+            wechatPayAvailable: boolean;
+        };
         SetWecomUseridDto: {
             /** @description the member’s WeCom userid (账号); null unbinds */
             userid: string | null;
@@ -2401,6 +3048,11 @@ export type components = {
             /** @description null: the built-in default applies */
             id: string | null;
             isDefault: boolean;
+            /**
+             * @description a complaint’s level (一般 / 重大); `general` for the other types
+             * @enum {string}
+             */
+            level: "general" | "major";
             onsiteWithinSec: number | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -2440,7 +3092,7 @@ export type components = {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up";
+            kind: "routed" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "sla_warning" | "sla_overdue" | "escalated" | "pooled" | "reopened" | "rated_low" | "resolved" | "followed_up" | "investigation" | "investigated";
             no: string | null;
             readAt: string | null;
             roomLabel: string | null;
@@ -2486,6 +3138,8 @@ export type components = {
         };
         StatsView: {
             communityId: string;
+            /** @description complaints created in the window (投诉统计), per category */
+            complaints: components["schemas"]["ComplaintStatsView"];
             counts: components["schemas"]["TicketCountsView"];
             /** @description respondedAt − createdAt over the responded tickets */
             firstResponse: components["schemas"]["DurationStatsView"];
@@ -2533,7 +3187,7 @@ export type components = {
         };
         TemplateIdView: {
             /** @enum {string} */
-            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged";
+            kind: "accepted" | "dispatched" | "resolved" | "reopened" | "closed" | "cancelled" | "replied" | "held" | "resumed" | "appointment" | "reminder" | "delayed" | "incident" | "incident_resolved" | "incident_linked" | "merged" | "quoted" | "refunded";
             templateId: string;
         };
         TicketClockView: {
@@ -2572,11 +3226,15 @@ export type components = {
             channel: "miniapp" | "phone" | "walk_in" | "patrol" | "other";
             /** @description the time limit of the current step and how it stands; null when no clock runs */
             clock: components["schemas"]["TicketClockView"] | null;
+            /** @description complaints only (投诉处理); null for the other types */
+            complaint: components["schemas"]["ComplaintView"] | null;
             /** @example 138****1234 */
             contactPhoneMasked: string | null;
             createdAt: string;
             deadlines: components["schemas"]["DeadlinesView"];
             description: string;
+            /** @description paid services: fen still to pay (0: nothing, paid or waived) */
+            dueFen: number;
             events: components["schemas"]["TicketEventView"][];
             fee: number | null;
             /** @description needs a human look (content check said review or could not run) */
@@ -2600,6 +3258,8 @@ export type components = {
             photos: components["schemas"]["PhotoView"][];
             /** @enum {string} */
             priority: "normal" | "urgent";
+            /** @description paid services: a quote waits for the resident (GET /tickets/{id}/settlement for the lines) */
+            quotePending: boolean;
             rating: components["schemas"]["RatingView"] | null;
             reopenCount: number;
             /** @description staff views only: for a public area, the room of the resident who filed it (who they are) */
@@ -2628,7 +3288,7 @@ export type components = {
             /** @description staff views only: what the resident reads of this entry */
             publicNote?: string | null;
             /** @enum {string} */
-            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "merged" | "duplicate_merged" | "followed" | "priority_raised" | "follower_rated";
+            type: "created" | "routed" | "pooled" | "claimed" | "accepted" | "dispatched" | "started" | "held" | "resumed" | "resolved" | "confirmed" | "auto_confirmed" | "verified" | "reopened" | "revisited" | "cancelled" | "transferred" | "commented" | "rated" | "urged" | "overdue" | "escalated" | "flagged" | "incident_linked" | "merged" | "duplicate_merged" | "followed" | "priority_raised" | "follower_rated" | "quoted" | "quote_approved" | "quote_declined" | "paid" | "refunded" | "payment_waived" | "graded" | "judged" | "investigation_assigned" | "investigation_reported" | "formally_replied";
             /**
              * @description staff views only: internal entries are never shown to the resident
              * @enum {string}
@@ -2675,6 +3335,28 @@ export type components = {
             type: "repair" | "complaint" | "home_service" | "enquiry";
             updatedAt: string;
         };
+        TradeBillCheckView: {
+            billCount: number;
+            /** @description fen */
+            billTotalFen: number;
+            date: string;
+            mismatches: components["schemas"]["TradeBillMismatchView"][];
+            ourCount: number;
+            /** @description fen */
+            ourTotalFen: number;
+        };
+        TradeBillMismatchView: {
+            /** @description fen */
+            billFen: number | null;
+            /**
+             * @description in the bill but not paid here / paid here but not in the bill / amounts differ
+             * @enum {string}
+             */
+            kind: "missing_here" | "missing_in_bill" | "amount";
+            /** @description fen */
+            ourFen: number | null;
+            outTradeNo: string;
+        };
         TransferDto: {
             reason: string;
             toStaffId: string;
@@ -2697,6 +3379,24 @@ export type components = {
             enquiry: number;
             home_service: number;
             repair: number;
+        };
+        UnpaidItemView: {
+            /** @description fen */
+            approvedFen: number;
+            category: string;
+            /** @description fen */
+            dueFen: number;
+            no: string;
+            /** @description fen */
+            paidFen: number;
+            resolvedAt: string | null;
+            roomLabel: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "revisited" | "cancelled";
+            ticketId: string;
+        };
+        UnpaidList: {
+            items: components["schemas"]["UnpaidItemView"][];
         };
         UpdateAnnouncementDto: {
             body?: string;
@@ -2721,6 +3421,13 @@ export type components = {
             buildingId?: string | null;
             name?: string;
             zoneId?: string | null;
+        };
+        UpdatePriceItemDto: {
+            active?: boolean;
+            name?: string;
+            unit?: string;
+            /** @description fen */
+            unitPriceFen?: number;
         };
         UpdateRoomDto: {
             ownerName?: string;
@@ -2753,7 +3460,7 @@ export type components = {
         };
         UpdateWecomSettingsDto: {
             /** @description kinds to receive; urgent kinds are always on */
-            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated")[];
+            kinds: ("routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated")[];
             /** @example 07:00 */
             quietEnd: string | null;
             /** @example 22:00 */
@@ -2774,6 +3481,12 @@ export type components = {
         UpsertSlaPolicyDto: {
             communityId: string;
             confirmWithinSec: number;
+            /**
+             * @description complaints only: the limits of 一般 or 重大 complaints
+             * @default general
+             * @enum {string}
+             */
+            level?: "general" | "major";
             onsiteWithinSec: number | null;
             /** @enum {string} */
             priority: "normal" | "urgent";
@@ -2785,6 +3498,9 @@ export type components = {
             /** @enum {string} */
             type: "repair" | "complaint" | "home_service" | "enquiry";
         };
+        WaiveDto: {
+            reason: string;
+        };
         WechatLoginDto: {
             /** @description code from wx.login (valid 5 minutes, once) */
             code: string;
@@ -2794,6 +3510,14 @@ export type components = {
             expiresIn: number;
             resident: components["schemas"]["ResidentLoginInfo"];
             token: string;
+        };
+        WechatPayOrderView: {
+            /** @description fen */
+            amountFen: number;
+            expiresAt: string;
+            /** @description pass to wx.requestPayment as they are */
+            params: components["schemas"]["RequestPaymentView"];
+            paymentId: string;
         };
         WecomImportError: {
             message: string;
@@ -2807,7 +3531,7 @@ export type components = {
         };
         WecomKindSetting: {
             /** @enum {string} */
-            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "sla_warning" | "sla_overdue" | "escalated";
+            kind: "routed" | "pooled" | "urgent" | "dispatched" | "urged" | "transferred" | "flagged" | "reopened" | "rated_low" | "resolved" | "investigation" | "investigated" | "sla_warning" | "sla_overdue" | "escalated";
             label: string;
             on: boolean;
             /** @description urgent kinds always go, through quiet hours, and cannot be turned off */
@@ -3892,6 +4616,100 @@ export interface operations {
             };
         };
     };
+    PaymentsAdmin_statement: {
+        parameters: {
+            query: {
+                communityId: string;
+                /** @description a day in Asia/Shanghai */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 日结单-YYYYMMDD.xlsx: the day’s payments (WeChat Pay, cash, QR code), completed refunds and totals of one community */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_tradeBill: {
+        parameters: {
+            query: {
+                /** @description a day in Asia/Shanghai */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeBillCheckView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_unpaid: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnpaidList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     PlacesAdmin_update: {
         parameters: {
             query?: never;
@@ -3913,6 +4731,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlaceView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_listPrices: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_createPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePriceItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_updatePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePriceItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PaymentsAdmin_importPrices: {
+        parameters: {
+            query: {
+                communityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description columns 名称, 单位, 单价（元）; nothing is written while a row is bad */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceImportResult"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -6164,6 +7116,80 @@ export interface operations {
             };
         };
     };
+    Complaints_formalReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormalReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_grade: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_hold: {
         parameters: {
             query?: never;
@@ -6179,6 +7205,118 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_investigate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestigateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                investigationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvestigationReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Complaints_judge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key within 24 h → the step is applied once; a retry gets the ticket as it is now */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeDto"];
             };
         };
         responses: {
@@ -6222,6 +7360,272 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundDto"];
+            };
+        };
+        responses: {
+            /** @description full or partial; WeChat Pay refunds complete by their notification */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description asks WeChat Pay about a pending order (after wx.requestPayment, or a late notification) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_offline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflinePaymentDto"];
+            };
+        };
+        responses: {
+            /** @description cash or the property’s QR code, recorded with who and when */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_payWithWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a JSAPI order and the signed wx.requestPayment parameters; 409 PAYMENT_UNAVAILABLE without WeChat Pay */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatPayOrderView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_priceItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the materials a quote for this request may use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItemList"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description above what the resident accepted, the quote waits for their approval */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -6333,6 +7737,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 收据; 409 INVALID_TRANSITION before anything is paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */
@@ -6564,6 +7999,36 @@ export interface operations {
             };
         };
     };
+    Payments_settlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     Tickets_start: {
         parameters: {
             query?: never;
@@ -6695,6 +8160,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketDetailView"];
+                };
+            };
+            /** @description 错误：稳定的 code 与中文 message */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    Payments_waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveDto"];
+            };
+        };
+        responses: {
+            /** @description 免收: what is due is waived, with a reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
                 };
             };
             /** @description 错误：稳定的 code 与中文 message */

@@ -28,6 +28,7 @@ function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     followers: [],
     reporterRoom: null,
     mergedInto: null,
+    complaint: null,
     ...over,
   };
 }

@@ -1,5 +1,9 @@
 import type {
   CommentRequest,
+  ComplaintFormalReplyRequest,
+  ComplaintGradeRequest,
+  ComplaintInvestigateRequest,
+  ComplaintJudgeRequest,
   CreateTicketRequest,
   DispatchRequest,
   HoldRequest,
@@ -88,6 +92,14 @@ export const mergeTicket = (id: Id, body: MergeRequest) => http.post<TicketDetai
 export const replyToRating = (id: Id, reply: string) => http.post<TicketDetail>(`/tickets/${id}/rating/reply`, { reply });
 
 /** The full phone number of the contact; the server audits who asked. */
+// 投诉处理 (complaints only)
+export const gradeComplaint = (id: Id, body: ComplaintGradeRequest) => http.post<TicketDetail>(`/tickets/${id}/grade`, body);
+export const judgeComplaint = (id: Id, body: ComplaintJudgeRequest) => http.post<TicketDetail>(`/tickets/${id}/judge`, body);
+export const investigateComplaint = (id: Id, body: ComplaintInvestigateRequest) => http.post<TicketDetail>(`/tickets/${id}/investigations`, body);
+export const reportInvestigation = (id: Id, investigationId: Id, result: string) =>
+  http.post<TicketDetail>(`/tickets/${id}/investigations/${investigationId}/report`, { result });
+export const formalReply = (id: Id, body: ComplaintFormalReplyRequest) => http.post<TicketDetail>(`/tickets/${id}/formal-reply`, body);
+
 export const revealPhone = (id: Id) => http.post<RevealedPhone>(`/tickets/${id}/reveal-phone`);
 
 /** GET /admin/reports/tickets.xlsx with the list's own filters. */

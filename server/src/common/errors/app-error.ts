@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   PAYMENT_UNAVAILABLE: 409,
   /** A refund beyond what is left of the payment. */
   REFUND_TOO_LARGE: 409,
+  /** A complaint resolved before its formal reply to the resident (结果 + 整改措施). */
+  FORMAL_REPLY_REQUIRED: 409,
+  /** The staff member a complaint is about, asked to own, investigate or do it. */
+  SUBJECT_OF_COMPLAINT: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   CONFLICT: 409,
   /** 我也遇到 is for open requests about a public area (not a room), filed by someone else. */

@@ -19,6 +19,7 @@ import { ResidentsService } from '../residents/residents.service';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
 import { TicketClosing } from '../tickets/ticket-closing.service';
+import { TicketComplaints } from '../tickets/ticket-complaints.service';
 import { TicketIntake } from '../tickets/ticket-intake.service';
 import { TicketQueue } from '../tickets/ticket-queue.service';
 import { TicketWork } from '../tickets/ticket-work.service';
@@ -67,6 +68,7 @@ export class DemoDataLoader {
     readonly closing: TicketClosing,
     readonly followers: FollowersService,
     readonly places: PlacesService,
+    readonly complaints: TicketComplaints,
   ) {}
 
   /** Loads the demo community into an empty database; `residentOpenids` are the demo residents' WeChat users. */
@@ -91,7 +93,7 @@ async function loadDemoData(services: DemoServices, options: { residentOpenids?:
   const duty = services.duty;
   const catalogue = services.catalogue;
   const residents = services.residents;
-  const tickets = { intake: services.intake, queue: services.queue, work: services.work, closing: services.closing };
+  const tickets = { intake: services.intake, queue: services.queue, work: services.work, closing: services.closing, complaints: services.complaints };
   const files = services.files;
   const pictures = await mkdtemp(path.join(os.tmpdir(), 'yizhan-demo-'));
   let pictureNo = 0;
@@ -275,6 +277,8 @@ async function loadDemoData(services: DemoServices, options: { residentOpenids?:
     await tickets.work.accept(owner, META, t.id, '已与业主电话联系');
     if (stage === 1) continue; // accepted
     if (isComplaint) {
+      // A complaint ends with the formal reply to the resident (处理结果 + 整改措施) before it is resolved.
+      await tickets.complaints.formalReply(owner, META, t.id, { result: '已与相关方核实并沟通，情况属实', measures: '已安排整改，主管每周检查' });
       await tickets.work.resolve(owner, META, t.id, { note: '已与相关方沟通并整改' });
     } else {
       const tech = i % 2 ? wang : zhao;

@@ -75,6 +75,10 @@ export const STAFF_NOTICE_KINDS = [
   'resolved',
   /** The resident added a note or photos to an open request (owner, and the technician once dispatched). */
   'followed_up',
+  /** A complaint's investigation task given to this staff member (调查任务). */
+  'investigation',
+  /** The result of an investigation task, for the complaint's owner. */
+  'investigated',
 ] as const;
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 

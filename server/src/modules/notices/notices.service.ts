@@ -274,6 +274,14 @@ export class NoticesService {
       for (const staffId of targets) notices.push({ staffId, kind: 'followed_up', title: '业主补充了说明', body });
     }
     if (event === 'flagged' && ticket.ownerId) notices.push({ staffId: ticket.ownerId, kind: 'flagged', title: '工单内容待人工复核' });
+    // A complaint's investigation task: to the person asked (not to the owner who gave it), and its result back to the owner.
+    const investigator = typeof change.data?.assigneeId === 'string' ? change.data.assigneeId : null;
+    if (event === 'investigation_assigned' && investigator && investigator !== actorStaffId) {
+      notices.push({ staffId: investigator, kind: 'investigation', title: '您有新的投诉调查任务' });
+    }
+    if (event === 'investigation_reported' && ticket.ownerId && String(ticket.ownerId) !== actorStaffId) {
+      notices.push({ staffId: ticket.ownerId, kind: 'investigated', title: '投诉调查结果已反馈' });
+    }
     if (event === 'reopened' && ticket.ownerId && change.actor?.kind === 'resident') {
       notices.push({ staffId: ticket.ownerId, kind: 'reopened', title: '业主反馈问题未解决' });
     }
@@ -519,6 +527,8 @@ export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
   rated_low: 'ticket.rated_low',
   resolved: 'ticket.resolved',
   followed_up: 'ticket.followed_up',
+  investigation: 'ticket.investigation',
+  investigated: 'ticket.investigated',
 };
 
 /** The lowest of a rating's three scores (5 when the event carries none). */
@@ -554,6 +564,9 @@ function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
     case 'commented':
       // A staff public reply (an internal note never gets here: see onTicketChange).
       return change.actor?.kind === 'staff' ? 'replied' : null;
+    case 'formally_replied':
+      // A complaint's formal reply (处理结果 + 整改措施): the resident reads it as a reply.
+      return 'replied';
     case 'held':
       return 'held';
     case 'resumed':

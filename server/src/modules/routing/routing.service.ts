@@ -8,7 +8,7 @@ export interface RoutingDecision {
   /** The owner's name, for the timeline (read with the choice: no second lookup). */
   ownerName: string | null;
   /** How the owner was chosen, for the timeline. */
-  basis: 'zone_shift' | 'community_shift' | 'pool';
+  basis: 'zone_shift' | 'community_shift' | 'pool' | 'supervisor';
 }
 
 /**
@@ -72,6 +72,26 @@ export class RoutingService {
     const communityAgent = await this.leastLoadedOnDuty(manager, communityId, null, at);
     if (communityAgent) return { ...communityAgent, basis: 'community_shift' };
     return { ownerId: null, ownerName: null, basis: 'pool' };
+  }
+
+  /**
+   * A complaint about a staff member, or about service attitude (DESIGN.md "Complaints"):
+   * a supervisor of the community, never the person it is about — the least loaded active
+   * one (lowest id on a tie), whether on the roster or not; none → the pool, where only a
+   * supervisor other than that person may claim it.
+   */
+  async chooseSupervisor(manager: EntityManager, communityId: string, excludeStaffId: string | null): Promise<RoutingDecision> {
+    const rows: { staffId: string; name: string }[] = await manager.query(
+      `SELECT s.id AS staffId, s.name AS name,
+              (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = s.id AND t.status IN (${placeholders(OPEN_STATUSES)})) AS openOwned
+         FROM staff_communities sc JOIN staff s ON s.id = sc.staff_id
+        WHERE sc.community_id = ? AND s.active = 1 AND ${inCommaList(manager, "'supervisor'", 's.roles')}
+          ${excludeStaffId === null ? '' : 'AND s.id <> ?'}
+        ORDER BY openOwned ASC, s.id ASC
+        LIMIT 1`,
+      [...OPEN_STATUSES, communityId, ...(excludeStaffId === null ? [] : [excludeStaffId])],
+    );
+    return rows[0] ? { ownerId: String(rows[0].staffId), ownerName: rows[0].name, basis: 'supervisor' } : { ownerId: null, ownerName: null, basis: 'pool' };
   }
 
   /** On-duty agents, for alerts (urgent requests go to all of them at once). */

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PRIORITIES, Priority, SlaDurations, TICKET_TYPES, TicketType, DEFAULT_RESOLVE_WORKING_DAYS, defaultSlaPolicy } from '@yizhan/shared';
+import {
+  COMPLAINT_LEVELS,
+  ComplaintLevel,
+  PRIORITIES,
+  Priority,
+  SlaDurations,
+  TICKET_TYPES,
+  TicketType,
+  defaultResolveWorkingDays,
+  defaultSlaPolicy,
+} from '@yizhan/shared';
 import type { RequestMeta, StaffAuth } from '../../common/auth/auth-context';
 import { requireCommunity, requireCommunityParam } from '../../common/access/access';
 import { AppError } from '../../common/errors/app-error';
@@ -27,10 +37,17 @@ export class SlaPolicyService {
     private readonly audit: AuditService,
   ) {}
 
-  /** `manager`: the caller's transaction, if any (see rowsOf). */
-  async policyFor(manager: EntityManager, communityId: string, type: TicketType, priority: Priority): Promise<EffectivePolicy> {
-    const row = (await this.rowsOf(manager, String(communityId))).find((r) => r.type === type && r.priority === priority);
-    return row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null };
+  /** `manager`: the caller's transaction, if any (see rowsOf). `level`: a complaint's (一般 / 重大); other types have none. */
+  async policyFor(
+    manager: EntityManager,
+    communityId: string,
+    type: TicketType,
+    priority: Priority,
+    level: ComplaintLevel = 'general',
+  ): Promise<EffectivePolicy> {
+    const key = levelOf(type, level);
+    const row = (await this.rowsOf(manager, String(communityId))).find((r) => r.type === type && r.priority === priority && r.level === key);
+    return row ? durations(row) : builtIn(type, priority, key);
   }
 
   private rowsOf(manager: EntityManager, communityId: string): Promise<SlaPolicy[]> {
@@ -49,27 +66,34 @@ export class SlaPolicyService {
   async list(auth: StaffAuth, communityId: string): Promise<SlaPolicyView[]> {
     requireCommunityParam(auth, communityId);
     const rows = await this.dataSource.getRepository(SlaPolicy).find({ where: { communityId } });
+    // Complaints have a row per level (一般 / 重大); the other types one per priority.
     return TICKET_TYPES.flatMap((type) =>
-      PRIORITIES.map((priority) => {
-        const row = rows.find((r) => r.type === type && r.priority === priority);
-        const effective = row ? durations(row) : { ...defaultSlaPolicy(type, priority), resolveWorkingDays: DEFAULT_RESOLVE_WORKING_DAYS[type] ?? null };
-        return { id: row ? String(row.id) : null, communityId: String(communityId), type, priority, ...effective, isDefault: !row };
-      }),
+      (type === 'complaint' ? COMPLAINT_LEVELS : (['general'] as const)).flatMap((level) =>
+        PRIORITIES.map((priority) => {
+          const row = rows.find((r) => r.type === type && r.priority === priority && r.level === level);
+          const effective = row ? durations(row) : builtIn(type, priority, level);
+          return { id: row ? String(row.id) : null, communityId: String(communityId), type, priority, level, ...effective, isDefault: !row };
+        }),
+      ),
     );
   }
 
-  /** Create or replace the policy for one community × type × priority. Applies to requests created from now on. */
+  /** Create or replace the policy for one community × type × priority (× level). Applies to requests created from now on. */
   async upsert(auth: StaffAuth, meta: RequestMeta, dto: UpsertSlaPolicyDto): Promise<SlaPolicyView> {
     requireCommunityParam(auth, dto.communityId);
+    const level = dto.level ?? 'general';
+    if (level !== 'general' && dto.type !== 'complaint') {
+      throw new AppError('VALIDATION_FAILED', '只有投诉分一般和重大两级时限', { level: ['only complaints have levels'] });
+    }
     // Left out means "as it is": a client that does not know the working-day limit (the
     // admin page before it showed one) must not erase a limit set through the API. Only an
     // explicit null clears it.
     const resolveWorkingDays =
       dto.resolveWorkingDays !== undefined
         ? dto.resolveWorkingDays
-        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority } }))
+        : ((await this.dataSource.getRepository(SlaPolicy).findOne({ where: { communityId: dto.communityId, type: dto.type, priority: dto.priority, level } }))
             ?.resolveWorkingDays ?? null);
-    const values = { ...dto, resolveWorkingDays, createdAt: new Date() };
+    const values = { ...dto, level, resolveWorkingDays, createdAt: new Date() };
     await this.dataSource
       .getRepository(SlaPolicy)
       .createQueryBuilder()
@@ -77,7 +101,7 @@ export class SlaPolicyService {
       .values(values)
       .orUpdate(
         ['respond_within_sec', 'onsite_within_sec', 'resolve_within_sec', 'resolve_working_days', 'confirm_within_sec', 'revisit_within_sec'],
-        ['community_id', 'type', 'priority'],
+        ['community_id', 'type', 'priority', 'level'],
       )
       .execute();
     this.cache.delete(String(dto.communityId));
@@ -87,7 +111,7 @@ export class SlaPolicyService {
       targetId: dto.communityId,
       detail: { ...dto },
     });
-    return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority)!;
+    return (await this.list(auth, dto.communityId)).find((p) => p.type === dto.type && p.priority === dto.priority && p.level === level)!;
   }
 
   async remove(auth: StaffAuth, meta: RequestMeta, id: string): Promise<void> {
@@ -100,9 +124,17 @@ export class SlaPolicyService {
       action: 'sla_policy.reset',
       targetType: 'community',
       targetId: row.communityId,
-      detail: { type: row.type, priority: row.priority },
+      detail: { type: row.type, priority: row.priority, level: row.level },
     });
   }
+}
+
+/** Only complaints have levels; every other type reads its `general` row. */
+const levelOf = (type: TicketType, level: ComplaintLevel): ComplaintLevel => (type === 'complaint' ? level : 'general');
+
+/** DESIGN.md's limits for a type × priority (× a complaint's level). */
+function builtIn(type: TicketType, priority: Priority, level: ComplaintLevel): EffectivePolicy {
+  return { ...defaultSlaPolicy(type, priority, level), resolveWorkingDays: defaultResolveWorkingDays(type, level) };
 }
 
 /** The durations plus the optional working-day resolve limit. */

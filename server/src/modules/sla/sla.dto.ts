@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumberString, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { PRIORITIES, Priority, TICKET_TYPES, TicketType } from '@yizhan/shared';
+import { COMPLAINT_LEVELS, ComplaintLevel, PRIORITIES, Priority, TICKET_TYPES, TicketType } from '@yizhan/shared';
 
 const YEAR = 366 * 24 * 3600;
 
@@ -9,6 +9,7 @@ export class SlaPolicyView {
   @ApiProperty() communityId: string;
   @ApiProperty({ enum: TICKET_TYPES }) type: TicketType;
   @ApiProperty({ enum: PRIORITIES }) priority: Priority;
+  @ApiProperty({ enum: COMPLAINT_LEVELS, description: 'a complaint’s level (一般 / 重大); `general` for the other types' }) level: ComplaintLevel;
   @ApiProperty() respondWithinSec: number;
   @ApiProperty({ type: Number, nullable: true }) onsiteWithinSec: number | null;
   @ApiProperty() resolveWithinSec: number;
@@ -29,6 +30,10 @@ export class UpsertSlaPolicyDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) communityId: string;
   @ApiProperty({ enum: TICKET_TYPES }) @IsIn(TICKET_TYPES) type: TicketType;
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority: Priority;
+  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, default: 'general', description: 'complaints only: the limits of 一般 or 重大 complaints' })
+  @IsOptional()
+  @IsIn(COMPLAINT_LEVELS)
+  level?: ComplaintLevel;
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) respondWithinSec: number;
   @ApiProperty({ type: Number, nullable: true }) @ValidateIf((o) => o.onsiteWithinSec !== null) @IsInt() @Min(1) @Max(YEAR) onsiteWithinSec: number | null;
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) resolveWithinSec: number;

@@ -19,7 +19,7 @@ import type { StaffAuth } from '../../common/auth/auth-context';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { DbKind, dbKind, placeholders } from '../../database/sql';
 import { Community } from '../communities/community.entities';
-import type { DurationStatsView, OnTimeRatesView, OwnerStatsView, StatsQuery, StatsView, TrendDayView } from './dto/stats.dto';
+import type { ComplaintCategoryStatsView, ComplaintStatsView, DurationStatsView, OnTimeRatesView, OwnerStatsView, StatsQuery, StatsView, TrendDayView } from './dto/stats.dto';
 
 const DEFAULT_WINDOW_MS = 30 * DAY_MS;
 const MAX_WINDOW_MS = 366 * DAY_MS;
@@ -154,6 +154,7 @@ export class StatsService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const { summary, firstResponse, resolution, owners } = await this.cohort(m, [query.communityId, from, to], now);
       const trend = await this.trend(m, query.communityId, from, to);
+      const complaints = await this.complaints(m, [query.communityId, from, to], now);
       return {
         communityId: String(query.communityId),
         from: from.toISOString(),
@@ -163,6 +164,7 @@ export class StatsService {
         resolution,
         owners,
         trend,
+        complaints,
       };
     });
   }
@@ -265,6 +267,49 @@ export class StatsService {
         satisfactionRate: ratio(tally.satisfied, tally.rated),
         ratedCount: tally.rated,
       }));
+  }
+
+  /**
+   * The complaints created in the window (投诉统计), per category: how many, how many 重大,
+   * the owners' findings (有效 / 无效 / not yet), formal replies given, and the resolve
+   * clock's on-time rate. One range over ticket_complaints (community, created_at), each
+   * row joined to its ticket by primary key.
+   */
+  private async complaints(m: EntityManager, cohort: unknown[], now: Date): Promise<ComplaintStatsView> {
+    const sql = DIALECTS[dbKind(m)];
+    const rows: Row[] = await m.query(
+      `SELECT t.category AS category, c.level AS level, c.validity AS validity,
+              CASE WHEN c.replied_at IS NULL THEN 0 ELSE 1 END AS replied,
+              ${clockOutcome('resolve')} AS resolve_outcome
+         FROM ticket_complaints c JOIN tickets t ON t.id = c.ticket_id ${nowJoin(sql)}
+        WHERE c.community_id = ? AND c.created_at >= ? AND c.created_at < ?`,
+      [now, ...cohort],
+    );
+    const empty = (category: string): ComplaintCategoryStatsView => ({ category, count: 0, major: 0, valid: 0, invalid: 0, unjudged: 0, replied: 0, onTimeRate: null });
+    const total = empty('');
+    const byCategory = new Map<string, ComplaintCategoryStatsView>();
+    const due = new Map<ComplaintCategoryStatsView, { met: number; due: number }>();
+    for (const r of rows) {
+      const category = String(r.category);
+      let line = byCategory.get(category);
+      if (!line) byCategory.set(category, (line = empty(category)));
+      for (const tally of [total, line]) {
+        tally.count += 1;
+        if (r.level === 'major') tally.major += 1;
+        if (r.validity === 'valid') tally.valid += 1;
+        else if (r.validity === 'invalid') tally.invalid += 1;
+        else tally.unjudged += 1;
+        tally.replied += num(r.replied);
+        const clock = due.get(tally) ?? { met: 0, due: 0 };
+        const outcome = num(r.resolve_outcome);
+        if (outcome === MET) clock.met += 1;
+        if (outcome === MET || outcome === BREACHED) clock.due += 1;
+        due.set(tally, clock);
+      }
+    }
+    for (const [tally, clock] of due) tally.onTimeRate = ratio(clock.met, clock.due);
+    const { category: _all, ...summary } = total;
+    return { ...summary, byCategory: [...byCategory.values()].sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)) };
   }
 
   /**

@@ -10,6 +10,7 @@ import { IdempotencyService, idempotencyScope } from '../../common/idempotency/i
 import { insertRows } from '../../database/plain-insert';
 import { rowLock } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { NoticesService } from '../notices/notices.service';
 import type { TicketDetailView } from './dto/ticket.dto';
 import { TicketViews } from './ticket-views.service';
@@ -32,6 +33,7 @@ export class TicketActionRunner {
     private readonly audit: AuditService,
     private readonly views: TicketViews,
     private readonly notices: NoticesService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /**
@@ -78,6 +80,8 @@ export class TicketActionRunner {
       // Paid services (modules/payments): a quote waiting for the resident, something unpaid.
       quotePending: ticket.quotePending,
       paymentDue: ticket.dueFen > 0,
+      // A complaint's own state: resolving one needs its formal reply first.
+      complaint: await this.complaints.stateOf(manager, ticket),
     };
     const verdict = transition(state, action, actorOf(auth));
     // The state machine names the refusal, with its own code for a lost claim or a second rating.

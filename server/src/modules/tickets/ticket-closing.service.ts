@@ -13,6 +13,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { resolveDeadline } from '../sla/working-days';
 import type { RatingDto, RevisitDto, TicketDetailView } from './dto/ticket.dto';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { TicketActionRunner } from './ticket-action-runner';
 import { TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
@@ -33,6 +34,7 @@ export class TicketClosing {
     private readonly views: TicketViews,
     private readonly catalogue: CatalogueService,
     private readonly policies: SlaPolicyService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /** 确认并评价: the resident confirms the result and, optionally, rates it — one step, one transaction. */
@@ -169,7 +171,8 @@ export class TicketClosing {
     type: TicketEventType,
     to: 'accepted' = 'accepted',
   ): Promise<EventSpec> {
-    const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
+    // A complaint's level keeps its own limit for the new round.
+    const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority, await this.complaints.levelOf(manager, ticket));
     Object.assign(ticket, {
       status: to,
       assigneeId: null,

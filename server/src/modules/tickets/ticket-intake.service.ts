@@ -19,6 +19,7 @@ import { RoutingService } from '../routing/routing.service';
 import { SlaPolicyService } from '../sla/sla-policy.service';
 import { resolveDeadline } from '../sla/working-days';
 import type { CreateTicketDto, TicketDetailView } from './dto/ticket.dto';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { TicketNumberService } from './ticket-number.service';
 import { TicketReview } from './ticket-review.service';
 import { KnownDetail, TicketViews } from './ticket-views.service';
@@ -71,6 +72,7 @@ export class TicketIntake {
     private readonly incidents: IncidentsService,
     private readonly places: PlacesService,
     private readonly review: TicketReview,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /**
@@ -159,7 +161,9 @@ export class TicketIntake {
     const { location: room, reporterRoomId, residentPhoneEnc } = await resolveIntakeLocation(manager, this.places, auth, dto);
 
     const priority = dto.priority ?? 'normal';
-    const policy = await this.policies.policyFor(manager, room.communityId, dto.type, priority);
+    // A complaint's level (its time limits) and the person it is about (who may handle it).
+    const complaint = await this.complaints.checkIntake(manager, auth, room.communityId, dto);
+    const policy = await this.policies.policyFor(manager, room.communityId, dto.type, priority, complaint?.level);
     let slotStart: Date | null = null;
     if (dto.type === 'home_service') {
       const item = await this.catalogue.requireBookable(manager, room.communityId, dto.serviceItemId!);
@@ -168,10 +172,12 @@ export class TicketIntake {
     }
 
     // The first-contact rule: staff-created → the creator owns it; mini-program → routing.
+    // A complaint about a person goes to a supervisor, never to that person.
     const routed =
-      auth.kind === 'staff'
+      (await this.complaints.routeFor(manager, auth, room.communityId, complaint)) ??
+      (auth.kind === 'staff'
         ? { ownerId: auth.staffId, ownerName: auth.name, basis: 'creator' as const }
-        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now);
+        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now));
     const deadlines = deadlinesAtCreation(policy, now, { slotStart });
     if (policy.resolveWorkingDays) {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
@@ -226,6 +232,7 @@ export class TicketIntake {
     // The row as stored, from what was written: the other columns hold their defaults, and
     // datetime(3) keeps a Date's milliseconds exactly (test: lifecycle, answer equals GET).
     const ticket = manager.getRepository(Ticket).create({ ...NEW_TICKET_DEFAULTS, ...values, id });
+    if (complaint) await this.complaints.record(manager, ticket, complaint);
     const attached = await this.files.attach(manager, auth, dto.photoIds, id);
     if (!flagged && (await this.files.needingReview(manager, attached)).length) flagged = true;
     // The preferred visit time goes with the first entry, for the owner and technician to plan by.
@@ -244,7 +251,10 @@ export class TicketIntake {
       timeline.push(
         systemEvent(id, now, {
           type: 'routed',
-          note: `已分配给值班客服 ${routed.ownerName ?? ''}`.trim(),
+          note: (routed.basis === 'supervisor'
+            ? `涉及工作人员或服务态度的投诉，已分配给客服主管 ${routed.ownerName ?? ''}`
+            : `已分配给值班客服 ${routed.ownerName ?? ''}`
+          ).trim(),
           publicNote: `已由客服 ${routed.ownerName ?? ''} 负责您的诉求`.replace('  ', ' '),
           data: { ownerId: routed.ownerId, basis: routed.basis },
         }),

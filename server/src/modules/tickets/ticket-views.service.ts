@@ -13,6 +13,7 @@ import type { RatingView, TicketDetailView, TicketSummaryView } from './dto/tick
 import { TicketFollower } from './ticket-follower.entity';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
 import { placeholders } from '../../database/sql';
+import { complaintView } from '../complaints/complaint-views';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -226,11 +227,12 @@ export class TicketViews {
   async detail(manager: EntityManager, id: string, auth: AuthContext, known?: KnownDetail): Promise<TicketDetailView> {
     const ticket = known?.ticket ?? (await manager.getRepository(Ticket).findOneByOrFail({ id }));
     const nameOf = (staffId: string | null) => (staffId === null ? null : (known!.staffNames.get(String(staffId)) ?? ''));
-    const [[summary], allEvents, rating, item] = await Promise.all([
+    const [[summary], allEvents, rating, item, complaint] = await Promise.all([
       known ? [summaryOf(ticket, known.roomLabel, nameOf(ticket.ownerId), nameOf(ticket.assigneeId), this.at(new Date()))] : this.summaries(manager, [ticket]),
       known ? known.events : manager.getRepository(TicketEvent).find({ where: { ticketId: id }, order: { id: 'ASC' } }),
       known ? null : manager.getRepository(TicketRating).findOne({ where: { ticketId: id } }),
       ticket.serviceItemId ? manager.getRepository(ServiceItem).findOne({ where: { id: ticket.serviceItemId } }) : Promise.resolve(null),
+      complaintView(manager, ticket, auth),
     ]);
     // A resident reads public entries only, and only their resident-facing text. A follower
     // (我也遇到) reads how the request goes, not what is personal to whoever filed it: not their
@@ -283,6 +285,7 @@ export class TicketViews {
       residentId: ticket.residentId === null || asFollower ? null : String(ticket.residentId),
       flagged: ticket.flagged,
       runningClocks: runningClocks(milestonesOf(ticket)),
+      complaint,
     };
   }
 

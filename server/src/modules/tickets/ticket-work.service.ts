@@ -8,6 +8,7 @@ import { SlaPolicyService } from '../sla/sla-policy.service';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
 import type { DispatchDto, RescheduleDto, ResolveDto, TicketDetailView, TransferDto } from './dto/ticket.dto';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { TicketActionRunner } from './ticket-action-runner';
 import { Ticket } from './ticket.entity';
 
@@ -20,10 +21,12 @@ export class TicketWork {
     private readonly audit: AuditService,
     private readonly files: FilesService,
     private readonly policies: SlaPolicyService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   async claim(auth: StaffAuth, meta: RequestMeta, id: string): Promise<TicketDetailView> {
     return this.runner.run(auth, meta, id, 'claim', async (ticket, manager, now) => {
+      await this.complaints.checkHandler(manager, ticket, { id: auth.staffId, roles: auth.roles }, 'claim');
       // The conditional UPDATE is the arbiter: of two concurrent claims exactly one
       // changes the row; the other sees affected = 0 and gets ALREADY_OWNED.
       const result = await manager
@@ -49,6 +52,7 @@ export class TicketWork {
     return this.runner.run(auth, meta, id, 'dispatch', async (ticket, manager) => {
       const technician = await this.staff.findActiveIn(manager, ticket.communityId, dto.assigneeId, ['technician']);
       if (!technician) throw new AppError('INVALID_ASSIGNEE', '请选择本小区在职的维修技师');
+      await this.complaints.checkHandler(manager, ticket, { id: String(technician.id), roles: technician.roles }, 'assignee');
       const previous = ticket.assigneeId;
       const previousAppointmentAt = ticket.appointmentAt?.toISOString() ?? null;
       ticket.assigneeId = String(technician.id);
@@ -134,7 +138,7 @@ export class TicketWork {
   async resolve(auth: StaffAuth, meta: RequestMeta, id: string, dto: ResolveDto): Promise<TicketDetailView> {
     return this.runner.run(auth, meta, id, 'resolve', async (ticket, manager, now) => {
       const photoIds = await this.files.attach(manager, auth, dto.photoIds, ticket.id);
-      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
+      const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority, await this.complaints.levelOf(manager, ticket));
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);
       Object.assign(ticket, { resolvedAt: now, confirmBy, revisitBy, fee: dto.fee ?? ticket.fee });
       return {
@@ -153,6 +157,7 @@ export class TicketWork {
       const target = await this.staff.findActiveIn(manager, ticket.communityId, dto.toStaffId, ['agent', 'supervisor']);
       if (!target) throw new AppError('INVALID_STAFF', '只能转给本小区在职的客服或主管');
       if (String(target.id) === ticket.ownerId) throw new AppError('INVALID_STAFF', '该员工已是首接人');
+      await this.complaints.checkHandler(manager, ticket, { id: String(target.id), roles: target.roles }, 'owner');
       const from = ticket.ownerId;
       ticket.ownerId = String(target.id);
       await this.audit.record(manager, auth, meta, {

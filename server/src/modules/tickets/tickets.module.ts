@@ -2,6 +2,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditModule } from '../audit/audit.module';
+import { ComplaintsController } from '../complaints/complaints.controller';
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FilesModule } from '../files/files.module';
 import { IncidentsModule } from '../incidents/incidents.module';
@@ -15,6 +17,7 @@ import { FollowersService } from './followers.service';
 import { PhotoCheckListener } from './photo-check.listener';
 import { TicketActionRunner } from './ticket-action-runner';
 import { TicketClosing } from './ticket-closing.service';
+import { TicketComplaints } from './ticket-complaints.service';
 import { TicketConversation } from './ticket-conversation.service';
 import { TicketIntake } from './ticket-intake.service';
 import { TicketNumberService } from './ticket-number.service';
@@ -31,6 +34,7 @@ import { TicketFollower } from './ticket-follower.entity';
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketRating, TicketSequence, TicketFollower]),
     AuditModule,
     CatalogueModule,
+    ComplaintsModule,
     FilesModule,
     IncidentsModule,
     NoticesModule,
@@ -39,13 +43,14 @@ import { TicketFollower } from './ticket-follower.entity';
     SlaModule,
     StaffModule,
   ],
-  controllers: [TicketsController, FollowersController],
+  controllers: [TicketsController, FollowersController, ComplaintsController],
   providers: [
     TicketIntake,
     FollowersService,
     TicketQueue,
     TicketWork,
     TicketClosing,
+    TicketComplaints,
     TicketConversation,
     TicketActionRunner,
     TicketReview,
@@ -55,6 +60,6 @@ import { TicketFollower } from './ticket-follower.entity';
     PhotoCheckListener,
   ],
   // The demo data (database/demo) files its requests through the same services as the API.
-  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing, FollowersService],
+  exports: [TicketIntake, TicketQueue, TicketWork, TicketClosing, FollowersService, TicketComplaints],
 })
 export class TicketsModule {}

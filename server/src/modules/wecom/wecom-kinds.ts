@@ -15,6 +15,8 @@ export const WECOM_KIND_LABELS: Record<string, string> = {
   reopened: '业主反馈问题未解决',
   rated_low: '业主差评（任一项 ≤ 2 分）',
   resolved: '师傅已处理完成，待我跟进',
+  investigation: '投诉调查任务交给我',
+  investigated: '投诉调查结果已反馈',
   sla_warning: '时限即将到期',
   sla_overdue: '工单已超时',
   escalated: '超时升级',

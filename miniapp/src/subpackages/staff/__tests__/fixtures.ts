@@ -65,6 +65,7 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     followers: [],
     reporterRoom: null,
     mergedInto: null,
+    complaint: null,
     ...over,
   }
 }

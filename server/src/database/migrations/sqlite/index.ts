@@ -2,8 +2,7 @@ import { Init1795465583783 } from './1795465583783-Init';
 import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './1795469275197-RatingsByCommunityAndQueueByDeadline';
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { ServiceDeskRound1796620297016 } from './1796620297016-ServiceDeskRound';
-import { PaidServices1796630557694 } from './1796630557694-PaidServices';
-import { PublicPlacesServiceSettingsQueueClock1796630896664 } from './1796630896664-PublicPlacesServiceSettingsQueueClock';
+import { RoundSeven1796631595161 } from './1796631595161-RoundSeven';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -12,4 +11,4 @@ import { PublicPlacesServiceSettingsQueueClock1796630896664 } from './1796630896
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, PaidServices1796630557694, PublicPlacesServiceSettingsQueueClock1796630896664];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, RoundSeven1796631595161];

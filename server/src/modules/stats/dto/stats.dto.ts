@@ -71,6 +71,22 @@ export class TrendDayView {
   @ApiProperty({ description: 'tickets whose (latest) resolution falls on that day' }) resolved: number;
   @ApiProperty({ type: Number, nullable: true, description: 'share of the ratings given that day with all three scores ≥ 4' }) satisfactionRate: number | null;
 }
+/** The complaints of one category (or all of them) created in the window. */
+export class ComplaintTallyView {
+  @ApiProperty() count: number;
+  @ApiProperty({ description: '重大 (major) complaints' }) major: number;
+  @ApiProperty({ description: 'judged 有效 by the owner' }) valid: number;
+  @ApiProperty({ description: 'judged 无效 by the owner' }) invalid: number;
+  @ApiProperty({ description: 'not judged yet' }) unjudged: number;
+  @ApiProperty({ description: 'given their formal reply (正式答复)' }) replied: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'on-time rate of the resolve clock' }) onTimeRate: number | null;
+}
+export class ComplaintCategoryStatsView extends ComplaintTallyView {
+  @ApiProperty({ example: '服务态度' }) category: string;
+}
+export class ComplaintStatsView extends ComplaintTallyView {
+  @ApiProperty({ type: [ComplaintCategoryStatsView], description: 'most complaints first, then by category' }) byCategory: ComplaintCategoryStatsView[];
+}
 export class StatsView {
   @ApiProperty() communityId: string;
   @ApiProperty() from: string;
@@ -85,4 +101,5 @@ export class StatsView {
   @ApiProperty({ type: Number, nullable: true, description: 'reopened at least once / resolved at least once' }) reopenRate: number | null;
   @ApiProperty({ type: [OwnerStatsView] }) owners: OwnerStatsView[];
   @ApiProperty({ type: [TrendDayView] }) trend: TrendDayView[];
+  @ApiProperty({ type: ComplaintStatsView, description: 'complaints created in the window (投诉统计), per category' }) complaints: ComplaintStatsView;
 }

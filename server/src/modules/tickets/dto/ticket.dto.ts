@@ -24,6 +24,8 @@ import {
   ActorKind,
   CHANNELS,
   CLOCK_STATES,
+  COMPLAINT_LEVELS,
+  ComplaintLevel,
   EVENT_VISIBILITIES,
   EventVisibility,
   Channel,
@@ -46,6 +48,7 @@ import {
 } from '@yizhan/shared';
 import { PageQuery } from '../../../common/pagination/page-query.dto';
 import { LocationInputDto, LocationView } from '../../places/places.dto';
+import { ComplaintView } from '../../complaints/dto/complaint.dto';
 
 const PhotoIds = () => (target: object, key: string) => {
   ApiPropertyOptional({ type: [String], maxItems: 9 })(target, key);
@@ -82,6 +85,9 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
+  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, description: 'complaint, staff only: 一般 (default) or 重大' }) @IsOptional() @IsIn(COMPLAINT_LEVELS) complaintLevel?: ComplaintLevel;
+  @ApiPropertyOptional({ description: 'complaint: the staff member it is about, by name or 工号 (the resident’s words)' }) @IsOptional() @IsString() @MaxLength(50) subjectName?: string;
+  @ApiPropertyOptional({ description: 'complaint, staff only: the staff member it is about' }) @IsOptional() @IsNumberString({ no_symbols: true }) @MaxLength(20) subjectStaffId?: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -329,6 +335,7 @@ export class TicketDetailView extends TicketSummaryView {
   @ApiProperty({ type: RoomRefView, nullable: true, description: 'staff views only: for a public area, the room of the resident who filed it (who they are)' })
   reporterRoom: Pick<RoomRefView, 'id' | 'label'> | null;
   @ApiProperty({ type: TicketRefView, nullable: true, description: 'a duplicate merged into another request: that request' }) mergedInto: TicketRefView | null;
+  @ApiProperty({ type: ComplaintView, nullable: true, description: 'complaints only (投诉处理); null for the other types' }) complaint: ComplaintView | null;
 }
 export class TicketPage {
   @ApiProperty({ type: [TicketSummaryView] }) items: TicketSummaryView[];

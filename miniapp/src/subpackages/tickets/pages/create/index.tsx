@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Button from '../../../../components/Button'
-import { isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
+import { ATTITUDE_CATEGORY, isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
 import { askForSubscriptions } from '../../../../api/subscribe'
 import { createTicket } from '../../../../api/tickets'
 import { Field, PhoneInput } from '../../../../components/Field'
@@ -27,9 +27,11 @@ interface FormValues extends WhereValues {
   urgent: boolean
   contactPhone: string
   preferredVisit: string
+  /** A complaint about a staff member: their name or 工号, as the resident knows them. */
+  subjectName: string
 }
 
-const EMPTY: FormValues = { ...EMPTY_WHERE, category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '' }
+const EMPTY: FormValues = { ...EMPTY_WHERE, category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '', subjectName: '' }
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
 function validate(type: FormType, values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
@@ -89,6 +91,7 @@ export default function CreateTicketPage() {
         priority: type === 'repair' && values.urgent ? 'urgent' : 'normal',
         ...(phone ? { contactPhone: phone } : {}),
         ...(type === 'repair' && values.preferredVisit ? { preferredVisit: values.preferredVisit as PreferredVisit } : {}),
+        ...(type === 'complaint' && values.subjectName.trim() ? { subjectName: values.subjectName.trim() } : {}),
       },
       draft.key,
     );
@@ -167,6 +170,23 @@ export default function CreateTicketPage() {
             <PhotoPicker photos={values.photos} update={updatePhotos} />
             <View className="field__hint">{zh.create.photosHint(9, type === 'repair')}</View>
           </View>
+
+          {type === 'complaint' && (
+            <View className='field'>
+              <View className='field__label'>{zh.create.subjectName}</View>
+              <Input
+                className='field__input'
+                value={values.subjectName}
+                maxlength={50}
+                placeholder={zh.create.subjectNamePlaceholder}
+                onInput={(e) => update({ subjectName: e.detail.value })}
+                data-testid='subject-name'
+              />
+              <View className='field__hint'>
+                {values.subjectName.trim() || values.category === ATTITUDE_CATEGORY ? zh.create.subjectHint : zh.create.subjectOptional}
+              </View>
+            </View>
+          )}
 
           {type === 'repair' && (
             <View className="field">

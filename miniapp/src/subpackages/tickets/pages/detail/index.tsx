@@ -270,6 +270,26 @@ export default function TicketDetailPage() {
               </View>
             )}
 
+            {t.complaint && (t.complaint.formalReply || t.complaint.subjectName) && (
+              <View className='card' data-testid='formal-reply'>
+                {t.complaint.subjectName && (
+                  <View className='detail__desc muted'>
+                    {zh.detail.complaintSubject}：{t.complaint.subjectName}
+                  </View>
+                )}
+                {t.complaint.formalReply ? (
+                  <View>
+                    <View className='detail__section-title'>{zh.detail.formalReply}</View>
+                    <View className='detail__section-title muted'>{zh.detail.replyResult}</View>
+                    <View className='detail__desc'>{t.complaint.formalReply.result}</View>
+                    <View className='detail__section-title muted'>{zh.detail.replyMeasures}</View>
+                    <View className='detail__desc'>{t.complaint.formalReply.measures}</View>
+                  </View>
+                ) : (
+                  <View className='muted'>{zh.detail.formalReplyPending}</View>
+                )}
+              </View>
+            )}
             <SettlementCard ticketId={t.id} onChanged={() => void ticket.reload(true)} />
 
             <View className="card">

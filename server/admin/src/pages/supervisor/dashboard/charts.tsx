@@ -64,3 +64,21 @@ export function StatusBar({ byStatus }: { byStatus: Stats['counts']['byStatus'] 
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260 }} notMerge />;
 }
+
+/** 投诉统计: complaints per category, stacked by the owners' findings (有效 / 无效 / 待认定). */
+export function ComplaintBar({ complaints }: { complaints: Stats['complaints'] }) {
+  const rows = complaints.byCategory;
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [T.complaint.valid, T.complaint.invalid, T.complaint.unjudged] },
+    grid: { left: 40, right: 16, bottom: 30, top: 40 },
+    xAxis: { type: 'category', data: rows.map((r) => r.category) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: T.complaint.valid, type: 'bar', stack: 'all', data: rows.map((r) => r.valid) },
+      { name: T.complaint.invalid, type: 'bar', stack: 'all', data: rows.map((r) => r.invalid) },
+      { name: T.complaint.unjudged, type: 'bar', stack: 'all', data: rows.map((r) => r.unjudged) },
+    ],
+  };
+  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260 }} notMerge />;
+}

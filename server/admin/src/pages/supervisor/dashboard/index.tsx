@@ -12,6 +12,7 @@ import { dayjs, fmtDuration, fmtPercent, TZ, type Dayjs } from '../../../time';
 const TrendChart = lazy(() => import('./charts').then((m) => ({ default: m.TrendChart })));
 const TypePie = lazy(() => import('./charts').then((m) => ({ default: m.TypePie })));
 const StatusBar = lazy(() => import('./charts').then((m) => ({ default: m.StatusBar })));
+const ComplaintBar = lazy(() => import('./charts').then((m) => ({ default: m.ComplaintBar })));
 
 const SATISFACTION_TARGET = 0.9;
 const sum = (o: Partial<Record<string, number>>) => Object.values(o).reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -145,6 +146,55 @@ export default function DashboardPage() {
           <Col xs={24} lg={12}>
             <Card title={T.dashboard.byStatus}>
               <Suspense fallback={<Spin />}>{stats ? <StatusBar byStatus={stats.counts.byStatus} /> : null}</Suspense>
+            </Card>
+          </Col>
+          <Col span={24}>
+            <Card
+              title={T.complaint.stats}
+              data-testid="complaint-stats"
+              extra={
+                stats ? (
+                  <Space size={16} wrap>
+                    <span>
+                      {T.complaint.count} {stats.complaints.count}
+                    </span>
+                    <span>
+                      {T.complaint.major} {stats.complaints.major}
+                    </span>
+                    <span>
+                      {T.complaint.valid} {stats.complaints.valid}
+                    </span>
+                    <span>
+                      {T.complaint.onTime} {fmtPercent(stats.complaints.onTimeRate)}
+                    </span>
+                  </Space>
+                ) : null
+              }
+            >
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={12}>
+                  <Suspense fallback={<Spin />}>{stats?.complaints.count ? <ComplaintBar complaints={stats.complaints} /> : null}</Suspense>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Table
+                    rowKey="category"
+                    size="small"
+                    dataSource={stats?.complaints.byCategory ?? []}
+                    pagination={false}
+                    scroll={{ x: true }}
+                    locale={{ emptyText: T.dashboard.noData }}
+                    columns={[
+                      { title: T.complaint.category, dataIndex: 'category' },
+                      { title: T.complaint.count, dataIndex: 'count' },
+                      { title: T.complaint.major, dataIndex: 'major' },
+                      { title: T.complaint.valid, dataIndex: 'valid' },
+                      { title: T.complaint.invalid, dataIndex: 'invalid' },
+                      { title: T.complaint.replied, dataIndex: 'replied' },
+                      { title: T.complaint.onTime, dataIndex: 'onTimeRate', render: (v: number | null) => fmtPercent(v) },
+                    ]}
+                  />
+                </Col>
+              </Row>
             </Card>
           </Col>
           <Col span={24}>

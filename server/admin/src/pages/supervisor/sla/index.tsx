@@ -1,9 +1,11 @@
 import {
-  DEFAULT_SLA_POLICIES,
+  COMPLAINT_LEVELS,
+  defaultSlaPolicy,
   LABELS,
   PRIORITIES,
   SLA_CLOCKS,
   TICKET_TYPES,
+  type ComplaintLevel,
   type Priority,
   type SlaClock,
   type SlaPolicy,
@@ -30,6 +32,8 @@ interface Row {
   key: string;
   type: TicketType;
   priority: Priority;
+  /** A complaint's level (一般 / 重大, each with its own limits); `general` for the other types. */
+  level: ComplaintLevel;
   /** The community's own policy; null while the built-in default applies. */
   policy: SlaPolicyView | null;
   durations: Record<SlaClock, number | null>;
@@ -42,13 +46,15 @@ type DurationsForm = Record<SlaClock, number | null> & { resolveWorkingDays: num
 
 export function rowsFor(policies: SlaPolicyView[]): Row[] {
   return TICKET_TYPES.flatMap((type) =>
-    PRIORITIES.map((priority) => {
-      const found = policies.find((p) => p.type === type && p.priority === priority) ?? null;
-      const policy = found && found.id !== null && !found.isDefault ? found : null;
-      const source = found ?? DEFAULT_SLA_POLICIES[type][priority];
-      const durations = Object.fromEntries(SLA_CLOCKS.map((c) => [c, source[FIELD[c]] ?? null])) as Record<SlaClock, number | null>;
-      return { key: `${type}:${priority}`, type, priority, policy, durations, resolveWorkingDays: found?.resolveWorkingDays ?? null };
-    }),
+    (type === 'complaint' ? COMPLAINT_LEVELS : (['general'] as const)).flatMap((level) =>
+      PRIORITIES.map((priority) => {
+        const found = policies.find((p) => p.type === type && p.priority === priority && (p.level ?? 'general') === level) ?? null;
+        const policy = found && found.id !== null && !found.isDefault ? found : null;
+        const source = found ?? defaultSlaPolicy(type, priority, level);
+        const durations = Object.fromEntries(SLA_CLOCKS.map((c) => [c, source[FIELD[c]] ?? null])) as Record<SlaClock, number | null>;
+        return { key: `${type}:${level}:${priority}`, type, priority, level, policy, durations, resolveWorkingDays: found?.resolveWorkingDays ?? null };
+      }),
+    ),
   );
 }
 
@@ -76,6 +82,7 @@ export default function SlaPage() {
       communityId,
       type: editing.type,
       priority: editing.priority,
+      level: editing.level,
       respondWithinSec: sec('respond')!,
       onsiteWithinSec: sec('onsite'),
       resolveWithinSec: sec('resolve')!,
@@ -107,7 +114,10 @@ export default function SlaPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: T.ticket.type, render: (_, r) => LABELS.type[r.type] },
+          {
+            title: T.ticket.type,
+            render: (_, r) => (r.type === 'complaint' ? `${LABELS.complaintLevel[r.level]}${LABELS.type[r.type]}` : LABELS.type[r.type]),
+          },
           { title: T.ticket.priority, render: (_, r) => (r.priority === 'urgent' ? <Tag color="red">{LABELS.priority.urgent}</Tag> : LABELS.priority.normal) },
           ...SLA_CLOCKS.map((c) => ({
             title: LABELS.clock[c],
@@ -147,7 +157,11 @@ export default function SlaPage() {
       />
       <Modal
         open={editing !== null}
-        title={editing ? `${LABELS.type[editing.type]} · ${LABELS.priority[editing.priority]}` : ''}
+        title={
+          editing
+            ? `${editing.type === 'complaint' ? LABELS.complaintLevel[editing.level] : ''}${LABELS.type[editing.type]} · ${LABELS.priority[editing.priority]}`
+            : ''
+        }
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
         confirmLoading={saving}

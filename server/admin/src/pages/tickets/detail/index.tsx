@@ -35,6 +35,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { deadlineColor, deadlineLevel } from '../../../components/deadline';
 import { PhotoUpload } from '../../../components/PhotoUpload';
+import { ComplaintCard } from './ComplaintCard';
 import { TicketActions } from '../../../components/TicketActions';
 import { FeePanel } from '../../../components/FeePanel';
 import { PriorityTag, StatusTag, TypeTag } from '../../../components/TicketTags';
@@ -329,6 +330,7 @@ export default function TicketDetailPage() {
             <Card title={T.ticket.deadlines}>
               <Deadlines ticket={ticket} now={now} />
             </Card>
+            <ComplaintCard ticket={ticket} onDone={reload} />
             {ticket.followerCount > 0 ? (
               <Card title={`${T.ticket.followers}（${ticket.followerCount}）`}>
                 <Followers followers={ticket.followers} />

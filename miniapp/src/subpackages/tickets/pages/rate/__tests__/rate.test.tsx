@@ -41,6 +41,7 @@ function ticket(status: TicketDetail['status']): TicketDetail {
     followers: [],
     reporterRoom: null,
     mergedInto: null,
+    complaint: null,
     changeableUntil: null,
     fee: null,
     quotePending: false,

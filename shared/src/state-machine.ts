@@ -89,6 +89,8 @@ export interface TransitionRule {
   requiresNotRated?: true;
   /** Complaints only (`TicketState.complaint` set). */
   complaintOnly?: true;
+  /** Never on a complaint (a quote: nothing of a complaint is charged for). */
+  notForComplaints?: true;
   /** A complaint only after its formal reply to the resident (结果 + 整改措施); other types are not affected. */
   requiresFormalReply?: true;
   /** Appended to the "wrong state" refusal, to tell the caller what to do instead. */
@@ -161,7 +163,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // A duplicate of another open request ends here; its resident follows the one kept (the server checks that one).
   { action: 'merge', from: OPEN_STATUSES, to: 'cancelled', by: ['owner', 'supervisor'] },
   // Paid services (docs/payments.md). A quote is sent while the work is in hand, before resolution.
-  { action: 'quote', from: WORKING, to: 'same', by: ['owner', 'assignee'] },
+  { action: 'quote', from: WORKING, to: 'same', by: ['owner', 'assignee'], notForComplaints: true },
   { action: 'approve_quote', from: OPEN_STATUSES, to: 'same', by: ['resident'], settlement: 'quote_pending' },
   { action: 'decline_quote', from: OPEN_STATUSES, to: 'same', by: ['resident'], settlement: 'quote_pending' },
   { action: 'pay', from: NOT_CANCELLED, to: 'same', by: ['resident'], settlement: 'payment_due' },
@@ -223,6 +225,9 @@ function stateRefusal(rule: TransitionRule, ticket: TicketState): StateRefusal |
   const verb = LABELS.action[rule.action];
   if (rule.complaintOnly && !ticket.complaint) {
     return { reason: `只有投诉工单可以${verb}`, statusMatched: false };
+  }
+  if (rule.notForComplaints && ticket.complaint) {
+    return { reason: `投诉工单不能${verb}`, statusMatched: false };
   }
   if (!rule.from.includes(ticket.status)) {
     const base = `工单当前为「${LABELS.status[ticket.status]}」，不能${verb}`;

@@ -4,6 +4,7 @@ import { fakeServer, renderPage, signIn } from '../../../test/helpers';
 import DashboardPage from '.';
 
 const stats = {
+  complaints: { count: 1, major: 0, valid: 0, invalid: 0, unjudged: 1, replied: 0, onTimeRate: null, byCategory: [] },
   counts: {
     byType: { repair: 4, complaint: 1, home_service: 0, enquiry: 0 },
     byStatus: { submitted: 1, accepted: 1, dispatched: 1, in_progress: 0, resolved: 1, closed: 1, revisited: 0, cancelled: 0 },

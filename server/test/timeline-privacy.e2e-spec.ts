@@ -180,7 +180,8 @@ describe('timeline privacy: public replies and internal notes', () => {
     for (const ticketId of [id, other, third, fourth, fifth, duplicate, paidA, paidB, sixth]) {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
-      received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
+      // The fees are the requester's own: a follower (the neighbour's request) has none to read.
+      if (ticketId !== fifth) received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
       for (const e of detail.events) {
         expect(e).not.toHaveProperty('visibility');
         expect(e).not.toHaveProperty('publicNote');
@@ -218,7 +219,7 @@ describe('timeline privacy: public replies and internal notes', () => {
     const dispatchedNote = staffDetail.events.find((e: { type: string }) => e.type === 'dispatched').note as string;
     expect(dispatchedNote).toMatch(/^派给 王建国，预约 \d+月\d+日 \d\d:\d\d。内部机密-派工备注$/);
     // The formal reply reaches the resident, in the timeline and on the complaint.
-    const complaint = await w.ok(resident.token, 'get', `/tickets/${fifth}`);
+    const complaint = await w.ok(resident.token, 'get', `/tickets/${sixth}`);
     expect(complaint.events.map((e: { note: string | null }) => e.note)).toContain('处理结果：经核实情况属实，已向您致歉\n整改措施：对当事客服进行服务礼仪培训');
     expect(complaint.complaint).toMatchObject({ level: null, validity: null, investigations: [], formalReply: { measures: '对当事客服进行服务礼仪培训' } });
     const cancelled = await w.ok(resident.token, 'get', `/tickets/${other}`);

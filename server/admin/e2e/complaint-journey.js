@@ -79,7 +79,7 @@ async function main() {
       await phone.locator('textarea').first().fill(DESCRIPTION);
       await phone.locator('input[placeholder="工作人员的姓名或工号"]').fill(NAMED);
       await phone.getByText('被投诉人不会经手').first().waitFor();
-      await phone.locator('input[placeholder="请输入手机号，方便客服和师傅联系您"]').fill('13800001111');
+      await phone.locator('input[placeholder="请输入手机号，方便客服联系您"]').fill('13800001111');
       await shot(phone, 'complaint-form-390');
       await phone.locator('.bottom-bar .btn', { hasText: '提交' }).click();
       await phone.waitForURL(/subpackages\/tickets\/pages\/detail\/index\?id=/);

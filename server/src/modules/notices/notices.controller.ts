@@ -6,14 +6,14 @@ import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import { IdParam } from '../../common/id-param';
 import { PageQuery } from '../../common/pagination/page-query.dto';
 import { NoticePage, SubscriptionsDto, TemplateIdList } from './dto/notice.dto';
-import { NoticesService } from './notices.service';
+import { NoticeInbox } from './notice-inbox.service';
 import { NoticeKind } from '@yizhan/shared';
 
 @ApiTags('notices')
 @Controller()
 export class NoticesController {
   constructor(
-    private readonly notices: NoticesService,
+    private readonly inbox: NoticeInbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -21,7 +21,7 @@ export class NoticesController {
   @ResidentOnly()
   @ApiOkResponse({ type: NoticePage })
   async list(@Caller() auth: ResidentAuth, @Query() query: PageQuery): Promise<NoticePage> {
-    const [page, unread] = await Promise.all([this.notices.list(auth, query), this.notices.unreadCount(auth)]);
+    const [page, unread] = await Promise.all([this.inbox.list(auth, query), this.inbox.unreadCount(auth)]);
     return { ...page, unread };
   }
 
@@ -31,7 +31,7 @@ export class NoticesController {
   @HttpCode(200)
   @ApiOkResponse({ description: '{ marked: how many lines were unread }' })
   async readAll(@Caller() auth: ResidentAuth): Promise<{ marked: number }> {
-    return { marked: await this.notices.markAllRead(auth) };
+    return { marked: await this.inbox.markAllRead(auth) };
   }
 
   @Post('notices/:id/read')
@@ -39,7 +39,7 @@ export class NoticesController {
   @HttpCode(204)
   @ApiNoContentResponse()
   read(@Caller() auth: ResidentAuth, @Param() { id }: IdParam): Promise<void> {
-    return this.notices.markRead(auth, id);
+    return this.inbox.markRead(auth, id);
   }
 
   @Post('subscriptions')
@@ -47,7 +47,7 @@ export class NoticesController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'each accept is one send credit for that template' })
   subscribe(@Caller() auth: ResidentAuth, @Body() dto: SubscriptionsDto): Promise<void> {
-    return this.notices.recordSubscriptions(auth, dto.results);
+    return this.inbox.recordSubscriptions(auth, dto.results);
   }
 
   /** The template ids the mini-program asks the resident to accept (this deployment's, from WECHAT_TEMPLATES). */

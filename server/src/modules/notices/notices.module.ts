@@ -2,6 +2,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { RoutingModule } from '../routing/routing.module';
 import { NoticesController } from './notices.controller';
+import { NoticeInbox } from './notice-inbox.service';
 import { NoticesService } from './notices.service';
 import { OutboxWorker } from './outbox.worker';
 import { StaffEventHub } from './staff-event-hub';
@@ -11,7 +12,7 @@ import { Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent
 @Module({
   imports: [TypeOrmModule.forFeature([Notice, OutboxMessage, StaffNotice, SubscriptionCredit, WechatPushEvent]), RoutingModule],
   controllers: [NoticesController, StaffEventsController],
-  providers: [NoticesService, OutboxWorker, StaffEventHub],
+  providers: [NoticesService, NoticeInbox, OutboxWorker, StaffEventHub],
   exports: [NoticesService, OutboxWorker],
 })
 export class NoticesModule {}

@@ -1,23 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { EventVisibility, LABELS, NoticeKind, friendlyTime, SUBSCRIBE_RESULTS, StaffEventType, SubscribeResult, TicketEventType } from '@yizhan/shared';
-import type { AuthContext, ResidentAuth, StaffAuth } from '../../common/auth/auth-context';
+import { EntityManager } from 'typeorm';
+import { LABELS, NoticeKind, friendlyTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
-import { AppError } from '../../common/errors/app-error';
-import { PageQuery, PageResult, keysetPage, pageLimit, readCursor } from '../../common/pagination/page-query.dto';
 import { RoutingService } from '../routing/routing.service';
 import { Room } from '../communities/community.entities';
-import type { Ticket } from '../tickets/ticket.entity';
-import type { NoticeView, StaffNoticeView } from './dto/notice.dto';
 import { Notice, OutboxMessage, StaffNotice, StaffNoticeKind } from './notice.entities';
-import { inCommaList, onConflictUpdate, placeholders } from '../../database/sql';
+import { inCommaList, placeholders } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
-import type { JsonRecord } from '../../database/columns';
-import { staffAccessIsCurrent } from '../../common/auth/staff-access';
 import { WecomOutboxWriter } from '../wecom/wecom-outbox.writer';
 import { ticketSubject } from './ticket-subject';
+import { FOLLOWER_KINDS, STAFF_EVENT_TYPE, TicketChange, TicketNoticeKind, followerText, lowestScore, residentNoticeKind } from './notice-kinds';
+
+export { STAFF_EVENT_TYPE, type TicketChange };
 
 /** One staff notice to write (insertStaffNotices). */
 export interface StaffNoticeRow {
@@ -31,32 +26,10 @@ export interface StaffNoticeRow {
   urgent?: boolean;
 }
 
-/** Notice kinds about one request's status (the incident kinds are written by IncidentsService). */
-type TicketNoticeKind = Exclude<NoticeKind, 'incident' | 'incident_resolved' | 'incident_linked'>;
-
 /** The mini-program page a subscribe message opens (the request detail). */
 export const TICKET_PAGE = (ticketId: string) => `subpackages/tickets/pages/detail/index?id=${ticketId}`;
 
 export { friendlyTime };
-
-export interface TicketChange {
-  ticket: Ticket;
-  event: TicketEventType;
-  actor: AuthContext | null;
-  at: Date;
-  /**
-   * The entry's resident-facing text (TicketEvent.publicNote). Residents' notices are built
-   * from this alone: the staff's own note is never passed here.
-   */
-  publicNote?: string | null;
-  /** The entry's visibility: an internal entry sends the resident nothing. */
-  visibility?: EventVisibility;
-  /** The timeline entry's data (a rating's scores; dispatch: the previous technician and visit time …). */
-  data?: JsonRecord | null;
-  /** For dispatch: the technician's name. */
-  assigneeName?: string | null;
-  ownerName?: string | null;
-}
 
 /**
  * Notices of DESIGN.md §3. Everything here is written with the caller's manager,
@@ -70,7 +43,6 @@ export class NoticesService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly routing: RoutingService,
     private readonly wecomOutbox: WecomOutboxWriter,
   ) {}
@@ -341,253 +313,5 @@ export class NoticesService {
 
   async supervisors(manager: EntityManager, communityId: string): Promise<string[]> {
     return (await this.supervisorsOfCommunities(manager, [communityId])).get(String(communityId))!;
-  }
-
-  // ---- resident inbox ----
-
-  async list(auth: ResidentAuth, query: PageQuery): Promise<PageResult<NoticeView>> {
-    const limit = pageLimit(query);
-    const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource
-      .getRepository(Notice)
-      .createQueryBuilder('n')
-      .where('n.resident_id = :rid', { rid: auth.residentId })
-      .orderBy('n.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
-    return {
-      items: page.map((n) => ({
-        id: String(n.id),
-        ticketId: n.ticketId === null ? null : String(n.ticketId),
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        createdAt: n.createdAt.toISOString(),
-        readAt: n.readAt ? n.readAt.toISOString() : null,
-      })),
-      nextCursor,
-    };
-  }
-
-  async unreadCount(auth: ResidentAuth): Promise<number> {
-    return this.dataSource.getRepository(Notice).count({ where: { residentId: auth.residentId, readAt: IsNull() } });
-  }
-
-  /** 全部已读: every unread line of the caller's inbox; answers how many were marked. */
-  async markAllRead(auth: ResidentAuth): Promise<number> {
-    const result = await this.dataSource.getRepository(Notice).update({ residentId: auth.residentId, readAt: IsNull() }, { readAt: new Date() });
-    return result.affected ?? 0;
-  }
-
-  async markRead(auth: ResidentAuth, id: string): Promise<void> {
-    const notice = await this.dataSource.getRepository(Notice).findOne({ where: { id, residentId: auth.residentId } });
-    if (!notice) throw new AppError('NOT_FOUND', '通知不存在');
-    if (!notice.readAt) await this.dataSource.getRepository(Notice).update({ id }, { readAt: new Date() });
-  }
-
-  /**
-   * Records what `wx.requestSubscribeMessage` answered. Each "accept" is one send
-   * credit for that template; the other answers grant nothing.
-   */
-  async recordSubscriptions(auth: ResidentAuth, results: Record<string, unknown>): Promise<void> {
-    const entries = Object.entries(results);
-    if (entries.length === 0 || entries.length > 20) {
-      throw new AppError('VALIDATION_FAILED', '订阅结果无效', { results: ['1–20 template ids'] });
-    }
-    const accepted: string[] = [];
-    for (const [templateId, result] of entries) {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(templateId) || !(SUBSCRIBE_RESULTS as readonly string[]).includes(String(result))) {
-        throw new AppError('VALIDATION_FAILED', '订阅结果无效', { [`results.${templateId.slice(0, 64)}`]: [`must be one of ${SUBSCRIBE_RESULTS.join(', ')}`] });
-      }
-      if ((result as SubscribeResult) === 'accept') accepted.push(templateId);
-    }
-    for (const templateId of accepted) {
-      await this.dataSource.query(
-        `INSERT INTO subscription_credits (resident_id, template_id, credits) VALUES (?, ?, 1) ${onConflictUpdate(this.dataSource, ['resident_id', 'template_id'], 'credits = credits + 1')}`,
-        [auth.residentId, templateId],
-      );
-    }
-  }
-
-  // ---- staff notices ----
-
-  async staffNotices(auth: StaffAuth, query: PageQuery & { unread?: boolean }): Promise<PageResult<StaffNoticeView>> {
-    const limit = pageLimit(query);
-    const cursor = readCursor(query.cursor, 1);
-    const qb = this.dataSource
-      .getRepository(StaffNotice)
-      .createQueryBuilder('n')
-      .where('n.staff_id = :sid', { sid: auth.staffId })
-      .orderBy('n.id', 'DESC')
-      .limit(limit + 1);
-    if (query.unread) qb.andWhere('n.read_at IS NULL');
-    if (cursor) qb.andWhere('n.id < :after', { after: cursor[0] });
-    const { page, nextCursor } = keysetPage(await qb.getMany(), limit);
-    return { items: await this.staffViews(page), nextCursor };
-  }
-
-  async markStaffRead(auth: StaffAuth, id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(StaffNotice).update({ id, staffId: auth.staffId, readAt: IsNull() }, { readAt: new Date() });
-    if (!result.affected && !(await this.dataSource.getRepository(StaffNotice).exists({ where: { id, staffId: auth.staffId } }))) {
-      throw new AppError('NOT_FOUND', '通知不存在');
-    }
-  }
-
-  /** The caller's new notices after `afterId`, for the event stream; null once the caller's token no longer speaks for the account. */
-  async staffNoticesAfter(auth: StaffAuth, afterId: string, limit = 50): Promise<StaffNoticeView[] | null> {
-    const staffId = auth.staffId;
-    if (!(await staffAccessIsCurrent(this.dataSource, staffId, auth.accessVersion))) return null;
-    const rows = await this.dataSource
-      .getRepository(StaffNotice)
-      .createQueryBuilder('n')
-      .where('n.staff_id = :staffId AND n.id > :afterId', { staffId, afterId })
-      .orderBy('n.id', 'ASC')
-      .limit(limit)
-      .getMany();
-    return this.staffViews(rows);
-  }
-
-  /**
-   * Notices of this staff member with ids in (floorId, beforeId) written since `since`:
-   * the stream asks for these because ids are taken at insert and rows become visible at
-   * commit, so a notice can appear after one with a higher id was already streamed (two
-   * transactions, two instances). Ids only; the caller fetches the ones it has not sent.
-   */
-  async lateStaffNoticeIds(staffId: string, floorId: string, beforeId: string, since: Date): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(StaffNotice)
-      .createQueryBuilder('n')
-      .select('n.id', 'id')
-      .where('n.staff_id = :staffId AND n.id > :floorId AND n.id < :beforeId AND n.created_at >= :since', { staffId, floorId, beforeId, since })
-      .getRawMany<{ id: string | number }>();
-    return rows.map((r) => String(r.id));
-  }
-
-  async staffNoticesByIds(staffId: string, ids: string[]): Promise<StaffNoticeView[]> {
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(StaffNotice).find({ where: { staffId, id: In(ids) }, order: { id: 'ASC' } });
-    return this.staffViews(rows);
-  }
-
-  async latestStaffNoticeId(staffId: string): Promise<string> {
-    const row = await this.dataSource
-      .getRepository(StaffNotice)
-      .createQueryBuilder('n')
-      .select('MAX(n.id)', 'id')
-      .where('n.staff_id = :staffId', { staffId })
-      .getRawOne<{ id: string | null }>();
-    return row?.id ? String(row.id) : '0';
-  }
-
-  private async staffViews(rows: StaffNotice[]): Promise<StaffNoticeView[]> {
-    const ticketIds = [
-      ...new Set(
-        rows
-          .map((r) => r.ticketId)
-          .filter((x): x is string => x !== null)
-          .map(String),
-      ),
-    ];
-    const tickets = ticketIds.length
-      ? await this.dataSource.query(
-          `SELECT t.id, t.no, COALESCE(r.label, t.location_label) AS label FROM tickets t LEFT JOIN rooms r ON r.id = t.room_id WHERE t.id IN (${ticketIds.map(() => '?').join(',')})`,
-          ticketIds,
-        )
-      : [];
-    const byId = new Map<string, { no: string; label: string }>(tickets.map((t: { id: string; no: string; label: string }) => [String(t.id), t]));
-    return rows.map((n) => ({
-      id: String(n.id),
-      kind: n.kind,
-      type: STAFF_EVENT_TYPE[n.kind],
-      ticketId: n.ticketId === null ? null : String(n.ticketId),
-      no: n.ticketId ? (byId.get(String(n.ticketId))?.no ?? null) : null,
-      roomLabel: n.ticketId ? (byId.get(String(n.ticketId))?.label ?? null) : null,
-      title: n.title,
-      body: n.body,
-      createdAt: n.createdAt.toISOString(),
-      readAt: n.readAt ? n.readAt.toISOString() : null,
-    }));
-  }
-}
-
-/** The event names the admin pages listen for on the staff event stream. */
-export const STAFF_EVENT_TYPE: Record<StaffNoticeKind, StaffEventType> = {
-  routed: 'ticket.routed',
-  urgent: 'ticket.urgent',
-  dispatched: 'ticket.dispatched',
-  urged: 'ticket.urged',
-  transferred: 'ticket.transferred',
-  flagged: 'ticket.flagged',
-  sla_warning: 'sla.warning',
-  sla_overdue: 'sla.overdue',
-  escalated: 'sla.escalated',
-  pooled: 'ticket.pooled',
-  reopened: 'ticket.reopened',
-  rated_low: 'ticket.rated_low',
-  resolved: 'ticket.resolved',
-  followed_up: 'ticket.followed_up',
-  investigation: 'ticket.investigation',
-  investigated: 'ticket.investigated',
-};
-
-/** The lowest of a rating's three scores (5 when the event carries none). */
-function lowestScore(data: Record<string, unknown> | null | undefined): number {
-  const scores = ['attitude', 'timeliness', 'quality'].map((k) => Number(data?.[k])).filter((n) => Number.isFinite(n));
-  return scores.length ? Math.min(...scores) : 5;
-}
-
-/** What followers of a public request hear of (not replies to the requester, not their visit times). */
-const FOLLOWER_KINDS: readonly TicketNoticeKind[] = ['accepted', 'dispatched', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'cancelled', 'merged'];
-
-/** A follower's version of a notice: it is a request they follow, and a resolution is theirs to rate, not to confirm. */
-function followerText(kind: TicketNoticeKind, what: string, [title, body]: [string, string], change: TicketChange): [string, string] {
-  if (kind === 'merged') return ['您关注的问题已合并处理', `您关注的${what}已与工单 ${String(change.data?.intoNo ?? '')} 合并处理，后续进展会通知您。`];
-  if (kind === 'resolved') return ['您关注的问题已处理', `您关注的${what}已处理完成，欢迎评价处理结果。`];
-  if (kind === 'dispatched') return ['您关注的问题已派工', `您关注的${what}已安排师傅处理。`];
-  return [title, `（您关注的）${body}`];
-}
-
-/** Which status changes the resident hears about, and when (not about what they did themselves). */
-function residentNoticeKind(change: TicketChange): TicketNoticeKind | null {
-  const byResident = change.actor?.kind === 'resident';
-  switch (change.event) {
-    case 'accepted':
-      return 'accepted';
-    case 'dispatched': {
-      // The same technician again with another time: the visit time was set or changed.
-      const d = change.data ?? {};
-      const sameTechnician = d.previousAssigneeId != null && String(d.previousAssigneeId) === String(d.assigneeId);
-      if (!sameTechnician) return 'dispatched';
-      return (d.previousAppointmentAt ?? null) !== (d.appointmentAt ?? null) ? 'appointment' : null;
-    }
-    case 'commented':
-      // A staff public reply (an internal note never gets here: see onTicketChange).
-      return change.actor?.kind === 'staff' ? 'replied' : null;
-    case 'formally_replied':
-      // A complaint's formal reply (处理结果 + 整改措施): the resident reads it as a reply.
-      return 'replied';
-    case 'held':
-      return 'held';
-    case 'resumed':
-      return 'resumed';
-    case 'resolved':
-      return 'resolved';
-    case 'reopened':
-      return byResident ? null : 'reopened';
-    case 'verified':
-    case 'auto_confirmed':
-      return 'closed';
-    case 'cancelled':
-      return byResident ? null : 'cancelled';
-    case 'merged':
-      return 'merged';
-    // Paid services: a quote that waits for the resident's decision; a refund that reached them.
-    case 'quoted':
-      return change.data?.status === 'pending' ? 'quoted' : null;
-    case 'refunded':
-      return 'refunded';
-    default:
-      return null;
   }
 }

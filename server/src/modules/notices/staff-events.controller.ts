@@ -1,6 +1,26 @@
 import { Controller, Get, Headers, HttpCode, MessageEvent, Param, Post, Query, SetMetadata, Sse } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { EMPTY, Observable, concatMap, concatWith, defer, endWith, filter, finalize, from, ignoreElements, interval, map, merge, mergeMap, of, share, startWith, takeUntil, takeWhile } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  concatMap,
+  concatWith,
+  defer,
+  endWith,
+  filter,
+  finalize,
+  from,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  mergeMap,
+  of,
+  share,
+  startWith,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { QUERY_TOKEN_ALLOWED } from '../../common/auth/auth.guard';
 import { Caller, StaffOnly } from '../../common/auth/decorators';
@@ -8,6 +28,7 @@ import { IdParam } from '../../common/id-param';
 import { DrainService, RECONNECT_RETRY_MS } from '../../common/lifecycle/drain.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { StaffNoticePage, StaffNoticeQuery, StaffNoticeView } from './dto/notice.dto';
+import { NoticeInbox } from './notice-inbox.service';
 import { NoticesService } from './notices.service';
 import { LATE_COMMIT_MS, StaffEventHub } from './staff-event-hub';
 
@@ -24,6 +45,7 @@ export const HEARTBEAT_MS = 15_000;
 export class StaffEventsController {
   constructor(
     private readonly notices: NoticesService,
+    private readonly inbox: NoticeInbox,
     private readonly drain: DrainService,
     private readonly metrics: MetricsService,
     private readonly hub: StaffEventHub,
@@ -32,14 +54,14 @@ export class StaffEventsController {
   @Get('notices')
   @ApiOkResponse({ type: StaffNoticePage })
   list(@Caller() auth: StaffAuth, @Query() query: StaffNoticeQuery): Promise<StaffNoticePage> {
-    return this.notices.staffNotices(auth, query);
+    return this.inbox.staffNotices(auth, query);
   }
 
   @Post('notices/:id/read')
   @HttpCode(204)
   @ApiNoContentResponse()
   read(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<void> {
-    return this.notices.markStaffRead(auth, id);
+    return this.inbox.markStaffRead(auth, id);
   }
 
   /**
@@ -74,11 +96,11 @@ export class StaffEventsController {
     let floor: string | null = null;
     const sent = new Map<string, number>(); // id → written at (ms), while inside the look-back
     const poll = async (): Promise<StaffNoticeView[] | null> => {
-      const items = await this.notices.staffNoticesAfter(auth, after!);
+      const items = await this.inbox.staffNoticesAfter(auth, after!);
       if (items === null) return null;
       const since = Date.now() - LATE_COMMIT_MS;
-      const lateIds = (await this.notices.lateStaffNoticeIds(auth.staffId, floor!, after!, new Date(since))).filter((id) => !sent.has(id));
-      const late = await this.notices.staffNoticesByIds(auth.staffId, lateIds);
+      const lateIds = (await this.inbox.lateStaffNoticeIds(auth.staffId, floor!, after!, new Date(since))).filter((id) => !sent.has(id));
+      const late = await this.inbox.staffNoticesByIds(auth.staffId, lateIds);
       for (const [id, at] of sent) {
         if (at >= since) continue;
         sent.delete(id);
@@ -89,7 +111,7 @@ export class StaffEventsController {
     const wake = merge(this.hub.wakes(auth.staffId, auth.accessVersion), this.notices.staffNoticeCreated.pipe(filter((n) => n.staffId === auth.staffId))).pipe(
       startWith(0),
     );
-    const live = defer(async () => (floor = after ??= await this.notices.latestStaffNoticeId(auth.staffId))).pipe(
+    const live = defer(async () => (floor = after ??= await this.inbox.latestStaffNoticeId(auth.staffId))).pipe(
       mergeMap(() => wake),
       concatMap(() => from(poll())),
       takeWhile((items): items is StaffNoticeView[] => items !== null),

@@ -3,7 +3,7 @@
  * Library; @tarojs/taro and @tarojs/components are replaced by small stubs
  * (test/stubs) whose network calls go to an in-memory fake API (test/fake-api.ts).
  */
-const path = require('node:path')
+const path = require('node:path');
 
 module.exports = {
   testEnvironment: 'jsdom',
@@ -29,4 +29,4 @@ module.exports = {
     '\\.(scss|css)$': '<rootDir>/test/stubs/style.ts',
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-}
+};

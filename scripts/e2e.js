@@ -25,7 +25,9 @@ dbUrl.pathname = `/${database}`;
 const artifacts = path.join(root, 'artifacts');
 
 function sql(statement) {
-  spawnSync('mariadb', ['-u', decodeURIComponent(baseDb.username || 'root'), '-h', baseDb.hostname, '-P', baseDb.port || '3306', '-e', statement], { stdio: 'inherit' });
+  spawnSync('mariadb', ['-u', decodeURIComponent(baseDb.username || 'root'), '-h', baseDb.hostname, '-P', baseDb.port || '3306', '-e', statement], {
+    stdio: 'inherit',
+  });
 }
 
 /** Until the server answers healthy; false at the deadline or as soon as `server` has exited. */
@@ -61,7 +63,15 @@ async function main() {
   sql(`DROP DATABASE IF EXISTS \`${database}\``);
   // The journeys sign in a dozen times from one address within a few minutes: above the
   // default 10 sign-ins a minute per address meant for one person's phone or browser.
-  const serverEnv = { ...process.env, NODE_ENV: 'development', PORT: String(PORT), DATABASE_URL: dbUrl.toString(), DEMO_DATA: 'true', ADMIN_PASSWORD: 'admin123', RATE_LIMIT_LOGIN_PER_MIN: '60' };
+  const serverEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(PORT),
+    DATABASE_URL: dbUrl.toString(),
+    DEMO_DATA: 'true',
+    ADMIN_PASSWORD: 'admin123',
+    RATE_LIMIT_LOGIN_PER_MIN: '60',
+  };
   for (const name of ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE']) delete serverEnv[name];
   const server = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -69,21 +79,43 @@ async function main() {
   server.stderr.on('data', (d) => (log += d));
   const failures = [];
   try {
-    if (!(await waitForHealth(Date.now() + 90_000, server))) throw new Error(`the server did not become healthy (exit code ${server.exitCode}):\n${log.slice(-3000)}`);
+    if (!(await waitForHealth(Date.now() + 90_000, server)))
+      throw new Error(`the server did not become healthy (exit code ${server.exitCode}):\n${log.slice(-3000)}`);
     console.log(`server healthy at ${BASE_URL} (start → health: ok)`);
     const journeys = [
-      { name: 'resident h5 journey', cmd: ['miniapp/e2e/resident-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-miniapp') } },
-      { name: 'staff admin journey', cmd: ['server/admin/e2e/staff-journey.js'], env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'admin123', ARTIFACTS_DIR: path.join(artifacts, 'e2e-admin') } },
+      {
+        name: 'resident h5 journey',
+        cmd: ['miniapp/e2e/resident-journey.js'],
+        env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-miniapp') },
+      },
+      {
+        name: 'staff admin journey',
+        cmd: ['server/admin/e2e/staff-journey.js'],
+        env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'admin123', ARTIFACTS_DIR: path.join(artifacts, 'e2e-admin') },
+      },
       // An outage: staff declare and resolve it in the admin pages, the demo resident sees it in the h5.
-      { name: 'incident journey', cmd: ['server/admin/e2e/incident-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-incidents') } },
+      {
+        name: 'incident journey',
+        cmd: ['server/admin/e2e/incident-journey.js'],
+        env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-incidents') },
+      },
       // A complaint about an agent: to the supervisor, investigated, formally answered, counted on the dashboard.
-      { name: 'complaint journey', cmd: ['server/admin/e2e/complaint-journey.js'], env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-complaints') } },
+      {
+        name: 'complaint journey',
+        cmd: ['server/admin/e2e/complaint-journey.js'],
+        env: { STAFF_USERNAME: 'zhuguan', STAFF_PASSWORD: 'demo1234', ARTIFACTS_DIR: path.join(artifacts, 'e2e-complaints') },
+      },
       // Last: it ends the duty shifts running now, to have a request in the pool.
       { name: 'staff mini-program journey', cmd: ['miniapp/e2e/staff-journey.js'], env: { ARTIFACTS_DIR: path.join(artifacts, 'e2e-staff') } },
     ];
     for (const journey of journeys) {
       console.log(`\n== ${journey.name}`);
-      const result = spawnSync(process.execPath, journey.cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, BASE_URL, ...journey.env }, timeout: 600_000 });
+      const result = spawnSync(process.execPath, journey.cmd, {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, BASE_URL, ...journey.env },
+        timeout: 600_000,
+      });
       if (result.status !== 0) failures.push(journey.name);
     }
   } catch (e) {

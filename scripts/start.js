@@ -21,6 +21,10 @@ buildMissing({ rebuild: args.rebuild });
 // Two glibc malloc arenas: libvips' worker threads otherwise each grow their own and
 // photo processing leaves the process far larger than it needs (sharp's advice for
 // Linux). npm run bench: 20 concurrent 12 MP uploads peak ~450 MB instead of ~580 MB.
-const server = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: { MALLOC_ARENA_MAX: '2', ...process.env } });
+const server = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { MALLOC_ARENA_MAX: '2', ...process.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(signal ? 0 : code ?? 0));
+server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));

@@ -7,7 +7,7 @@
  *   npm test                 everything
  *   npm test -- --no-e2e     skip the browser journeys (quicker while developing)
  *
- * The first step is the lint (npm run lint: ESLint with the layer rules); formatting is not checked here.
+ * The first steps are the lint (npm run lint: ESLint with the layer rules) and Prettier's check (npm run format:check).
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -19,8 +19,9 @@ const { values: args } = parseArgs({ options: { 'no-e2e': { type: 'boolean', def
 const skipE2e = args['no-e2e'];
 
 const steps = [
-  // First: it takes seconds and needs no build; style is Prettier's (npm run format), not checked here.
+  // First: they take seconds and need no build.
   ['lint: ESLint with the layer rules (eslint.config.mjs)', 'npm', ['run', 'lint']],
+  ['format: Prettier (npm run format to fix)', 'npm', ['run', 'format:check']],
   ['build shared', 'npm', ['run', 'build', '-w', '@yizhan/shared']],
   ['shared unit tests (state machine, SLA, masks)', 'npm', ['test', '-w', '@yizhan/shared']],
   ['fake WeChat server tests', 'npm', ['test', '-w', '@yizhan/fake-wechat']],

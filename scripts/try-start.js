@@ -52,7 +52,10 @@ async function main() {
     checks.push(ok);
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
   };
-  check('started on the embedded database', /data[\\/]yizhan\.sqlite|embedded/.test(output) || require('node:fs').existsSync(path.join(root, 'data', 'yizhan.sqlite')));
+  check(
+    'started on the embedded database',
+    /data[\\/]yizhan\.sqlite|embedded/.test(output) || require('node:fs').existsSync(path.join(root, 'data', 'yizhan.sqlite')),
+  );
   check('says it uses the fake WeChat, in one line', output.split('\n').filter((l) => l.includes('fake WeChat')).length === 1);
   const admin = await get('/admin/');
   check('admin pages at /admin/', admin.status === 200 && admin.body.includes('<div id="root"'), `HTTP ${admin.status}`);

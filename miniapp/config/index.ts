@@ -1,7 +1,7 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /**
  * Build-time settings come from the environment so one source tree serves every
@@ -13,18 +13,17 @@ import prodConfig from './prod'
  *   as chosen for this mini-program in the WeChat console.
  * - TARO_APP_ID: the mini-program appid written to dist/weapp/project.config.json.
  */
-const platform = process.env.TARO_ENV ?? 'weapp'
+const platform = process.env.TARO_ENV ?? 'weapp';
 /** TARO_BLANK=1: the blank page the bench measures as Lighthouse's baseline (lighthouse-blank/). */
-const blank = process.env.TARO_BLANK === '1'
-const apiBase =
-  process.env.API_BASE ?? (platform === 'h5' ? '/api/v1' : 'https://yizhan.example.com/api/v1')
+const blank = process.env.TARO_BLANK === '1';
+const apiBase = process.env.API_BASE ?? (platform === 'h5' ? '/api/v1' : 'https://yizhan.example.com/api/v1');
 /** @yizhan/shared is compiled from source; Taro only compiles src/ unless told. */
-const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const sharedSrc = path.resolve(__dirname, '../../shared/src');
 const subscribeTemplates = (process.env.WECHAT_SUBSCRIBE_TEMPLATES ?? '')
   .split(',')
   .map((id) => id.trim())
   .filter(Boolean)
-  .slice(0, 3)
+  .slice(0, 3);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -78,7 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
-  }
-  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
-  return merge({}, baseConfig, prodConfig)
-})
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -3,4 +3,4 @@
 export default defineAppConfig({
   pages: ['pages/index/index'],
   window: { navigationBarTitleText: '一站' },
-})
+});

@@ -37,4 +37,4 @@ export default defineAppConfig({
   // Photo picking and the phone button need the privacy guideline (WECHAT.md).
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
-})
+});

@@ -1,4 +1,4 @@
-import type { TicketType } from '@yizhan/shared'
+import type { TicketType } from '@yizhan/shared';
 
 /**
  * Every route of the app. The detail route is also the `page` of subscribe messages
@@ -26,6 +26,6 @@ export const ROUTES = {
   staffTicket: (id: string) => `/subpackages/staff/pages/ticket/index?id=${encodeURIComponent(id)}`,
   privacy: '/subpackages/account/pages/privacy/index',
   eraseData: '/subpackages/account/pages/erase/index',
-} as const
+} as const;
 
-export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.tickets, ROUTES.notices, ROUTES.me]
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.tickets, ROUTES.notices, ROUTES.me];

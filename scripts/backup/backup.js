@@ -43,7 +43,22 @@ async function main() {
   } else {
     const { args: conn, env } = clientArgs(s);
     const dump = fs.existsSync('/usr/bin/mariadb-dump') || !fs.existsSync('/usr/bin/mysqldump') ? 'mariadb-dump' : 'mysqldump';
-    await run(dump, [...conn, '--single-transaction', '--quick', '--skip-lock-tables', '--no-tablespaces', '--routines', '--triggers', '--hex-blob', '--default-character-set=utf8mb4', s.database], { env, outFile: path.join(out, 'database.sql') });
+    await run(
+      dump,
+      [
+        ...conn,
+        '--single-transaction',
+        '--quick',
+        '--skip-lock-tables',
+        '--no-tablespaces',
+        '--routines',
+        '--triggers',
+        '--hex-blob',
+        '--default-character-set=utf8mb4',
+        s.database,
+      ],
+      { env, outFile: path.join(out, 'database.sql') },
+    );
     manifest.database = 'database.sql';
   }
   manifest.databaseBytes = fs.statSync(path.join(out, manifest.database)).size;
@@ -58,7 +73,9 @@ async function main() {
   manifest.finishedAt = new Date().toISOString();
   manifest.seconds = (Date.now() - started) / 1000;
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`backup of the ${s.kind === 'sqlite' ? `embedded database ${s.file}` : `MariaDB database ${s.database}`} in ${out} (${manifest.seconds.toFixed(1)} s, database ${manifest.databaseBytes} bytes, ${manifest.files.files ?? 0} photo files)`);
+  console.log(
+    `backup of the ${s.kind === 'sqlite' ? `embedded database ${s.file}` : `MariaDB database ${s.database}`} in ${out} (${manifest.seconds.toFixed(1)} s, database ${manifest.databaseBytes} bytes, ${manifest.files.files ?? 0} photo files)`,
+  );
 }
 
 main().catch((e) => {

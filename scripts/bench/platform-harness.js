@@ -25,7 +25,16 @@ class TicketsController {
   async create(body) {
     if (!body || typeof body !== 'object') throw new BadRequestException('body');
     const { roomId, category, description, type } = body;
-    if (!/^\d{1,20}$/.test(String(roomId)) || typeof category !== 'string' || !category || category.length > 30 || typeof description !== 'string' || !description || description.length > 1000 || type !== 'repair') {
+    if (
+      !/^\d{1,20}$/.test(String(roomId)) ||
+      typeof category !== 'string' ||
+      !category ||
+      category.length > 30 ||
+      typeof description !== 'string' ||
+      !description ||
+      description.length > 1000 ||
+      type !== 'repair'
+    ) {
       throw new BadRequestException('invalid');
     }
     const conn = await pool.getConnection();
@@ -38,7 +47,11 @@ class TicketsController {
         [`PF${process.pid}-${++seq}`, category, description, roomId, now, now, now, now],
       );
       await conn.query(`INSERT INTO bench_platform_events (ticket_id, at, note) VALUES (?, ?, 'created')`, [t.insertId, now]);
-      await conn.query(`INSERT INTO bench_platform_outbox (ticket_id, payload, created_at) VALUES (?, ?, ?)`, [t.insertId, JSON.stringify({ no: seq, category }), now]);
+      await conn.query(`INSERT INTO bench_platform_outbox (ticket_id, payload, created_at) VALUES (?, ?, ?)`, [
+        t.insertId,
+        JSON.stringify({ no: seq, category }),
+        now,
+      ]);
       await conn.commit();
       return { id: String(t.insertId), status: 'submitted', category, description, createdAt: now.toISOString() };
     } catch (e) {

@@ -19,7 +19,16 @@ async function main() {
   const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
   const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
   const { DataSource } = require('typeorm');
-  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: `mysql://root@127.0.0.1:3306/${db}`, WECHAT_APPID: 'wxbench', WECHAT_SECRET: 'wxbenchsecret', WECHAT_API_BASE: fake.url, OUTBOX_POLL_MS: '0', SLA_SCAN_MS: '0', DEMO_DATA: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: `mysql://root@127.0.0.1:3306/${db}`,
+    WECHAT_APPID: 'wxbench',
+    WECHAT_SECRET: 'wxbenchsecret',
+    WECHAT_API_BASE: fake.url,
+    OUTBOX_POLL_MS: '0',
+    SLA_SCAN_MS: '0',
+    DEMO_DATA: 'false',
+  });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const ds = app.get(DataSource);
@@ -31,7 +40,12 @@ async function main() {
   for (let round = 0; round < 4; round++) {
     log.length = 0;
     const t = performance.now();
-    await tickets.create(auth, { ip: '127.0.0.1', userAgent: 'bench' }, { type: 'repair', roomId: String(room), category: '水电', description: '基准测试：水龙头滴水', contactPhone: '13812341234' }, `prof-${Date.now()}-${round}`);
+    await tickets.create(
+      auth,
+      { ip: '127.0.0.1', userAgent: 'bench' },
+      { type: 'repair', roomId: String(room), category: '水电', description: '基准测试：水龙头滴水', contactPhone: '13812341234' },
+      `prof-${Date.now()}-${round}`,
+    );
     const total = performance.now() - t;
     if (round === 3) {
       for (const l of log) console.log(`${l.ms.toFixed(2).padStart(7)} ms  ${l.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
@@ -41,4 +55,10 @@ async function main() {
   await app.close();
   await fake.close();
 }
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

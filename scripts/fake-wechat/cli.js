@@ -13,12 +13,26 @@ const util = require('node:util');
 const { startFakeWechat } = require('.');
 
 const FLAGS = {
-  port: 'number', host: 'string', appid: 'string', secret: 'string', templates: 'templates',
-  'infer-templates': 'boolean', 'token-ttl-sec': 'number', 'classic-grace-sec': 'number',
-  'push-url': 'string', 'push-token': 'string', 'encoding-aes-key': 'string', 'original-id': 'string',
-  'media-check-delay-ms': 'number', 'push-retries': 'number', 'push-retry-delay-ms': 'number',
-  'push-timeout-ms': 'number', 'enforce-credits': 'boolean', 'error-content-type': 'string',
-  unionid: 'boolean', quiet: 'boolean',
+  port: 'number',
+  host: 'string',
+  appid: 'string',
+  secret: 'string',
+  templates: 'templates',
+  'infer-templates': 'boolean',
+  'token-ttl-sec': 'number',
+  'classic-grace-sec': 'number',
+  'push-url': 'string',
+  'push-token': 'string',
+  'encoding-aes-key': 'string',
+  'original-id': 'string',
+  'media-check-delay-ms': 'number',
+  'push-retries': 'number',
+  'push-retry-delay-ms': 'number',
+  'push-timeout-ms': 'number',
+  'enforce-credits': 'boolean',
+  'error-content-type': 'string',
+  unionid: 'boolean',
+  quiet: 'boolean',
 };
 const camel = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const envName = (s) => 'FAKE_WECHAT_' + s.toUpperCase().replace(/-/g, '_');

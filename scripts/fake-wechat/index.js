@@ -107,9 +107,22 @@ const DEFAULTS = {
 
 /** Options that /__fake/config may change at run time. */
 const RUNTIME_CONFIG = [
-  'inferTemplates', 'pages', 'tokenTtlSec', 'classicGraceSec', 'pushUrl', 'pushToken', 'encodingAESKey',
-  'originalId', 'mediaCheckDelayMs', 'pushRetries', 'pushRetryDelayMs', 'pushTimeoutMs',
-  'enforceCredits', 'errorContentType', 'unionid', 'log',
+  'inferTemplates',
+  'pages',
+  'tokenTtlSec',
+  'classicGraceSec',
+  'pushUrl',
+  'pushToken',
+  'encodingAESKey',
+  'originalId',
+  'mediaCheckDelayMs',
+  'pushRetries',
+  'pushRetryDelayMs',
+  'pushTimeoutMs',
+  'enforceCredits',
+  'errorContentType',
+  'unionid',
+  'log',
 ];
 
 const hex = (n) => crypto.randomBytes(n).toString('hex');
@@ -118,10 +131,26 @@ const b64url = (buf) => buf.toString('base64url');
 
 /** The stable openid the fake gives `fake:<user>` codes. */
 function fakeOpenid(appid, user) {
-  return 'o' + b64url(crypto.createHash('sha256').update(appid + user).digest()).slice(0, 27);
+  return (
+    'o' +
+    b64url(
+      crypto
+        .createHash('sha256')
+        .update(appid + user)
+        .digest(),
+    ).slice(0, 27)
+  );
 }
 function fakeUnionid(user) {
-  return 'oU' + b64url(crypto.createHash('sha256').update('union:' + user).digest()).slice(0, 26);
+  return (
+    'oU' +
+    b64url(
+      crypto
+        .createHash('sha256')
+        .update('union:' + user)
+        .digest(),
+    ).slice(0, 26)
+  );
 }
 
 /** A reply with an errcode, marked so the sender can pick the content type. */
@@ -350,9 +379,7 @@ class FakeWechat extends EventEmitter {
   }
   /** @param {{ touser?: string, template_id?: string }} [filter] */
   messages(filter = {}) {
-    return this.state.messages.filter(
-      (m) => (!filter.touser || m.touser === filter.touser) && (!filter.template_id || m.template_id === filter.template_id),
-    );
+    return this.state.messages.filter((m) => (!filter.touser || m.touser === filter.touser) && (!filter.template_id || m.template_id === filter.template_id));
   }
   /** Change runtime options (see RUNTIME_CONFIG). */
   configure(patch) {
@@ -550,8 +577,14 @@ class FakeWechat extends EventEmitter {
     this.counters.subscribeToday++;
     const msgid = 2_000_000_000_000 + ++this.msgSeq;
     const message = {
-      msgid, touser, template_id, page: page ?? null, data,
-      miniprogram_state: miniprogram_state ?? 'formal', lang: lang ?? 'zh_CN', at: this.now(),
+      msgid,
+      touser,
+      template_id,
+      page: page ?? null,
+      data,
+      miniprogram_state: miniprogram_state ?? 'formal',
+      lang: lang ?? 'zh_CN',
+      at: this.now(),
     };
     this.state.messages.push(message);
     this.emit('message', message);
@@ -617,9 +650,12 @@ class FakeWechat extends EventEmitter {
       base.CreateTime = Math.floor(this.now() / 1000);
       const message = v2
         ? {
-            ...base, version: 2,
+            ...base,
+            version: 2,
             detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 }],
-            errcode: 0, errmsg: 'ok', result: { suggest: verdict.suggest, label: verdict.label },
+            errcode: 0,
+            errmsg: 'ok',
+            result: { suggest: verdict.suggest, label: verdict.label },
           }
         : { ...base, isrisky: verdict.suggest === 'risky' ? 1 : 0, extra_info_json: '', status_code: 0 };
       return this.push(message);
@@ -667,7 +703,9 @@ class FakeWechat extends EventEmitter {
   later(ms, fn) {
     const t = setTimeout(() => {
       this.timers.delete(t);
-      Promise.resolve().then(fn).catch((e) => this.log(`later: ${e.message}`));
+      Promise.resolve()
+        .then(fn)
+        .catch((e) => this.log(`later: ${e.message}`));
     }, ms);
     this.timers.add(t);
   }

@@ -53,7 +53,17 @@ const bytes = (s) => Buffer.byteLength(String(s ?? ''));
  * @property {number} [perMinute] messages one member gets per minute; the excess is dropped without error, as WeCom does
  * @property {number} [perHour]
  */
-const DEFAULTS = { port: 0, host: '127.0.0.1', corpid: 'wwfakecorp', secret: 'fakesecret', agentid: 1000002, visible: null, tokenTtlSec: 7200, perMinute: 30, perHour: 1000 };
+const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  corpid: 'wwfakecorp',
+  secret: 'fakesecret',
+  agentid: 1000002,
+  visible: null,
+  tokenTtlSec: 7200,
+  perMinute: 30,
+  perHour: 1000,
+};
 
 class FakeWecom {
   /** @param {FakeWecomOptions} options */
@@ -201,7 +211,9 @@ class FakeWecom {
         if (chars(item.key) > 10 || chars(item.value) > 30) fail(45002, 'miniprogram_notice.content_item key ≤ 10, value ≤ 30 characters');
       }
     }
-    const users = String(body.touser ?? '').split('|').filter(Boolean);
+    const users = String(body.touser ?? '')
+      .split('|')
+      .filter(Boolean);
     if (!users.length && !body.toparty && !body.totag) fail(82001);
     const reached = [];
     const invalid = [];

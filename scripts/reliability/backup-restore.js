@@ -29,19 +29,28 @@ function upload(base, token, jpeg) {
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const body = Buffer.concat([head, jpeg, tail]);
     const url = new URL(base);
-    const req = http.request({ host: url.hostname, port: url.port, method: 'POST', path: '/api/v1/uploads', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        let json = null;
-        try {
-          json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          /* not JSON */
-        }
-        resolve({ status: res.statusCode, json });
-      });
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/api/v1/uploads',
+        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          let json = null;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode, json });
+        });
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error('TIMEOUT')));
     req.on('error', (e) => resolve({ status: 0, error: e.message }));
     req.end(body);
@@ -51,17 +60,22 @@ function upload(base, token, jpeg) {
 function fetchBytes(base, p) {
   return new Promise((resolve) => {
     const url = new URL(p, base);
-    http.get(url, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], bytes: Buffer.concat(chunks) }));
-    }).on('error', (e) => resolve({ status: 0, error: e.message }));
+    http
+      .get(url, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], bytes: Buffer.concat(chunks) }));
+      })
+      .on('error', (e) => resolve({ status: 0, error: e.message }));
   });
 }
 
 function runScript(file, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(h.ROOT, 'scripts', 'backup', file), ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(h.ROOT, 'scripts', 'backup', file), ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -92,7 +106,13 @@ async function oneKind(kind, report, fake) {
   for (let i = 0; i < ARGS.residents; i++) residents.push(await world.resident(`bk${kind}${i}`, community.rooms[i]));
   world.close();
   const api = h.client(server.base);
-  const photos = await Promise.all([0, 1, 2, 3].map((i) => sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 30 * i } } }).jpeg().toBuffer()));
+  const photos = await Promise.all(
+    [0, 1, 2, 3].map((i) =>
+      sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 30 * i } } })
+        .jpeg()
+        .toBuffer(),
+    ),
+  );
 
   // ---- load, with the backup in the middle of it
   const acknowledged = [];
@@ -108,7 +128,11 @@ async function oneKind(kind, report, fake) {
         failures++;
         continue;
       }
-      const res = await api.post('/tickets', { ...h.repairBody(r.roomId, `bk#${i}`), photoIds: [String(up.json.id)] }, { token: r.token, headers: { 'Idempotency-Key': `bk-${kind}-${i}` } });
+      const res = await api.post(
+        '/tickets',
+        { ...h.repairBody(r.roomId, `bk#${i}`), photoIds: [String(up.json.id)] },
+        { token: r.token, headers: { 'Idempotency-Key': `bk-${kind}-${i}` } },
+      );
       if (res.status === 201) acknowledged.push({ id: String(res.json.id), photoId: String(up.json.id), resident: r, at: Date.now() });
       else failures++;
     }
@@ -163,7 +187,9 @@ async function oneKind(kind, report, fake) {
     [rows] = await pool.query('SELECT u.storage_key AS k, u.thumb_key AS t FROM uploads u WHERE u.ticket_id IS NOT NULL');
     await pool.end();
   }
-  const withoutFile = rows.filter((r) => !fs.existsSync(path.join(restoredFiles, ...r.k.split('/'))) || !fs.existsSync(path.join(restoredFiles, ...r.t.split('/')))).length;
+  const withoutFile = rows.filter(
+    (r) => !fs.existsSync(path.join(restoredFiles, ...r.k.split('/'))) || !fs.existsSync(path.join(restoredFiles, ...r.t.split('/'))),
+  ).length;
   await restored.stop();
   check.close();
   api.close();

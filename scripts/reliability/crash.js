@@ -128,10 +128,15 @@ async function run(report) {
     return false;
   }
 
-  const residentLoad = h.pool(ARGS.maxSubmissions, ARGS.concurrency, async (i) => {
-    await submit(i);
-    await h.sleep(10 + Math.random() * 30);
-  }, deadline);
+  const residentLoad = h.pool(
+    ARGS.maxSubmissions,
+    ARGS.concurrency,
+    async (i) => {
+      await submit(i);
+      await h.sleep(10 + Math.random() * 30);
+    },
+    deadline,
+  );
 
   const staffLoad = (async () => {
     const workers = Array.from({ length: 2 }, async () => {
@@ -242,13 +247,19 @@ async function run(report) {
   for (let k = 0; k < 6; k++) await api.post('/subscriptions', { results: { tpl_accepted: 'accept' } }, { token: probe.token });
   const probeIds = [];
   for (let k = 0; k < 6; k++) {
-    const res = await api.post('/tickets', h.repairBody(probe.roomId, `probe#${k}`), { token: probe.token, headers: { 'Idempotency-Key': `probe-${process.pid}-${k}` } });
+    const res = await api.post('/tickets', h.repairBody(probe.roomId, `probe#${k}`), {
+      token: probe.token,
+      headers: { 'Idempotency-Key': `probe-${process.pid}-${k}` },
+    });
     if (res.status === 201) probeIds.push(String(res.json.id));
   }
   await fake.fail({ path: '/cgi-bin/message/subscribe/send', delayMs: 3000, times: 1 });
   await Promise.all(probeIds.map((id) => api.post(`/tickets/${id}/accept`, { note: '已受理' }, { token: agent.token })));
   await h.sleep(1000);
-  const [[{ n: inFlight }]] = await pool.query(`SELECT COUNT(*) AS n FROM outbox_messages o JOIN notices n ON n.id = o.notice_id WHERE n.ticket_id IN (${probeIds.map(() => '?').join(',')}) AND o.status = 'pending'`, probeIds);
+  const [[{ n: inFlight }]] = await pool.query(
+    `SELECT COUNT(*) AS n FROM outbox_messages o JOIN notices n ON n.id = o.notice_id WHERE n.ticket_id IN (${probeIds.map(() => '?').join(',')}) AND o.status = 'pending'`,
+    probeIds,
+  );
   await server.kill();
   await server.start();
   await waitOutboxDrained(pool, 15_000);

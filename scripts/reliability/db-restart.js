@@ -172,13 +172,25 @@ async function run(report) {
 
   report.check(all500.length === 0, `${all500.length} answers 5xx other than 503 (${[...new Set(all500.map((s) => `${s.status} ${s.code}`))].join(', ')})`);
   report.check(slow.length === 0, `${slow.length} requests took longer than ${HANG_MS} ms (max ${ms(Math.max(0, ...samples.map((s) => s.ms)))} ms)`);
-  report.check(outage.every((s) => (s.status >= 200 && s.status < 300) || s.status === 503), `answers during the outage other than 2xx/503: ${JSON.stringify(by.outage)}`);
-  report.check(outage.some((s) => s.status === 503), 'no request saw 503 during the outage');
+  report.check(
+    outage.every((s) => (s.status >= 200 && s.status < 300) || s.status === 503),
+    `answers during the outage other than 2xx/503: ${JSON.stringify(by.outage)}`,
+  );
+  report.check(
+    outage.some((s) => s.status === 503),
+    'no request saw 503 during the outage',
+  );
   report.check(!!firstHealth503, '/health never answered 503 while the database was down');
-  report.check(!!firstHealth200After && firstHealth200After.startAt + firstHealth200After.ms - t.dbUp < 10_000, '/health did not return to 200 within 10 s of the database coming back');
+  report.check(
+    !!firstHealth200After && firstHealth200After.startAt + firstHealth200After.ms - t.dbUp < 10_000,
+    '/health did not return to 200 within 10 s of the database coming back',
+  );
   report.check(healthAfter503 === 0, `/health flapped after recovering (${healthAfter503} non-200)`);
   report.check(!!firstWriteAfter, 'no write succeeded after the database came back');
-  report.check(lastSecond.length > 0 && lastSecond.every((s) => s.status >= 200 && s.status < 300), `not all requests succeed in the last 3 s: ${JSON.stringify(lastSecond.filter((s) => s.status >= 300).slice(0, 3))}`);
+  report.check(
+    lastSecond.length > 0 && lastSecond.every((s) => s.status >= 200 && s.status < 300),
+    `not all requests succeed in the last 3 s: ${JSON.stringify(lastSecond.filter((s) => s.status >= 300).slice(0, 3))}`,
+  );
   report.check(server.alive && server.pid === pidBefore, 'the server process did not survive the database restart');
 
   // ---- durability and consistency after the restart
@@ -194,7 +206,19 @@ async function run(report) {
   const logText = fs.readFileSync(path.join(h.ARTIFACTS, 'logs', 'dbrestart-server.log'), 'utf8');
   const errors = logText.split('\n').filter((l) => /\bERROR\b/.test(l));
   report.set('serverErrorLogLines', errors.length);
-  if (errors.length) report.set('serverErrorSample', [...new Set(errors.map((l) => stripVTControlCharacters(l).replace(/^.*?ERROR\s*/, '').slice(0, 160)))].slice(0, 5));
+  if (errors.length)
+    report.set(
+      'serverErrorSample',
+      [
+        ...new Set(
+          errors.map((l) =>
+            stripVTControlCharacters(l)
+              .replace(/^.*?ERROR\s*/, '')
+              .slice(0, 160),
+          ),
+        ),
+      ].slice(0, 5),
+    );
   api.close();
 }
 

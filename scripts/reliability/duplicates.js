@@ -45,7 +45,10 @@ async function run(report) {
     const until = h.now() + 15_000;
     while (h.now() < until) {
       stats.requests++;
-      const res = await apis[instance].post('/tickets', h.repairBody(c.resident.roomId, c.tag), { token: c.resident.token, headers: { 'Idempotency-Key': c.key } });
+      const res = await apis[instance].post('/tickets', h.repairBody(c.resident.roomId, c.tag), {
+        token: c.resident.token,
+        headers: { 'Idempotency-Key': c.key },
+      });
       if (res.status === 201) {
         c.ids.push(String(res.json.id));
         if (res.headers['idempotent-replayed'] === 'true') {

@@ -100,15 +100,22 @@ async function main() {
     rollingRestartStreamReconnections: f('rolling-restart').streamReconnections,
     rollingRestartNoticesMissed: f('rolling-restart').noticesMissedByStreams,
     tableSizesAfterGrowthRun: f('table-growth').tableSizesAfter,
-    backupRestoreMariadb: f('backup-restore').mariadb && `${f('backup-restore').mariadb.foundAfterRestore}/${f('backup-restore').mariadb.acknowledgedBeforeBackup} requests, ${f('backup-restore').mariadb.photosServed} photos`,
-    backupRestoreSqlite: f('backup-restore').sqlite && `${f('backup-restore').sqlite.foundAfterRestore}/${f('backup-restore').sqlite.acknowledgedBeforeBackup} requests, ${f('backup-restore').sqlite.photosServed} photos`,
+    backupRestoreMariadb:
+      f('backup-restore').mariadb &&
+      `${f('backup-restore').mariadb.foundAfterRestore}/${f('backup-restore').mariadb.acknowledgedBeforeBackup} requests, ${f('backup-restore').mariadb.photosServed} photos`,
+    backupRestoreSqlite:
+      f('backup-restore').sqlite &&
+      `${f('backup-restore').sqlite.foundAfterRestore}/${f('backup-restore').sqlite.acknowledgedBeforeBackup} requests, ${f('backup-restore').sqlite.photosServed} photos`,
   };
   const ok = chosen.every((s) => results[s.name].ok);
   const output = { ok, finishedAt: new Date().toISOString(), durationSec: Math.round((Date.now() - started) / 1000), summary, results };
   fs.writeFileSync(path.join(ARTIFACTS, 'results.json'), JSON.stringify(output, null, 2) + '\n');
 
   console.log(`\n######## reliability summary (${output.durationSec} s)`);
-  for (const s of chosen) console.log(`  ${results[s.name].ok ? 'OK    ' : 'FAILED'} ${s.name.padEnd(14)} ${results[s.name].wallSec} s${results[s.name].violations?.length ? ` — ${results[s.name].violations.slice(0, 3).join('; ')}` : ''}`);
+  for (const s of chosen)
+    console.log(
+      `  ${results[s.name].ok ? 'OK    ' : 'FAILED'} ${s.name.padEnd(14)} ${results[s.name].wallSec} s${results[s.name].violations?.length ? ` — ${results[s.name].violations.slice(0, 3).join('; ')}` : ''}`,
+    );
   for (const [k, v] of Object.entries(summary)) if (v !== undefined) console.log(`  ${k.padEnd(26)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
   console.log(`  figures: ${path.relative(process.cwd(), path.join(ARTIFACTS, 'results.json'))}`);
   process.exitCode = ok ? 0 : 1;

@@ -123,7 +123,10 @@ async function run(report) {
   await loader;
 
   // ---- every notice reached every stream
-  const [notices] = await pool.query(`SELECT id, staff_id FROM staff_notices WHERE staff_id IN (${agents.map(() => '?').join(',')}) ORDER BY id`, agents.map((a) => a.id));
+  const [notices] = await pool.query(
+    `SELECT id, staff_id FROM staff_notices WHERE staff_id IN (${agents.map(() => '?').join(',')}) ORDER BY id`,
+    agents.map((a) => a.id),
+  );
   const expectedOf = new Map(agents.map((a) => [a.id, []]));
   for (const n of notices) expectedOf.get(String(n.staff_id)).push(String(n.id));
   const expected = notices.map((n) => String(n.id));
@@ -143,14 +146,23 @@ async function run(report) {
   report.set('submissionsRetriedOnce', retried);
   report.set('submissionsFailed', failed.length);
   report.set('proxy', { ...proxy.stats });
-  report.set('streamReconnections', streams.reduce((a, s) => a + s.connects - 1, 0));
+  report.set(
+    'streamReconnections',
+    streams.reduce((a, s) => a + s.connects - 1, 0),
+  );
   report.set('streamsReconnected', streams.length - notReconnected);
   report.set('streamsToldToRetry', streams.filter((s) => s.retryHints > 0).length);
   report.set('staffNotices', expected.length);
-  report.set('noticesMissedByStreams', missing.reduce((a, b) => a + b, 0));
+  report.set(
+    'noticesMissedByStreams',
+    missing.reduce((a, b) => a + b, 0),
+  );
   report.check(failed.length === 0, `${failed.length} submissions failed after one retry: ${failed.slice(0, 5).join('; ')}`);
   report.check(notReconnected === 0, `${notReconnected} streams never reconnected`);
-  report.check(missing.every((m) => m === 0), `${missing.filter((m) => m > 0).length} streams missed notices (${missing.reduce((a, b) => a + b, 0)} in all)`);
+  report.check(
+    missing.every((m) => m === 0),
+    `${missing.filter((m) => m > 0).length} streams missed notices (${missing.reduce((a, b) => a + b, 0)} in all)`,
+  );
 
   // ---- nothing lost, nothing doubled
   const [rows] = await pool.query(`SELECT id FROM tickets WHERE community_id = ?`, [community.id]);

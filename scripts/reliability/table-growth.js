@@ -15,7 +15,14 @@
 const h = require('./lib/harness');
 
 const ARGS = h.parseArgs(process.argv.slice(2), { days: 8, perDay: 20 });
-const TABLES = { idempotency_keys: 'created_at', refresh_tokens: 'expires_at', rate_limit_counters: 'expires_at', outbox_messages: 'next_attempt_at', notices: 'read_at', staff_notices: 'read_at' };
+const TABLES = {
+  idempotency_keys: 'created_at',
+  refresh_tokens: 'expires_at',
+  rate_limit_counters: 'expires_at',
+  outbox_messages: 'next_attempt_at',
+  notices: 'read_at',
+  staff_notices: 'read_at',
+};
 
 async function run(report) {
   const db = h.dbName('growth');
@@ -25,7 +32,14 @@ async function run(report) {
     name: 'growth-server',
     db,
     fake,
-    env: { SWEEP_MS: '1000', SWEEP_BATCH: '50', OUTBOX_KEEP_DAYS: '2', READ_NOTICES_KEEP_DAYS: '2', RATE_LIMIT_STORE: 'database', REFRESH_TOKEN_TTL_SEC: '600' },
+    env: {
+      SWEEP_MS: '1000',
+      SWEEP_BATCH: '50',
+      OUTBOX_KEEP_DAYS: '2',
+      READ_NOTICES_KEEP_DAYS: '2',
+      RATE_LIMIT_STORE: 'database',
+      REFRESH_TOKEN_TTL_SEC: '600',
+    },
   });
   await server.start();
   const pool = h.dbPool(db);
@@ -44,7 +58,10 @@ async function run(report) {
   for (let day = 0; day < ARGS.days; day++) {
     await h.pool(ARGS.perDay, 4, async (i) => {
       const r = residents[i % residents.length];
-      const res = await api.post('/tickets', h.repairBody(r.roomId, `day${day}#${i}`), { token: r.token, headers: { 'Idempotency-Key': `growth-${day}-${i}` } });
+      const res = await api.post('/tickets', h.repairBody(r.roomId, `day${day}#${i}`), {
+        token: r.token,
+        headers: { 'Idempotency-Key': `growth-${day}-${i}` },
+      });
       if (res.status !== 201) return void failures++;
       const acc = await api.post(`/tickets/${res.json.id}/accept`, {}, { token: agent.token });
       if (acc.status !== 200) failures++;
@@ -62,7 +79,8 @@ async function run(report) {
     sizes.push(row);
     h.log(`day ${day}: ${JSON.stringify(row)}`);
     // The day passes, and the sweep gets a few passes.
-    for (const [table, column] of Object.entries(TABLES)) await pool.query(`UPDATE ${table} SET ${column} = ${column} - INTERVAL 1 DAY WHERE ${column} IS NOT NULL`);
+    for (const [table, column] of Object.entries(TABLES))
+      await pool.query(`UPDATE ${table} SET ${column} = ${column} - INTERVAL 1 DAY WHERE ${column} IS NOT NULL`);
     await h.sleep(2500);
   }
   report.set('days', ARGS.days);

@@ -54,7 +54,10 @@ async function run(report) {
   for (let i = 0; i < ARGS.claimers; i++) claimers.push(await world.staff(`kefu_pool${i}`, ['agent'], [pooled.id]));
   const granted = new Map();
   const residents = { routed: [], pooled: [] };
-  for (const [kind, community] of [['routed', routed], ['pooled', pooled]]) {
+  for (const [kind, community] of [
+    ['routed', routed],
+    ['pooled', pooled],
+  ]) {
     await h.pool(ARGS.residents, 4, async (i) => {
       const credits = CREDITS[i % CREDITS.length];
       const r = await world.resident(`two-${kind}${i}`, community.rooms[i], credits);
@@ -69,11 +72,17 @@ async function run(report) {
   const perInstance = [0, 0];
   const submitted = { routed: [], pooled: [] };
   let failures = 0;
-  for (const [kind, n] of [['routed', ARGS.routed], ['pooled', ARGS.pooled]]) {
+  for (const [kind, n] of [
+    ['routed', ARGS.routed],
+    ['pooled', ARGS.pooled],
+  ]) {
     await h.pool(n, 6, async (i) => {
       const r = residents[kind][i % ARGS.residents];
       const which = i % 2;
-      const res = await apis[which].post('/tickets', h.repairBody(r.roomId, `two-${kind}#${i}`), { token: r.token, headers: { 'Idempotency-Key': `two-${kind}-${i}` } });
+      const res = await apis[which].post('/tickets', h.repairBody(r.roomId, `two-${kind}#${i}`), {
+        token: r.token,
+        headers: { 'Idempotency-Key': `two-${kind}-${i}` },
+      });
       if (res.status !== 201) {
         failures++;
         report.check(false, `submission ${kind}#${i} via ${'AB'[which]}: ${res.status} ${res.json?.code ?? res.error}`);
@@ -86,7 +95,10 @@ async function run(report) {
   report.set('submissionsPerInstance', { A: perInstance[0], B: perInstance[1] });
   report.check(failures === 0, `${failures} submissions failed`);
   const [poolRows] = await pool.query(`SELECT id, owner_id FROM tickets WHERE community_id = ?`, [pooled.id]);
-  report.check(poolRows.every((r) => r.owner_id === null), 'a ticket of the community without duty went to an owner');
+  report.check(
+    poolRows.every((r) => r.owner_id === null),
+    'a ticket of the community without duty went to an owner',
+  );
 
   // ---- concurrent claims: every claimer at once, alternating instances
   let winners = 0;
@@ -105,7 +117,10 @@ async function run(report) {
     } else if (won.length > 1) multipleWinners++;
     else noWinner++;
   });
-  const [owners] = await pool.query(`SELECT t.id, t.owner_id, (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'claimed') AS claims FROM tickets t WHERE community_id = ?`, [pooled.id]);
+  const [owners] = await pool.query(
+    `SELECT t.id, t.owner_id, (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'claimed') AS claims FROM tickets t WHERE community_id = ?`,
+    [pooled.id],
+  );
   const wrongOwner = owners.filter((o) => String(o.owner_id) !== claimedBy.get(String(o.id)) || Number(o.claims) !== 1).length;
   report.set('claimRaces', submitted.pooled.length);
   report.set('claimWinners', winners);
@@ -113,22 +128,42 @@ async function run(report) {
   report.check(multipleWinners === 0, `${multipleWinners} pooled tickets had several winning claims`);
   report.check(noWinner === 0, `${noWinner} pooled tickets had no winning claim`);
   report.check(wrongOwner === 0, `${wrongOwner} pooled tickets whose owner/claimed events disagree with the winner`);
-  report.check(Object.keys(losers).every((k) => k === '409 ALREADY_OWNED'), `losing claims answered ${JSON.stringify(losers)}`);
+  report.check(
+    Object.keys(losers).every((k) => k === '409 ALREADY_OWNED'),
+    `losing claims answered ${JSON.stringify(losers)}`,
+  );
 
   // ---- SLA on both: respond deadlines forced into the past
   const all = [...submitted.routed, ...submitted.pooled];
   const inList = all.map(() => '?').join(',');
-  await pool.query(`UPDATE tickets SET respond_by = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR, next_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id IN (${inList})`, all);
-  const level1Ms = await waitFor('every forced ticket to breach (level 1)', async () => {
-    const [[{ n }]] = await pool.query(`SELECT COUNT(*) AS n FROM tickets WHERE id IN (${inList}) AND escalation_level >= 1 AND (next_due_at IS NULL OR next_due_at > UTC_TIMESTAMP(3))`, all);
-    return Number(n) === all.length;
-  }, 20_000);
+  await pool.query(
+    `UPDATE tickets SET respond_by = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR, next_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id IN (${inList})`,
+    all,
+  );
+  const level1Ms = await waitFor(
+    'every forced ticket to breach (level 1)',
+    async () => {
+      const [[{ n }]] = await pool.query(
+        `SELECT COUNT(*) AS n FROM tickets WHERE id IN (${inList}) AND escalation_level >= 1 AND (next_due_at IS NULL OR next_due_at > UTC_TIMESTAMP(3))`,
+        all,
+      );
+      return Number(n) === all.length;
+    },
+    20_000,
+  );
   // Second level: the first escalation is made two hours old.
-  await pool.query(`UPDATE tickets SET escalated_at = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR, next_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id IN (${inList})`, all);
-  const level2Ms = await waitFor('every forced ticket to escalate to level 2', async () => {
-    const [[{ n }]] = await pool.query(`SELECT COUNT(*) AS n FROM tickets WHERE id IN (${inList}) AND escalation_level = 2`, all);
-    return Number(n) === all.length;
-  }, 20_000);
+  await pool.query(
+    `UPDATE tickets SET escalated_at = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR, next_due_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id IN (${inList})`,
+    all,
+  );
+  const level2Ms = await waitFor(
+    'every forced ticket to escalate to level 2',
+    async () => {
+      const [[{ n }]] = await pool.query(`SELECT COUNT(*) AS n FROM tickets WHERE id IN (${inList}) AND escalation_level = 2`, all);
+      return Number(n) === all.length;
+    },
+    20_000,
+  );
   await h.sleep(1000); // a few more passes of both scanners: nothing more may happen
   const [sla] = await pool.query(
     `SELECT t.id,
@@ -147,8 +182,14 @@ async function run(report) {
   // Level 1 tells the community's supervisor(s) (one here), level 2 the admins; the owner (if any) gets one overdue notice.
   const badNotices = sla.filter((r) => Number(r.escNotices) !== 1 + Number(admins) || Number(r.overdueNotices) !== 1).length;
   report.set('slaForcedTickets', all.length);
-  report.set('slaOverdueEvents', sla.reduce((s, r) => s + Number(r.overdue), 0));
-  report.set('slaEscalatedEvents', sla.reduce((s, r) => s + Number(r.esc1) + Number(r.esc2), 0));
+  report.set(
+    'slaOverdueEvents',
+    sla.reduce((s, r) => s + Number(r.overdue), 0),
+  );
+  report.set(
+    'slaEscalatedEvents',
+    sla.reduce((s, r) => s + Number(r.esc1) + Number(r.esc2), 0),
+  );
   report.set('slaLevel1Ms', Math.round(level1Ms));
   report.set('slaLevel2Ms', Math.round(level2Ms));
   report.check(doubleOverdue === 0, `${doubleOverdue} tickets without exactly one 'overdue' (respond) event`);

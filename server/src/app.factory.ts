@@ -98,4 +98,3 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   }
   return document;
 }
-

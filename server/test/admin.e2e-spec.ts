@@ -105,7 +105,10 @@ describe('admin', () => {
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
     // Every type and priority, and complaints once more for their second level (一般 / 重大).
     expect(policies.items).toHaveLength((TICKET_TYPES.length + 1) * PRIORITIES.length);
-    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ respondWithinSec: 24 * 3600, isDefault: true });
+    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({
+      respondWithinSec: 24 * 3600,
+      isDefault: true,
+    });
     const agent = await w.staff('adm_sla_agent', ['agent'], [c.id]);
     const respondWithin = async () => {
       const tk = await w.ok(agent.token, 'post', '/tickets', { ...w.repair(c.roomB.id), channel: 'phone', priority: 'urgent' });

@@ -26,15 +26,40 @@ describe('announcements', () => {
   afterAll(() => t.close());
 
   it('shows valid announcements of the resident’s area, pinned first, with pictures, and counts each resident’s first read', async () => {
-    const upload = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${agent.token}`).attach('file', await solid('jpeg', 640, 480), { filename: 'notice.jpg', contentType: 'image/jpeg' });
+    const upload = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${agent.token}`)
+      .attach('file', await solid('jpeg', 640, 480), { filename: 'notice.jpg', contentType: 'image/jpeg' });
     expect(upload.status).toBe(201);
-    const whole = await w.ok(agent.token, 'post', '/admin/announcements', { communityId: c.id, title: '消防演练通知', body: '本周六上午 10 点全小区消防演练。', photoIds: [upload.body.id] });
+    const whole = await w.ok(agent.token, 'post', '/admin/announcements', {
+      communityId: c.id,
+      title: '消防演练通知',
+      body: '本周六上午 10 点全小区消防演练。',
+      photoIds: [upload.body.id],
+    });
     expect(whole).toMatchObject({ areaLabel: '全小区', state: 'active', pinned: false, readCount: 0, audienceCount: 3 });
     expect(whole.photos).toHaveLength(1);
-    const zoneA = await w.ok(agent.token, 'post', '/admin/announcements', { communityId: c.id, zoneIds: [c.zoneA1], title: 'A1区绿化修剪', body: '明日修剪绿化，请勿停车。', pinned: true });
+    const zoneA = await w.ok(agent.token, 'post', '/admin/announcements', {
+      communityId: c.id,
+      zoneIds: [c.zoneA1],
+      title: 'A1区绿化修剪',
+      body: '明日修剪绿化，请勿停车。',
+      pinned: true,
+    });
     expect(zoneA.audienceCount).toBe(2);
-    await w.ok(agent.token, 'post', '/admin/announcements', { communityId: c.id, title: '下周公告', body: '还没到时间。', startsAt: new Date(Date.now() + 24 * HOUR).toISOString() });
-    await w.ok(agent.token, 'post', '/admin/announcements', { communityId: c.id, title: '过期公告', body: '已经结束。', startsAt: new Date(Date.now() - 48 * HOUR).toISOString(), endsAt: new Date(Date.now() - 24 * HOUR).toISOString() });
+    await w.ok(agent.token, 'post', '/admin/announcements', {
+      communityId: c.id,
+      title: '下周公告',
+      body: '还没到时间。',
+      startsAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+    });
+    await w.ok(agent.token, 'post', '/admin/announcements', {
+      communityId: c.id,
+      title: '过期公告',
+      body: '已经结束。',
+      startsAt: new Date(Date.now() - 48 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() - 24 * HOUR).toISOString(),
+    });
 
     expect(await titles(resA.token)).toEqual(['A1区绿化修剪', '消防演练通知']);
     expect(await titles(resB.token)).toEqual(['消防演练通知']);
@@ -81,7 +106,13 @@ describe('announcements', () => {
   it('refuses bad input and strangers', async () => {
     const bad = await w.as(agent.token, 'post', '/admin/announcements', { communityId: c.id, title: '', body: 'x' });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const backwards = await w.as(agent.token, 'post', '/admin/announcements', { communityId: c.id, title: 't', body: 'x', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString() });
+    const backwards = await w.as(agent.token, 'post', '/admin/announcements', {
+      communityId: c.id,
+      title: 't',
+      body: 'x',
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() - HOUR).toISOString(),
+    });
     expect(backwards.body.code).toBe('VALIDATION_FAILED');
     const other = await w.community('别的小区');
     const outsider = await w.staff('a_outsider', ['agent'], [other.id]);

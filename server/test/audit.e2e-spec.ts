@@ -23,7 +23,13 @@ describe('audit log', () => {
 
     const transfers = await w.ok(admin, 'get', '/admin/audit-logs?action=ticket.transfer');
     expect(transfers.items).toHaveLength(1);
-    expect(transfers.items[0]).toMatchObject({ action: 'ticket.transfer', targetType: 'ticket', targetId: tk.id, targetLabel: tk.no, actor: { name: '周主管' } });
+    expect(transfers.items[0]).toMatchObject({
+      action: 'ticket.transfer',
+      targetType: 'ticket',
+      targetId: tk.id,
+      targetLabel: tk.no,
+      actor: { name: '周主管' },
+    });
 
     const aboutTickets = await w.ok(admin, 'get', '/admin/audit-logs?action=ticket.');
     expect(aboutTickets.items.map((a: { action: string }) => a.action).sort()).toEqual(['ticket.create', 'ticket.transfer']);
@@ -39,7 +45,9 @@ describe('audit log', () => {
     const future = new Date(Date.now() + 3600_000).toISOString();
     expect((await w.ok(admin, 'get', `/admin/audit-logs?from=${encodeURIComponent(future)}`)).items).toEqual([]);
     const past = new Date(Date.now() - 3600_000).toISOString();
-    expect((await w.ok(admin, 'get', `/admin/audit-logs?from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}&action=ticket.transfer`)).items).toHaveLength(1);
+    expect(
+      (await w.ok(admin, 'get', `/admin/audit-logs?from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}&action=ticket.transfer`)).items,
+    ).toHaveLength(1);
 
     const bad = await w.as(admin, 'get', '/admin/audit-logs?action=DROP%20TABLE');
     expect(bad.status).toBe(400);

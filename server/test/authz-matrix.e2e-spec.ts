@@ -232,7 +232,8 @@ const publicTicket = async (f: TrustWorld): Promise<string> =>
   ).id;
 
 /** A named public spot of X. */
-const placeIn = async (f: TrustWorld): Promise<string> => (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id;
+const placeIn = async (f: TrustWorld): Promise<string> =>
+  (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id;
 /** A dispatched request of A with a quote: pending (A has not decided) or approved by A (so something is due). */
 const quoted = async (f: TrustWorld, decided: boolean) => {
   const tk = await f.ticketIn('dispatched');
@@ -347,7 +348,11 @@ const TARGETS: Record<string, TargetSpec> = {
     fresh: true,
     build: async (f) => {
       const tk = await f.ticketIn('accepted', { type: 'complaint', category: '噪音' });
-      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, { assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, {
+        assigneeId: f.ids.sup,
+        task: '核实情况',
+        dueAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      });
       return { params: { id: tk.id, investigationId: given.complaint.investigations[0].id }, body: { result: '情况属实' } };
     },
   },
@@ -420,9 +425,15 @@ const TARGETS: Record<string, TargetSpec> = {
   'POST /admin/communities/:id/places': { build: (f) => ({ params: { id: f.X.id }, body: { name: `门岗${f.next()}`, zoneId: f.X.zoneA1 } }) },
   'PATCH /admin/places/:id': { build: async (f) => ({ params: { id: await placeIn(f) }, body: { name: `花园${f.next()}` } }) },
   'POST /admin/communities/:id/places/import': {
-    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('名称,分区\n西门,A1\n'), filename: 'places.csv', contentType: 'text/csv' } }),
+    build: (f) => ({
+      params: { id: f.X.id },
+      query: { dryRun: 'true' },
+      file: { content: Buffer.from('名称,分区\n西门,A1\n'), filename: 'places.csv', contentType: 'text/csv' },
+    }),
   },
-  'POST /admin/staff': { build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }) },
+  'POST /admin/staff': {
+    build: (f) => ({ body: { username: `new_staff_${f.next()}`, password: 'password-123', name: '新人', roles: ['agent'], communityIds: [f.X.id] } }),
+  },
   'PATCH /admin/staff/:id': { build: (f) => ({ params: { id: f.ids.victim }, body: { name: '改过的名字' } }) },
   'DELETE /admin/staff/:id/wechat': { build: (f) => ({ params: { id: f.ids.victim } }) },
   'GET /staff/wecom-settings': { build: () => ({}) },

@@ -33,9 +33,21 @@ describe('duty roster', () => {
     expect((await shift(c.id, c.zoneA1, colleague.id, '08:30', '21:00')).status).toBe(201);
     // Moving a shift onto another is refused; moving it within its own time is not an overlap with itself.
     const late = await shift(c.id, c.zoneB2, colleague.id, '21:00', '23:00');
-    const moved = await w.as(admin, 'put', `/admin/duty-shifts/${late.body.id}`, { communityId: c.id, zoneId: c.zoneB2, staffId: colleague.id, startAt: '2026-12-08T20:00:00+08:00', endAt: '2026-12-08T23:00:00+08:00' });
+    const moved = await w.as(admin, 'put', `/admin/duty-shifts/${late.body.id}`, {
+      communityId: c.id,
+      zoneId: c.zoneB2,
+      staffId: colleague.id,
+      startAt: '2026-12-08T20:00:00+08:00',
+      endAt: '2026-12-08T23:00:00+08:00',
+    });
     expect(moved.status).toBe(409);
-    const shortened = await w.as(admin, 'put', `/admin/duty-shifts/${late.body.id}`, { communityId: c.id, zoneId: c.zoneB2, staffId: colleague.id, startAt: '2026-12-08T21:30:00+08:00', endAt: '2026-12-08T23:00:00+08:00' });
+    const shortened = await w.as(admin, 'put', `/admin/duty-shifts/${late.body.id}`, {
+      communityId: c.id,
+      zoneId: c.zoneB2,
+      staffId: colleague.id,
+      startAt: '2026-12-08T21:30:00+08:00',
+      endAt: '2026-12-08T23:00:00+08:00',
+    });
     expect(shortened.status).toBe(200);
   });
 });

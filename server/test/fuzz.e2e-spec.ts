@@ -195,21 +195,37 @@ const FUZZ: Record<string, FuzzSpec> = {
   'POST /tickets/:id/confirm': { role: 'resA', build: onTicket('resA', 'resolved') },
   'POST /tickets/:id/verify': { role: 'agent', build: onTicket('agent', 'resolved', { note: '电话确认' }) },
   'POST /tickets/:id/reopen': { role: 'resA', build: onTicket('resA', 'resolved', { reason: '又漏了' }) },
-  'POST /tickets/:id/grade': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { level: 'major', reason: '涉及多户' } }) },
-  'POST /tickets/:id/judge': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { validity: 'valid', note: '调查属实' } }) },
+  'POST /tickets/:id/grade': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { level: 'major', reason: '涉及多户' } }),
+  },
+  'POST /tickets/:id/judge': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { validity: 'valid', note: '调查属实' } }),
+  },
   'POST /tickets/:id/investigations': {
     role: 'agent',
-    build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { department: '秩序部', assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() } }),
+    build: async (f) => ({
+      params: { id: (await f.ticketIn('accepted', complaintBody)).id },
+      body: { department: '秩序部', assigneeId: f.ids.sup, task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() },
+    }),
   },
   'POST /tickets/:id/investigations/:investigationId/report': {
     role: 'agent',
     build: async (f) => {
       const tk = await f.ticketIn('accepted', complaintBody);
-      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, { department: '秩序部', task: '核实情况', dueAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+      const given = await f.w.ok(f.tokens.agent!, 'post', `/tickets/${tk.id}/investigations`, {
+        department: '秩序部',
+        task: '核实情况',
+        dueAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      });
       return { params: { id: tk.id, investigationId: given.complaint.investigations[0].id }, body: { result: '情况属实' } };
     },
   },
-  'POST /tickets/:id/formal-reply': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { result: '已处理', measures: '加强巡查' } }) },
+  'POST /tickets/:id/formal-reply': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted', complaintBody)).id }, body: { result: '已处理', measures: '加强巡查' } }),
+  },
   'POST /tickets/:id/revisit': { role: 'agent', build: onTicket('agent', 'closed', { satisfied: true, note: '满意' }) },
   'POST /tickets/:id/cancel': { role: 'resA', build: onTicket('resA', 'submitted', { reason: '不需要了' }) },
   'POST /tickets/:id/transfer': {
@@ -248,7 +264,10 @@ const FUZZ: Record<string, FuzzSpec> = {
       return { params: { id }, body: { attitude: 4, timeliness: 5, quality: 3, comment: '好', tags: [] } };
     },
   },
-  'POST /tickets/:id/merge': { role: 'agent', build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { intoTicketId: (await f.ticketIn('submitted')).id, note: '同一问题' } }) },
+  'POST /tickets/:id/merge': {
+    role: 'agent',
+    build: async (f) => ({ params: { id: (await f.ticketIn('accepted')).id }, body: { intoTicketId: (await f.ticketIn('submitted')).id, note: '同一问题' } }),
+  },
   'GET /staff/notices': { role: 'agent', build: () => ({ query: { unread: 'true', limit: '5' } }) },
   'POST /staff/notices/:id/read': { role: 'agent', build: (f) => ({ params: { id: f.staffNotice } }) },
   'GET /staff/events': { role: 'agent', build: () => ({}) },
@@ -300,14 +319,24 @@ const FUZZ: Record<string, FuzzSpec> = {
     }),
   },
   'GET /admin/communities/:id/places': { role: 'agent', build: (f) => ({ params: { id: f.X.id } }) },
-  'POST /admin/communities/:id/places': { role: 'admin', build: (f) => ({ params: { id: f.X.id }, body: { name: `门岗${f.next()}`, zoneId: f.X.zoneA1, buildingId: null } }) },
+  'POST /admin/communities/:id/places': {
+    role: 'admin',
+    build: (f) => ({ params: { id: f.X.id }, body: { name: `门岗${f.next()}`, zoneId: f.X.zoneA1, buildingId: null } }),
+  },
   'PATCH /admin/places/:id': {
     role: 'admin',
-    build: async (f) => ({ params: { id: (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id }, body: { name: `花园${f.next()}`, active: true, zoneId: null } }),
+    build: async (f) => ({
+      params: { id: (await f.w.ok(f.tokens.admin!, 'post', `/admin/communities/${f.X.id}/places`, { name: `车棚${f.next()}` })).id },
+      body: { name: `花园${f.next()}`, active: true, zoneId: null },
+    }),
   },
   'POST /admin/communities/:id/places/import': {
     role: 'admin',
-    build: (f) => ({ params: { id: f.X.id }, query: { dryRun: 'true' }, file: { content: Buffer.from('名称,分区,楼栋\n西门,A1,3\n'), filename: 'places.csv', contentType: 'text/csv' } }),
+    build: (f) => ({
+      params: { id: f.X.id },
+      query: { dryRun: 'true' },
+      file: { content: Buffer.from('名称,分区,楼栋\n西门,A1,3\n'), filename: 'places.csv', contentType: 'text/csv' },
+    }),
   },
   'GET /admin/staff': { role: 'agent', build: (f) => ({ query: { role: 'technician', communityId: f.X.id, q: '师傅', limit: '5' } }) },
   'POST /admin/staff': {

@@ -161,7 +161,6 @@ describe('idempotency and bad input', () => {
     });
   });
 
-
   it('pages newest and oldest first over several communities and statuses: every filter walks the same tickets in the same order as one pass', async () => {
     const c2 = await w.community('枫林苑');
     const agent = await w.staff('inp_walks', ['agent'], [c.id, c2.id]);

@@ -81,7 +81,17 @@ describe('a repair from WeChat login to return visit', () => {
 
     const revisited = await step(agent.token, 'revisit', { satisfied: true, note: '业主满意' }, 'revisited');
     expect(revisited.events.map((e: { type: string }) => e.type)).toEqual([
-      'created', 'routed', 'accepted', 'dispatched', 'started', 'held', 'resumed', 'resolved', 'confirmed', 'rated', 'revisited',
+      'created',
+      'routed',
+      'accepted',
+      'dispatched',
+      'started',
+      'held',
+      'resumed',
+      'resolved',
+      'confirmed',
+      'rated',
+      'revisited',
     ]);
     const byActor = revisited.events.map((e: { actor: { kind: string; name: string } }) => `${e.actor.kind}:${e.actor.name}`);
     expect(byActor).toContain('staff:王师傅');
@@ -120,7 +130,10 @@ describe('a repair from WeChat login to return visit', () => {
     await w.onDuty(c.id, c.zoneA1, agent.id);
     const resident = await w.resident('photo_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     const upload = async (token: string, image: Buffer) => {
-      const res = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${token}`).attach('file', image, { filename: 'p.jpg', contentType: 'image/jpeg' });
+      const res = await t.http
+        .post('/api/v1/uploads')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', image, { filename: 'p.jpg', contentType: 'image/jpeg' });
       expect(res.status).toBe(201);
       return res.body as { id: string; url: string };
     };
@@ -160,13 +173,32 @@ describe('a repair from WeChat login to return visit', () => {
     const item = await w.ok(admin, 'post', '/admin/service-items', { communityId: c.id, name: '空调清洗', price: 120, durationMin: 120, slotCapacity: 2 });
     const day = new Date(Date.now() + 44 * 3600_000).toISOString().slice(0, 10);
     const slot = (await w.ok(resident.token, 'get', `/service-items/${item.id}/slots?date=${day}`)).items[0].start;
-    const photo = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${resident.token}`).attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const photo = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
     const cases: [string, string, object][] = [
       ['routed, with a photo', resident.token, { ...w.repair(c.roomA.id), photoIds: [photo.body.id] }],
       ['pooled (nobody on duty in B2)', resident.token, w.repair(c.roomB.id)],
       ['flagged by the content check', resident.token, { ...w.repair(c.roomA.id), description: '电梯里贴满了广告' }],
-      ['by staff, urgent, by phone', agent.token, { ...w.repair(c.roomA.id), channel: 'phone', priority: 'urgent', residentName: '张伟', residentPhone: '13812341234' }],
-      ['a booking', resident.token, { type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机', serviceItemId: item.id, slotStart: slot, contactPhone: '13812341234' }],
+      [
+        'by staff, urgent, by phone',
+        agent.token,
+        { ...w.repair(c.roomA.id), channel: 'phone', priority: 'urgent', residentName: '张伟', residentPhone: '13812341234' },
+      ],
+      [
+        'a booking',
+        resident.token,
+        {
+          type: 'home_service',
+          roomId: c.roomA.id,
+          category: '家电清洗',
+          description: '客厅挂机',
+          serviceItemId: item.id,
+          slotStart: slot,
+          contactPhone: '13812341234',
+        },
+      ],
     ];
     // Photo URLs are signed with their expiry, so two renderings differ in the signature only.
     const unsigned = (view: object) => JSON.parse(JSON.stringify(view), (k, v) => (k === 'url' ? String(v).split('?')[0] : v));

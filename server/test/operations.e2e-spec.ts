@@ -16,19 +16,28 @@ import { World } from './support/world';
 function openStream(port: number, token: string): Promise<{ text: () => string; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const req = http.get({ host: '127.0.0.1', port, path: `/api/v1/staff/events?access_token=${encodeURIComponent(token)}`, headers: { accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
-      res.setEncoding('utf8');
-      const ended = new Promise<void>((done) => res.on('end', () => done()));
-      res.on('data', (chunk: string) => (text += chunk));
-      resolve({ text: () => text, ended });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: `/api/v1/staff/events?access_token=${encodeURIComponent(token)}`, headers: { accept: 'text/event-stream' } },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+        res.setEncoding('utf8');
+        const ended = new Promise<void>((done) => res.on('end', () => done()));
+        res.on('data', (chunk: string) => (text += chunk));
+        resolve({ text: () => text, ended });
+      },
+    );
     req.on('error', reject);
   });
 }
 
 function fakeResponse(): Response & { code: number } {
-  const res = { code: 200, status(code: number) { res.code = code; return res; } };
+  const res = {
+    code: 200,
+    status(code: number) {
+      res.code = code;
+      return res;
+    },
+  };
   return res as unknown as Response & { code: number };
 }
 
@@ -110,7 +119,14 @@ describe('bounded tables', () => {
   });
   afterAll(() => t.close());
 
-  const TABLES = { idempotency_keys: 'created_at', refresh_tokens: 'expires_at', rate_limit_counters: 'expires_at', outbox_messages: 'next_attempt_at', notices: 'read_at', staff_notices: 'read_at' } as const;
+  const TABLES = {
+    idempotency_keys: 'created_at',
+    refresh_tokens: 'expires_at',
+    rate_limit_counters: 'expires_at',
+    outbox_messages: 'next_attempt_at',
+    notices: 'read_at',
+    staff_notices: 'read_at',
+  } as const;
   type Table = keyof typeof TABLES;
   const count = async (table: string) => Number((await t.sql<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
   /** A day passes: every time the sweep judges by moves one day back. */
@@ -160,8 +176,10 @@ describe('bounded tables', () => {
       }
       await w.staffLogin('g_agent');
       await worker.drainOnce();
-      for (const n of (await w.ok(resident.token, 'get', '/notices?limit=50')).items) if (!n.readAt) await w.ok(resident.token, 'post', `/notices/${n.id}/read`);
-      for (const n of (await w.ok(agent.token, 'get', '/staff/notices?limit=50')).items) if (!n.readAt) await w.ok(agent.token, 'post', `/staff/notices/${n.id}/read`);
+      for (const n of (await w.ok(resident.token, 'get', '/notices?limit=50')).items)
+        if (!n.readAt) await w.ok(resident.token, 'post', `/notices/${n.id}/read`);
+      for (const n of (await w.ok(agent.token, 'get', '/staff/notices?limit=50')).items)
+        if (!n.readAt) await w.ok(agent.token, 'post', `/staff/notices/${n.id}/read`);
       // The size at the end of the day, before that night's sweep: the most each table holds.
       const row = {} as Record<Table, number>;
       for (const table of Object.keys(TABLES) as Table[]) row[table] = await count(table);
@@ -213,7 +231,13 @@ describe('rate limits shared by two instances', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const server = i % 2 === 0 ? t.app.getHttpServer() : other;
-      const res = await (await import('supertest')).default(server).post('/api/v1/tickets').set('Authorization', `Bearer ${resident.token}`).send(w.repair(c.roomA.id));
+      const res = await (
+        await import('supertest')
+      )
+        .default(server)
+        .post('/api/v1/tickets')
+        .set('Authorization', `Bearer ${resident.token}`)
+        .send(w.repair(c.roomA.id));
       statuses.push(res.status);
       if (res.status === 429) {
         expect(res.body.code).toBe('RATE_LIMITED');

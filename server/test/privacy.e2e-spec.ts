@@ -26,7 +26,10 @@ describe('residents’ personal data', () => {
 
     expect((await w.as(r.token, 'delete', '/me')).status).toBe(204);
 
-    const [resident] = await t.sql<{ openid: string; phone_enc: string | null; erased_at: Date | null }>('SELECT openid, phone_enc, erased_at FROM residents WHERE id = ?', [r.id]);
+    const [resident] = await t.sql<{ openid: string; phone_enc: string | null; erased_at: Date | null }>(
+      'SELECT openid, phone_enc, erased_at FROM residents WHERE id = ?',
+      [r.id],
+    );
     expect(resident!.openid).toBe(`erased:${r.id}`);
     expect(resident!.phone_enc).toBeNull();
     expect(resident!.erased_at).not.toBeNull();
@@ -61,10 +64,22 @@ describe('residents’ personal data', () => {
 
     const result = await t.app.get(PrivacyService).retentionPass();
     expect(result.residentsErased).toBeGreaterThanOrEqual(1);
-    const erased = await t.sql<{ id: string; erased_at: Date | null }>('SELECT id, erased_at FROM residents WHERE id IN (?, ?) ORDER BY id', [old.id, active.id]);
-    expect(erased.map((r) => [String(r.id), r.erased_at !== null])).toEqual([[old.id, true], [active.id, false]]); // an open request keeps its resident
-    const phones = await t.sql<{ id: string; contact_phone_enc: string | null }>('SELECT id, contact_phone_enc FROM tickets WHERE id IN (?, ?) ORDER BY id', [done.id, open.id]);
-    expect(phones.map((p) => [String(p.id), p.contact_phone_enc === null])).toEqual([[done.id, true], [open.id, false]]);
+    const erased = await t.sql<{ id: string; erased_at: Date | null }>('SELECT id, erased_at FROM residents WHERE id IN (?, ?) ORDER BY id', [
+      old.id,
+      active.id,
+    ]);
+    expect(erased.map((r) => [String(r.id), r.erased_at !== null])).toEqual([
+      [old.id, true],
+      [active.id, false],
+    ]); // an open request keeps its resident
+    const phones = await t.sql<{ id: string; contact_phone_enc: string | null }>('SELECT id, contact_phone_enc FROM tickets WHERE id IN (?, ?) ORDER BY id', [
+      done.id,
+      open.id,
+    ]);
+    expect(phones.map((p) => [String(p.id), p.contact_phone_enc === null])).toEqual([
+      [done.id, true],
+      [open.id, false],
+    ]);
     // Idempotent: a second pass (or a second instance) finds nothing more to do.
     expect(await t.app.get(PrivacyService).retentionPass()).toEqual({ ticketsScrubbed: 0, residentsErased: 0 });
   });

@@ -19,14 +19,21 @@ describe('talking with the resident', () => {
   const HOUR = 3600_000;
 
   const upload = async (token: string) => {
-    const res = await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${token}`).attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const res = await t.http
+      .post('/api/v1/uploads')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
   const staffNotices = async (token: string, ticketId: string) =>
-    ((await w.ok(token, 'get', '/staff/notices?limit=100')).items as { ticketId: string; kind: string; type: string; title: string; body: string }[]).filter((n) => n.ticketId === ticketId);
+    ((await w.ok(token, 'get', '/staff/notices?limit=100')).items as { ticketId: string; kind: string; type: string; title: string; body: string }[]).filter(
+      (n) => n.ticketId === ticketId,
+    );
   const inbox = async (ticketId: string) =>
-    ((await w.ok(resident.token, 'get', '/notices?limit=100')).items as { ticketId: string; kind: string; title: string; body: string }[]).filter((n) => n.ticketId === ticketId);
+    ((await w.ok(resident.token, 'get', '/notices?limit=100')).items as { ticketId: string; kind: string; title: string; body: string }[]).filter(
+      (n) => n.ticketId === ticketId,
+    );
 
   beforeAll(async () => {
     t = await startTestApp('conversation', { BOOKING_CHANGE_CUTOFF_SEC: String(2 * 86400) });
@@ -66,7 +73,10 @@ describe('talking with the resident', () => {
 
     it('refuses more than 9 photos and risky text, and keeps nothing of a refused follow-up', async () => {
       const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
-      const tooMany = await w.as(resident.token, 'post', `/tickets/${tk.id}/comments`, { note: '照片', photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)) });
+      const tooMany = await w.as(resident.token, 'post', `/tickets/${tk.id}/comments`, {
+        note: '照片',
+        photoIds: Array.from({ length: 10 }, (_, i) => String(i + 1)),
+      });
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.code).toBe('VALIDATION_FAILED');
       const risky = await w.as(resident.token, 'post', `/tickets/${tk.id}/comments`, { note: '这里有人赌博' });
@@ -131,7 +141,8 @@ describe('talking with the resident', () => {
       expect((await inbox(tk.id)).filter((n) => n.kind === 'appointment')).toHaveLength(1);
 
       const reminders = t.app.get(AppointmentReminders);
-      const dayBefore = (hour: number) => fromLocalDateTime({ year: today.year, month: today.month, day: today.day + 1, hour, minute: 0, second: 0, millisecond: 0 });
+      const dayBefore = (hour: number) =>
+        fromLocalDateTime({ year: today.year, month: today.month, day: today.day + 1, hour, minute: 0, second: 0, millisecond: 0 });
       expect(await reminders.remind(dayBefore(17))).toBe(0); // not before the evening
       // Two instances' passes at once: one reminder.
       const [a, b] = await Promise.all([reminders.remind(dayBefore(19)), reminders.remind(dayBefore(19))]);
@@ -240,11 +251,18 @@ describe('talking with the resident', () => {
       expect(viaWechat.contactPhoneMasked).toBe('137****1111');
     });
 
-    it('gives the zone\'s day hotline, the community night line, and the technician on the visit day', async () => {
+    it("gives the zone's day hotline, the community night line, and the technician on the visit day", async () => {
       const admin = await w.admin();
       const put = (rows: object[]) => w.as(admin, 'put', `/admin/communities/${c.id}/hotlines`, { rows });
       expect((await put([{ zoneId: null, dayPhone: 'call me' }])).status).toBe(400);
-      expect((await put([{ zoneId: null, dayPhone: '59800003' }, { zoneId: null, dayPhone: '59800004' }])).body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (
+          await put([
+            { zoneId: null, dayPhone: '59800003' },
+            { zoneId: null, dayPhone: '59800004' },
+          ])
+        ).body.code,
+      ).toBe('VALIDATION_FAILED');
       expect((await w.as(agent.token, 'put', `/admin/communities/${c.id}/hotlines`, { rows: [] })).status).toBe(403);
       const saved = await put([
         { zoneId: null, nightPhone: '59800003', dayFrom: '08:30', dayTo: '21:00', technicianPhone: '59800006' },
@@ -260,8 +278,14 @@ describe('talking with the resident', () => {
         return fromLocalDateTime({ year: today.year, month: today.month, day: today.day, hour, minute, second: 0, millisecond: 0 });
       };
       const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
-      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(10))).hotline).toEqual({ phone: '59800000', label: '客服热线（A1区）' });
-      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(21, 30))).hotline).toEqual({ phone: '59800003', label: '夜间客服热线' });
+      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(10))).hotline).toEqual({
+        phone: '59800000',
+        label: '客服热线（A1区）',
+      });
+      expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(21, 30))).hotline).toEqual({
+        phone: '59800003',
+        label: '夜间客服热线',
+      });
       expect((await contacts.ticketContacts({ kind: 'resident', residentId: resident.id } as never, tk.id, at(8, 29))).hotline?.phone).toBe('59800003');
       // Over HTTP: the resident's room, and the request (no technician before the visit day).
       const now = await w.ok(resident.token, 'get', `/me/hotline?roomId=${c.roomA.id}`);
@@ -278,7 +302,10 @@ describe('talking with the resident', () => {
       expect((await contacts.ticketContacts(resAuth, tk.id, at(9))).technician).toEqual({ phone: '59800006', label: '联系上门师傅 王建国' });
       expect((await contacts.ticketContacts(resAuth, tk.id, new Date(at(9).getTime() + 86_400_000))).technician).toBeNull();
       await t.sql('UPDATE staff SET phone_enc = ? WHERE id = ?', [t.app.get(FieldCrypto).encrypt('13600002222'), tech.id]);
-      await put([{ zoneId: null, nightPhone: '59800003', technicianPhone: '59800006', technicianOwnPhone: true }, { zoneId: c.zoneA1, dayPhone: '59800000' }]);
+      await put([
+        { zoneId: null, nightPhone: '59800003', technicianPhone: '59800006', technicianOwnPhone: true },
+        { zoneId: c.zoneA1, dayPhone: '59800000' },
+      ]);
       expect((await contacts.ticketContacts(resAuth, tk.id, at(9))).technician?.phone).toBe('13600002222');
     });
   });
@@ -301,9 +328,18 @@ describe('talking with the resident', () => {
     it('shows the booked window, reschedules and cancels up to the cut-off, and frees the slot', async () => {
       const admin = await w.admin();
       const item = await w.ok(admin, 'post', '/admin/service-items', { communityId: c.id, name: '空调清洗', price: 120, durationMin: 120, slotCapacity: 1 });
-      const slots = async (days: number) => (await w.ok(resident.token, 'get', `/service-items/${item.id}/slots?date=${dayAhead(days)}`)).items as { start: string; remaining: number }[];
+      const slots = async (days: number) =>
+        (await w.ok(resident.token, 'get', `/service-items/${item.id}/slots?date=${dayAhead(days)}`)).items as { start: string; remaining: number }[];
       const [first] = await slots(4);
-      const booking = (slotStart: string) => ({ type: 'home_service', roomId: c.roomA.id, category: '家电清洗', description: '客厅挂机清洗', serviceItemId: item.id, slotStart, contactPhone: '13812341234' });
+      const booking = (slotStart: string) => ({
+        type: 'home_service',
+        roomId: c.roomA.id,
+        category: '家电清洗',
+        description: '客厅挂机清洗',
+        serviceItemId: item.id,
+        slotStart,
+        contactPhone: '13812341234',
+      });
       const tk = await w.ok(resident.token, 'post', '/tickets', booking(first!.start));
       expect(tk.slotStart).toBe(first!.start);
       expect(tk.slotEnd).toBe(new Date(Date.parse(first!.start) + 120 * 60_000).toISOString());

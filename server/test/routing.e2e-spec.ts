@@ -30,8 +30,11 @@ describe('first-contact routing', () => {
     await w.onDuty(c.id, null, night.id);
     // A shift that ended an hour ago does not count.
     await w.ok(await w.admin(), 'post', '/admin/duty-shifts', {
-      communityId: c.id, zoneId: c.zoneA1, staffId: offDuty.id,
-      startAt: new Date(Date.now() - 10 * 3600_000).toISOString(), endAt: new Date(Date.now() - 3600_000).toISOString(),
+      communityId: c.id,
+      zoneId: c.zoneA1,
+      staffId: offDuty.id,
+      startAt: new Date(Date.now() - 10 * 3600_000).toISOString(),
+      endAt: new Date(Date.now() - 3600_000).toISOString(),
     });
     const res = await w.resident('r2_res', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });
     const tk = await w.ok(res.token, 'post', '/tickets', w.repair(c.roomA.id));

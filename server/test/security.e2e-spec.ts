@@ -33,7 +33,11 @@ describe('rate limits and security headers', () => {
       (w as unknown as { adminToken: string }).adminToken = admin.body.accessToken;
       return w.community();
     })();
-    const login = (user: string) => t.http.post('/api/v1/auth/wechat/login').set('X-Forwarded-For', `10.2.0.${user.length}`).send({ code: `fake:${user}:1` });
+    const login = (user: string) =>
+      t.http
+        .post('/api/v1/auth/wechat/login')
+        .set('X-Forwarded-For', `10.2.0.${user.length}`)
+        .send({ code: `fake:${user}:1` });
     const a = (await login('limit_a')).body.token as string;
     const b = (await login('limit_bb')).body.token as string;
     await w.ok(a, 'post', '/me/rooms', { roomId: c.roomA.id, name: '张伟', phone: '13812341234' });

@@ -17,7 +17,9 @@ describe('time limits', () => {
   const at = (base: string, ms: number) => new Date(new Date(base).getTime() + ms);
   const events = async (id: string) => (await w.ok(agent.token, 'get', `/tickets/${id}`)).events.map((e: { type: string }) => e.type);
   const staffNotices = async (token: string, ticketId: string) =>
-    (await w.ok(token, 'get', '/staff/notices?limit=100')).items.filter((n: { ticketId: string }) => n.ticketId === ticketId).map((n: { type: string }) => n.type);
+    (await w.ok(token, 'get', '/staff/notices?limit=100')).items
+      .filter((n: { ticketId: string }) => n.ticketId === ticketId)
+      .map((n: { type: string }) => n.type);
 
   beforeAll(async () => {
     t = await startTestApp('sla', { SLA_WARN_LEAD_SEC: '1800', SLA_ESCALATE_AFTER_SEC: '3600' });
@@ -120,11 +122,21 @@ describe('time limits', () => {
 
   it('counts a policy’s resolve limit in China’s working days, at creation and again after a reopen', async () => {
     await w.ok(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'complaint', priority: 'normal',
-      respondWithinSec: 86400, onsiteWithinSec: null, resolveWithinSec: 172800, resolveWorkingDays: 7, confirmWithinSec: 259200, revisitWithinSec: 86400,
+      communityId: c.id,
+      type: 'complaint',
+      priority: 'normal',
+      respondWithinSec: 86400,
+      onsiteWithinSec: null,
+      resolveWithinSec: 172800,
+      resolveWorkingDays: 7,
+      confirmWithinSec: 259200,
+      revisitWithinSec: 86400,
     });
     const policies = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
-    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({ resolveWorkingDays: 7, isDefault: false });
+    expect(policies.items.find((p: { type: string; priority: string }) => p.type === 'complaint' && p.priority === 'normal')).toMatchObject({
+      resolveWorkingDays: 7,
+      isDefault: false,
+    });
     const tk = await w.ok(resident.token, 'post', '/tickets', { ...w.repair(c.roomA.id), type: 'complaint', category: '噪音' });
     const policy = { resolveWithinSec: 172800, resolveWorkingDays: 7 };
     expect(tk.deadlines.resolveBy).toBe(resolveDeadline(policy, new Date(tk.createdAt)).toISOString());
@@ -137,29 +149,72 @@ describe('time limits', () => {
     const reopenedAt = new Date(reopened.events.at(-1).at);
     expect(reopened.deadlines.resolveBy).toBe(resolveDeadline(policy, reopenedAt).toISOString());
     const bad = await w.as(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 1, onsiteWithinSec: null, resolveWithinSec: 1, resolveWorkingDays: 0, confirmWithinSec: 1, revisitWithinSec: 1,
+      communityId: c.id,
+      type: 'complaint',
+      priority: 'normal',
+      respondWithinSec: 1,
+      onsiteWithinSec: null,
+      resolveWithinSec: 1,
+      resolveWorkingDays: 0,
+      confirmWithinSec: 1,
+      revisitWithinSec: 1,
     });
     expect(bad.status).toBe(400);
 
     // Saving the policy without the working-day limit (as the admin page did) keeps it; only an explicit null clears it.
-    const hoursOnly = { communityId: c.id, type: 'complaint', priority: 'normal', respondWithinSec: 7200, onsiteWithinSec: null, resolveWithinSec: 172800, confirmWithinSec: 259200, revisitWithinSec: 86400 };
+    const hoursOnly = {
+      communityId: c.id,
+      type: 'complaint',
+      priority: 'normal',
+      respondWithinSec: 7200,
+      onsiteWithinSec: null,
+      resolveWithinSec: 172800,
+      confirmWithinSec: 259200,
+      revisitWithinSec: 86400,
+    };
     expect(await w.ok(boss.token, 'post', '/admin/sla-policies', hoursOnly)).toMatchObject({ respondWithinSec: 7200, resolveWorkingDays: 7 });
     expect(await w.ok(boss.token, 'post', '/admin/sla-policies', { ...hoursOnly, resolveWorkingDays: null })).toMatchObject({ resolveWorkingDays: null });
   });
 
   it('gives 咨询/建议 its own number prefix and a 7-working-day feedback limit, editable per community', async () => {
     const defaults = await w.ok(boss.token, 'get', `/admin/sla-policies?communityId=${c.id}`);
-    expect(defaults.items.find((p: { type: string; priority: string }) => p.type === 'enquiry' && p.priority === 'normal')).toMatchObject({ resolveWorkingDays: 7, onsiteWithinSec: null, isDefault: true });
-    const enquiry = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '意见建议', description: '建议在中心花园增加几张长椅', contactPhone: '13812341234' });
+    expect(defaults.items.find((p: { type: string; priority: string }) => p.type === 'enquiry' && p.priority === 'normal')).toMatchObject({
+      resolveWorkingDays: 7,
+      onsiteWithinSec: null,
+      isDefault: true,
+    });
+    const enquiry = await w.ok(resident.token, 'post', '/tickets', {
+      type: 'enquiry',
+      roomId: c.roomA.id,
+      category: '意见建议',
+      description: '建议在中心花园增加几张长椅',
+      contactPhone: '13812341234',
+    });
     expect(enquiry.no).toMatch(/^ZX\d{8}-\d{4}$/);
     expect(enquiry.deadlines.onsiteBy).toBeNull();
-    expect(enquiry.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(enquiry.createdAt)).toISOString());
+    expect(enquiry.deadlines.resolveBy).toBe(
+      resolveDeadline({ resolveWithinSec: 7 * 24 * 3600, resolveWorkingDays: 7 }, new Date(enquiry.createdAt)).toISOString(),
+    );
     // The community's own limit: 5 working days for new enquiries.
     const saved = await w.ok(boss.token, 'post', '/admin/sla-policies', {
-      communityId: c.id, type: 'enquiry', priority: 'normal', respondWithinSec: 4 * 3600, onsiteWithinSec: null, resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5, confirmWithinSec: 259200, revisitWithinSec: 86400,
+      communityId: c.id,
+      type: 'enquiry',
+      priority: 'normal',
+      respondWithinSec: 4 * 3600,
+      onsiteWithinSec: null,
+      resolveWithinSec: 5 * 24 * 3600,
+      resolveWorkingDays: 5,
+      confirmWithinSec: 259200,
+      revisitWithinSec: 86400,
     });
     expect(saved).toMatchObject({ resolveWorkingDays: 5, isDefault: false });
-    const next = await w.ok(resident.token, 'post', '/tickets', { type: 'enquiry', roomId: c.roomA.id, category: '收费咨询', description: '物业费可以按季度交吗？', contactPhone: '13812341234' });
+    const next = await w.ok(resident.token, 'post', '/tickets', {
+      type: 'enquiry',
+      roomId: c.roomA.id,
+      category: '收费咨询',
+      description: '物业费可以按季度交吗？',
+      contactPhone: '13812341234',
+    });
     expect(next.deadlines.resolveBy).toBe(resolveDeadline({ resolveWithinSec: 5 * 24 * 3600, resolveWorkingDays: 5 }, new Date(next.createdAt)).toISOString());
     const listed = await w.ok(agent.token, 'get', '/tickets?type=enquiry');
     expect(listed.items.map((i: { no: string }) => i.no)).toEqual([next.no, enquiry.no]);
@@ -180,13 +235,18 @@ describe('time limits', () => {
         `SELECT id, owner_id, version, updated_at FROM tickets WHERE id IN (?, ?) ORDER BY id`,
         ids,
       );
-    const timeline = async (id: string) => (await t.sql<{ type: string }>('SELECT type FROM ticket_events WHERE ticket_id = ? ORDER BY id', [id])).map((e) => e.type);
+    const timeline = async (id: string) =>
+      (await t.sql<{ type: string }>('SELECT type FROM ticket_events WHERE ticket_id = ? ORDER BY id', [id])).map((e) => e.type);
     const before = await state();
     expect(before.map((r) => r.owner_id)).toEqual([null, null]);
 
     // One pass: the first breaches its respond limit, the second is only near its own.
     const when = at(first.deadlines.respondBy, 1000);
-    await t.sql('UPDATE tickets SET respond_by = ?, next_due_at = ? WHERE id = ?', [at(when.toISOString(), 20 * 60_000), at(when.toISOString(), -60_000), second.id]);
+    await t.sql('UPDATE tickets SET respond_by = ?, next_due_at = ? WHERE id = ?', [
+      at(when.toISOString(), 20 * 60_000),
+      at(when.toISOString(), -60_000),
+      second.id,
+    ]);
     await scanner.scan(when);
     expect(await timeline(first.id)).toEqual(['created', 'pooled', 'overdue', 'escalated']);
     expect(await timeline(second.id)).toEqual(['created', 'pooled']);
@@ -216,7 +276,7 @@ describe('time limits', () => {
     ]);
   });
 
-  it('sends each ticket\'s running clock and how it stands, and list items carry the appointment (the technician\'s 今日)', async () => {
+  it("sends each ticket's running clock and how it stands, and list items carry the appointment (the technician's 今日)", async () => {
     const tech = await w.staff('s_tech_clock', ['technician'], [c.id]);
     const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
     const respondBy = tk.deadlines.respondBy as string;

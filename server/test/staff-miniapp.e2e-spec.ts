@@ -196,7 +196,12 @@ describe('the staff side of the mini-program', () => {
 
     // Before photos as a comment, then resolve with after photos and a fee, each sent twice.
     const upload = async () =>
-      (await t.http.post('/api/v1/uploads').set('Authorization', `Bearer ${tech.token}`).attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' })).body.id as string;
+      (
+        await t.http
+          .post('/api/v1/uploads')
+          .set('Authorization', `Bearer ${tech.token}`)
+          .attach('file', await solid('jpeg'), { filename: 'p.jpg', contentType: 'image/jpeg' })
+      ).body.id as string;
     const before = await upload();
     const after = await upload();
     const ck = { 'Idempotency-Key': 'comment-1b2c' };
@@ -218,7 +223,9 @@ describe('the staff side of the mini-program', () => {
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('closed');
     // A malformed key is a clear 400.
-    expect((await w.as(agent.token, 'post', `/tickets/${ticket.id}/comments`, { note: 'x' }, { 'Idempotency-Key': 'x'.repeat(65) })).body.code).toBe('VALIDATION_FAILED');
+    expect((await w.as(agent.token, 'post', `/tickets/${ticket.id}/comments`, { note: 'x' }, { 'Idempotency-Key': 'x'.repeat(65) })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('lists the requests at risk (a deadline within the warning lead time) for the supervisor', async () => {

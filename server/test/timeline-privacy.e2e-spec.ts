@@ -36,8 +36,19 @@ describe('timeline privacy: public replies and internal notes', () => {
     // Subscribe to every template so each notice is also a subscribe message.
     await w.ok(resident.token, 'post', '/subscriptions', {
       results: {
-        tpl_accepted: 'accept', tpl_dispatched: 'accept', tpl_resolved: 'accept', tpl_reopened: 'accept', tpl_closed: 'accept', tpl_cancelled: 'accept',
-        tpl_replied: 'accept', tpl_held: 'accept', tpl_resumed: 'accept', tpl_appointment: 'accept', tpl_reminder: 'accept', tpl_delayed: 'accept', tpl_incident_linked: 'accept',
+        tpl_accepted: 'accept',
+        tpl_dispatched: 'accept',
+        tpl_resolved: 'accept',
+        tpl_reopened: 'accept',
+        tpl_closed: 'accept',
+        tpl_cancelled: 'accept',
+        tpl_replied: 'accept',
+        tpl_held: 'accept',
+        tpl_resumed: 'accept',
+        tpl_appointment: 'accept',
+        tpl_reminder: 'accept',
+        tpl_delayed: 'accept',
+        tpl_incident_linked: 'accept',
         tpl_merged: 'accept',
         tpl_quoted: 'accept',
         tpl_refunded: 'accept',
@@ -109,7 +120,13 @@ describe('timeline privacy: public replies and internal notes', () => {
     // resolution that neighbour rates it. None of the staff's lines or the others' words reach the resident.
     const neighbour = await w.resident('p_res2', { roomId: c.roomA2.id, name: '王芳', phone: '13912345678' });
     const other2 = await w.resident('p_res3', { roomId: c.roomB.id, name: '李娜', phone: '13700001111' });
-    const stairs = { type: 'repair', location: { kind: 'unit', buildingId: c.buildingA, unit: '2' }, category: '公共设施', description: '2单元楼道灯不亮', contactPhone: '13912345678' };
+    const stairs = {
+      type: 'repair',
+      location: { kind: 'unit', buildingId: c.buildingA, unit: '2' },
+      category: '公共设施',
+      description: '2单元楼道灯不亮',
+      contactPhone: '13912345678',
+    };
     const fifth = (await w.ok(neighbour.token, 'post', '/tickets', stairs)).id as string;
     const duplicate = (await w.ok(resident.token, 'post', '/tickets', { ...stairs, contactPhone: '13812341234' })).id as string;
     await w.ok(agent.token, 'post', `/tickets/${duplicate}/claim`);
@@ -146,10 +163,24 @@ describe('timeline privacy: public replies and internal notes', () => {
 
     // A sixth, a complaint about an agent (投诉处理): its level, investigation and finding are
     // the staff's; the formal reply is the resident's.
-    const sixth = (await w.ok(resident.token, 'post', '/tickets', { type: 'complaint', roomId: c.roomA.id, category: '服务态度', description: '客服李敏态度不好', subjectName: '李敏', contactPhone: '13812341234' })).id as string;
+    const sixth = (
+      await w.ok(resident.token, 'post', '/tickets', {
+        type: 'complaint',
+        roomId: c.roomA.id,
+        category: '服务态度',
+        description: '客服李敏态度不好',
+        subjectName: '李敏',
+        contactPhone: '13812341234',
+      })
+    ).id as string;
     await w.ok(boss.token, 'post', `/tickets/${sixth}/grade`, { level: 'major', reason: secret('定级理由') });
     await w.ok(boss.token, 'post', `/tickets/${sixth}/accept`);
-    const investigated = await w.ok(boss.token, 'post', `/tickets/${sixth}/investigations`, { assigneeId: agent2.id, department: '客服部', task: secret('调查任务'), dueAt: new Date(Date.now() + 24 * HOUR).toISOString() });
+    const investigated = await w.ok(boss.token, 'post', `/tickets/${sixth}/investigations`, {
+      assigneeId: agent2.id,
+      department: '客服部',
+      task: secret('调查任务'),
+      dueAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+    });
     await w.ok(agent2.token, 'post', `/tickets/${sixth}/investigations/${investigated.complaint.investigations[0].id}/report`, { result: secret('调查结果') });
     await w.ok(boss.token, 'post', `/tickets/${sixth}/judge`, { validity: 'valid', note: secret('认定依据') });
     await w.ok(boss.token, 'post', `/tickets/${sixth}/formal-reply`, { result: '经核实情况属实，已向您致歉', measures: '对当事客服进行服务礼仪培训' });
@@ -181,7 +212,8 @@ describe('timeline privacy: public replies and internal notes', () => {
       const detail = await w.ok(resident.token, 'get', `/tickets/${ticketId}`);
       received.push({ where: `detail ${ticketId}`, text: JSON.stringify(detail) });
       // The fees are the requester's own: a follower (the neighbour's request) has none to read.
-      if (ticketId !== fifth) received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
+      if (ticketId !== fifth)
+        received.push({ where: `settlement ${ticketId}`, text: JSON.stringify(await w.ok(resident.token, 'get', `/tickets/${ticketId}/settlement`)) });
       for (const e of detail.events) {
         expect(e).not.toHaveProperty('visibility');
         expect(e).not.toHaveProperty('publicNote');
@@ -194,7 +226,8 @@ describe('timeline privacy: public replies and internal notes', () => {
     const inbox = await w.ok(resident.token, 'get', '/notices?limit=100');
     // The notices of what the resident waits on went through this walk too (issue #16.3).
     const kinds = new Set(inbox.items.map((n: { kind: string }) => n.kind));
-    for (const kind of ['replied', 'held', 'resumed', 'appointment', 'delayed', 'merged']) expect({ kind, received: kinds.has(kind) }).toEqual({ kind, received: true });
+    for (const kind of ['replied', 'held', 'resumed', 'appointment', 'delayed', 'merged'])
+      expect({ kind, received: kinds.has(kind) }).toEqual({ kind, received: true });
     received.push({ where: 'inbox', text: JSON.stringify(inbox) });
     const messages = t.fake.messages().filter((m) => m.touser === t.fake.openidFor('p_res'));
     expect(messages.length).toBeGreaterThan(0);
@@ -220,7 +253,9 @@ describe('timeline privacy: public replies and internal notes', () => {
     expect(dispatchedNote).toMatch(/^派给 王建国，预约 \d+月\d+日 \d\d:\d\d。内部机密-派工备注$/);
     // The formal reply reaches the resident, in the timeline and on the complaint.
     const complaint = await w.ok(resident.token, 'get', `/tickets/${sixth}`);
-    expect(complaint.events.map((e: { note: string | null }) => e.note)).toContain('处理结果：经核实情况属实，已向您致歉\n整改措施：对当事客服进行服务礼仪培训');
+    expect(complaint.events.map((e: { note: string | null }) => e.note)).toContain(
+      '处理结果：经核实情况属实，已向您致歉\n整改措施：对当事客服进行服务礼仪培训',
+    );
     expect(complaint.complaint).toMatchObject({ level: null, validity: null, investigations: [], formalReply: { measures: '对当事客服进行服务礼仪培训' } });
     const cancelled = await w.ok(resident.token, 'get', `/tickets/${other}`);
     expect(cancelled.events.map((e: { note: string | null }) => e.note)).toContain('重复提交，已合并处理');

@@ -55,7 +55,8 @@ describe('WeCom application messages to staff', () => {
       'SELECT id, kind, status, attempts, last_error, held, digest_count FROM wecom_outbox WHERE staff_id = ? ORDER BY id',
       [staffId],
     );
-  const newTicket = async (extra: Record<string, unknown> = {}, who = resident, roomId = c.roomA.id) => (await w.ok(who.token, 'post', '/tickets', w.repair(roomId, extra))).id as string;
+  const newTicket = async (extra: Record<string, unknown> = {}, who = resident, roomId = c.roomA.id) =>
+    (await w.ok(who.token, 'post', '/tickets', w.repair(roomId, extra))).id as string;
 
   async function sheet(rows: string[][]): Promise<Buffer> {
     const book = new ExcelJS.Workbook();
@@ -94,7 +95,10 @@ describe('WeCom application messages to staff', () => {
     expect(loadConfig(base).wecom).toBeNull();
     expect(() => loadConfig({ ...base, WECOM_SECRET: 's' })).toThrow('WECOM_CORP_ID is required when WECOM_SECRET is set');
     expect(() => loadConfig({ ...base, WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' })).toThrow('WECOM_AGENT_ID is required');
-    expect(loadConfig({ ...base, WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 's' }).wecom).toMatchObject({ apiBase: 'https://qyapi.weixin.qq.com', agentId: 1000002 });
+    expect(loadConfig({ ...base, WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 's' }).wecom).toMatchObject({
+      apiBase: 'https://qyapi.weixin.qq.com',
+      agentId: 1000002,
+    });
   });
 
   it('binds staff: an admin sets a userid, a sheet binds several, a member binds themselves through WeCom OAuth', async () => {
@@ -107,7 +111,14 @@ describe('WeCom application messages to staff', () => {
 
     // A sheet with a mistake applies nothing and names every wrong row.
     const upload = (buf: Buffer) => t.http.post('/api/v1/admin/staff/wecom/import').set('Authorization', `Bearer ${admin}`).attach('file', buf, 'staff.xlsx');
-    const wrong = await upload(await sheet([['用户名', '企业微信账号'], ['wc_agent2', 'zhao.jing'], ['nobody', 'x1'], ['wc_boss', 'zhao.jing']]));
+    const wrong = await upload(
+      await sheet([
+        ['用户名', '企业微信账号'],
+        ['wc_agent2', 'zhao.jing'],
+        ['nobody', 'x1'],
+        ['wc_boss', 'zhao.jing'],
+      ]),
+    );
     expect(wrong.status).toBe(200);
     expect(wrong.body).toEqual({
       updated: 0,
@@ -117,7 +128,14 @@ describe('WeCom application messages to staff', () => {
         { row: 4, message: '企业微信账号“zhao.jing”与第 2 行重复' },
       ],
     });
-    const good = await upload(await sheet([['用户名', '企业微信账号'], ['wc_agent2', 'zhao.jing'], ['wc_boss', 'zhou.zg'], ['wc_agent', 'li.min']]));
+    const good = await upload(
+      await sheet([
+        ['用户名', '企业微信账号'],
+        ['wc_agent2', 'zhao.jing'],
+        ['wc_boss', 'zhou.zg'],
+        ['wc_agent', 'li.min'],
+      ]),
+    );
     expect(good.body).toEqual({ updated: 2, unchanged: 1, errors: [] });
     expect((await upload(Buffer.from('not a sheet'))).status).toBe(415);
 
@@ -137,7 +155,12 @@ describe('WeCom application messages to staff', () => {
 
     const list = await w.ok(admin, 'get', '/admin/staff/wecom');
     expect(list.items.map((i: { staffId: string; userid: string }) => [i.staffId, i.userid]).sort()).toEqual(
-      [[agent.id, 'li.min'], [agent2.id, 'zhao.jing'], [tech.id, 'wang.jg'], [boss.id, 'zhou.zg']].sort(),
+      [
+        [agent.id, 'li.min'],
+        [agent2.id, 'zhao.jing'],
+        [tech.id, 'wang.jg'],
+        [boss.id, 'zhou.zg'],
+      ].sort(),
     );
     const audit = await t.sql<{ action: string }>("SELECT action FROM audit_logs WHERE action LIKE 'staff.wecom.%'");
     expect(audit.map((a) => a.action).sort()).toEqual(['staff.wecom.bind', 'staff.wecom.bind', 'staff.wecom.import']);
@@ -185,14 +208,22 @@ describe('WeCom application messages to staff', () => {
     expect(about(urgent, since)).toEqual(['li.min 【紧急】紧急工单，请立即处理', 'zhou.zg 【紧急】紧急工单，请立即处理']);
     expect(about(pooled, since)).toEqual(['li.min 新工单待认领', 'zhao.jing 新工单待认领']);
     // Each message is a textcard of WeCom's shape; the in-app notices exist beside them.
-    const card = fake.messages().slice(since).find((m) => m.textcard && page(m.textcard.url) === link(id))!;
+    const card = fake
+      .messages()
+      .slice(since)
+      .find((m) => m.textcard && page(m.textcard.url) === link(id))!;
     expect(card.msgtype).toBe('textcard');
     expect(card.textcard!.url).toMatch(new RegExp(`^${link(id)}\\?wecom=\\d+$`));
-    expect(card.textcard!.description).toMatch(/^<div class="gray">\d+月\d+日 \d\d:\d\d<\/div><div class="normal">BX\d{8}-\d{4} 水电：厨房水龙头漏水，关不紧<\/div>$/);
-    const kinds = await w.ok(agent2.token, 'get', '/staff/notices?limit=100');
-    expect(kinds.items.filter((n: { ticketId: string }) => n.ticketId === id).map((n: { type: string }) => n.type).sort()).toEqual(
-      ['ticket.rated_low', 'ticket.resolved', 'ticket.transferred'].sort(),
+    expect(card.textcard!.description).toMatch(
+      /^<div class="gray">\d+月\d+日 \d\d:\d\d<\/div><div class="normal">BX\d{8}-\d{4} 水电：厨房水龙头漏水，关不紧<\/div>$/,
     );
+    const kinds = await w.ok(agent2.token, 'get', '/staff/notices?limit=100');
+    expect(
+      kinds.items
+        .filter((n: { ticketId: string }) => n.ticketId === id)
+        .map((n: { type: string }) => n.type)
+        .sort(),
+    ).toEqual(['ticket.rated_low', 'ticket.resolved', 'ticket.transferred'].sort());
     // A second pass sends nothing again.
     const count = fake.messages().length;
     expect((await worker.drainOnce(new Date(Date.now() + 3600_000))).sent).toBe(0);
@@ -240,7 +271,10 @@ describe('WeCom application messages to staff', () => {
     const mints = fake.state.tokenMints;
     expect((await worker.drainOnce(new Date(start + 80_000))).sent).toBe(2);
     expect(fake.state.tokenMints).toBe(mints + 1);
-    const sent = fake.messages().slice(since).map((m) => page(m.textcard!.url));
+    const sent = fake
+      .messages()
+      .slice(since)
+      .map((m) => page(m.textcard!.url));
     expect(sent).toEqual([link(first), link(second)]);
   });
 
@@ -310,7 +344,11 @@ describe('WeCom application messages to staff', () => {
     const again = await newTicket({ description: '门禁坏了' });
     const nextNight = new Date(night.getTime() + 86400_000);
     expect((await worker.drainOnce(nextNight)).held).toBe(1);
-    await w.ok(agent.token, 'put', '/staff/wecom-settings', { kinds: ['routed', 'urged', 'dispatched', 'resolved', 'reopened', 'pooled', 'sla_warning'], quietStart: null, quietEnd: null });
+    await w.ok(agent.token, 'put', '/staff/wecom-settings', {
+      kinds: ['routed', 'urged', 'dispatched', 'resolved', 'reopened', 'pooled', 'sla_warning'],
+      quietStart: null,
+      quietEnd: null,
+    });
     await worker.drainOnce(nextNight);
     expect(about(again, since)).toEqual(['li.min 新工单待受理']);
   });
@@ -368,8 +406,18 @@ describe('WeCom application messages to staff', () => {
         const workers = [worker, second.get(WecomOutboxWorker)];
         for (let round = 0; round < 4; round++) await Promise.all(workers.flatMap((x) => [x.drainOnce(), x.drainOnce()]));
         // Each message once, and each member's in the order they were written.
-        expect(fake.messages({ touser: 'busy' }).slice(since).map((m) => page(m.textcard!.url))).toEqual(ids.map(link));
-        expect(fake.messages({ touser: 'busy2' }).slice(since2).map((m) => page(m.textcard!.url))).toEqual(ids2.map(link));
+        expect(
+          fake
+            .messages({ touser: 'busy' })
+            .slice(since)
+            .map((m) => page(m.textcard!.url)),
+        ).toEqual(ids.map(link));
+        expect(
+          fake
+            .messages({ touser: 'busy2' })
+            .slice(since2)
+            .map((m) => page(m.textcard!.url)),
+        ).toEqual(ids2.map(link));
       } finally {
         await second.close();
       }
@@ -377,13 +425,19 @@ describe('WeCom application messages to staff', () => {
 
     // A second app on the same database, configured with an associated staff mini-program (MariaDB: two instances).
     (TEST_DB === 'sqlite' ? it.skip : it)('opens the staff mini-program page instead when the mini-program is associated with the corp', async () => {
-      const withMiniprogram: INestApplication = await createApp({ ...t.config, wecom: { ...t.config.wecom!, miniprogramAppid: 'wx0123456789abcdef' } }, { logger: ['error'] });
+      const withMiniprogram: INestApplication = await createApp(
+        { ...t.config, wecom: { ...t.config.wecom!, miniprogramAppid: 'wx0123456789abcdef' } },
+        { logger: ['error'] },
+      );
       await withMiniprogram.init();
       try {
         const since = fake.messages({ touser: 'busy2' }).length;
         const id = await newTicket({ description: '地下车库漏水' }, r3b, c3.roomB.id);
         while ((await withMiniprogram.get(WecomOutboxWorker).drainOnce()).claimed > 0);
-        const got = fake.messages({ touser: 'busy2' }).slice(since) as unknown as { msgtype: string; miniprogram_notice: { appid: string; page: string; title: string } }[];
+        const got = fake.messages({ touser: 'busy2' }).slice(since) as unknown as {
+          msgtype: string;
+          miniprogram_notice: { appid: string; page: string; title: string };
+        }[];
         expect(got).toHaveLength(1);
         expect(got[0]).toMatchObject({ msgtype: 'miniprogram_notice', miniprogram_notice: { appid: 'wx0123456789abcdef', title: '新工单待受理' } });
         expect(got[0]!.miniprogram_notice.page).toMatch(new RegExp(`^subpackages/staff/pages/ticket/index\\?id=${id}&wecom=\\d+$`));

@@ -65,7 +65,7 @@ describe('decodeCursor', () => {
   it('never throws, whatever it is given', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ %\u00e9\u5f20';
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 5000; i++) {
       const length = Math.floor(random() * 40);
       const s = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');

@@ -60,10 +60,7 @@ export function encodeCursor(values: readonly CursorValue[]): string {
   for (const v of values) {
     if (!isCursorValue(v)) throw new RangeError(`encodeCursor: unsupported value ${String(v)}`);
   }
-  const ascii = JSON.stringify(values).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const ascii = JSON.stringify(values).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return toBase64Url(ascii);
 }
 

@@ -458,7 +458,17 @@ describe('transition: complaints', () => {
       code: 'INVALID_TRANSITION',
       reason: '工单已挂起，请先恢复计时',
     });
-    expect(allowedActions(complaint('accepted'), owner)).toEqual(['dispatch', 'hold', 'cancel', 'comment', 'merge', 'grade', 'judge', 'investigate', 'formal_reply']);
+    expect(allowedActions(complaint('accepted'), owner)).toEqual([
+      'dispatch',
+      'hold',
+      'cancel',
+      'comment',
+      'merge',
+      'grade',
+      'judge',
+      'investigate',
+      'formal_reply',
+    ]);
     expect(allowedActions(complaint('accepted', true), owner)).toContain('resolve');
   });
 

@@ -1,25 +1,25 @@
-import Taro from '@tarojs/taro'
-import { apiBase } from '../config'
-import { type ApiResult, networkFailure, toResult } from './result'
+import Taro from '@tarojs/taro';
+import { apiBase } from '../config';
+import { type ApiResult, networkFailure, toResult } from './result';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-export type Query = Record<string, string | number | boolean | null | undefined>
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface HttpRequest {
-  method: HttpMethod
-  path: string
-  query?: Query
-  data?: unknown
-  headers?: Record<string, string>
+  method: HttpMethod;
+  path: string;
+  query?: Query;
+  data?: unknown;
+  headers?: Record<string, string>;
 }
 
-const TIMEOUT_MS = 15000
+const TIMEOUT_MS = 15000;
 
 export function apiUrl(path: string, query?: Query): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-  return `${apiBase}${path}${params.length ? `?${params.join('&')}` : ''}`
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return `${apiBase}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 /**
@@ -35,10 +35,10 @@ export async function send<T>(req: HttpRequest): Promise<ApiResult<T>> {
       header: { 'Content-Type': 'application/json', ...req.headers },
       dataType: 'json',
       timeout: TIMEOUT_MS,
-    })
-    return toResult<T>(res.statusCode, res.data)
+    });
+    return toResult<T>(res.statusCode, res.data);
   } catch {
     // wx.request `fail` (offline, DNS, TLS, timeout, domain not registered): never reached the server.
-    return networkFailure()
+    return networkFailure();
   }
 }

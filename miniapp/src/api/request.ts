@@ -1,14 +1,14 @@
-import type { HttpMethod, Query } from './http'
-import { send } from './http'
-import type { ApiResult } from './result'
-import { ensureToken, refreshAfter401 } from './session'
+import type { HttpMethod, Query } from './http';
+import { send } from './http';
+import type { ApiResult } from './result';
+import { ensureToken, refreshAfter401 } from './session';
 
 export interface RequestOptions {
-  query?: Query
-  data?: unknown
-  headers?: Record<string, string>
+  query?: Query;
+  data?: unknown;
+  headers?: Record<string, string>;
   /** false for the public endpoints (login). */
-  auth?: boolean
+  auth?: boolean;
 }
 
 /**
@@ -16,21 +16,20 @@ export interface RequestOptions {
  * retries, and returns `ApiResult` for every outcome (network failure included).
  */
 export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
-  const { auth = true, headers, ...rest } = options
-  if (!auth) return send<T>({ method, path, headers, ...rest })
+  const { auth = true, headers, ...rest } = options;
+  if (!auth) return send<T>({ method, path, headers, ...rest });
 
-  const token = await ensureToken()
-  if (!token.ok) return token
-  const first = await send<T>({ method, path, ...rest, headers: { ...headers, Authorization: `Bearer ${token.data}` } })
-  if (first.ok || first.status !== 401) return first
+  const token = await ensureToken();
+  if (!token.ok) return token;
+  const first = await send<T>({ method, path, ...rest, headers: { ...headers, Authorization: `Bearer ${token.data}` } });
+  if (first.ok || first.status !== 401) return first;
 
   // Token expired or revoked: one fresh login, one retry (same headers, so the same Idempotency-Key).
-  const fresh = await refreshAfter401(token.data)
-  if (!fresh.ok) return fresh
-  return send<T>({ method, path, ...rest, headers: { ...headers, Authorization: `Bearer ${fresh.data}` } })
+  const fresh = await refreshAfter401(token.data);
+  if (!fresh.ok) return fresh;
+  return send<T>({ method, path, ...rest, headers: { ...headers, Authorization: `Bearer ${fresh.data}` } });
 }
 
-export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query })
-export const del = <T>(path: string) => request<T>('DELETE', path, {})
-export const post = <T>(path: string, data?: unknown, headers?: Record<string, string>) =>
-  request<T>('POST', path, { data: data ?? {}, headers })
+export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+export const del = <T>(path: string) => request<T>('DELETE', path, {});
+export const post = <T>(path: string, data?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { data: data ?? {}, headers });

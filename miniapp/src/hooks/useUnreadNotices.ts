@@ -1,32 +1,32 @@
-import { useCallback, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { listNotices } from '../api/notices'
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { listNotices } from '../api/notices';
 
-const NOTICES_TAB_INDEX = 2
-const COUNTED = 50
+const NOTICES_TAB_INDEX = 2;
+const COUNTED = 50;
 
 /** Unread notices among the latest ones, shown on the 消息 tab and the home page. */
 export async function refreshUnreadBadge(): Promise<number | null> {
-  const res = await listNotices(null, COUNTED)
-  if (!res.ok) return null
-  const unread = res.data.items.filter((n) => n.readAt === null).length
+  const res = await listNotices(null, COUNTED);
+  if (!res.ok) return null;
+  const unread = res.data.items.filter((n) => n.readAt === null).length;
   try {
     if (unread > 0) {
-      await Taro.setTabBarBadge({ index: NOTICES_TAB_INDEX, text: unread >= COUNTED ? `${COUNTED - 1}+` : String(unread) })
+      await Taro.setTabBarBadge({ index: NOTICES_TAB_INDEX, text: unread >= COUNTED ? `${COUNTED - 1}+` : String(unread) });
     } else {
-      await Taro.removeTabBarBadge({ index: NOTICES_TAB_INDEX })
+      await Taro.removeTabBarBadge({ index: NOTICES_TAB_INDEX });
     }
   } catch {
     // Not on a tab page right now: the badge is refreshed when a tab page shows.
   }
-  return unread
+  return unread;
 }
 
 export function useUnreadNotices() {
-  const [unread, setUnread] = useState(0)
+  const [unread, setUnread] = useState(0);
   const refresh = useCallback(async () => {
-    const n = await refreshUnreadBadge()
-    if (n !== null) setUnread(n)
-  }, [])
-  return { unread, refresh }
+    const n = await refreshUnreadBadge();
+    if (n !== null) setUnread(n);
+  }, []);
+  return { unread, refresh };
 }

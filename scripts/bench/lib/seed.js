@@ -147,10 +147,46 @@ async function seedStructure(conn, scale, T0) {
 }
 
 const TICKET_COLUMNS = [
-  'id', 'no', 'type', 'status', 'category', 'description', 'priority', 'channel', 'community_id', 'zone_id', 'room_id', 'resident_id',
-  'created_by_staff_id', 'owner_id', 'assignee_id', 'fee', 'respond_by', 'onsite_by', 'resolve_by', 'confirm_by', 'revisit_by',
-  'responded_at', 'onsite_at', 'resolved_at', 'closed_at', 'revisited_at', 'cancelled_at', 'held_at', 'held_seconds', 'reopen_count',
-  'flagged', 'photo_ids', 'created_at', 'updated_at', 'version', 'sla_warned', 'sla_breached', 'escalation_level', 'escalated_at', 'next_due_at',
+  'id',
+  'no',
+  'type',
+  'status',
+  'category',
+  'description',
+  'priority',
+  'channel',
+  'community_id',
+  'zone_id',
+  'room_id',
+  'resident_id',
+  'created_by_staff_id',
+  'owner_id',
+  'assignee_id',
+  'fee',
+  'respond_by',
+  'onsite_by',
+  'resolve_by',
+  'confirm_by',
+  'revisit_by',
+  'responded_at',
+  'onsite_at',
+  'resolved_at',
+  'closed_at',
+  'revisited_at',
+  'cancelled_at',
+  'held_at',
+  'held_seconds',
+  'reopen_count',
+  'flagged',
+  'photo_ids',
+  'created_at',
+  'updated_at',
+  'version',
+  'sla_warned',
+  'sla_breached',
+  'escalation_level',
+  'escalated_at',
+  'next_due_at',
   'clock_due_at',
 ];
 const EVENT_COLUMNS = ['ticket_id', 'type', 'at', 'actor_kind', 'actor_id', 'actor_name', 'note', 'data', 'photo_ids'];
@@ -453,7 +489,8 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
        SELECT id, community_id, IF(id % 10 = 0, 'major', 'general'), category = '服务态度',
               IF(resolved_at IS NULL, NULL, IF(id % 3 = 0, 'invalid', 'valid')), resolved_at,
               IF(resolved_at IS NULL, NULL, '已处理'), IF(resolved_at IS NULL, NULL, '加强巡查'), resolved_at, created_at
-         FROM tickets WHERE type = 'complaint'`);
+         FROM tickets WHERE type = 'complaint'`,
+    );
     await conns[0].query('ANALYZE TABLE tickets, ticket_events, ticket_ratings, ticket_complaints, duty_shifts, rooms, staff');
     const [[max]] = await conns[0].query(
       `SELECT (SELECT COALESCE(MAX(id),0) FROM tickets) t, (SELECT COALESCE(MAX(id),0) FROM ticket_events) e, (SELECT COALESCE(MAX(id),0) FROM ticket_ratings) g, (SELECT COALESCE(MAX(id),0) FROM notices) n`,

@@ -61,7 +61,9 @@ test('failure injection and recovery', async (t) => {
 
   await t.test("'*' matches every business path, custom errmsg", async () => {
     fake.fail({ path: '*', errcode: 40001, errmsg: 'custom text' });
-    const r = await call(fake, '/sns/jscode2session', { query: { appid: 'wxfake', secret: 'fakesecret', js_code: 'fake:z', grant_type: 'authorization_code' } });
+    const r = await call(fake, '/sns/jscode2session', {
+      query: { appid: 'wxfake', secret: 'fakesecret', js_code: 'fake:z', grant_type: 'authorization_code' },
+    });
     assert.equal(r.json.errcode, 40001);
     assert.match(r.json.errmsg, /^custom text rid: /);
     assert.equal((await send(fake, token, msg)).json.errcode, 0);
@@ -69,7 +71,10 @@ test('failure injection and recovery', async (t) => {
 
   await t.test('calls are counted per path, control calls excluded', async () => {
     assert.ok(fake.state.calls[SEND] >= 8);
-    assert.equal(Object.keys(fake.state.calls).some((p) => p.startsWith('/__fake')), false);
+    assert.equal(
+      Object.keys(fake.state.calls).some((p) => p.startsWith('/__fake')),
+      false,
+    );
   });
 
   await t.test('errors as JSON when errorContentType says so', async () => {

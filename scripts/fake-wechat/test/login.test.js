@@ -29,7 +29,10 @@ test('jscode2session', async (t) => {
     assert.equal(withNonce.json.openid, a.json.openid, 'same user, new nonce → same openid');
     const bob = await login('fake:bob:1');
     assert.notEqual(bob.json.openid, a.json.openid);
-    assert.deepEqual(fake.state.logins.map((l) => l.user), ['alice', 'alice', 'bob']);
+    assert.deepEqual(
+      fake.state.logins.map((l) => l.user),
+      ['alice', 'alice', 'bob'],
+    );
   });
 
   await t.test('errors are HTTP 200, text/plain by default', async () => {
@@ -44,7 +47,10 @@ test('jscode2session', async (t) => {
     assert.equal((await login('fake:x:1', { appid: 'wxother' })).json.errcode, 40013);
     assert.equal((await login('fake:x:2', { secret: 'nope' })).json.errcode, 40125);
     assert.equal((await login('fake:x:3', { grant_type: 'client_credential' })).json.errcode, 40002);
-    assert.equal((await call(fake, '/sns/jscode2session', { query: { appid: 'wxfake', secret: 'fakesecret', grant_type: 'authorization_code' } })).json.errcode, 41008);
+    assert.equal(
+      (await call(fake, '/sns/jscode2session', { query: { appid: 'wxfake', secret: 'fakesecret', grant_type: 'authorization_code' } })).json.errcode,
+      41008,
+    );
     // a failed call for another reason does not burn the code
     assert.ok((await login('fake:x:1')).json.openid);
   });

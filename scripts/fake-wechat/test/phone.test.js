@@ -33,5 +33,8 @@ test('getuserphonenumber', async (t) => {
 
   const noToken = await call(fake, '/wxa/business/getuserphonenumber', { body: { code: 'phone:13800000000' } });
   assert.equal(noToken.json.errcode, 41001);
-  assert.deepEqual(fake.state.phoneCodes.map((p) => p.phoneNumber), ['13800138000', '13800138000', '51234567']);
+  assert.deepEqual(
+    fake.state.phoneCodes.map((p) => p.phoneNumber),
+    ['13800138000', '13800138000', '51234567'],
+  );
 });

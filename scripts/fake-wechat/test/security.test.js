@@ -67,7 +67,10 @@ test('msg_sec_check', async (t) => {
     assert.equal(risky.json.errcode, 0, 'errcode 0 only means the call worked');
     assert.equal(risky.json.result.suggest, 'risky');
     assert.equal(risky.json.result.label, 20006);
-    assert.deepEqual(fake.state.textChecks.map((c) => c.suggest), ['pass', 'review', 'risky']);
+    assert.deepEqual(
+      fake.state.textChecks.map((c) => c.suggest),
+      ['pass', 'review', 'risky'],
+    );
   });
 
   await t.test('custom words, method and HTTP', async () => {
@@ -174,11 +177,17 @@ test('push retries until the receiver answers success, up to 3 retries', async (
   });
   const token = await stableToken(fake);
   const alice = await login(fake, 'alice');
-  await call(fake, '/wxa/media_check_async', { query: { access_token: token }, body: { media_url: 'https://x/1.jpg', media_type: 2, version: 2, openid: alice, scene: 2 } });
+  await call(fake, '/wxa/media_check_async', {
+    query: { access_token: token },
+    body: { media_url: 'https://x/1.jpg', media_type: 2, version: 2, openid: alice, scene: 2 },
+  });
   const record = await fake.waitForPush();
   assert.equal(record.delivered, true);
   assert.equal(record.attempts, 3);
-  assert.deepEqual(record.responses.map((r) => r.status), [500, 500, 200]);
+  assert.deepEqual(
+    record.responses.map((r) => r.status),
+    [500, 500, 200],
+  );
   // every retry carries the same event
   const traces = flaky.received.map((r) => JSON.parse(decrypt(AES_KEY, JSON.parse(r.body).Encrypt).message).trace_id);
   assert.equal(new Set(traces).size, 1);
@@ -222,7 +231,10 @@ test('without a pushUrl the verdict is kept in state', async (t) => {
   t.after(() => fake.close());
   const token = await stableToken(fake);
   const alice = await login(fake, 'alice');
-  await call(fake, '/wxa/media_check_async', { query: { access_token: token }, body: { media_url: 'https://x/1.jpg', media_type: 2, version: 2, openid: alice, scene: 2 } });
+  await call(fake, '/wxa/media_check_async', {
+    query: { access_token: token },
+    body: { media_url: 'https://x/1.jpg', media_type: 2, version: 2, openid: alice, scene: 2 },
+  });
   const record = await fake.waitForPush();
   assert.equal(record.delivered, false);
   assert.equal(record.error, 'no pushUrl configured');

@@ -7,18 +7,51 @@ const ALL_TYPES = 'tpl_all_types';
 
 /** keyword type → [values WeChat accepts, values it answers 47003 to] */
 const CASES = {
-  thing: [['厨房水管漏水', 'a'.repeat(20), '一'.repeat(20)], ['一'.repeat(21), 'a'.repeat(21)]],
-  number: [['42', '3.14', '9'.repeat(32)], ['9'.repeat(33), '12a', '-1']],
-  letter: [['abc', 'A'.repeat(32)], ['A'.repeat(33), 'ab1', '中文']],
-  character_string: [['YZ-20261123-0042', 'x'.repeat(32)], ['x'.repeat(33), '工单42']],
+  thing: [
+    ['厨房水管漏水', 'a'.repeat(20), '一'.repeat(20)],
+    ['一'.repeat(21), 'a'.repeat(21)],
+  ],
+  number: [
+    ['42', '3.14', '9'.repeat(32)],
+    ['9'.repeat(33), '12a', '-1'],
+  ],
+  letter: [
+    ['abc', 'A'.repeat(32)],
+    ['A'.repeat(33), 'ab1', '中文'],
+  ],
+  character_string: [
+    ['YZ-20261123-0042', 'x'.repeat(32)],
+    ['x'.repeat(33), '工单42'],
+  ],
   symbol: [['%', '+-*/='], ['+-*/=!']],
-  phrase: [['已受理', '五个汉字啊'], ['六个汉字太长', 'done', '已受理!']],
-  name: [['张三', '一'.repeat(10), 'a'.repeat(20), 'John Smith'], ['一'.repeat(11), 'a'.repeat(21), 'R2D2']],
-  phone_number: [['13800138000', '+86-10-12345678', '(021) 1234 5678'], ['1'.repeat(18), '138-0013-800a']],
-  car_number: [['粤B12345', '粤BD12345', '京A1234学'], ['粤B123456789', '粤B12-345']],
-  time: [['14:30', '2026-11-23 14:30', '2026年11月23日 14:30', '14:30~16:00', '2026-11-23 14:30 ~ 2026-11-23 16:00'], ['2026-11-23', '25:00', '14:30~16:00~18:00', 'tomorrow']],
-  date: [['2026-11-23', '2026年11月23日', '2026/11/23 14:30', '2026-11-23~2026-11-30', '2026-11-23 14:30~16:00'], ['14:30', '2026-13-01', '23/11/2026']],
-  amount: [['¥100', '100元', '￥99.50', '1234567890'], ['12345678901', '100.123', '一百元']],
+  phrase: [
+    ['已受理', '五个汉字啊'],
+    ['六个汉字太长', 'done', '已受理!'],
+  ],
+  name: [
+    ['张三', '一'.repeat(10), 'a'.repeat(20), 'John Smith'],
+    ['一'.repeat(11), 'a'.repeat(21), 'R2D2'],
+  ],
+  phone_number: [
+    ['13800138000', '+86-10-12345678', '(021) 1234 5678'],
+    ['1'.repeat(18), '138-0013-800a'],
+  ],
+  car_number: [
+    ['粤B12345', '粤BD12345', '京A1234学'],
+    ['粤B123456789', '粤B12-345'],
+  ],
+  time: [
+    ['14:30', '2026-11-23 14:30', '2026年11月23日 14:30', '14:30~16:00', '2026-11-23 14:30 ~ 2026-11-23 16:00'],
+    ['2026-11-23', '25:00', '14:30~16:00~18:00', 'tomorrow'],
+  ],
+  date: [
+    ['2026-11-23', '2026年11月23日', '2026/11/23 14:30', '2026-11-23~2026-11-30', '2026-11-23 14:30~16:00'],
+    ['14:30', '2026-13-01', '23/11/2026'],
+  ],
+  amount: [
+    ['¥100', '100元', '￥99.50', '1234567890'],
+    ['12345678901', '100.123', '一百元'],
+  ],
 };
 
 test('subscribe/send', async (t) => {
@@ -30,7 +63,14 @@ test('subscribe/send', async (t) => {
   t.after(() => fake.close());
   const token = await stableToken(fake);
   const alice = await login(fake, 'alice');
-  const base = () => ({ touser: alice, template_id: TEMPLATE, page: 'pages/ticket/detail?id=42', miniprogram_state: 'formal', lang: 'zh_CN', data: goodData() });
+  const base = () => ({
+    touser: alice,
+    template_id: TEMPLATE,
+    page: 'pages/ticket/detail?id=42',
+    miniprogram_state: 'formal',
+    lang: 'zh_CN',
+    data: goodData(),
+  });
 
   await t.test('a good message is accepted and recorded', async () => {
     const r = await send(fake, token, base());
@@ -147,7 +187,13 @@ test('configured pages and inferred templates', async (t) => {
   t.after(() => fake.close());
   const token = await stableToken(fake);
   const bob = await login(fake, 'bob');
-  const msg = (over) => ({ touser: bob, template_id: 'any-id', page: 'pages/ticket/detail?id=1', data: { thing7: { value: '维修' }, amount2: { value: '¥20' } }, ...over });
+  const msg = (over) => ({
+    touser: bob,
+    template_id: 'any-id',
+    page: 'pages/ticket/detail?id=1',
+    data: { thing7: { value: '维修' }, amount2: { value: '¥20' } },
+    ...over,
+  });
   assert.equal((await send(fake, token, msg())).json.errcode, 0);
   assert.equal((await send(fake, token, msg({ page: 'pages/other/index' }))).json.errcode, 41030);
   assert.equal((await send(fake, token, msg({ data: { foo1: { value: 'x' } } }))).json.errcode, 47003);

@@ -10,7 +10,9 @@ test('access tokens', async (t) => {
   const msg = () => ({ touser: alice, template_id: TEMPLATE, data: goodData() });
 
   await t.test('stable_token returns the same token while valid; expires_in counts down', async () => {
-    const r1 = await call(fake, '/cgi-bin/stable_token', { body: { grant_type: 'client_credential', appid: 'wxfake', secret: 'fakesecret', force_refresh: false } });
+    const r1 = await call(fake, '/cgi-bin/stable_token', {
+      body: { grant_type: 'client_credential', appid: 'wxfake', secret: 'fakesecret', force_refresh: false },
+    });
     assert.equal(r1.json.expires_in, 7200);
     assert.match(r1.type, /json/);
     fake.advanceTime(100);
@@ -69,7 +71,7 @@ test('access tokens', async (t) => {
     assert.equal((await call(fake, '/cgi-bin/stable_token', { body: { ...body, secret: 'x' } })).json.errcode, 40125);
     assert.equal((await call(fake, '/cgi-bin/stable_token', { body: { ...body, appid: 'wx0' } })).json.errcode, 40013);
     assert.equal((await call(fake, '/cgi-bin/stable_token', { body: { ...body, grant_type: 'x' } })).json.errcode, 40002);
-    assert.equal((await call(fake, '/cgi-bin/stable_token', { raw: '' , method: 'POST'})).json.errcode, 44002);
+    assert.equal((await call(fake, '/cgi-bin/stable_token', { raw: '', method: 'POST' })).json.errcode, 44002);
     assert.equal((await call(fake, '/cgi-bin/stable_token', { raw: '{nope' })).json.errcode, 47001);
     assert.equal((await call(fake, '/cgi-bin/stable_token', { method: 'GET' })).json.errcode, 43002);
   });

@@ -53,7 +53,18 @@ test('message/send: records textcards, checks token, agentid and sizes', async (
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: { ...card('a'), agentid: 1 } })).json.errcode, 40056);
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: card('a', '长'.repeat(50)) })).json.errcode, 45002);
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: card('') })).json.errcode, 82001);
-  const notice = (title) => ({ touser: 'a', msgtype: 'miniprogram_notice', agentid: 1000002, miniprogram_notice: { appid: 'wx0123456789abcdef', page: 'pages/index', title, description: '12月7日 10:30', content_item: [{ key: '工单', value: 'BX1' }] } });
+  const notice = (title) => ({
+    touser: 'a',
+    msgtype: 'miniprogram_notice',
+    agentid: 1000002,
+    miniprogram_notice: {
+      appid: 'wx0123456789abcdef',
+      page: 'pages/index',
+      title,
+      description: '12月7日 10:30',
+      content_item: [{ key: '工单', value: 'BX1' }],
+    },
+  });
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: notice('新工单待受理') })).json.errcode, 0);
   assert.equal((await call(fake, '/cgi-bin/message/send', { query: { access_token: tk }, body: notice('紧急工单，请立即处理请立即') })).json.errcode, 45002);
 });
@@ -132,7 +143,10 @@ test('failure injection: errcodes (60020, -1), HTTP 5xx, dropped connections, un
   assert.equal((await send()).status, 503);
   fake.fail({ path: '/cgi-bin/message/send', drop: true });
   assert.ok((await send()).error);
-  const ctl = await fetch(new URL('/__fake/fail', fake.url), { method: 'POST', body: JSON.stringify({ path: '/cgi-bin/message/send', errcode: 81013, times: -1 }) });
+  const ctl = await fetch(new URL('/__fake/fail', fake.url), {
+    method: 'POST',
+    body: JSON.stringify({ path: '/cgi-bin/message/send', errcode: 81013, times: -1 }),
+  });
   assert.equal(ctl.status, 200);
   assert.equal((await send()).json.errcode, 81013);
   assert.equal((await send()).json.errcode, 81013);

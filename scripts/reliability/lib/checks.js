@@ -7,7 +7,14 @@
 const { sleep, now } = require('./harness');
 
 /** The templates of the notice kinds (DEVELOPMENT_TEMPLATES in server/src/common/config/wechat-templates.ts). */
-const TEMPLATE_OF = { accepted: 'tpl_accepted', dispatched: 'tpl_dispatched', resolved: 'tpl_resolved', reopened: 'tpl_reopened', closed: 'tpl_closed', cancelled: 'tpl_cancelled' };
+const TEMPLATE_OF = {
+  accepted: 'tpl_accepted',
+  dispatched: 'tpl_dispatched',
+  resolved: 'tpl_resolved',
+  reopened: 'tpl_reopened',
+  closed: 'tpl_closed',
+  cancelled: 'tpl_cancelled',
+};
 /** Timeline events that tell the resident something, and the notice kind they produce (notices.service.ts residentNoticeKind, staff actors). */
 const NOTICE_OF_EVENT = { accepted: 'accepted', dispatched: 'dispatched', resolved: 'resolved', verified: 'closed', auto_confirmed: 'closed' };
 const PAST_ACCEPT = ['accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'revisited'];
@@ -32,7 +39,8 @@ async function ticketConsistency(db, report, prefix = '') {
   for (const t of tickets) {
     const id = String(t.id);
     if (count(ev, id, 'created') !== 1) problems.push(`ticket ${id}: ${count(ev, id, 'created')} 'created' events`);
-    if (count(ev, id, 'routed') + count(ev, id, 'pooled') !== 1) problems.push(`ticket ${id}: ${count(ev, id, 'routed')} routed + ${count(ev, id, 'pooled')} pooled events`);
+    if (count(ev, id, 'routed') + count(ev, id, 'pooled') !== 1)
+      problems.push(`ticket ${id}: ${count(ev, id, 'routed')} routed + ${count(ev, id, 'pooled')} pooled events`);
     if (t.owner_id === null && count(ev, id, 'claimed') > 0) problems.push(`ticket ${id}: claimed but has no owner`);
     if (count(ev, id, 'claimed') > 1) problems.push(`ticket ${id}: ${count(ev, id, 'claimed')} 'claimed' events`);
     if (PAST_ACCEPT.includes(t.status)) {
@@ -81,7 +89,9 @@ async function waitOutboxDrained(db, timeoutMs) {
 const KILL_LAG_MS = 2000;
 
 async function outboxDelivery(db, fake, granted, report, prefix = '', { killsAt = [], perKill = 10 } = {}) {
-  const [rows] = await db.query('SELECT o.id, o.kind, o.page, o.status, o.resident_id, r.openid FROM outbox_messages o JOIN residents r ON r.id = o.resident_id');
+  const [rows] = await db.query(
+    'SELECT o.id, o.kind, o.page, o.status, o.resident_id, r.openid FROM outbox_messages o JOIN residents r ON r.id = o.resident_id',
+  );
   const [credits] = await db.query('SELECT resident_id, template_id, credits FROM subscription_credits');
   const messages = await fake.messages();
   const key = (touser, template, page) => `${touser}|${template}|${page}`;
@@ -114,7 +124,10 @@ async function outboxDelivery(db, fake, granted, report, prefix = '', { killsAt 
   const times = new Map();
   for (const m of messages) {
     const k = key(m.touser, m.template_id, m.page);
-    times.set(k, [...(times.get(k) ?? []), m.at].sort((x, y) => x - y));
+    times.set(
+      k,
+      [...(times.get(k) ?? []), m.at].sort((x, y) => x - y),
+    );
   }
   let inFlight = 0;
   const detail = [];
@@ -150,9 +163,13 @@ async function outboxDelivery(db, fake, granted, report, prefix = '', { killsAt 
   }
   for (const [rt, agg] of perResidentTemplate) {
     const [residentId, template] = rt.split('|');
-    if (!(granted.get(residentId)?.[template] > 0) && agg.delivered > 0) report.check(false, `resident ${residentId} ${template}: ${agg.delivered} delivered without a credit`);
+    if (!(granted.get(residentId)?.[template] > 0) && agg.delivered > 0)
+      report.check(false, `resident ${residentId} ${template}: ${agg.delivered} delivered without a credit`);
   }
-  const expectedDeliveries = [...granted].reduce((a, [rid, g]) => a + Object.entries(g).reduce((b, [t, n]) => b + Math.min(n, perResidentTemplate.get(`${rid}|${t}`)?.rows ?? 0), 0), 0);
+  const expectedDeliveries = [...granted].reduce(
+    (a, [rid, g]) => a + Object.entries(g).reduce((b, [t, n]) => b + Math.min(n, perResidentTemplate.get(`${rid}|${t}`)?.rows ?? 0), 0),
+    0,
+  );
   report.set(`${prefix}outboxRows`, rows.length);
   report.set(`${prefix}outboxByStatus`, byStatus);
   report.set(`${prefix}noticesWithCredit`, expectedDeliveries);

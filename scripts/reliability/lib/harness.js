@@ -181,7 +181,12 @@ function logStream(name) {
 async function startFake(name) {
   const port = await freePort();
   const out = logStream(`${name}-fake-wechat`);
-  const child = track(spawn(process.execPath, [FAKE_CLI, '--port', String(port), '--appid', APPID, '--secret', SECRET, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, [FAKE_CLI, '--port', String(port), '--appid', APPID, '--secret', SECRET, '--quiet'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   child.stderr.pipe(out);
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('fake WeChat did not start in 10 s')), 10_000);
@@ -198,17 +203,26 @@ async function startFake(name) {
   const control = (method, p, body) =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request({ host: '127.0.0.1', port, method, path: p, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(e);
-          }
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: p,
+          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
+      );
       req.setTimeout(10_000, () => req.destroy(new Error('fake control timeout')));
       req.on('error', reject);
       if (payload) req.write(payload);
@@ -314,7 +328,8 @@ function serverProcess({ name, db, fake, env = {} }) {
     /** SIGTERM, as systemd or Kubernetes stop a service: how long until it exited, and how (SIGKILL after `limitMs`). */
     terminate(limitMs = 30_000) {
       const child = state.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ ms: 0, code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+      if (!child || child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve({ ms: 0, code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
       const started = now();
       return new Promise((resolve) => {
         const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
@@ -333,7 +348,8 @@ async function waitHealthy(base, timeoutMs, child) {
   const deadline = now() + timeoutMs;
   try {
     while (now() < deadline) {
-      if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`server at ${base} exited (${child.exitCode ?? child.signalCode}) while starting; see artifacts/reliability/logs`);
+      if (child && (child.exitCode !== null || child.signalCode !== null))
+        throw new Error(`server at ${base} exited (${child.exitCode ?? child.signalCode}) while starting; see artifacts/reliability/logs`);
       const res = await c.get('/health');
       if (res.status === 200) return;
       await sleep(100);
@@ -352,7 +368,18 @@ function dbName(label) {
 
 /** A small pool on the script's own database, for the checks. */
 function dbPool(db) {
-  return mysql.createPool({ host: DB_HOST, port: DB_PORT, user: 'root', database: db, connectionLimit: 4, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true, dateStrings: false, connectTimeout: 5000 });
+  return mysql.createPool({
+    host: DB_HOST,
+    port: DB_PORT,
+    user: 'root',
+    database: db,
+    connectionLimit: 4,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: false,
+    connectTimeout: 5000,
+  });
 }
 
 async function dropDatabase(db) {
@@ -393,7 +420,13 @@ class World {
     for (let i = 0; i < rooms; i++) {
       const ownerPhone = `138${String(10_000_000 + i * 7919).slice(-8)}`;
       const ownerName = `业主${i}`;
-      const room = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: building.id, unit: '1', number: String(101 + i).padStart(4, '0'), ownerName, ownerPhone });
+      const room = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, {
+        buildingId: building.id,
+        unit: '1',
+        number: String(101 + i).padStart(4, '0'),
+        ownerName,
+        ownerPhone,
+      });
       roomList.push({ id: room.id, ownerName, ownerPhone });
     }
     return { id: String(community.id), zoneId: String(zone.id), rooms: roomList };
@@ -405,7 +438,13 @@ class World {
   }
   async onDuty(communityId, zoneId, staffId, hours = 8) {
     const t = Date.now();
-    return this.ok(await this.admin(), 'post', '/admin/duty-shifts', { communityId, zoneId, staffId, startAt: new Date(t - 3600_000).toISOString(), endAt: new Date(t + hours * 3600_000).toISOString() });
+    return this.ok(await this.admin(), 'post', '/admin/duty-shifts', {
+      communityId,
+      zoneId,
+      staffId,
+      startAt: new Date(t - 3600_000).toISOString(),
+      endAt: new Date(t + hours * 3600_000).toISOString(),
+    });
   }
   /** A resident logged in through the fake WeChat and bound to `room`; `credits` {templateId: n} are "accept"s. */
   async resident(user, room, credits = {}) {
@@ -414,7 +453,8 @@ class World {
     const bound = await this.ok(token, 'post', '/me/rooms', { roomId: room.id, name: room.ownerName, phone: room.ownerPhone });
     if (bound.status !== 'approved') throw new Error(`binding not approved: ${JSON.stringify(bound)}`);
     for (const [templateId, n] of Object.entries(credits)) {
-      for (let i = 0; i < n; i++) await expectOk(this.http.request('POST', '/subscriptions', { token, body: { results: { [templateId]: 'accept' } } }), 'subscriptions');
+      for (let i = 0; i < n; i++)
+        await expectOk(this.http.request('POST', '/subscriptions', { token, body: { results: { [templateId]: 'accept' } } }), 'subscriptions');
     }
     return { id: String(login.resident.id), token, roomId: String(room.id), credits: { ...credits } };
   }
@@ -447,7 +487,13 @@ class Report {
     return ok;
   }
   toJSON() {
-    return { name: this.name, ok: this.violations.length === 0, durationSec: round((Date.now() - this.started) / 1000), figures: this.figures, violations: this.violations };
+    return {
+      name: this.name,
+      ok: this.violations.length === 0,
+      durationSec: round((Date.now() - this.started) / 1000),
+      figures: this.figures,
+      violations: this.violations,
+    };
   }
 }
 

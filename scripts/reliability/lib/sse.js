@@ -11,7 +11,18 @@ const http = require('node:http');
 
 function openStream(base, pathWithQuery, { onEvent = () => {}, defaultRetryMs = 3000 } = {}) {
   const url = new URL(base);
-  const s = { connects: 0, reconnects: 0, errors: 0, lastEventId: '', retryMs: defaultRetryMs, ids: new Set(), open: false, closed: false, req: null, retryHints: 0 };
+  const s = {
+    connects: 0,
+    reconnects: 0,
+    errors: 0,
+    lastEventId: '',
+    retryMs: defaultRetryMs,
+    ids: new Set(),
+    open: false,
+    closed: false,
+    req: null,
+    retryHints: 0,
+  };
   let failures = 0;
 
   const connect = () => {

@@ -29,20 +29,13 @@ function RequireLogin({ children }: { children: ReactNode }) {
 function Forbidden() {
   const navigate = useNavigate();
   return (
-    <Result
-      status="403"
-      title={T.forbidden.title}
-      subTitle={T.forbidden.body}
-      extra={<Button onClick={() => navigate('/')}>{T.forbidden.back}</Button>}
-    />
+    <Result status="403" title={T.forbidden.title} subTitle={T.forbidden.body} extra={<Button onClick={() => navigate('/')}>{T.forbidden.back}</Button>} />
   );
 }
 
 function NotFound() {
   const navigate = useNavigate();
-  return (
-    <Result status="404" title={T.notFound.title} extra={<Button onClick={() => navigate('/')}>{T.notFound.back}</Button>} />
-  );
+  return <Result status="404" title={T.notFound.title} extra={<Button onClick={() => navigate('/')}>{T.notFound.back}</Button>} />;
 }
 
 function Guarded({ route }: { route: AppRoute }) {

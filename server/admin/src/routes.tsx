@@ -35,26 +35,111 @@ export interface AppRoute {
  * Each page is its own chunk (the dashboard's charts load only when opened).
  */
 export const ROUTES: AppRoute[] = [
-  { path: '/desk', access: 'canSeeDesk', page: lazy(() => import('./pages/desk/mine')), menu: { label: T.menu.desk, icon: <DesktopOutlined />, group: 'work' } },
-  { path: '/jobs', access: 'canSeeJobs', page: lazy(() => import('./pages/technician/jobs')), menu: { label: T.menu.jobs, icon: <ToolOutlined />, group: 'work' } },
-  { path: '/tickets', access: 'canSeeTickets', page: lazy(() => import('./pages/tickets/list')), menu: { label: T.menu.tickets, icon: <ProfileOutlined />, group: 'work' } },
+  {
+    path: '/desk',
+    access: 'canSeeDesk',
+    page: lazy(() => import('./pages/desk/mine')),
+    menu: { label: T.menu.desk, icon: <DesktopOutlined />, group: 'work' },
+  },
+  {
+    path: '/jobs',
+    access: 'canSeeJobs',
+    page: lazy(() => import('./pages/technician/jobs')),
+    menu: { label: T.menu.jobs, icon: <ToolOutlined />, group: 'work' },
+  },
+  {
+    path: '/tickets',
+    access: 'canSeeTickets',
+    page: lazy(() => import('./pages/tickets/list')),
+    menu: { label: T.menu.tickets, icon: <ProfileOutlined />, group: 'work' },
+  },
   { path: '/tickets/:id', access: 'canOpenTicket', page: lazy(() => import('./pages/tickets/detail')) },
-  { path: '/intake', access: 'canIntake', page: lazy(() => import('./pages/tickets/intake')), menu: { label: T.menu.intake, icon: <PhoneOutlined />, group: 'work' } },
-  { path: '/incidents', access: 'canManageIncidents', page: lazy(() => import('./pages/incidents')), menu: { label: T.menu.incidents, icon: <NotificationOutlined />, group: 'work' } },
-  { path: '/announcements', access: 'canManageAnnouncements', page: lazy(() => import('./pages/announcements')), menu: { label: T.menu.announcements, icon: <SoundOutlined />, group: 'work' } },
-  { path: '/payments', access: 'canSeePayments', page: lazy(() => import('./pages/payments')), menu: { label: T.menu.payments, icon: <AccountBookOutlined />, group: 'work' } },
-  { path: '/bindings', access: 'canReviewBindings', page: lazy(() => import('./pages/system/room-bindings')), menu: { label: T.menu.bindings, icon: <SolutionOutlined />, group: 'work' } },
-  { path: '/dashboard', access: 'canSeeDashboard', page: lazy(() => import('./pages/supervisor/dashboard')), menu: { label: T.menu.dashboard, icon: <BarChartOutlined />, group: 'supervise' } },
-  { path: '/escalations', access: 'canSeeEscalations', page: lazy(() => import('./pages/supervisor/escalations')), menu: { label: T.menu.escalations, icon: <AlertOutlined />, group: 'supervise' } },
-  { path: '/roster', access: 'canEditRoster', page: lazy(() => import('./pages/supervisor/roster')), menu: { label: T.menu.roster, icon: <CalendarOutlined />, group: 'supervise' } },
-  { path: '/sla', access: 'canEditSla', page: lazy(() => import('./pages/supervisor/sla')), menu: { label: T.menu.sla, icon: <ClockCircleOutlined />, group: 'supervise' } },
-  { path: '/system/communities', access: 'canManageCommunities', page: lazy(() => import('./pages/system/communities')), menu: { label: T.menu.communities, icon: <HomeOutlined />, group: 'admin' } },
+  {
+    path: '/intake',
+    access: 'canIntake',
+    page: lazy(() => import('./pages/tickets/intake')),
+    menu: { label: T.menu.intake, icon: <PhoneOutlined />, group: 'work' },
+  },
+  {
+    path: '/incidents',
+    access: 'canManageIncidents',
+    page: lazy(() => import('./pages/incidents')),
+    menu: { label: T.menu.incidents, icon: <NotificationOutlined />, group: 'work' },
+  },
+  {
+    path: '/announcements',
+    access: 'canManageAnnouncements',
+    page: lazy(() => import('./pages/announcements')),
+    menu: { label: T.menu.announcements, icon: <SoundOutlined />, group: 'work' },
+  },
+  {
+    path: '/payments',
+    access: 'canSeePayments',
+    page: lazy(() => import('./pages/payments')),
+    menu: { label: T.menu.payments, icon: <AccountBookOutlined />, group: 'work' },
+  },
+  {
+    path: '/bindings',
+    access: 'canReviewBindings',
+    page: lazy(() => import('./pages/system/room-bindings')),
+    menu: { label: T.menu.bindings, icon: <SolutionOutlined />, group: 'work' },
+  },
+  {
+    path: '/dashboard',
+    access: 'canSeeDashboard',
+    page: lazy(() => import('./pages/supervisor/dashboard')),
+    menu: { label: T.menu.dashboard, icon: <BarChartOutlined />, group: 'supervise' },
+  },
+  {
+    path: '/escalations',
+    access: 'canSeeEscalations',
+    page: lazy(() => import('./pages/supervisor/escalations')),
+    menu: { label: T.menu.escalations, icon: <AlertOutlined />, group: 'supervise' },
+  },
+  {
+    path: '/roster',
+    access: 'canEditRoster',
+    page: lazy(() => import('./pages/supervisor/roster')),
+    menu: { label: T.menu.roster, icon: <CalendarOutlined />, group: 'supervise' },
+  },
+  {
+    path: '/sla',
+    access: 'canEditSla',
+    page: lazy(() => import('./pages/supervisor/sla')),
+    menu: { label: T.menu.sla, icon: <ClockCircleOutlined />, group: 'supervise' },
+  },
+  {
+    path: '/system/communities',
+    access: 'canManageCommunities',
+    page: lazy(() => import('./pages/system/communities')),
+    menu: { label: T.menu.communities, icon: <HomeOutlined />, group: 'admin' },
+  },
   { path: '/system/communities/:id', access: 'canManageCommunities', page: lazy(() => import('./pages/system/community')) },
-  { path: '/system/staff', access: 'canManageStaff', page: lazy(() => import('./pages/system/staff')), menu: { label: T.menu.staff, icon: <TeamOutlined />, group: 'admin' } },
-  { path: '/system/service-items', access: 'canManageCatalogue', page: lazy(() => import('./pages/system/service-items')), menu: { label: T.menu.serviceItems, icon: <ShopOutlined />, group: 'admin' } },
-  { path: '/system/audit-logs', access: 'canSeeAuditLog', page: lazy(() => import('./pages/system/audit-logs')), menu: { label: T.menu.auditLogs, icon: <AuditOutlined />, group: 'admin' } },
+  {
+    path: '/system/staff',
+    access: 'canManageStaff',
+    page: lazy(() => import('./pages/system/staff')),
+    menu: { label: T.menu.staff, icon: <TeamOutlined />, group: 'admin' },
+  },
+  {
+    path: '/system/service-items',
+    access: 'canManageCatalogue',
+    page: lazy(() => import('./pages/system/service-items')),
+    menu: { label: T.menu.serviceItems, icon: <ShopOutlined />, group: 'admin' },
+  },
+  {
+    path: '/system/audit-logs',
+    access: 'canSeeAuditLog',
+    page: lazy(() => import('./pages/system/audit-logs')),
+    menu: { label: T.menu.auditLogs, icon: <AuditOutlined />, group: 'admin' },
+  },
   // Last, so nobody lands here after signing in (homePathFor takes the first page).
-  { path: '/settings/notify', access: 'canEditOwnNotices', page: lazy(() => import('./pages/settings/notify')), menu: { label: T.menu.notify, icon: <BellOutlined />, group: 'me' } },
+  {
+    path: '/settings/notify',
+    access: 'canEditOwnNotices',
+    page: lazy(() => import('./pages/settings/notify')),
+    menu: { label: T.menu.notify, icon: <BellOutlined />, group: 'me' },
+  },
 ];
 
 export const MENU_GROUPS = [

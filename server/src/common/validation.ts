@@ -31,7 +31,8 @@ function deeperThan(value: unknown, limit: number): boolean {
 
 class DepthLimitedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type === 'body' || metadata.type === 'query') && deeperThan(value, MAX_DEPTH)) throw new AppError('VALIDATION_FAILED', '请求内容嵌套过深', { [metadata.type]: [`nested deeper than ${MAX_DEPTH} levels`] });
+    if ((metadata.type === 'body' || metadata.type === 'query') && deeperThan(value, MAX_DEPTH))
+      throw new AppError('VALIDATION_FAILED', '请求内容嵌套过深', { [metadata.type]: [`nested deeper than ${MAX_DEPTH} levels`] });
     try {
       return await super.transform(value, metadata);
     } catch (e) {

@@ -6,14 +6,11 @@ import { Column, ColumnOptions, PrimaryGeneratedColumn } from 'typeorm';
  */
 export const IdColumn = () => PrimaryGeneratedColumn({ type: 'bigint', unsigned: true });
 
-export const RefColumn = (options: { nullable?: boolean } = {}) =>
-  Column({ type: 'bigint', unsigned: true, nullable: options.nullable ?? false });
+export const RefColumn = (options: { nullable?: boolean } = {}) => Column({ type: 'bigint', unsigned: true, nullable: options.nullable ?? false });
 
-export const TimeColumn = (options: { nullable?: boolean } = {}) =>
-  Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false });
+export const TimeColumn = (options: { nullable?: boolean } = {}) => Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false });
 
-export const CreatedAtColumn = () =>
-  Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' });
+export const CreatedAtColumn = () => Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' });
 
 const decimalToNumber = {
   to: (value: number | null | undefined) => value,
@@ -24,8 +21,7 @@ export const MoneyColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'decimal', precision: 10, scale: 2, nullable: options.nullable ?? false, transformer: decimalToNumber });
 
 /** Encrypted personal data (see FieldCrypto): "<keyId>:<base64 iv|tag|ciphertext>". */
-export const SecretColumn = (options: ColumnOptions = {}) =>
-  Column({ type: 'varchar', length: 255, nullable: true, ...options });
+export const SecretColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 255, nullable: true, ...options });
 
 /** Keyed hash (HMAC-SHA256 hex) of a secret value, for equality look-ups without decrypting. */
 export const LookupHashColumn = () => Column({ type: 'char', length: 64, nullable: true });

@@ -31,7 +31,7 @@ function statementFor(manager: EntityManager, target: EntityTarget<ObjectLiteral
 function valuesOf(manager: EntityManager, columns: ColumnMetadata[], row: ObjectLiteral): unknown[] {
   const driver = manager.connection.driver;
   // A new row starts at version 1, as TypeORM's insert() sets it.
-  return columns.map((c) => (c.isVersion && row[c.propertyName] === undefined ? 1 : driver.preparePersistentValue(row[c.propertyName], c) ?? null));
+  return columns.map((c) => (c.isVersion && row[c.propertyName] === undefined ? 1 : (driver.preparePersistentValue(row[c.propertyName], c) ?? null)));
 }
 
 /** Inserts one row and returns its generated id (as a string, like every id here). */
@@ -50,6 +50,9 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const tuple = `(${placeholders(columns)})`;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    await manager.query(sql + part.map(() => tuple).join(', '), part.flatMap((row) => valuesOf(manager, columns, row)));
+    await manager.query(
+      sql + part.map(() => tuple).join(', '),
+      part.flatMap((row) => valuesOf(manager, columns, row)),
+    );
   }
 }

@@ -112,7 +112,9 @@ export function prepareSqliteDataSource(dataSource: DataSource): void {
       return await lock.acquire();
     } catch (e) {
       if (e === E_TIMEOUT) {
-        throw new Error(`SQLite: waited ${WAIT_LIMIT_MS / 1000} s for the database; is a query running outside the transaction that encloses it?`, { cause: e });
+        throw new Error(`SQLite: waited ${WAIT_LIMIT_MS / 1000} s for the database; is a query running outside the transaction that encloses it?`, {
+          cause: e,
+        });
       }
       throw e;
     }

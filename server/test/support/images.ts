@@ -17,7 +17,11 @@ export async function sidewaysPhotoWithGps(width = 400, height = 200, orientatio
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) raw.set(x < width / 2 ? [255, 0, 0] : [0, 0, 255], (y * width + x) * 3);
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).withExif(GPS_EXIF).withMetadata({ orientation }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .withExif(GPS_EXIF)
+    .withMetadata({ orientation })
+    .toBuffer();
 }
 
 export async function solid(format: 'jpeg' | 'png' | 'webp', width = 64, height = 48, alpha = false): Promise<Buffer> {
@@ -34,7 +38,9 @@ export async function bigPhoto(width = 4000, height = 3000): Promise<Buffer> {
 
 /** A small file that decodes to many pixels: one colour, 7000 × 7000 = 49 MP. */
 export async function pixelBomb(side = 7000): Promise<Buffer> {
-  return sharp({ create: { width: side, height: side, channels: 3, background: { r: 255, g: 255, b: 255 } } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp({ create: { width: side, height: side, channels: 3, background: { r: 255, g: 255, b: 255 } } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** A minimal PDF: what a resident might send renamed to .jpg. */

@@ -70,10 +70,12 @@ export function adapterRoutes(app: INestApplication): string[] | null {
   const stack = (instance.router ?? instance._router)?.stack as { route?: { path: string; methods: Record<string, boolean> } }[] | undefined;
   if (!stack) return null;
   const prefix = '/' + API_PREFIX;
-  return stack
-    // `{*splat}` layers are middleware mounted for every path (the request logger), not endpoints.
-    .filter((l) => l.route && l.route.path.startsWith(prefix + '/') && !l.route.path.endsWith('{*splat}'))
-    .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.slice(prefix.length)}`));
+  return (
+    stack
+      // `{*splat}` layers are middleware mounted for every path (the request logger), not endpoints.
+      .filter((l) => l.route && l.route.path.startsWith(prefix + '/') && !l.route.path.endsWith('{*splat}'))
+      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.slice(prefix.length)}`))
+  );
 }
 
 /** Operations of the OpenAPI document, as route keys. */

@@ -30,7 +30,14 @@ export async function startLoopbackS3(bucket = 'yizhan-photos'): Promise<Loopbac
     bucket,
     accessKeyId,
     secretAccessKey,
-    env: { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey, S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: 'true' },
+    env: {
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: accessKeyId,
+      S3_SECRET_ACCESS_KEY: secretAccessKey,
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: 'true',
+    },
     close: async () => {
       await server.close();
       rmSync(directory, { recursive: true, force: true });

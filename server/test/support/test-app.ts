@@ -59,7 +59,12 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
     return;
   }
   const url = new URL(databaseUrl);
-  const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const conn = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
   } finally {

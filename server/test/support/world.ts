@@ -22,14 +22,26 @@ export class World {
     return res.body.accessToken;
   }
 
-  async as<T = any>(token: string, method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  async as<T = any>(
+    token: string,
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     let req = this.t.http[method](`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     const res = body === undefined ? await req : await req.send(body as object);
     return { status: res.status, body: res.body };
   }
 
-  async ok<T = any>(token: string, method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async ok<T = any>(
+    token: string,
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await this.as<T>(token, method, path, body, headers);
     if (res.status >= 300) throw new Error(`${method.toUpperCase()} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
@@ -43,15 +55,49 @@ export class World {
     const b2 = await this.ok(admin, 'post', `/admin/communities/${community.id}/zones`, { name: 'B2' });
     const bA = await this.ok(admin, 'post', `/admin/communities/${community.id}/buildings`, { name: '3', zoneId: a1.id });
     const bB = await this.ok(admin, 'post', `/admin/communities/${community.id}/buildings`, { name: '8', zoneId: b2.id });
-    const roomA = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bA.id, unit: '2', number: '1201', ownerName: '张伟', ownerPhone: '13812341234' });
-    const roomA2 = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bA.id, unit: '2', number: '1202', ownerName: '王芳', ownerPhone: '13912345678' });
-    const roomB = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, { buildingId: bB.id, unit: '1', number: '0601', ownerName: '李娜', ownerPhone: '13700001111' });
-    return { id: community.id as string, zoneA1: a1.id as string, zoneB2: b2.id as string, buildingA: bA.id as string, buildingB: bB.id as string, roomA: roomA as { id: string; label: string }, roomA2: roomA2 as { id: string }, roomB: roomB as { id: string } };
+    const roomA = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, {
+      buildingId: bA.id,
+      unit: '2',
+      number: '1201',
+      ownerName: '张伟',
+      ownerPhone: '13812341234',
+    });
+    const roomA2 = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, {
+      buildingId: bA.id,
+      unit: '2',
+      number: '1202',
+      ownerName: '王芳',
+      ownerPhone: '13912345678',
+    });
+    const roomB = await this.ok(admin, 'post', `/admin/communities/${community.id}/rooms`, {
+      buildingId: bB.id,
+      unit: '1',
+      number: '0601',
+      ownerName: '李娜',
+      ownerPhone: '13700001111',
+    });
+    return {
+      id: community.id as string,
+      zoneA1: a1.id as string,
+      zoneB2: b2.id as string,
+      buildingA: bA.id as string,
+      buildingB: bB.id as string,
+      roomA: roomA as { id: string; label: string },
+      roomA2: roomA2 as { id: string },
+      roomB: roomB as { id: string },
+    };
   }
 
   async staff(username: string, roles: StaffRole[], communityIds: string[], extra: Record<string, unknown> = {}) {
     const admin = await this.admin();
-    const staff = await this.ok(admin, 'post', '/admin/staff', { username, password: 'password-123', name: extra.name ?? username, roles, communityIds, ...extra });
+    const staff = await this.ok(admin, 'post', '/admin/staff', {
+      username,
+      password: 'password-123',
+      name: extra.name ?? username,
+      roles,
+      communityIds,
+      ...extra,
+    });
     return { id: staff.id as string, token: await this.staffLogin(username) };
   }
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '一站' })
+export default definePageConfig({ navigationBarTitleText: '一站' });

@@ -1,5 +1,5 @@
-import { Button as TaroButton } from '@tarojs/components'
-import type { ButtonProps } from '@tarojs/components'
+import { Button as TaroButton } from '@tarojs/components';
+import type { ButtonProps } from '@tarojs/components';
 
 /**
  * Taro's Button, passing `disabled` only when true: the H5 button writes
@@ -7,5 +7,5 @@ import type { ButtonProps } from '@tarojs/components'
  * text out. Use this everywhere instead of the Taro one.
  */
 export default function Button({ disabled, ...rest }: ButtonProps) {
-  return <TaroButton {...rest} disabled={disabled ? true : undefined} />
+  return <TaroButton {...rest} disabled={disabled ? true : undefined} />;
 }

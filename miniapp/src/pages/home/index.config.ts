@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '一站',
   enablePullDownRefresh: true,
-})
+});

@@ -2,4 +2,4 @@ export default definePageConfig({
   navigationBarTitleText: '我的工单',
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
-})
+});

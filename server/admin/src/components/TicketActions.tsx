@@ -1,12 +1,4 @@
-import {
-  allowedActions,
-  LABELS,
-  ticketStateOf,
-  type Actor,
-  type TicketAction,
-  type TicketDetail,
-  type TicketSummary,
-} from '@yizhan/shared';
+import { allowedActions, LABELS, ticketStateOf, type Actor, type TicketAction, type TicketDetail, type TicketSummary } from '@yizhan/shared';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useAccess, useSession } from '../hooks/useSession';

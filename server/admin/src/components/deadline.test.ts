@@ -6,7 +6,12 @@ import { deadlineLevel, deadlineRowClass } from './deadline';
 const now = new Date('2026-11-23T08:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
 /** The clock as the server sends it (warn lead 30 minutes). */
-const clock = (name: TicketClock['name'], dueInMin: number, state: TicketClock['state']): TicketClock => ({ name, dueAt: at(dueInMin), warnAt: at(dueInMin - 30), state });
+const clock = (name: TicketClock['name'], dueInMin: number, state: TicketClock['state']): TicketClock => ({
+  name,
+  dueAt: at(dueInMin),
+  warnAt: at(dueInMin - 30),
+  state,
+});
 
 describe('deadline highlighting follows the clock the server sends', () => {
   it('inside the warn lead is "near"; comfortably inside the limit is plain', () => {

@@ -60,8 +60,7 @@ export async function fetchAll<T>(path: string, query: Query = {}, { paged = tru
 // ---- Communities (public list for pickers; admin CRUD) ----
 export const listMyCommunities = () => http.get<Page<CommunitySummary>>('/communities').then((p) => p.items);
 /** The binding/intake picker: `{items}` matching `q`, not paged (the server takes no limit). */
-export const searchRooms = (communityId: Id, q: string) =>
-  http.get<Schemas['RoomOptionList']>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
+export const searchRooms = (communityId: Id, q: string) => http.get<Schemas['RoomOptionList']>(`/communities/${communityId}/rooms`, { q }).then((p) => p.items);
 
 export type CommunityInput = Schemas['CreateCommunityDto'];
 export const listCommunities = (page?: PageArgs) => http.get<Page<Community>>('/admin/communities', paged({}, page));
@@ -77,12 +76,12 @@ export const createZone = (communityId: Id, body: ZoneInput) => http.post<Zone>(
 /** The property's numbers for residents: one row per zone (day/night), one for the whole community (zoneId null). */
 export type { HotlineRow };
 export const listHotlines = (communityId: Id) => http.get<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`);
-export const saveHotlines = (communityId: Id, rows: HotlineInput[]) => http.put<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`, { rows });
+export const saveHotlines = (communityId: Id, rows: HotlineInput[]) =>
+  http.put<{ items: HotlineRow[] }>(`/admin/communities/${communityId}/hotlines`, { rows });
 
 export type BuildingInput = Schemas['CreateBuildingDto'];
 export const listBuildings = (communityId: Id) => fetchAll<Building>(`/admin/communities/${communityId}/buildings`);
-export const createBuilding = (communityId: Id, body: BuildingInput) =>
-  http.post<Building>(`/admin/communities/${communityId}/buildings`, body);
+export const createBuilding = (communityId: Id, body: BuildingInput) => http.post<Building>(`/admin/communities/${communityId}/buildings`, body);
 
 /** A room's zone is its building's. */
 export type RoomInput = Schemas['CreateRoomDto'];
@@ -91,8 +90,7 @@ export type RoomRosterInput = Schemas['UpdateRoomDto'];
 export const listRooms = (communityId: Id, q: { q?: string; buildingId?: Id }, page?: PageArgs) =>
   http.get<Page<Room>>(`/admin/communities/${communityId}/rooms`, paged(q, page));
 export const createRoom = (communityId: Id, body: RoomInput) => http.post<Room>(`/admin/communities/${communityId}/rooms`, body);
-export const updateRoom = (communityId: Id, id: Id, body: RoomRosterInput) =>
-  http.patch<Room>(`/admin/communities/${communityId}/rooms/${id}`, body);
+export const updateRoom = (communityId: Id, id: Id, body: RoomRosterInput) => http.patch<Room>(`/admin/communities/${communityId}/rooms/${id}`, body);
 
 // ---- Public spots (公共场所) ----
 export const listPlaces = (communityId: Id) => http.get<{ items: Place[] }>(`/admin/communities/${communityId}/places`);
@@ -123,8 +121,7 @@ export type StaffUpdate = Schemas['UpdateStaffDto'];
 export const listStaff = (q: { role?: StaffRole; communityId?: Id; q?: string }, page?: PageArgs) =>
   http.get<Page<StaffAccount>>('/admin/staff', paged(q, page));
 /** Pickers: everyone with a role in a community. */
-export const listStaffByRole = (role: StaffRole, communityId?: Id) =>
-  fetchAll<StaffAccount>('/admin/staff', { role, communityId });
+export const listStaffByRole = (role: StaffRole, communityId?: Id) => fetchAll<StaffAccount>('/admin/staff', { role, communityId });
 export const createStaff = (body: StaffInput) => http.post<StaffAccount>('/admin/staff', body);
 export const updateStaff = (id: Id, body: StaffUpdate) => http.patch<StaffAccount>(`/admin/staff/${id}`, body);
 /** Ends the account's binding to a WeChat user on the mini-program's staff side. */
@@ -156,8 +153,7 @@ export type ServiceItemInput = Schemas['CreateServiceItemDto'];
 export const listServiceItems = (communityId: Id) => fetchAll<ServiceItem>('/admin/service-items', { communityId }, { paged: false });
 export const createServiceItem = (body: ServiceItemInput) => http.post<ServiceItem>('/admin/service-items', body);
 /** Items are never deleted (old bookings point at them): switch `active` off instead. */
-export const updateServiceItem = (id: Id, body: Schemas['UpdateServiceItemDto']) =>
-  http.patch<ServiceItem>(`/admin/service-items/${id}`, body);
+export const updateServiceItem = (id: Id, body: Schemas['UpdateServiceItemDto']) => http.patch<ServiceItem>(`/admin/service-items/${id}`, body);
 
 // ---- Room bindings ----
 export const listRoomBindings = (q: { status?: RoomBindingStatus; communityId?: Id }, page?: PageArgs) =>

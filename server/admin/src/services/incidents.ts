@@ -1,4 +1,14 @@
-import type { Announcement, AnnouncementInput, AnnouncementUpdate, Id, Incident, IncidentDetail, IncidentInput, IncidentStatus, IncidentUpdate } from '@yizhan/shared';
+import type {
+  Announcement,
+  AnnouncementInput,
+  AnnouncementUpdate,
+  Id,
+  Incident,
+  IncidentDetail,
+  IncidentInput,
+  IncidentStatus,
+  IncidentUpdate,
+} from '@yizhan/shared';
 import { http } from './request';
 
 /** GET /admin/incidents: the generated contract's IncidentView (an alias kept for the pages). */
@@ -13,8 +23,7 @@ export const resolveIncident = (id: Id, resolution: string) => http.post<Inciden
 
 /** GET /admin/announcements: the generated contract's AnnouncementView. */
 export type AnnouncementView = Announcement;
-export const listAnnouncements = (communityId: Id) =>
-  http.get<{ items: AnnouncementView[] }>('/admin/announcements', { communityId }).then((p) => p.items);
+export const listAnnouncements = (communityId: Id) => http.get<{ items: AnnouncementView[] }>('/admin/announcements', { communityId }).then((p) => p.items);
 export const publishAnnouncement = (body: AnnouncementInput) => http.post<AnnouncementView>('/admin/announcements', body);
 export const updateAnnouncement = (id: Id, body: AnnouncementUpdate) => http.patch<AnnouncementView>(`/admin/announcements/${id}`, body);
 export const announceIncident = (incidentId: Id) => http.post<AnnouncementView>(`/admin/announcements/from-incident/${incidentId}`);

@@ -14,7 +14,9 @@ describe('request wrapper', () => {
   it('on 401 refreshes the token once, retries, and the caller gets the data', async () => {
     const server = fakeServer({
       'GET /tickets': (call) =>
-        call.headers.Authorization === 'Bearer access-2' ? { body: { items: [{ id: 't1' }], nextCursor: null } } : { status: 401, body: { code: 'UNAUTHORIZED', message: '登录已失效' } },
+        call.headers.Authorization === 'Bearer access-2'
+          ? { body: { items: [{ id: 't1' }], nextCursor: null } }
+          : { status: 401, body: { code: 'UNAUTHORIZED', message: '登录已失效' } },
       'POST /auth/staff/refresh': (call) =>
         (call.body as { refreshToken: string }).refreshToken === 'refresh-1'
           ? { body: { accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 900 } }
@@ -65,13 +67,23 @@ describe('request wrapper', () => {
       'POST /tickets/t1/accept': { status: 409, body: { statusCode: 409, code: 'INVALID_TRANSITION', message: '工单当前为「已派工」，不能受理' } },
       'POST /tickets': { status: 400, body: { statusCode: 400, code: 'VALIDATION_FAILED', message: '提交的内容有误', fields: { roomId: ['请选择房屋'] } } },
     });
-    await expect(http.post('/tickets/t1/accept', {})).rejects.toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION', message: '工单当前为「已派工」，不能受理' });
+    await expect(http.post('/tickets/t1/accept', {})).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'INVALID_TRANSITION',
+      message: '工单当前为「已派工」，不能受理',
+    });
     await expect(http.post('/tickets', {})).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { roomId: ['请选择房屋'] } });
     expect(shown).toEqual(['工单当前为「已派工」，不能受理', '提交的内容有误']);
   });
 
   it('a network failure or a non-JSON 502 still gives a readable Chinese message', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValueOnce(new Response('<html>Bad Gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValueOnce(new Response('<html>Bad Gateway</html>', { status: 502 })),
+    );
     await expect(http.get('/x')).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' });
     await expect(http.get('/x')).rejects.toMatchObject({ statusCode: 502, code: 'HTTP_502', message: '服务器开小差了，请稍后重试' });
   });

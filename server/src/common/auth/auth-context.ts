@@ -29,7 +29,5 @@ export interface RequestMeta {
 }
 
 export function actorOf(auth: AuthContext): Actor {
-  return auth.kind === 'resident'
-    ? { kind: 'resident', id: auth.residentId }
-    : { kind: 'staff', id: auth.staffId, roles: auth.roles };
+  return auth.kind === 'resident' ? { kind: 'resident', id: auth.residentId } : { kind: 'staff', id: auth.staffId, roles: auth.roles };
 }

@@ -36,10 +36,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AuthRule | undefined>(AUTH_RULE, [
-      context.getHandler(),
-      context.getClass(),
-    ]) ?? { kind: 'any' };
+    const rule = this.reflector.getAllAndOverride<AuthRule | undefined>(AUTH_RULE, [context.getHandler(), context.getClass()]) ?? { kind: 'any' };
     if (rule.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<Request & { auth?: AuthContext }>();

@@ -16,7 +16,9 @@ describe('subscribe-message keyword values', () => {
   });
 
   it('fills a template from the notice values', () => {
-    expect(templateData(DEVELOPMENT_TEMPLATES.accepted!, { no: 'BX20261123-0007', summary: '水电：厨房漏水', status: '已受理', time: '2026-11-23T06:30:00Z' })).toEqual({
+    expect(
+      templateData(DEVELOPMENT_TEMPLATES.accepted!, { no: 'BX20261123-0007', summary: '水电：厨房漏水', status: '已受理', time: '2026-11-23T06:30:00Z' }),
+    ).toEqual({
       character_string1: { value: 'BX20261123-0007' },
       thing2: { value: '水电：厨房漏水' },
       phrase3: { value: '已受理' },
@@ -29,6 +31,8 @@ describe('subscribe-message keyword values', () => {
     expect(() => parseTemplates('{"lost":{"templateId":"x","data":{}}}')).toThrow('unknown notice kind "lost"');
     expect(() => parseTemplates('{"accepted":{"templateId":"x","data":{"weird9":"no"}}}')).toThrow('keyword "weird9"');
     expect(() => parseTemplates('{"accepted":{"templateId":"x","data":{"thing1":"gossip"}}}')).toThrow('unknown source "gossip"');
-    expect(parseTemplates('{"accepted":{"templateId":"abc","data":{"thing1":"summary"}}}')).toEqual({ accepted: { templateId: 'abc', data: { thing1: 'summary' } } });
+    expect(parseTemplates('{"accepted":{"templateId":"abc","data":{"thing1":"summary"}}}')).toEqual({
+      accepted: { templateId: 'abc', data: { thing1: 'summary' } },
+    });
   });
 });

@@ -87,7 +87,5 @@ export function isDatabaseDown(exception: unknown): boolean {
   const err = exception as { code?: string; driverError?: { code?: string }; message?: string };
   const code = err?.code ?? err?.driverError?.code;
   if (code && DB_DOWN_CODES.has(code)) return true;
-  return /connect ECONNREFUSED|Connection lost|Pool is closed|Can't add new command when connection is in closed state/.test(
-    err?.message ?? '',
-  );
+  return /connect ECONNREFUSED|Connection lost|Pool is closed|Can't add new command when connection is in closed state/.test(err?.message ?? '');
 }

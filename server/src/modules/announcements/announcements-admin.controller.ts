@@ -13,28 +13,33 @@ import { AnnouncementsService } from './announcements.service';
 export class AnnouncementsAdminController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
-  @Get() @ApiOkResponse({ type: AnnouncementList })
+  @Get()
+  @ApiOkResponse({ type: AnnouncementList })
   async list(@Caller() auth: StaffAuth, @Query() query: AnnouncementQuery): Promise<AnnouncementList> {
     return { items: await this.announcements.list(auth, query.communityId), nextCursor: null };
   }
 
-  @Post() @ApiCreatedResponse({ type: AnnouncementView })
+  @Post()
+  @ApiCreatedResponse({ type: AnnouncementView })
   create(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Body() dto: CreateAnnouncementDto): Promise<AnnouncementView> {
     return this.announcements.create(auth, meta, dto);
   }
 
   /** One click on the incident page: the incident's area and text, pinned, until a day after its (expected) end. */
-  @Post('from-incident/:incidentId') @ApiCreatedResponse({ type: AnnouncementView })
+  @Post('from-incident/:incidentId')
+  @ApiCreatedResponse({ type: AnnouncementView })
   fromIncident(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { incidentId }: IncidentIdParam): Promise<AnnouncementView> {
     return this.announcements.fromIncident(auth, meta, incidentId);
   }
 
-  @Get(':id') @ApiOkResponse({ type: AnnouncementView })
+  @Get(':id')
+  @ApiOkResponse({ type: AnnouncementView })
   get(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<AnnouncementView> {
     return this.announcements.get(auth, id);
   }
 
-  @Patch(':id') @ApiOkResponse({ type: AnnouncementView, description: 'endsAt: now withdraws it' })
+  @Patch(':id')
+  @ApiOkResponse({ type: AnnouncementView, description: 'endsAt: now withdraws it' })
   update(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: UpdateAnnouncementDto): Promise<AnnouncementView> {
     return this.announcements.update(auth, meta, id, dto);
   }

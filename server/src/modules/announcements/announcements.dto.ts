@@ -1,19 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsNotEmpty, IsNumberString, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumberString,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PhotoView } from '../tickets/dto/ticket.dto';
 
 export class CreateAnnouncementDto {
   @ApiProperty() @IsNumberString({ no_symbols: true }) communityId: string;
   @ApiPropertyOptional({ type: [String], description: 'with buildingIds empty too: the whole community' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsNumberString({ no_symbols: true }, { each: true }) zoneIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) buildingIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  zoneIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  buildingIds?: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(60) title: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) body: string;
   @ApiPropertyOptional({ type: [String], maxItems: 9, description: 'ids from POST /uploads' })
-  @IsOptional() @IsArray() @ArrayMaxSize(9) @ArrayUnique() @IsNumberString({ no_symbols: true }, { each: true }) photoIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsNumberString({ no_symbols: true }, { each: true })
+  photoIds?: string[];
   @ApiPropertyOptional({ description: 'default: now' }) @IsOptional() @IsISO8601({ strict: true }) startsAt?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null or left out: until withdrawn' })
-  @IsOptional() @ValidateIf((o) => o.endsAt !== null) @IsISO8601({ strict: true }) endsAt?: string | null;
+  @IsOptional()
+  @ValidateIf((o) => o.endsAt !== null)
+  @IsISO8601({ strict: true })
+  endsAt?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
 }
 
@@ -22,7 +51,10 @@ export class UpdateAnnouncementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) body?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'now: withdrawn' })
-  @IsOptional() @ValidateIf((o) => o.endsAt !== null) @IsISO8601({ strict: true }) endsAt?: string | null;
+  @IsOptional()
+  @ValidateIf((o) => o.endsAt !== null)
+  @IsISO8601({ strict: true })
+  endsAt?: string | null;
 }
 
 export class AnnouncementQuery {

@@ -12,12 +12,16 @@ import { ContactsService } from './contacts.service';
 export class HotlinesAdminController {
   constructor(private readonly contacts: ContactsService) {}
 
-  @Get(':id/hotlines') @StaffOnly() @ApiOkResponse({ type: HotlineList })
+  @Get(':id/hotlines')
+  @StaffOnly()
+  @ApiOkResponse({ type: HotlineList })
   async list(@Caller() auth: StaffAuth, @Param() { id }: IdParam): Promise<HotlineList> {
     return { items: await this.contacts.list(auth, id) };
   }
 
-  @Put(':id/hotlines') @StaffOnly('admin') @ApiOkResponse({ type: HotlineList })
+  @Put(':id/hotlines')
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: HotlineList })
   async replace(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: HotlinesDto): Promise<HotlineList> {
     return { items: await this.contacts.replace(auth, meta, id, dto.rows) };
   }
@@ -30,7 +34,8 @@ export class MeHotlineController {
   constructor(private readonly contacts: ContactsService) {}
 
   /** The hotline of the room's zone at this time of day (null when the property set none). */
-  @Get('hotline') @ApiOkResponse({ type: HotlineAnswer })
+  @Get('hotline')
+  @ApiOkResponse({ type: HotlineAnswer })
   async hotline(@Caller() auth: ResidentAuth, @Query() { roomId }: HotlineQuery): Promise<HotlineAnswer> {
     return { hotline: await this.contacts.residentHotline(auth, roomId) };
   }
@@ -42,7 +47,8 @@ export class MeHotlineController {
 export class TicketContactsController {
   constructor(private readonly service: ContactsService) {}
 
-  @Get(':id/contacts') @ApiOkResponse({ type: TicketContactsView })
+  @Get(':id/contacts')
+  @ApiOkResponse({ type: TicketContactsView })
   contacts(@Caller() auth: AuthContext, @Param() { id }: IdParam): Promise<TicketContactsView> {
     return this.service.ticketContacts(auth, id);
   }

@@ -12,7 +12,8 @@ export class HotlineDto {
   @IsNumberString({ no_symbols: true })
   zoneId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(PHONE, { message: 'dayPhone must be a phone number' }) dayPhone?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(PHONE, { message: 'nightPhone must be a phone number' }) nightPhone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(PHONE, { message: 'nightPhone must be a phone number' }) nightPhone?:
+    string | null;
   @ApiPropertyOptional({ default: '08:30' }) @IsOptional() @Matches(HHMM, { message: 'dayFrom must be HH:MM' }) dayFrom?: string;
   @ApiPropertyOptional({ default: '21:00' }) @IsOptional() @Matches(HHMM, { message: 'dayTo must be HH:MM' }) dayTo?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'community row: the number that reaches the technician' })
@@ -20,7 +21,10 @@ export class HotlineDto {
   @Matches(PHONE, { message: 'technicianPhone must be a phone number' })
   @MaxLength(20)
   technicianPhone?: string | null;
-  @ApiPropertyOptional({ description: "community row: show the technician's own phone on the day of the visit" }) @IsOptional() @IsBoolean() technicianOwnPhone?: boolean;
+  @ApiPropertyOptional({ description: "community row: show the technician's own phone on the day of the visit" })
+  @IsOptional()
+  @IsBoolean()
+  technicianOwnPhone?: boolean;
 }
 
 export class HotlinesDto {
@@ -48,8 +52,10 @@ export class HotlineAnswer {
   @ApiProperty({ type: CallableView, nullable: true }) hotline: CallableView | null;
 }
 export class TicketContactsView {
-  @ApiProperty({ type: CallableView, nullable: true, description: 'the property’s hotline for the room’s zone at this time of day' }) hotline: CallableView | null;
-  @ApiProperty({ type: CallableView, nullable: true, description: 'on the day of the visit: the number that reaches the technician' }) technician: CallableView | null;
+  @ApiProperty({ type: CallableView, nullable: true, description: 'the property’s hotline for the room’s zone at this time of day' })
+  hotline: CallableView | null;
+  @ApiProperty({ type: CallableView, nullable: true, description: 'on the day of the visit: the number that reaches the technician' })
+  technician: CallableView | null;
 }
 export class HotlineQuery {
   @ApiProperty() @IsNumberString({ no_symbols: true }) @MaxLength(20) roomId: string;

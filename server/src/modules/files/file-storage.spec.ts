@@ -46,7 +46,14 @@ describe('FileStorage', () => {
   let s3Storage: S3FileStorage;
   beforeAll(async () => {
     s3 = await startLoopbackS3('contract-bucket');
-    s3Storage = new S3FileStorage({ endpoint: s3.endpoint, bucket: s3.bucket, region: 'us-east-1', accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
+    s3Storage = new S3FileStorage({
+      endpoint: s3.endpoint,
+      bucket: s3.bucket,
+      region: 'us-east-1',
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: true,
+    });
   });
   afterAll(async () => {
     s3Storage.onModuleDestroy();

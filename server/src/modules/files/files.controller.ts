@@ -19,7 +19,9 @@ export class FilesController {
   @Authenticated()
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 10 MB' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, ≤ 10 MB' } } },
+  })
   @ApiCreatedResponse({ type: UploadView })
   upload(@Caller() auth: AuthContext, @Req() req: Request): Promise<UploadView> {
     return this.files.upload(auth, req);
@@ -29,15 +31,28 @@ export class FilesController {
   @Public()
   @ApiProduces('image/jpeg')
   @ApiOkResponse({ description: 'the photo (403 when the signature is bad or expired)', schema: { type: 'string', format: 'binary' } })
-  async full(@Param() { id }: IdParam, @Query() query: SignedUrlQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
+  async full(
+    @Param() { id }: IdParam,
+    @Query() query: SignedUrlQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | undefined> {
     return send(req, res, await this.files.open(id, 'full', query));
   }
 
   @Get('files/:id/thumb')
   @Public()
   @ApiProduces('image/jpeg')
-  @ApiOkResponse({ description: 'the thumbnail, 320 px on the long side (403 when the signature is bad or expired)', schema: { type: 'string', format: 'binary' } })
-  async thumb(@Param() { id }: IdParam, @Query() query: SignedUrlQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
+  @ApiOkResponse({
+    description: 'the thumbnail, 320 px on the long side (403 when the signature is bad or expired)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async thumb(
+    @Param() { id }: IdParam,
+    @Query() query: SignedUrlQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | undefined> {
     return send(req, res, await this.files.open(id, 'thumb', query));
   }
 }

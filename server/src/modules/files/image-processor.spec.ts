@@ -59,7 +59,16 @@ describe('ImageProcessor', () => {
 
   it('refuses decompression bombs before decoding them, and formats it does not accept', async () => {
     await expect(processor.process(file('bomb.png', await pixelBomb(7000)))).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
-    await expect(processor.process(file('a.gif', await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).gif().toBuffer()))).rejects.toMatchObject({
+    await expect(
+      processor.process(
+        file(
+          'a.gif',
+          await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+            .gif()
+            .toBuffer(),
+        ),
+      ),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA',
     });
     await expect(processor.process(file('x.pdf', PDF_BYTES))).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA' });

@@ -126,5 +126,4 @@ export class ImageProcessor {
 
 const unsupported = () => new AppError('UNSUPPORTED_MEDIA', '只能上传 JPG、PNG 或 WebP 格式的图片');
 const unreadable = () => new AppError('UNSUPPORTED_MEDIA', '图片无法读取，可能已损坏，请换一张试试');
-const tooManyPixels = (max: number) =>
-  new AppError('IMAGE_TOO_LARGE', `图片尺寸过大（超过 ${Math.round(max / 1_000_000)} 百万像素），请缩小后再上传`);
+const tooManyPixels = (max: number) => new AppError('IMAGE_TOO_LARGE', `图片尺寸过大（超过 ${Math.round(max / 1_000_000)} 百万像素），请缩小后再上传`);

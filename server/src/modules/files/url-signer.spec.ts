@@ -35,7 +35,13 @@ describe('UrlSigner', () => {
 
   it('refuses malformed parameters and expiries further ahead than ever minted', () => {
     const { exp, sig } = signer.mint('42', 'full');
-    for (const [e, s] of [[undefined, sig], [String(exp), undefined], ['12abc', sig], [String(exp), 'short'], [[String(exp)], sig]] as const) {
+    for (const [e, s] of [
+      [undefined, sig],
+      [String(exp), undefined],
+      ['12abc', sig],
+      [String(exp), 'short'],
+      [[String(exp)], sig],
+    ] as const) {
       expect(signer.verify('42', 'full', e, s)).toBeNull();
     }
     const far = signer.nowSec() + 86400;

@@ -37,7 +37,13 @@ export class TableSweeper implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly task = new PeriodicTask('table sweep', this.logger, async () => {
     const { counts, more } = await this.sweepOnce();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    if (total) this.logger.log(`deleted ${Object.entries(counts).filter(([, n]) => n).map(([name, n]) => `${n} ${name}`).join(', ')}`);
+    if (total)
+      this.logger.log(
+        `deleted ${Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([name, n]) => `${n} ${name}`)
+          .join(', ')}`,
+      );
     return more;
   });
 
@@ -67,7 +73,11 @@ export class TableSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       // Over the (status, next_attempt_at) index: a finished row's next_attempt_at is its last attempt.
       condition: (now) =>
         this.config.sweep.outboxKeepDays > 0
-          ? { where: "status IN ('delivered', 'no_consent', 'failed', 'skipped') AND next_attempt_at < ?", params: [new Date(now - this.config.sweep.outboxKeepDays * DAY_MS)], order: 'next_attempt_at' }
+          ? {
+              where: "status IN ('delivered', 'no_consent', 'failed', 'skipped') AND next_attempt_at < ?",
+              params: [new Date(now - this.config.sweep.outboxKeepDays * DAY_MS)],
+              order: 'next_attempt_at',
+            }
           : null,
     },
     {
@@ -78,7 +88,11 @@ export class TableSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       // (The rate-limit digest counts only the last hour's sends, far inside the retention.)
       condition: (now) =>
         this.config.sweep.outboxKeepDays > 0
-          ? { where: "status IN ('delivered', 'digested', 'failed', 'skipped') AND next_attempt_at < ?", params: [new Date(now - this.config.sweep.outboxKeepDays * DAY_MS)], order: 'next_attempt_at' }
+          ? {
+              where: "status IN ('delivered', 'digested', 'failed', 'skipped') AND next_attempt_at < ?",
+              params: [new Date(now - this.config.sweep.outboxKeepDays * DAY_MS)],
+              order: 'next_attempt_at',
+            }
           : null,
     },
     {
@@ -131,7 +145,11 @@ export class TableSweeper implements OnApplicationBootstrap, BeforeApplicationSh
         if (!rows.length) break;
         const keys = rows.map((r) => r.k);
         // The condition again: a row that changed since it was read (a token used, a notice unread) stays.
-        const deleted = await execute(this.dataSource.manager, `DELETE FROM ${rule.table} WHERE ${rule.key} IN (${placeholders(keys)}) AND ${condition.where}`, [...keys, ...condition.params]);
+        const deleted = await execute(
+          this.dataSource.manager,
+          `DELETE FROM ${rule.table} WHERE ${rule.key} IN (${placeholders(keys)}) AND ${condition.where}`,
+          [...keys, ...condition.params],
+        );
         counts[rule.name] = (counts[rule.name] ?? 0) + deleted;
         if (rows.length < this.config.sweep.batch) break;
       }

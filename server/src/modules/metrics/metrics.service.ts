@@ -27,8 +27,18 @@ interface Mysql2PoolInternals {
 export class MetricsService {
   readonly registry = new Registry();
 
-  private readonly requests = new Counter({ name: 'yizhan_http_requests_total', help: 'HTTP requests answered, by method, route and status', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
-  private readonly errors = new Counter({ name: 'yizhan_http_errors_total', help: 'HTTP answers with a 5xx status, by method and route', labelNames: ['method', 'route'] as const, registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'yizhan_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: 'yizhan_http_errors_total',
+    help: 'HTTP answers with a 5xx status, by method and route',
+    labelNames: ['method', 'route'] as const,
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'yizhan_http_request_duration_seconds',
     help: 'Time to answer an HTTP request (event streams excluded), by method and route',
@@ -36,8 +46,17 @@ export class MetricsService {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  readonly sends = new Counter({ name: 'yizhan_wechat_sends_total', help: 'Subscribe-message sends to WeChat by outcome (delivered, failed, retry, no_consent) and errcode (0 = ok, -2 = network/HTTP)', labelNames: ['outcome', 'errcode'] as const, registers: [this.registry] });
-  readonly openStreams = new Gauge({ name: 'yizhan_staff_event_streams', help: 'Staff event streams (server-sent events) open on this instance', registers: [this.registry] });
+  readonly sends = new Counter({
+    name: 'yizhan_wechat_sends_total',
+    help: 'Subscribe-message sends to WeChat by outcome (delivered, failed, retry, no_consent) and errcode (0 = ok, -2 = network/HTTP)',
+    labelNames: ['outcome', 'errcode'] as const,
+    registers: [this.registry],
+  });
+  readonly openStreams = new Gauge({
+    name: 'yizhan_staff_event_streams',
+    help: 'Staff event streams (server-sent events) open on this instance',
+    registers: [this.registry],
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -316,7 +316,12 @@ export class PaymentsService implements OnApplicationBootstrap, OnApplicationShu
         publicNote: `已收到您的付款 ${amount}（${how}）`,
         data: { paymentId, method: dto.method, amountFen: dto.amountFen },
       });
-      await this.audit.record(manager, auth, meta, { action: 'payment.offline', targetType: 'ticket', targetId: ticket.id, detail: { paymentId, method: dto.method, amountFen: dto.amountFen } });
+      await this.audit.record(manager, auth, meta, {
+        action: 'payment.offline',
+        targetType: 'ticket',
+        targetId: ticket.id,
+        detail: { paymentId, method: dto.method, amountFen: dto.amountFen },
+      });
       return this.views.settlement(manager, auth, ticket);
     });
   }
@@ -336,7 +341,12 @@ export class PaymentsService implements OnApplicationBootstrap, OnApplicationShu
         publicNote: `物业已为您免除本次费用 ${formatFen(waived)}`,
         data: { waivedFen: waived },
       });
-      await this.audit.record(manager, auth, meta, { action: 'payment.waive', targetType: 'ticket', targetId: ticket.id, detail: { waivedFen: waived, reason: dto.reason.trim() } });
+      await this.audit.record(manager, auth, meta, {
+        action: 'payment.waive',
+        targetType: 'ticket',
+        targetId: ticket.id,
+        detail: { waivedFen: waived, reason: dto.reason.trim() },
+      });
       return this.views.settlement(manager, auth, ticket);
     });
   }

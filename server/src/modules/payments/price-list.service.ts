@@ -136,7 +136,12 @@ export class PriceListService {
           created++;
         }
       }
-      await this.audit.record(manager, auth, meta, { action: 'price_item.import', targetType: 'community', targetId: communityId, detail: { created, updated } });
+      await this.audit.record(manager, auth, meta, {
+        action: 'price_item.import',
+        targetType: 'community',
+        targetId: communityId,
+        detail: { created, updated },
+      });
     });
     return { created, updated, errors: [] };
   }

@@ -69,11 +69,11 @@ export class RefundsService {
         });
       }
       await this.audit.record(manager, auth, meta, {
-          action: 'payment.refund',
-          targetType: 'ticket',
-          targetId: ticket.id,
-          detail: { refundId: id, paymentId: String(payment.id), amountFen: dto.amountFen, reason },
-        });
+        action: 'payment.refund',
+        targetType: 'ticket',
+        targetId: ticket.id,
+        detail: { refundId: id, paymentId: String(payment.id), amountFen: dto.amountFen, reason },
+      });
       return { refund: manager.getRepository(Refund).create({ ...values, id }), payment };
     });
     if (payment.method === 'wechat') {

@@ -136,7 +136,12 @@ export class StatementsService {
       ]);
     }
     for (const sheet of [summary, paid, back]) sheet.getRow(1).font = { bold: true };
-    await this.audit.record(this.dataSource.manager, auth, meta, { action: 'payment.statement', targetType: 'community', targetId: communityId, detail: { date } });
+    await this.audit.record(this.dataSource.manager, auth, meta, {
+      action: 'payment.statement',
+      targetType: 'community',
+      targetId: communityId,
+      detail: { date },
+    });
     const name = encodeURIComponent(`日结单-${date.replace(/-/g, '')}.xlsx`);
     res.setHeader('Content-Type', XLSX_MIME);
     res.setHeader('Content-Disposition', `attachment; filename="statement-${date}.xlsx"; filename*=UTF-8''${name}`);

@@ -78,7 +78,12 @@ export class PlacesService {
         if (isDuplicateKey(e)) throw new AppError('ALREADY_EXISTS', `本小区已有「${next.name}」`);
         throw e;
       }
-      await this.audit.record(manager, auth, meta, { action: 'place.update', targetType: 'place', targetId: id, detail: { name: next.name, active: next.active } });
+      await this.audit.record(manager, auth, meta, {
+        action: 'place.update',
+        targetType: 'place',
+        targetId: id,
+        detail: { name: next.name, active: next.active },
+      });
       return viewOf(next);
     });
   }
@@ -147,7 +152,12 @@ export class PlacesService {
             created++;
           }
         }
-        await this.audit.record(manager, auth, meta, { action: 'place.import', targetType: 'community', targetId: communityId, detail: { created, updated, failed: rows.length - valid.length } });
+        await this.audit.record(manager, auth, meta, {
+          action: 'place.import',
+          targetType: 'community',
+          targetId: communityId,
+          detail: { created, updated, failed: rows.length - valid.length },
+        });
       });
     }
     return { dryRun, rows, created, updated, failed: rows.filter((r) => !r.ok).length };

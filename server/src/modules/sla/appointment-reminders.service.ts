@@ -71,5 +71,4 @@ export class AppointmentReminders implements OnApplicationBootstrap, OnApplicati
     }
     return sent;
   }
-
 }

@@ -12,17 +12,22 @@ import { SlaPolicyList, SlaPolicyQuery, SlaPolicyView, UpsertSlaPolicyDto } from
 export class SlaAdminController {
   constructor(private readonly policies: SlaPolicyService) {}
 
-  @Get() @ApiOkResponse({ type: SlaPolicyList, description: 'every type × priority, defaults included' })
+  @Get()
+  @ApiOkResponse({ type: SlaPolicyList, description: 'every type × priority, defaults included' })
   async list(@Caller() auth: StaffAuth, @Query() query: SlaPolicyQuery): Promise<SlaPolicyList> {
     return { items: await this.policies.list(auth, query.communityId), nextCursor: null };
   }
 
-  @Post() @HttpCode(200) @ApiOkResponse({ type: SlaPolicyView })
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SlaPolicyView })
   upsert(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Body() dto: UpsertSlaPolicyDto): Promise<SlaPolicyView> {
     return this.policies.upsert(auth, meta, dto);
   }
 
-  @Delete(':id') @HttpCode(204) @ApiNoContentResponse({ description: 'back to the default' })
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'back to the default' })
   remove(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam): Promise<void> {
     return this.policies.remove(auth, meta, id);
   }

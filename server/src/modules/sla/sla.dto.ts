@@ -13,7 +13,11 @@ export class SlaPolicyView {
   @ApiProperty() respondWithinSec: number;
   @ApiProperty({ type: Number, nullable: true }) onsiteWithinSec: number | null;
   @ApiProperty() resolveWithinSec: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'resolve within this many working days (China holidays and make-up days) instead of resolveWithinSec' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'resolve within this many working days (China holidays and make-up days) instead of resolveWithinSec',
+  })
   resolveWorkingDays: number | null;
   @ApiProperty() confirmWithinSec: number;
   @ApiProperty() revisitWithinSec: number;
@@ -37,7 +41,13 @@ export class UpsertSlaPolicyDto {
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) respondWithinSec: number;
   @ApiProperty({ type: Number, nullable: true }) @ValidateIf((o) => o.onsiteWithinSec !== null) @IsInt() @Min(1) @Max(YEAR) onsiteWithinSec: number | null;
   @ApiProperty() @IsInt() @Min(1) @Max(YEAR) resolveWithinSec: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 60, description: 'left out: kept as it is; null: cleared (resolveWithinSec applies)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 60,
+    description: 'left out: kept as it is; null: cleared (resolveWithinSec applies)',
+  })
   @IsOptional()
   @ValidateIf((o) => o.resolveWorkingDays !== null)
   @IsInt()

@@ -14,7 +14,8 @@ import { TicketExportService, XLSX_MIME } from './ticket-export.service';
 export class StatsAdminController {
   constructor(private readonly stats: StatsService) {}
 
-  @Get() @ApiOkResponse({ type: StatsView })
+  @Get()
+  @ApiOkResponse({ type: StatsView })
   get(@Caller() auth: StaffAuth, @Query() query: StatsQuery): Promise<StatsView> {
     return this.stats.stats(auth, query);
   }
@@ -29,7 +30,10 @@ export class ReportsAdminController {
 
   @Get('tickets.xlsx')
   @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ description: '工单导出-YYYYMMDD.xlsx: the GET /tickets filters, Asia/Shanghai times, at most 50,000 rows', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: '工单导出-YYYYMMDD.xlsx: the GET /tickets filters, Asia/Shanghai times, at most 50,000 rows',
+    schema: { type: 'string', format: 'binary' },
+  })
   ticketsXlsx(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Query() query: TicketExportQuery, @Res() res: Response): Promise<void> {
     return this.exporter.export(auth, meta, query, res);
   }

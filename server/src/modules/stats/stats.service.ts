@@ -19,7 +19,16 @@ import type { StaffAuth } from '../../common/auth/auth-context';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { DbKind, dbKind, placeholders } from '../../database/sql';
 import { Community } from '../communities/community.entities';
-import type { ComplaintCategoryStatsView, ComplaintStatsView, DurationStatsView, OnTimeRatesView, OwnerStatsView, StatsQuery, StatsView, TrendDayView } from './dto/stats.dto';
+import type {
+  ComplaintCategoryStatsView,
+  ComplaintStatsView,
+  DurationStatsView,
+  OnTimeRatesView,
+  OwnerStatsView,
+  StatsQuery,
+  StatsView,
+  TrendDayView,
+} from './dto/stats.dto';
 
 const DEFAULT_WINDOW_MS = 30 * DAY_MS;
 const MAX_WINDOW_MS = 366 * DAY_MS;
@@ -285,7 +294,16 @@ export class StatsService {
         WHERE c.community_id = ? AND c.created_at >= ? AND c.created_at < ?`,
       [now, ...cohort],
     );
-    const empty = (category: string): ComplaintCategoryStatsView => ({ category, count: 0, major: 0, valid: 0, invalid: 0, unjudged: 0, replied: 0, onTimeRate: null });
+    const empty = (category: string): ComplaintCategoryStatsView => ({
+      category,
+      count: 0,
+      major: 0,
+      valid: 0,
+      invalid: 0,
+      unjudged: 0,
+      replied: 0,
+      onTimeRate: null,
+    });
     const total = empty('');
     const byCategory = new Map<string, ComplaintCategoryStatsView>();
     const due = new Map<ComplaintCategoryStatsView, { met: number; due: number }>();
@@ -309,7 +327,10 @@ export class StatsService {
     }
     for (const [tally, clock] of due) tally.onTimeRate = ratio(clock.met, clock.due);
     const { category: _all, ...summary } = total;
-    return { ...summary, byCategory: [...byCategory.values()].sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)) };
+    return {
+      ...summary,
+      byCategory: [...byCategory.values()].sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
+    };
   }
 
   /**
@@ -320,10 +341,7 @@ export class StatsService {
   private async trend(m: EntityManager, communityId: string, from: Date, to: Date): Promise<TrendDayView[]> {
     const sql = DIALECTS[dbKind(m)];
     const window = [communityId, from, to];
-    const created: Row[] = await m.query(
-      `SELECT ${sql.shanghaiDay('t.created_at')} AS day, COUNT(*) AS n FROM tickets t WHERE ${COHORT} GROUP BY day`,
-      window,
-    );
+    const created: Row[] = await m.query(`SELECT ${sql.shanghaiDay('t.created_at')} AS day, COUNT(*) AS n FROM tickets t WHERE ${COHORT} GROUP BY day`, window);
     const resolved: Row[] = await m.query(
       `SELECT ${sql.shanghaiDay('t.resolved_at')} AS day, COUNT(*) AS n
          FROM tickets t WHERE t.community_id = ? AND t.resolved_at >= ? AND t.resolved_at < ? GROUP BY day`,

@@ -218,7 +218,12 @@ export class FollowersService {
         visibility: 'public',
         data: { intoNo: kept.no },
       });
-      await this.audit.record(manager, auth, meta, { action: 'ticket.merge', targetType: 'ticket', targetId: String(duplicate.id), detail: { into: String(kept.id), followersAdded: added } });
+      await this.audit.record(manager, auth, meta, {
+        action: 'ticket.merge',
+        targetType: 'ticket',
+        targetId: String(duplicate.id),
+        detail: { into: String(kept.id), followersAdded: added },
+      });
       return this.views.detail(manager, duplicate.id, auth);
     });
   }

@@ -103,7 +103,12 @@ export class TicketIntake {
         const created = await this.insertTicket(manager, auth, dto, no, now, flagged);
         const id = String(created.ticket.id);
         if (auth.kind === 'staff') {
-          await this.audit.record(manager, auth, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, detail: { no, channel: dto.channel ?? 'phone' } });
+          await this.audit.record(manager, auth, meta, {
+            action: 'ticket.create',
+            targetType: 'ticket',
+            targetId: id,
+            detail: { no, channel: dto.channel ?? 'phone' },
+          });
         }
         return this.views.detail(manager, id, auth, created);
       },

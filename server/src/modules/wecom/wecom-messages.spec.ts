@@ -25,7 +25,7 @@ describe('WeCom messages', () => {
     });
   });
 
-  it('keeps WeCom\'s byte limits with a long Chinese description and markup-like text, never cutting the markup', () => {
+  it("keeps WeCom's byte limits with a long Chinese description and markup-like text, never cutting the markup", () => {
     const body = 'BX20261207-0002 投诉：' + '楼上<装修>&噪音'.repeat(60);
     const m = messageFor(row({ body, urgent: true, title: '紧急工单，请立即处理'.repeat(10) }), { miniprogramAppid: null }, 'https://x');
     if (m.msgtype !== 'textcard') throw new Error('textcard expected');
@@ -40,7 +40,17 @@ describe('WeCom messages', () => {
     const m = messageFor(row({ urgent: true }), { miniprogramAppid: 'wx0123456789abcdef' }, 'https://x');
     expect(m).toMatchObject({
       msgtype: 'miniprogram_notice',
-      miniprogram_notice: { appid: 'wx0123456789abcdef', page: 'subpackages/staff/pages/ticket/index?id=7&wecom=42', title: '紧急·新工单待受理', description: '12月7日 10:30', emphasis_first_item: true, content_item: [{ key: '工单', value: 'BX20261207-0001' }, { key: '内容', value: '水电：厨房水龙头漏水，关不紧' }] },
+      miniprogram_notice: {
+        appid: 'wx0123456789abcdef',
+        page: 'subpackages/staff/pages/ticket/index?id=7&wecom=42',
+        title: '紧急·新工单待受理',
+        description: '12月7日 10:30',
+        emphasis_first_item: true,
+        content_item: [
+          { key: '工单', value: 'BX20261207-0001' },
+          { key: '内容', value: '水电：厨房水龙头漏水，关不紧' },
+        ],
+      },
     });
   });
 

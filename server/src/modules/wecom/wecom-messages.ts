@@ -59,13 +59,18 @@ export function messageFor(row: Row, wecom: Pick<WecomSettings, 'miniprogramAppi
   const head = `<div class="gray">${friendlyTime(row.createdAt)}</div><div class="${row.urgent ? 'highlight' : 'normal'}">`;
   const tail = '</div>';
   const text = clipBytes(escapeHtml(row.body), 512 - Buffer.byteLength(head + tail)).replace(/&[a-z]*…$/, '…');
-  return { msgtype: 'textcard', textcard: { title, description: head + text + tail, url: adminLink(publicBaseUrl, row.ticketId, String(row.id)), btntxt: '详情' } };
+  return {
+    msgtype: 'textcard',
+    textcard: { title, description: head + text + tail, url: adminLink(publicBaseUrl, row.ticketId, String(row.id)), btntxt: '详情' },
+  };
 }
 
 /** One message for what exceeded WeCom's limit: how many, the first titles, a link to the admin pages. */
 export function digestFor(rows: Row[], publicBaseUrl: string): WecomMessage {
   // Titles and request numbers only (≤ ~80 bytes a line, ≤ ~480 in all), so five lines fit in 512 bytes.
-  const lines = rows.slice(0, 5).map((r) => `<div class="normal">· ${escapeHtml(clipBytes(r.title, 30))} ${escapeHtml((r.body.split(' ')[0] ?? '').slice(0, 20))}</div>`);
+  const lines = rows
+    .slice(0, 5)
+    .map((r) => `<div class="normal">· ${escapeHtml(clipBytes(r.title, 30))} ${escapeHtml((r.body.split(' ')[0] ?? '').slice(0, 20))}</div>`);
   const more = rows.length > 5 ? `<div class="gray">……另有 ${rows.length - 5} 条</div>` : '';
   return {
     msgtype: 'textcard',

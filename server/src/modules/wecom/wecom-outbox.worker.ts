@@ -85,7 +85,9 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     const staffIds = [...new Set(rows.map((r) => String(r.staffId)))];
     const members = new Map((await this.dataSource.getRepository(StaffWecom).find({ where: { staffId: In(staffIds) } })).map((m) => [String(m.staffId), m]));
     const active = new Set(
-      (await this.dataSource.query(`SELECT id FROM staff WHERE active = 1 AND id IN (${placeholders(staffIds)})`, staffIds)).map((r: { id: string }) => String(r.id)),
+      (await this.dataSource.query(`SELECT id FROM staff WHERE active = 1 AND id IN (${placeholders(staffIds)})`, staffIds)).map((r: { id: string }) =>
+        String(r.id),
+      ),
     );
     const lanes = new Map<string, WecomOutbox[]>();
     for (const row of rows) {
@@ -150,7 +152,10 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     const repo = this.dataSource.getRepository(WecomOutbox);
     if (!member?.userid) {
       // Unbound or deactivated since the row was written: the in-app notice is all there is.
-      await repo.update({ id: In(lane.map((r) => r.id)) }, { status: 'skipped', lastError: member ? 'not bound to a WeCom userid' : 'no WeCom binding or account inactive' });
+      await repo.update(
+        { id: In(lane.map((r) => r.id)) },
+        { status: 'skipped', lastError: member ? 'not bound to a WeCom userid' : 'no WeCom binding or account inactive' },
+      );
       return;
     }
     // Quiet hours: non-urgent rows wait for the morning; they do not block urgent ones.
@@ -185,7 +190,10 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
       // Full: try again when the oldest send leaves the window; by then the rest may go as one digest.
       const oldest = rawTime(minuteLeft <= 0 ? counts.minuteOldest : counts.hourOldest);
       const windowEnd = oldest + (minuteLeft <= 0 ? 60_000 : 3600_000) + 1;
-      await repo.update({ id: In(sendable.map((r) => r.id)) }, { nextAttemptAt: new Date(Number.isFinite(windowEnd) ? Math.max(windowEnd, now.getTime() + 1000) : now.getTime() + 60_000) });
+      await repo.update(
+        { id: In(sendable.map((r) => r.id)) },
+        { nextAttemptAt: new Date(Number.isFinite(windowEnd) ? Math.max(windowEnd, now.getTime() + 1000) : now.getTime() + 60_000) },
+      );
       return;
     }
     const single = sendable.length <= budget ? sendable : sendable.slice(0, budget - 1);
@@ -222,7 +230,10 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
       if (rows.length > 1) {
         await r.update({ id: In(ids.slice(0, -1)), status: 'pending' }, { status: 'digested', held: false, sentAt, lastError: null });
       }
-      await r.update({ id: carrier.id, status: 'pending' }, { status: 'delivered', held: false, attempts: carrier.attempts + 1, sentAt, lastError: null, digestCount: rows.length > 1 ? rows.length : 0 });
+      await r.update(
+        { id: carrier.id, status: 'pending' },
+        { status: 'delivered', held: false, attempts: carrier.attempts + 1, sentAt, lastError: null, digestCount: rows.length > 1 ? rows.length : 0 },
+      );
       await manager.getRepository(StaffWecom).update({ staffId: member.staffId }, { lastSentAt: sentAt });
     });
     result.sent++;
@@ -246,7 +257,9 @@ export class WecomOutboxWorker implements OnApplicationBootstrap, OnApplicationS
     if (attempts >= MAX_ATTEMPTS) {
       this.logger.error(`WeCom message for staff ${member.staffId} given up after ${attempts} attempts: ${message}`);
       await repo.update({ id: In(ids) }, { status: 'failed', attempts, lastError: message });
-      await this.dataSource.getRepository(StaffWecom).update({ staffId: member.staffId }, { lastError: `多次重试失败：${message}`.slice(0, 300), lastErrorAt: now });
+      await this.dataSource
+        .getRepository(StaffWecom)
+        .update({ staffId: member.staffId }, { lastError: `多次重试失败：${message}`.slice(0, 300), lastErrorAt: now });
       result.failed += rows.length;
       return true;
     }

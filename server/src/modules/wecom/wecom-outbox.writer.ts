@@ -54,18 +54,18 @@ export class WecomOutboxWriter {
     }
     const rows = wanted.map((n) => ({
       staffId: String(n.staffId),
-        ticketId: n.ticketId,
-        kind: n.kind,
-        urgent: URGENT_WECOM_KINDS.includes(n.kind) || n.urgent === true,
-        title: n.title,
-        body: n.body,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: n.at,
-        held: false,
-        digestCount: 0,
-        createdAt: n.at,
-      }));
+      ticketId: n.ticketId,
+      kind: n.kind,
+      urgent: URGENT_WECOM_KINDS.includes(n.kind) || n.urgent === true,
+      title: n.title,
+      body: n.body,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: n.at,
+      held: false,
+      digestCount: 0,
+      createdAt: n.at,
+    }));
     await insertRows(manager, WecomOutbox, rows, chunk);
   }
 }

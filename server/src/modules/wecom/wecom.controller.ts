@@ -6,7 +6,16 @@ import { Caller, Meta, StaffOnly } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/id-param';
 import { readTable } from '../../common/spreadsheet';
-import { BindWecomDto, SetWecomUseridDto, UpdateWecomSettingsDto, WecomImportResult, WecomOauthQuery, WecomOauthUrl, WecomSettingsPage, WecomSettingsView } from './wecom.dto';
+import {
+  BindWecomDto,
+  SetWecomUseridDto,
+  UpdateWecomSettingsDto,
+  WecomImportResult,
+  WecomOauthQuery,
+  WecomOauthUrl,
+  WecomSettingsPage,
+  WecomSettingsView,
+} from './wecom.dto';
 import { WecomService } from './wecom.service';
 
 /** A staff member's own WeCom binding and notice preferences (通知设置). */
@@ -16,18 +25,21 @@ import { WecomService } from './wecom.service';
 export class WecomSettingsController {
   constructor(private readonly wecom: WecomService) {}
 
-  @Get() @ApiOkResponse({ type: WecomSettingsView })
+  @Get()
+  @ApiOkResponse({ type: WecomSettingsView })
   mine(@Caller() auth: StaffAuth): Promise<WecomSettingsView> {
     return this.wecom.settingsOf(auth.staffId);
   }
 
-  @Put() @ApiOkResponse({ type: WecomSettingsView })
+  @Put()
+  @ApiOkResponse({ type: WecomSettingsView })
   update(@Caller() auth: StaffAuth, @Body() dto: UpdateWecomSettingsDto): Promise<WecomSettingsView> {
     return this.wecom.updateMine(auth, dto);
   }
 
   /** The WeCom OAuth link that comes back to the admin pages with `?code=` (409 when WeCom is off). */
-  @Get('oauth-url') @ApiOkResponse({ type: WecomOauthUrl })
+  @Get('oauth-url')
+  @ApiOkResponse({ type: WecomOauthUrl })
   oauthUrl(@Query() query: WecomOauthQuery): WecomOauthUrl {
     const url = this.wecom.oauthUrl(query.back);
     if (!url) throw new AppError('WECOM_NOT_CONFIGURED', '本系统尚未接入企业微信，请联系管理员');
@@ -35,7 +47,9 @@ export class WecomSettingsController {
   }
 
   /** Binds the signed-in member to the WeCom userid behind an OAuth `code`. */
-  @Post('bind') @HttpCode(200) @ApiOkResponse({ type: WecomSettingsView })
+  @Post('bind')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WecomSettingsView })
   bind(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Body() dto: BindWecomDto): Promise<WecomSettingsView> {
     return this.wecom.bindByCode(auth, meta, dto.code);
   }
@@ -48,12 +62,14 @@ export class WecomSettingsController {
 export class WecomAdminController {
   constructor(private readonly wecom: WecomService) {}
 
-  @Get('wecom') @ApiOkResponse({ type: WecomSettingsPage })
+  @Get('wecom')
+  @ApiOkResponse({ type: WecomSettingsPage })
   async list(): Promise<WecomSettingsPage> {
     return { items: await this.wecom.list() };
   }
 
-  @Put(':id/wecom') @ApiOkResponse({ type: WecomSettingsView })
+  @Put(':id/wecom')
+  @ApiOkResponse({ type: WecomSettingsView })
   set(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: SetWecomUseridDto): Promise<WecomSettingsView> {
     return this.wecom.setUserid(auth, meta, id, dto.userid);
   }

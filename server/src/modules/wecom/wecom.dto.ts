@@ -44,8 +44,14 @@ export class UpdateWecomSettingsDto {
   @ArrayUnique()
   @IsIn(KINDS, { each: true })
   kinds: string[];
-  @ApiProperty({ type: String, nullable: true, example: '22:00' }) @ValidateIf((o) => o.quietStart !== null) @Matches(HHMM, { message: 'quietStart must be HH:mm' }) quietStart: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '07:00' }) @ValidateIf((o) => o.quietEnd !== null) @Matches(HHMM, { message: 'quietEnd must be HH:mm' }) quietEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '22:00' })
+  @ValidateIf((o) => o.quietStart !== null)
+  @Matches(HHMM, { message: 'quietStart must be HH:mm' })
+  quietStart: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '07:00' })
+  @ValidateIf((o) => o.quietEnd !== null)
+  @Matches(HHMM, { message: 'quietEnd must be HH:mm' })
+  quietEnd: string | null;
 }
 
 export class BindWecomDto {
@@ -61,7 +67,11 @@ export class SetWecomUseridDto {
 }
 
 export class WecomOauthQuery {
-  @ApiPropertyOptional({ description: 'admin page path to come back to, e.g. /settings/notify' }) @IsOptional() @IsString() @Matches(/^\/[A-Za-z0-9/_-]{0,100}$/) back?: string;
+  @ApiPropertyOptional({ description: 'admin page path to come back to, e.g. /settings/notify' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\/[A-Za-z0-9/_-]{0,100}$/)
+  back?: string;
 }
 export class WecomOauthUrl {
   @ApiProperty() url: string;

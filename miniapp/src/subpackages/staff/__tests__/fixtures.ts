@@ -1,20 +1,20 @@
-import type { StaffProfile, StaffRole, TicketDetail, TicketSummary } from '@yizhan/shared'
-import { api } from '../../../../test/fake-api'
-import { taroTest } from '../../../../test/stubs/taro'
-import { STAFF_KEYS } from '../../../api/staff-session'
+import type { StaffProfile, StaffRole, TicketDetail, TicketSummary } from '@yizhan/shared';
+import { api } from '../../../../test/fake-api';
+import { taroTest } from '../../../../test/stubs/taro';
+import { STAFF_KEYS } from '../../../api/staff-session';
 
-export const HOUR = 3600_000
+export const HOUR = 3600_000;
 
 export function profile(roles: StaffRole[], id = 's-tech'): StaffProfile {
-  return { id, name: roles.includes('technician') ? '王师傅' : '李客服', roles, communityIds: ['c1'] }
+  return { id, name: roles.includes('technician') ? '王师傅' : '李客服', roles, communityIds: ['c1'] };
 }
 
 /** A staff member already signed in on this phone (a valid token in storage). */
 export function signedIn(roles: StaffRole[], id?: string): StaffProfile {
-  const staff = profile(roles, id)
-  api.tokens.add('staff-token')
-  taroTest.storage.set(STAFF_KEYS.session, { token: 'staff-token', staff, expiresAt: Date.now() + HOUR })
-  return staff
+  const staff = profile(roles, id);
+  api.tokens.add('staff-token');
+  taroTest.storage.set(STAFF_KEYS.session, { token: 'staff-token', staff, expiresAt: Date.now() + HOUR });
+  return staff;
 }
 
 export function summary(over: Partial<TicketSummary> = {}): TicketSummary {
@@ -40,7 +40,7 @@ export function summary(over: Partial<TicketSummary> = {}): TicketSummary {
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     ...over,
-  }
+  };
 }
 
 export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
@@ -67,5 +67,5 @@ export function detail(over: Partial<TicketDetail> = {}): TicketDetail {
     mergedInto: null,
     complaint: null,
     ...over,
-  }
+  };
 }

@@ -101,10 +101,26 @@ export default function AnnouncementsPage() {
               </Space>
             ),
           },
-          { title: T.announcements.state, dataIndex: 'state', render: (s: AnnouncementView['state']) => <Tag color={STATE_COLOR[s]}>{T.announcements.states[s]}</Tag> },
+          {
+            title: T.announcements.state,
+            dataIndex: 'state',
+            render: (s: AnnouncementView['state']) => <Tag color={STATE_COLOR[s]}>{T.announcements.states[s]}</Tag>,
+          },
           { title: T.incidents.area, dataIndex: 'areaLabel' },
-          { title: T.announcements.validity, key: 'validity', render: (_, a) => `${fmtDateTime(a.startsAt)} ～ ${a.endsAt ? fmtDateTime(a.endsAt) : T.announcements.until}` },
-          { title: T.announcements.reads, key: 'reads', render: (_, a) => <span data-testid="read-count">{a.readCount} / {a.audienceCount}</span> },
+          {
+            title: T.announcements.validity,
+            key: 'validity',
+            render: (_, a) => `${fmtDateTime(a.startsAt)} ～ ${a.endsAt ? fmtDateTime(a.endsAt) : T.announcements.until}`,
+          },
+          {
+            title: T.announcements.reads,
+            key: 'reads',
+            render: (_, a) => (
+              <span data-testid="read-count">
+                {a.readCount} / {a.audienceCount}
+              </span>
+            ),
+          },
           {
             title: T.ticket.actions,
             key: 'actions',
@@ -114,7 +130,10 @@ export default function AnnouncementsPage() {
                   <Button size="small" onClick={() => void change(a.id, { pinned: !a.pinned }, T.saved)}>
                     {a.pinned ? T.announcements.unpin : T.announcements.pin}
                   </Button>
-                  <Popconfirm title={T.announcements.withdrawConfirm} onConfirm={() => change(a.id, { endsAt: new Date().toISOString() }, T.announcements.withdrawn)}>
+                  <Popconfirm
+                    title={T.announcements.withdrawConfirm}
+                    onConfirm={() => change(a.id, { endsAt: new Date().toISOString() }, T.announcements.withdrawn)}
+                  >
                     <Button size="small" danger>
                       {T.announcements.withdraw}
                     </Button>
@@ -137,12 +156,24 @@ export default function AnnouncementsPage() {
             <Select mode="multiple" allowClear placeholder={T.incidents.wholeCommunity} options={zones.map((z) => ({ value: z.id, label: z.name }))} />
           </Form.Item>
           <Form.Item name="buildingIds" label={T.incidents.buildings}>
-            <Select mode="multiple" allowClear optionFilterProp="label" placeholder={T.incidents.wholeCommunity} options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              placeholder={T.incidents.wholeCommunity}
+              options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            />
           </Form.Item>
           <Form.Item name="photoIds" label={T.announcements.photos}>
             <PhotoUpload />
           </Form.Item>
-          <Form.Item name="validity" label={T.announcements.validity} extra={T.announcements.validityHint} rules={[{ required: true }]} initialValue={[inShanghai(new Date()), null]}>
+          <Form.Item
+            name="validity"
+            label={T.announcements.validity}
+            extra={T.announcements.validityHint}
+            rules={[{ required: true }]}
+            initialValue={[inShanghai(new Date()), null]}
+          >
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[false, true]} />
           </Form.Item>
           <Form.Item name="pinned" label={T.announcements.pinned} valuePropName="checked">

@@ -95,7 +95,15 @@ export default function IncidentsPage() {
           { title: T.incidents.startsAt, dataIndex: 'startsAt', render: fmtDateTime },
           { title: T.incidents.expectedEndAt, dataIndex: 'expectedEndAt', render: fmtDateTime },
           { title: T.incidents.linked, dataIndex: 'linkedCount' },
-          { title: '', key: 'open', render: (_, r) => <Button size="small" onClick={() => setOpenId(r.id)}>{T.incidents.detail}</Button> },
+          {
+            title: '',
+            key: 'open',
+            render: (_, r) => (
+              <Button size="small" onClick={() => setOpenId(r.id)}>
+                {T.incidents.detail}
+              </Button>
+            ),
+          },
         ]}
       />
 
@@ -115,7 +123,13 @@ export default function IncidentsPage() {
             <Select mode="multiple" allowClear placeholder={T.incidents.wholeCommunity} options={zones.map((z) => ({ value: z.id, label: z.name }))} />
           </Form.Item>
           <Form.Item name="buildingIds" label={T.incidents.buildings}>
-            <Select mode="multiple" allowClear optionFilterProp="label" placeholder={T.incidents.wholeCommunity} options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              placeholder={T.incidents.wholeCommunity}
+              options={(buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            />
           </Form.Item>
           <Space wrap>
             <Form.Item name="startsAt" label={T.incidents.startsAt} rules={[{ required: true }]} initialValue={inShanghai(new Date())}>
@@ -128,7 +142,10 @@ export default function IncidentsPage() {
               rules={[
                 { required: true },
                 ({ getFieldValue }) => ({
-                  validator: (_, v: Dayjs | undefined) => (!v || !getFieldValue('startsAt') || v.isAfter(getFieldValue('startsAt')) ? Promise.resolve() : Promise.reject(new Error(T.incidents.endBeforeStart))),
+                  validator: (_, v: Dayjs | undefined) =>
+                    !v || !getFieldValue('startsAt') || v.isAfter(getFieldValue('startsAt'))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(T.incidents.endBeforeStart)),
                 }),
               ]}
             >
@@ -188,7 +205,22 @@ function IncidentDrawer({ id, onClose, onChanged }: { id: Id | null; onClose: ()
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={Math.min(720, window.innerWidth)} title={incident ? <Space>{incident.title}<IncidentStatusTag status={incident.status} /></Space> : ''} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={Math.min(720, window.innerWidth)}
+      title={
+        incident ? (
+          <Space>
+            {incident.title}
+            <IncidentStatusTag status={incident.status} />
+          </Space>
+        ) : (
+          ''
+        )
+      }
+      destroyOnHidden
+    >
       {incident ? (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
@@ -203,22 +235,37 @@ function IncidentDrawer({ id, onClose, onChanged }: { id: Id | null; onClose: ()
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={T.incidents.residents}>{incident.residentCount}</Descriptions.Item>
-            <Descriptions.Item label={T.incidents.createdBy}>{incident.createdByName} · {fmtDateTime(incident.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={T.incidents.createdBy}>
+              {incident.createdByName} · {fmtDateTime(incident.createdAt)}
+            </Descriptions.Item>
           </Descriptions>
           <Space wrap>
             <Button onClick={() => void announce()} loading={announcing} data-testid="announce-incident">
               {T.incidents.announce}
             </Button>
-          {open ? (
-            <>
-              <Button onClick={() => { form.resetFields(); form.setFieldsValue({ expectedEndAt: inShanghai(incident.expectedEndAt) }); setMode('update'); }}>
-                {T.incidents.update}
-              </Button>
-              <Button type="primary" onClick={() => { form.resetFields(); setMode('resolve'); }} data-testid="resolve-incident">
-                {T.incidents.resolve}
-              </Button>
-            </>
-          ) : null}
+            {open ? (
+              <>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    form.setFieldsValue({ expectedEndAt: inShanghai(incident.expectedEndAt) });
+                    setMode('update');
+                  }}
+                >
+                  {T.incidents.update}
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    form.resetFields();
+                    setMode('resolve');
+                  }}
+                  data-testid="resolve-incident"
+                >
+                  {T.incidents.resolve}
+                </Button>
+              </>
+            ) : null}
           </Space>
           <div>
             <Typography.Title level={5}>

@@ -35,4 +35,36 @@ import { PaidServicesBesideComplaintsAndFollowers1796631597253 } from './1796631
  *   npm run migration:generate -w @yizhan/server -- src/database/migrations/mariadb/<WhatChanged>
  * then add it here; test/migrations.e2e-spec.ts fails while entities and migrations disagree.
  */
-export const MARIADB_MIGRATIONS: Function[] = [Init1795455695002, AddStatsIndexes1795456465540, AddUploads1795456521042, AddNotices1795456567138, AddSlaScanner1795456790568, AddPhotoChecks1795457676511, AddWorkingDayPolicies1795457800558, AddResidentErasure1795458251003, AddOutboxLease1795465374307, RatingsByCommunityAndQueueByDeadline1795469273525, StaffAccessVersion1795482816445, TimelineVisibility1796615988518, StaffWechatBindings1796616022798, WecomMessages1796616202613, FollowUpStaffNotice1796616325335, BoundedTablesAndSharedRateLimits1796616441104, ResidentNoticeKinds1796616618002, Incidents1796616737187, RatingTags1796617002026, Announcements1796617558689, Hotlines1796617703613, EnquiryType1796618449966, ReconcileMergedKinds1796620260810, ComplaintDepth1796626822603, PublicLocationsAndFollowers1796627129589, ServiceItemSettings1796627526183, QueueByRunningClock1796627803375, ComplaintNotices1796630324972, PaidServices1796630551968, ComplaintsBesideFollowers1796631361401, PaidServicesBesideComplaintsAndFollowers1796631597253];
+export const MARIADB_MIGRATIONS: Function[] = [
+  Init1795455695002,
+  AddStatsIndexes1795456465540,
+  AddUploads1795456521042,
+  AddNotices1795456567138,
+  AddSlaScanner1795456790568,
+  AddPhotoChecks1795457676511,
+  AddWorkingDayPolicies1795457800558,
+  AddResidentErasure1795458251003,
+  AddOutboxLease1795465374307,
+  RatingsByCommunityAndQueueByDeadline1795469273525,
+  StaffAccessVersion1795482816445,
+  TimelineVisibility1796615988518,
+  StaffWechatBindings1796616022798,
+  WecomMessages1796616202613,
+  FollowUpStaffNotice1796616325335,
+  BoundedTablesAndSharedRateLimits1796616441104,
+  ResidentNoticeKinds1796616618002,
+  Incidents1796616737187,
+  RatingTags1796617002026,
+  Announcements1796617558689,
+  Hotlines1796617703613,
+  EnquiryType1796618449966,
+  ReconcileMergedKinds1796620260810,
+  ComplaintDepth1796626822603,
+  PublicLocationsAndFollowers1796627129589,
+  ServiceItemSettings1796627526183,
+  QueueByRunningClock1796627803375,
+  ComplaintNotices1796630324972,
+  PaidServices1796630551968,
+  ComplaintsBesideFollowers1796631361401,
+  PaidServicesBesideComplaintsAndFollowers1796631597253,
+];

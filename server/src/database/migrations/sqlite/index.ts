@@ -11,4 +11,10 @@ import { RoundSeven1796631595161 } from './1796631595161-RoundSeven';
  * (after running the existing ones on that file) and add it here; test/migrations.e2e-spec.ts,
  * run with DB=sqlite, fails while entities and migrations disagree.
  */
-export const SQLITE_MIGRATIONS: Function[] = [Init1795465583783, RatingsByCommunityAndQueueByDeadline1795469275197, StaffAccessVersion1795482817925, ServiceDeskRound1796620297016, RoundSeven1796631595161];
+export const SQLITE_MIGRATIONS: Function[] = [
+  Init1795465583783,
+  RatingsByCommunityAndQueueByDeadline1795469275197,
+  StaffAccessVersion1795482817925,
+  ServiceDeskRound1796620297016,
+  RoundSeven1796631595161,
+];

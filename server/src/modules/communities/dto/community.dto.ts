@@ -68,7 +68,10 @@ export class BuildingList {
 }
 export class CreateBuildingDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(50) name: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: a building of no zone' }) @IsOptional() @IsNumberString({ no_symbols: true }) zoneId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: a building of no zone' })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  zoneId?: string | null;
 }
 
 export class RoomView {

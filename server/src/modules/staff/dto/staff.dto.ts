@@ -48,15 +48,31 @@ export class CreateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) phone?: string;
   @ApiProperty({ enum: STAFF_ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles: StaffRole[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) communityIds: string[];
-  @ApiPropertyOptional({ enum: STAFF_SKILLS, isArray: true, example: ['水电', '门窗'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(STAFF_SKILLS, { each: true }) skills?: string[];
+  @ApiPropertyOptional({ enum: STAFF_SKILLS, isArray: true, example: ['水电', '门窗'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(STAFF_SKILLS, { each: true })
+  skills?: string[];
 }
 
 export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(8) @MaxLength(128) password?: string;
   @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) phone?: string;
-  @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true }) @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles?: StaffRole[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsNumberString({ no_symbols: true }, { each: true }) communityIds?: string[];
+  @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(STAFF_ROLES, { each: true })
+  roles?: StaffRole[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsNumberString({ no_symbols: true }, { each: true })
+  communityIds?: string[];
   @ApiPropertyOptional({ enum: STAFF_SKILLS, isArray: true }) @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsIn(STAFF_SKILLS, { each: true }) skills?: string[];
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
 }

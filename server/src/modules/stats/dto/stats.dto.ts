@@ -95,7 +95,8 @@ export class StatsView {
   @ApiProperty({ type: DurationStatsView, description: 'respondedAt − createdAt over the responded tickets' }) firstResponse: DurationStatsView;
   @ApiProperty({ type: DurationStatsView, description: 'resolvedAt − createdAt over the resolved tickets' }) resolution: DurationStatsView;
   @ApiProperty({ type: OnTimeRatesView, description: 'per time limit: met on time / (met on time + breached)' }) onTimeRate: OnTimeRatesView;
-  @ApiProperty({ type: Number, nullable: true, description: 'ratings with attitude, timeliness and quality all ≥ 4 / ratings' }) satisfactionRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'ratings with attitude, timeliness and quality all ≥ 4 / ratings' }) satisfactionRate:
+    number | null;
   @ApiProperty() ratedCount: number;
   @ApiProperty({ type: Number, nullable: true, description: 'revisited / (closed + revisited)' }) revisitRate: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'reopened at least once / resolved at least once' }) reopenRate: number | null;

@@ -66,7 +66,10 @@ export class CreateTicketDto {
   @IsNumberString({ no_symbols: true })
   @MaxLength(20)
   roomId?: string;
-  @ApiPropertyOptional({ type: LocationInputDto, description: 'where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId`' })
+  @ApiPropertyOptional({
+    type: LocationInputDto,
+    description: 'where the problem is: a room or a public area (building, unit, zone, place); instead of `roomId`',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => LocationInputDto)
@@ -85,9 +88,20 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: CHANNELS, description: 'staff only' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(30) residentName?: string;
   @ApiPropertyOptional({ description: 'staff only' }) @IsOptional() @IsString() @MaxLength(20) residentPhone?: string;
-  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, description: 'complaint, staff only: 一般 (default) or 重大' }) @IsOptional() @IsIn(COMPLAINT_LEVELS) complaintLevel?: ComplaintLevel;
-  @ApiPropertyOptional({ description: 'complaint: the staff member it is about, by name or 工号 (the resident’s words)' }) @IsOptional() @IsString() @MaxLength(50) subjectName?: string;
-  @ApiPropertyOptional({ description: 'complaint, staff only: the staff member it is about' }) @IsOptional() @IsNumberString({ no_symbols: true }) @MaxLength(20) subjectStaffId?: string;
+  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, description: 'complaint, staff only: 一般 (default) or 重大' })
+  @IsOptional()
+  @IsIn(COMPLAINT_LEVELS)
+  complaintLevel?: ComplaintLevel;
+  @ApiPropertyOptional({ description: 'complaint: the staff member it is about, by name or 工号 (the resident’s words)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  subjectName?: string;
+  @ApiPropertyOptional({ description: 'complaint, staff only: the staff member it is about' })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  @MaxLength(20)
+  subjectStaffId?: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

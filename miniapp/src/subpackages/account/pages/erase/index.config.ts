@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '删除我的数据',
-})
+});

@@ -139,7 +139,12 @@ export default function BookPage() {
               <View className="field__label field__required">{zh.services.date}</View>
               <View className="chips">
                 {days.map((d) => (
-                  <Text key={d.date} data-testid="day" className={`chip ${d.date === date ? 'chip--on' : ''}`} onClick={() => update({ date: d.date, slotStart: '' })}>
+                  <Text
+                    key={d.date}
+                    data-testid="day"
+                    className={`chip ${d.date === date ? 'chip--on' : ''}`}
+                    onClick={() => update({ date: d.date, slotStart: '' })}
+                  >
                     {dayLabel(d)} {d.month}/{d.day}
                   </Text>
                 ))}

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '员工工作台',
   enablePullDownRefresh: true,
-})
+});

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '物业员工登录',
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '工单处理',
   enablePullDownRefresh: true,
-})
+});

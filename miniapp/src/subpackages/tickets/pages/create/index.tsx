@@ -1,47 +1,47 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import Button from '../../../../components/Button'
-import { ATTITUDE_CATEGORY, isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared'
-import { askForSubscriptions } from '../../../../api/subscribe'
-import { createTicket } from '../../../../api/tickets'
-import { Field, PhoneInput } from '../../../../components/Field'
-import PageShell from '../../../../components/PageShell'
-import LocationPicker, { EMPTY_WHERE, publicLocation, type WhereValues } from '../../../../components/LocationPicker'
-import PhotoPicker from '../../../../components/PhotoPicker'
-import { useDraft } from '../../../../hooks/useDraft'
-import { useMe } from '../../../../hooks/useMe'
-import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads'
-import { zh } from '../../../../i18n/zh'
-import { ROUTES } from '../../../../routes'
-import './index.scss'
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import Button from '../../../../components/Button';
+import { ATTITUDE_CATEGORY, isMobilePhone, normalizePhone, PREFERRED_VISITS, TICKET_CATEGORIES, type PreferredVisit } from '@yizhan/shared';
+import { askForSubscriptions } from '../../../../api/subscribe';
+import { createTicket } from '../../../../api/tickets';
+import { Field, PhoneInput } from '../../../../components/Field';
+import PageShell from '../../../../components/PageShell';
+import LocationPicker, { EMPTY_WHERE, publicLocation, type WhereValues } from '../../../../components/LocationPicker';
+import PhotoPicker from '../../../../components/PhotoPicker';
+import { useDraft } from '../../../../hooks/useDraft';
+import { useMe } from '../../../../hooks/useMe';
+import { type DraftPhoto, photosState, restorePhotos } from '../../../../hooks/usePhotoUploads';
+import { zh } from '../../../../i18n/zh';
+import { ROUTES } from '../../../../routes';
+import './index.scss';
 
 type FormType = 'repair' | 'complaint' | 'enquiry';
 /** The types this form files (上门服务 is booked from the catalogue). */
 const FORM_TYPES: FormType[] = ['repair', 'complaint', 'enquiry'];
 
 interface FormValues extends WhereValues {
-  category: string
-  description: string
-  photos: DraftPhoto[]
-  urgent: boolean
-  contactPhone: string
-  preferredVisit: string
+  category: string;
+  description: string;
+  photos: DraftPhoto[];
+  urgent: boolean;
+  contactPhone: string;
+  preferredVisit: string;
   /** A complaint about a staff member: their name or 工号, as the resident knows them. */
-  subjectName: string
+  subjectName: string;
 }
 
-const EMPTY: FormValues = { ...EMPTY_WHERE, category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '', subjectName: '' }
+const EMPTY: FormValues = { ...EMPTY_WHERE, category: '', description: '', photos: [], urgent: false, contactPhone: '', preferredVisit: '', subjectName: '' };
 
 /** What is wrong with the form, in the order the resident sees the fields; null when it can be sent. */
 function validate(type: FormType, values: FormValues, hasRoom: boolean, hasWechatPhone: boolean): string | null {
-  if (!hasRoom) return zh.create.noApprovedRoom
-  if (values.where === 'public' && !publicLocation(values)) return zh.create.publicRequired
-  if (!values.category) return zh.create.categoryRequired
-  if (values.description.trim().length < 5) return zh.create.descriptionTooShort
-  const photos = photosState(values.photos)
-  if (photos.uploading) return zh.create.photosUploading
-  if (photos.failed) return zh.create.photosFailed
+  if (!hasRoom) return zh.create.noApprovedRoom;
+  if (values.where === 'public' && !publicLocation(values)) return zh.create.publicRequired;
+  if (!values.category) return zh.create.categoryRequired;
+  if (values.description.trim().length < 5) return zh.create.descriptionTooShort;
+  const photos = photosState(values.photos);
+  if (photos.uploading) return zh.create.photosUploading;
+  if (photos.failed) return zh.create.photosFailed;
   // A request needs a way to reach the resident: a typed number, or the WeChat phone bound in 我的.
   if (!values.contactPhone.trim() && !hasWechatPhone) return zh.create.phoneRequired(type === 'repair');
   if (values.contactPhone.trim() && !isMobilePhone(values.contactPhone)) return zh.create.phoneInvalid;
@@ -111,8 +111,8 @@ export default function CreateTicketPage() {
   const categories = TICKET_CATEGORIES[type];
   return (
     <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
-      <View className='create'>
-        <View className='form'>
+      <View className="create">
+        <View className="form">
           {me.currentRoom ? (
             <LocationPicker
               communityId={me.currentRoom.communityId}
@@ -122,9 +122,9 @@ export default function CreateTicketPage() {
               allowPublic
             />
           ) : (
-            <View className='field field--row'>
-              <Text className='field__label'>{zh.create.room}</Text>
-              <Text className='link' onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
+            <View className="field field--row">
+              <Text className="field__label">{zh.create.room}</Text>
+              <Text className="link" onClick={() => void Taro.navigateTo({ url: ROUTES.bindRoom })}>
                 {zh.create.noApprovedRoom} ›
               </Text>
             </View>
@@ -172,17 +172,17 @@ export default function CreateTicketPage() {
           </View>
 
           {type === 'complaint' && (
-            <View className='field'>
-              <View className='field__label'>{zh.create.subjectName}</View>
+            <View className="field">
+              <View className="field__label">{zh.create.subjectName}</View>
               <Input
-                className='field__input'
+                className="field__input"
                 value={values.subjectName}
                 maxlength={50}
                 placeholder={zh.create.subjectNamePlaceholder}
                 onInput={(e) => update({ subjectName: e.detail.value })}
-                data-testid='subject-name'
+                data-testid="subject-name"
               />
-              <View className='field__hint'>
+              <View className="field__hint">
                 {values.subjectName.trim() || values.category === ATTITUDE_CATEGORY ? zh.create.subjectHint : zh.create.subjectOptional}
               </View>
             </View>

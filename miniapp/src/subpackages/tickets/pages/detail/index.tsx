@@ -14,22 +14,22 @@ import {
   type TicketAction,
   type TicketDetail,
   type TicketStatus,
-} from '@yizhan/shared'
-import type { ApiResult } from '../../../../api/result'
-import { currentSession } from '../../../../api/session'
-import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, unfollowTicket, urgeTicket } from '../../../../api/tickets'
-import CallButton from '../../../../components/CallButton'
-import PageShell from '../../../../components/PageShell'
-import ReasonDialog from '../../../../components/ReasonDialog'
-import SettlementCard from '../../../../components/SettlementCard'
-import StarRating from '../../../../components/StarRating'
-import StatusTag from '../../../../components/StatusTag'
-import { useAsync } from '../../../../hooks/useAsync'
-import { useOnReturn } from '../../../../hooks/useOnShow'
-import { zh } from '../../../../i18n/zh'
-import { ROUTES } from '../../../../routes'
-import { formatClock, formatDateTime } from '../../../../utils/time'
-import './index.scss'
+} from '@yizhan/shared';
+import type { ApiResult } from '../../../../api/result';
+import { currentSession } from '../../../../api/session';
+import { cancelTicket, fetchTicket, fetchTicketContacts, reopenTicket, unfollowTicket, urgeTicket } from '../../../../api/tickets';
+import CallButton from '../../../../components/CallButton';
+import PageShell from '../../../../components/PageShell';
+import ReasonDialog from '../../../../components/ReasonDialog';
+import SettlementCard from '../../../../components/SettlementCard';
+import StarRating from '../../../../components/StarRating';
+import StatusTag from '../../../../components/StatusTag';
+import { useAsync } from '../../../../hooks/useAsync';
+import { useOnReturn } from '../../../../hooks/useOnShow';
+import { zh } from '../../../../i18n/zh';
+import { ROUTES } from '../../../../routes';
+import { formatClock, formatDateTime } from '../../../../utils/time';
+import './index.scss';
 
 /** The buttons a resident can get, in the order they are offered (most wanted first). */
 const RESIDENT_ACTIONS = ['confirm', 'rate', 'reopen', 'comment', 'urge', 'cancel'] as const;
@@ -109,9 +109,9 @@ export default function TicketDetailPage() {
   // A follow-up (补充说明) belongs to a request still in the works; after resolution "问题未解决" is the way.
   const followable = t !== null && OPEN_STATUSES.includes(t.status);
   // While the result waits for confirmation, rating and "问题未解决" are inside 确认并评价.
-  const confirming = allowed.includes('confirm')
+  const confirming = allowed.includes('confirm');
   // A follower (我也遇到) rates the result once it is resolved; the rest is the requester's.
-  const followerCanRate = t !== null && t.following && !t.rating && ['resolved', 'closed', 'revisited'].includes(t.status)
+  const followerCanRate = t !== null && t.following && !t.rating && ['resolved', 'closed', 'revisited'].includes(t.status);
   const actions = RESIDENT_ACTIONS.filter(
     (a) =>
       (allowed.includes(a) || (a === 'rate' && followerCanRate)) &&
@@ -183,18 +183,18 @@ export default function TicketDetailPage() {
             <View className="detail__no muted">
               {zh.detail.no} {t.no}
             </View>
-            {t.onHold && <View className='detail__hold'>{zh.detail.onHold}</View>}
+            {t.onHold && <View className="detail__hold">{zh.detail.onHold}</View>}
             {t.following && (
-              <View className='detail__following' data-testid='following'>
+              <View className="detail__following" data-testid="following">
                 {zh.detail.followingBanner}
               </View>
             )}
             {t.mergedInto && (
-              <View className='detail__following link' onClick={() => void Taro.redirectTo({ url: ROUTES.detail(t.mergedInto!.id) })}>
+              <View className="detail__following link" onClick={() => void Taro.redirectTo({ url: ROUTES.detail(t.mergedInto!.id) })}>
                 {zh.detail.mergedInto(t.mergedInto.no)} ›
               </View>
             )}
-            {t.followerCount > 0 && <View className='detail__no muted'>{zh.detail.followers(t.followerCount)}</View>}
+            {t.followerCount > 0 && <View className="detail__no muted">{zh.detail.followers(t.followerCount)}</View>}
             {deadlineLines(t, now).map((line) => (
               <View key={line.key} className={`detail__deadline ${line.overdue ? 'detail__deadline--overdue' : ''}`} data-testid="deadline">
                 {line.text}
@@ -250,9 +250,9 @@ export default function TicketDetailPage() {
                   <Text>{zh.common.yuan((t.fee ?? t.serviceItem?.price) as number)}</Text>
                 </View>
               )}
-              <View className='detail__row'>
-                <Text className='detail__label'>{zh.detail.room}</Text>
-                <Text data-testid='location'>{t.location.label}</Text>
+              <View className="detail__row">
+                <Text className="detail__label">{zh.detail.room}</Text>
+                <Text data-testid="location">{t.location.label}</Text>
               </View>
               {t.contactPhoneMasked && (
                 <View className="detail__row">
@@ -271,22 +271,22 @@ export default function TicketDetailPage() {
             )}
 
             {t.complaint && (t.complaint.formalReply || t.complaint.subjectName) && (
-              <View className='card' data-testid='formal-reply'>
+              <View className="card" data-testid="formal-reply">
                 {t.complaint.subjectName && (
-                  <View className='detail__desc muted'>
+                  <View className="detail__desc muted">
                     {zh.detail.complaintSubject}：{t.complaint.subjectName}
                   </View>
                 )}
                 {t.complaint.formalReply ? (
                   <View>
-                    <View className='detail__section-title'>{zh.detail.formalReply}</View>
-                    <View className='detail__section-title muted'>{zh.detail.replyResult}</View>
-                    <View className='detail__desc'>{t.complaint.formalReply.result}</View>
-                    <View className='detail__section-title muted'>{zh.detail.replyMeasures}</View>
-                    <View className='detail__desc'>{t.complaint.formalReply.measures}</View>
+                    <View className="detail__section-title">{zh.detail.formalReply}</View>
+                    <View className="detail__section-title muted">{zh.detail.replyResult}</View>
+                    <View className="detail__desc">{t.complaint.formalReply.result}</View>
+                    <View className="detail__section-title muted">{zh.detail.replyMeasures}</View>
+                    <View className="detail__desc">{t.complaint.formalReply.measures}</View>
                   </View>
                 ) : (
-                  <View className='muted'>{zh.detail.formalReplyPending}</View>
+                  <View className="muted">{zh.detail.formalReplyPending}</View>
                 )}
               </View>
             )}
@@ -364,15 +364,15 @@ export default function TicketDetailPage() {
 
           {t.following && actions.length === 0 && (
             <>
-              <View className='bottom-bar-space' />
-              <View className='bottom-bar'>
+              <View className="bottom-bar-space" />
+              <View className="bottom-bar">
                 <Button
-                  className='btn btn--ghost'
+                  className="btn btn--ghost"
                   disabled={busy !== null}
                   onClick={() =>
                     void unfollowTicket(t.id).then((res) => {
-                      void Taro.showToast({ title: res.ok ? zh.detail.unfollowed : res.message, icon: 'none' })
-                      if (res.ok) void Taro.navigateBack()
+                      void Taro.showToast({ title: res.ok ? zh.detail.unfollowed : res.message, icon: 'none' });
+                      if (res.ok) void Taro.navigateBack();
                     })
                   }
                 >

@@ -42,8 +42,19 @@ describe('通知设置', () => {
   it("shows WeCom's refusal kindly, and the last failure with its reason", async () => {
     signIn(['agent']);
     fakeServer({
-      'POST /staff/wecom-settings/bind': { status: 400, body: { statusCode: 400, code: 'WECOM_CODE_INVALID', message: '您不是本企业的企业微信成员，无法绑定' } },
-      'GET /staff/wecom-settings': { body: settings({ userid: 'li.min', boundVia: 'admin', lastError: 'errcode 81013: …', lastErrorReason: '该成员不在应用的可见范围内（81013）', lastErrorAt: '2026-12-07T02:00:00.000Z' }) },
+      'POST /staff/wecom-settings/bind': {
+        status: 400,
+        body: { statusCode: 400, code: 'WECOM_CODE_INVALID', message: '您不是本企业的企业微信成员，无法绑定' },
+      },
+      'GET /staff/wecom-settings': {
+        body: settings({
+          userid: 'li.min',
+          boundVia: 'admin',
+          lastError: 'errcode 81013: …',
+          lastErrorReason: '该成员不在应用的可见范围内（81013）',
+          lastErrorAt: '2026-12-07T02:00:00.000Z',
+        }),
+      },
     });
     renderPage(<NotifySettingsPage />, { path: '/settings/notify', route: '/settings/notify?code=BAD' });
     expect(await screen.findByText('您不是本企业的企业微信成员，无法绑定')).toBeInTheDocument();
@@ -54,7 +65,14 @@ describe('通知设置', () => {
     signIn(['agent']);
     const server = fakeServer({
       'GET /staff/wecom-settings': { body: settings({ userid: 'li.min' }) },
-      'PUT /staff/wecom-settings': (call) => ({ body: settings({ userid: 'li.min', quietStart: '22:00', quietEnd: '07:00', kinds: KINDS.map((k) => ({ ...k, on: k.urgent || (call.body as { kinds: string[] }).kinds.includes(k.kind) })) }) }),
+      'PUT /staff/wecom-settings': (call) => ({
+        body: settings({
+          userid: 'li.min',
+          quietStart: '22:00',
+          quietEnd: '07:00',
+          kinds: KINDS.map((k) => ({ ...k, on: k.urgent || (call.body as { kinds: string[] }).kinds.includes(k.kind) })),
+        }),
+      }),
     });
     renderPage(<NotifySettingsPage />, { path: '/settings/notify', route: '/settings/notify' });
     expect(await screen.findByRole('checkbox', { name: /紧急工单/ })).toBeDisabled();

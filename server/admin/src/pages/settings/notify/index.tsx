@@ -78,7 +78,15 @@ export default function NotifySettingsPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 760 }}>
-      <Card title={<Space><WechatWorkOutlined />{S.bindingTitle}</Space>} loading={binding}>
+      <Card
+        title={
+          <Space>
+            <WechatWorkOutlined />
+            {S.bindingTitle}
+          </Space>
+        }
+        loading={binding}
+      >
         {!settings.enabled ? (
           <Alert type="info" showIcon message={S.off} />
         ) : (
@@ -107,7 +115,9 @@ export default function NotifySettingsPage() {
                 description={
                   <>
                     <div>{settings.lastErrorReason}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{settings.lastError}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                      {settings.lastError}
+                    </Typography.Text>
                   </>
                 }
               />
@@ -130,7 +140,9 @@ export default function NotifySettingsPage() {
             ))}
           </div>
         </Checkbox.Group>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{S.kindsHint}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {S.kindsHint}
+        </Typography.Paragraph>
       </Card>
 
       <Card title={S.quietTitle}>
@@ -150,7 +162,9 @@ export default function NotifySettingsPage() {
             <Typography.Text type="secondary">{S.quietOff}</Typography.Text>
           )}
         </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{S.quietHint}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {S.quietHint}
+        </Typography.Paragraph>
       </Card>
 
       <Button type="primary" onClick={save} loading={saving}>

@@ -34,9 +34,7 @@ export default function RosterPage() {
   );
   const names = useMemo(() => new Map(agents.map((a) => [a.id, a.name])), [agents]);
   const cell = (zoneId: Id | null, day: Dayjs) =>
-    (shifts ?? [])
-      .filter((s) => s.zoneId === zoneId && dayKey(s.startAt) === day.format('YYYY-MM-DD'))
-      .sort((a, b) => a.startAt.localeCompare(b.startAt));
+    (shifts ?? []).filter((s) => s.zoneId === zoneId && dayKey(s.startAt) === day.format('YYYY-MM-DD')).sort((a, b) => a.startAt.localeCompare(b.startAt));
 
   const openEditor = (e: Editing) => {
     setEditing(e);
@@ -44,7 +42,10 @@ export default function RosterPage() {
     form.setFieldsValue(
       e.shift
         ? { staffId: e.shift.staffId, time: [inShanghai(e.shift.startAt), inShanghai(e.shift.endAt)] }
-        : { staffId: undefined as unknown as Id, time: [dayjs.tz(`2000-01-01 ${night ? '20:00' : '08:00'}`, TZ), dayjs.tz(`2000-01-01 ${night ? '08:00' : '20:00'}`, TZ)] },
+        : {
+            staffId: undefined as unknown as Id,
+            time: [dayjs.tz(`2000-01-01 ${night ? '20:00' : '08:00'}`, TZ), dayjs.tz(`2000-01-01 ${night ? '08:00' : '20:00'}`, TZ)],
+          },
     );
   };
 
@@ -159,7 +160,13 @@ export default function RosterPage() {
                             {inShanghai(s.endAt).format('HH:mm')}
                           </Tag>
                         ))}
-                        <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => openEditor({ zoneId: row.zoneId, day: d })} aria-label={T.roster.addShift} />
+                        <Button
+                          size="small"
+                          type="dashed"
+                          icon={<PlusOutlined />}
+                          onClick={() => openEditor({ zoneId: row.zoneId, day: d })}
+                          aria-label={T.roster.addShift}
+                        />
                       </Space>
                     </td>
                   ))}
@@ -180,7 +187,13 @@ export default function RosterPage() {
         footer={(_, { OkBtn, CancelBtn }) => (
           <Space>
             {editing?.shift ? (
-              <Popconfirm title={T.roster.deleteConfirm} okText={T.roster.delete} okButtonProps={{ danger: true }} cancelText={T.cancel} onConfirm={removeEditing}>
+              <Popconfirm
+                title={T.roster.deleteConfirm}
+                okText={T.roster.delete}
+                okButtonProps={{ danger: true }}
+                cancelText={T.cancel}
+                onConfirm={removeEditing}
+              >
                 <Button danger>{T.roster.delete}</Button>
               </Popconfirm>
             ) : null}
@@ -193,7 +206,12 @@ export default function RosterPage() {
           <Form.Item name="staffId" label={T.roster.staff} rules={[{ required: true, message: T.roster.staffRequired }]}>
             <Select showSearch optionFilterProp="label" options={agents.map((a) => ({ value: a.id, label: a.name }))} />
           </Form.Item>
-          <Form.Item name="time" label={T.roster.time} rules={[{ required: true, message: T.roster.timeRequired }]} extra={`结束早于开始时视为${T.roster.nextDay}`}>
+          <Form.Item
+            name="time"
+            label={T.roster.time}
+            rules={[{ required: true, message: T.roster.timeRequired }]}
+            extra={`结束早于开始时视为${T.roster.nextDay}`}
+          >
             <TimePicker.RangePicker format="HH:mm" minuteStep={30} order={false} />
           </Form.Item>
         </Form>

@@ -48,7 +48,11 @@ export default function AuditLogsPage() {
   // Whole Shanghai days, whatever the device's time zone: [first day 00:00, day after the last 00:00).
   const from = range ? shanghaiDayStartIso(range[0]) : undefined;
   const to = range ? shanghaiDayStartIso(range[1].add(1, 'day')) : undefined;
-  const pager = useCursorPages<AuditLogEntry>((cursor, limit) => listAuditLogs({ action, actorId, from, to }, { cursor, limit }), [action, actorId, from, to], 50);
+  const pager = useCursorPages<AuditLogEntry>(
+    (cursor, limit) => listAuditLogs({ action, actorId, from, to }, { cursor, limit }),
+    [action, actorId, from, to],
+    50,
+  );
   return (
     <Card
       title={T.menu.auditLogs}

@@ -50,7 +50,9 @@ export default function CommunitiesPage() {
             key: 'actions',
             render: (_, c) => (
               <Space>
-                <Link to={`/system/communities/${c.id}`}>{T.admin.zones} / {T.admin.buildings} / {T.admin.rooms}</Link>
+                <Link to={`/system/communities/${c.id}`}>
+                  {T.admin.zones} / {T.admin.buildings} / {T.admin.rooms}
+                </Link>
                 <Button
                   size="small"
                   onClick={() => {

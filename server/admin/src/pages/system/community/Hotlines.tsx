@@ -43,12 +43,28 @@ export function HotlinesTab({ communityId, zones }: { communityId: string; zones
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, zones.length]);
 
-  const save = async (v: { dayFrom: string; dayTo: string; technicianPhone?: string; technicianOwnPhone?: boolean; phones: Record<string, { dayPhone?: string; nightPhone?: string }> }) => {
+  const save = async (v: {
+    dayFrom: string;
+    dayTo: string;
+    technicianPhone?: string;
+    technicianOwnPhone?: boolean;
+    phones: Record<string, { dayPhone?: string; nightPhone?: string }>;
+  }) => {
     const clean = (s?: string) => s?.trim() || null;
     const payload = rows.flatMap((r): Partial<admin.HotlineRow>[] => {
       const p = v.phones?.[r.key] ?? {};
       if (r.zoneId === null) {
-        return [{ zoneId: null, dayPhone: clean(p.dayPhone), nightPhone: clean(p.nightPhone), dayFrom: v.dayFrom, dayTo: v.dayTo, technicianPhone: clean(v.technicianPhone), technicianOwnPhone: !!v.technicianOwnPhone }];
+        return [
+          {
+            zoneId: null,
+            dayPhone: clean(p.dayPhone),
+            nightPhone: clean(p.nightPhone),
+            dayFrom: v.dayFrom,
+            dayTo: v.dayTo,
+            technicianPhone: clean(v.technicianPhone),
+            technicianOwnPhone: !!v.technicianOwnPhone,
+          },
+        ];
       }
       // A zone with no number of its own leaves it to the community row.
       if (!clean(p.dayPhone) && !clean(p.nightPhone)) return [];

@@ -13,7 +13,18 @@ describe('room roster import', () => {
     const server = fakeServer({
       'POST /admin/communities/c1/rooms/import': (c) =>
         c.query.get('dryRun') === 'true'
-          ? { body: { dryRun: true, rows: [{ line: 2, ok: true, errors: [], label: '1栋 101' }, { line: 3, ok: false, errors: ['房号不能为空'] }], created: 1, updated: 0, failed: 1 } }
+          ? {
+              body: {
+                dryRun: true,
+                rows: [
+                  { line: 2, ok: true, errors: [], label: '1栋 101' },
+                  { line: 3, ok: false, errors: ['房号不能为空'] },
+                ],
+                created: 1,
+                updated: 0,
+                failed: 1,
+              },
+            }
           : { status: 500 },
     });
     const { container } = renderPage(<ImportTab communityId="c1" />);

@@ -40,10 +40,27 @@ export default function RoomBindingsPage() {
             render: (_, b) =>
               b.status === 'pending' ? (
                 <Space>
-                  <Button size="small" type="primary" onClick={async () => { await approveRoomBinding(b.id); message.success(T.admin.approved); drop(b.id); }}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={async () => {
+                      await approveRoomBinding(b.id);
+                      message.success(T.admin.approved);
+                      drop(b.id);
+                    }}
+                  >
                     {T.admin.approve}
                   </Button>
-                  <Popconfirm title={T.admin.rejectConfirm} okText={T.admin.reject} okButtonProps={{ danger: true }} onConfirm={async () => { await rejectRoomBinding(b.id); message.success(T.admin.rejected); drop(b.id); }}>
+                  <Popconfirm
+                    title={T.admin.rejectConfirm}
+                    okText={T.admin.reject}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={async () => {
+                      await rejectRoomBinding(b.id);
+                      message.success(T.admin.rejected);
+                      drop(b.id);
+                    }}
+                  >
                     <Button size="small" danger>
                       {T.admin.reject}
                     </Button>

@@ -40,7 +40,17 @@ export default function ServiceItemsPage() {
       extra={
         <Space wrap>
           <CommunitySelect value={communityId} onChange={setCommunityId} autoPickFirst />
-          <Button type="primary" icon={<PlusOutlined />} disabled={!communityId} onClick={() => { editingId.current = null; setEditing(null); modal.open(); modal.form.setFieldsValue({ durationMin: 60, slotCapacity: 1, slotsFromMin: 540, slotsUntilMin: 1080, bookingDays: 7 }); }}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!communityId}
+            onClick={() => {
+              editingId.current = null;
+              setEditing(null);
+              modal.open();
+              modal.form.setFieldsValue({ durationMin: 60, slotCapacity: 1, slotsFromMin: 540, slotsUntilMin: 1080, bookingDays: 7 });
+            }}
+          >
             {T.create}
           </Button>
         </Space>
@@ -74,7 +84,11 @@ export default function ServiceItemsPage() {
           { title: T.admin.slotCapacity, dataIndex: 'slotCapacity' },
           { title: T.admin.slotHours, key: 'hours', render: (_, s) => T.admin.slotsValue(minutesLabel(s.slotsFromMin), minutesLabel(s.slotsUntilMin)) },
           { title: T.admin.bookingDays, dataIndex: 'bookingDays' },
-          { title: T.admin.active, dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>) },
+          {
+            title: T.admin.active,
+            dataIndex: 'active',
+            render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>),
+          },
           {
             title: T.ticket.actions,
             key: 'a',
@@ -100,7 +114,14 @@ export default function ServiceItemsPage() {
                 >
                   {T.edit}
                 </Button>
-                <Button size="small" onClick={async () => { await updateServiceItem(s.id, { active: !s.active }); message.success(T.saved); reload(); }}>
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    await updateServiceItem(s.id, { active: !s.active });
+                    message.success(T.saved);
+                    reload();
+                  }}
+                >
                   {s.active ? T.admin.deactivate : T.admin.activate}
                 </Button>
               </Space>
@@ -162,7 +183,12 @@ export default function ServiceItemsPage() {
               </Form.Item>
             </Space>
           </Form.Item>
-          <Form.Item name="bookingDays" label={T.admin.bookingDays} extra={T.admin.bookingDaysExtra} rules={[{ required: true, message: T.required(T.admin.bookingDays) }]}>
+          <Form.Item
+            name="bookingDays"
+            label={T.admin.bookingDays}
+            extra={T.admin.bookingDaysExtra}
+            rules={[{ required: true, message: T.required(T.admin.bookingDays) }]}
+          >
             <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           {modal.editing ? (

@@ -85,7 +85,14 @@ export default function StaffPage() {
       extra={
         <Space wrap>
           <Input.Search allowClear placeholder={`${T.admin.name} / ${T.admin.username}`} onSearch={setQ} style={{ width: 200 }} />
-          <Select allowClear placeholder={T.admin.roles} value={role} onChange={setRole} style={{ width: 130 }} options={STAFF_ROLES.map((r) => ({ value: r, label: LABELS.role[r] }))} />
+          <Select
+            allowClear
+            placeholder={T.admin.roles}
+            value={role}
+            onChange={setRole}
+            style={{ width: 130 }}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: LABELS.role[r] }))}
+          />
           <Upload
             accept=".xlsx,.csv"
             showUploadList={false}
@@ -109,7 +116,14 @@ export default function StaffPage() {
               </Button>
             </Tooltip>
           </Upload>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { editingId.current = null; modal.open(); }}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              editingId.current = null;
+              modal.open();
+            }}
+          >
             {T.create}
           </Button>
         </Space>
@@ -145,14 +159,35 @@ export default function StaffPage() {
           { title: T.admin.communities, dataIndex: 'communityIds', render: (ids: string[]) => ids.map(communityName).join('、') || T.dash },
           { title: T.admin.skills, dataIndex: 'skills', render: (s: string[]) => s.map((k) => <Tag key={k}>{k}</Tag>) },
           { title: W.column, key: 'wecom', render: (_, s) => <WecomCell wecom={wecom.get(s.id)} /> },
-          { title: T.admin.active, dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>) },
-          { title: T.admin.wechat, dataIndex: 'wechatBound', render: (b?: boolean) => (b ? <Tag color="blue">{T.admin.wechatBound}</Tag> : <Tag>{T.admin.wechatUnbound}</Tag>) },
+          {
+            title: T.admin.active,
+            dataIndex: 'active',
+            render: (a: boolean) => (a ? <Tag color="green">{T.admin.active}</Tag> : <Tag>{T.admin.inactive}</Tag>),
+          },
+          {
+            title: T.admin.wechat,
+            dataIndex: 'wechatBound',
+            render: (b?: boolean) => (b ? <Tag color="blue">{T.admin.wechatBound}</Tag> : <Tag>{T.admin.wechatUnbound}</Tag>),
+          },
           {
             title: T.ticket.actions,
             key: 'a',
             render: (_, s) => (
               <Space size={4} wrap>
-                <Button size="small" onClick={() => { editingId.current = s.id; modal.open({ username: s.username, name: s.name, roles: s.roles, communityIds: s.communityIds, skills: s.skills.filter(isStaffSkill), active: s.active }); }}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    editingId.current = s.id;
+                    modal.open({
+                      username: s.username,
+                      name: s.name,
+                      roles: s.roles,
+                      communityIds: s.communityIds,
+                      skills: s.skills.filter(isStaffSkill),
+                      active: s.active,
+                    });
+                  }}
+                >
                   {T.edit}
                 </Button>
                 <Button size="small" onClick={() => setUseridFor(s)}>
@@ -177,12 +212,35 @@ export default function StaffPage() {
           },
         ]}
       />
-      <Modal open={useridFor !== null} title={useridFor ? W.setTitle(useridFor.name) : ''} onOk={saveUserid} onCancel={() => setUseridFor(null)} okText={T.save} destroyOnClose>
+      <Modal
+        open={useridFor !== null}
+        title={useridFor ? W.setTitle(useridFor.name) : ''}
+        onOk={saveUserid}
+        onCancel={() => setUseridFor(null)}
+        okText={T.save}
+        destroyOnClose
+      >
         {!wecomOn ? <Alert type="info" showIcon message={W.off} style={{ marginBottom: 12 }} /> : null}
         {useridFor && wecom.get(useridFor.id)?.lastError ? (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`${W.failed(fmtDateTime(wecom.get(useridFor.id)!.lastErrorAt))}：${wecom.get(useridFor.id)!.lastErrorReason ?? ''}`} description={<Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{wecom.get(useridFor.id)!.lastError}</Typography.Text>} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={`${W.failed(fmtDateTime(wecom.get(useridFor.id)!.lastErrorAt))}：${wecom.get(useridFor.id)!.lastErrorReason ?? ''}`}
+            description={
+              <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                {wecom.get(useridFor.id)!.lastError}
+              </Typography.Text>
+            }
+          />
         ) : null}
-        <Form form={useridForm} layout="vertical" preserve={false} key={useridFor?.id} initialValues={{ userid: useridFor ? wecom.get(useridFor.id)?.userid ?? '' : '' }}>
+        <Form
+          form={useridForm}
+          layout="vertical"
+          preserve={false}
+          key={useridFor?.id}
+          initialValues={{ userid: useridFor ? (wecom.get(useridFor.id)?.userid ?? '') : '' }}
+        >
           <Form.Item name="userid" label={W.userid} extra={W.useridHint} rules={[{ pattern: /^[A-Za-z0-9_.@-]{1,64}$/, message: W.useridRule }]}>
             <Input maxLength={64} autoComplete="off" placeholder="zhangsan" />
           </Form.Item>
@@ -215,7 +273,17 @@ export default function StaffPage() {
           <Form.Item name="name" label={T.admin.name} rules={[{ required: true, whitespace: true, message: T.required(T.admin.name) }]}>
             <Input maxLength={32} />
           </Form.Item>
-          <Form.Item name="phone" label={T.admin.phone} extra={modal.editing ? '不修改请留空' : undefined} rules={[{ validator: (_, v: string | undefined) => (!v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid))) }]}>
+          <Form.Item
+            name="phone"
+            label={T.admin.phone}
+            extra={modal.editing ? '不修改请留空' : undefined}
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  !v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid)),
+              },
+            ]}
+          >
             <Input maxLength={20} inputMode="tel" />
           </Form.Item>
           <Form.Item name="roles" label={T.admin.roles} rules={[{ required: true, type: 'array', min: 1, message: T.choose(T.admin.roles) }]}>

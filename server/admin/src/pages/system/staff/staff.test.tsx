@@ -12,7 +12,23 @@ describe('staff accounts', () => {
       'GET /admin/staff': { body: { items: [], nextCursor: null } },
       'GET /communities': { body: { items: [{ id: 'c1', name: '翠湖花园' }], nextCursor: null } },
       'GET /admin/staff/wecom': { body: { items: [] } },
-      'GET /staff/wecom-settings': { body: { enabled: false, staffId: 'a1', userid: null, boundVia: null, boundAt: null, kinds: [], quietStart: null, quietEnd: null, lastError: null, lastErrorReason: null, lastErrorAt: null, lastSentAt: null, pending: 0 } },
+      'GET /staff/wecom-settings': {
+        body: {
+          enabled: false,
+          staffId: 'a1',
+          userid: null,
+          boundVia: null,
+          boundAt: null,
+          kinds: [],
+          quietStart: null,
+          quietEnd: null,
+          lastError: null,
+          lastErrorReason: null,
+          lastErrorAt: null,
+          lastSentAt: null,
+          pending: 0,
+        },
+      },
       'POST /admin/staff': (c) => ({ status: 201, body: { id: 's9', ...(c.body as object), active: true, openTickets: 0, communityIds: [] } }),
     });
     renderPage(<StaffPage />, { path: '/system/staff', route: '/system/staff' });

@@ -70,7 +70,15 @@ export default function JobsPage() {
         <Typography.Title level={5} style={{ margin: '8px 0' }}>
           {title}（{jobs.length}）
         </Typography.Title>
-        <List dataSource={jobs} split={false} renderItem={(job) => <List.Item style={{ padding: '4px 0' }}><JobCard job={job} now={now} onDone={reload} /></List.Item>} />
+        <List
+          dataSource={jobs}
+          split={false}
+          renderItem={(job) => (
+            <List.Item style={{ padding: '4px 0' }}>
+              <JobCard job={job} now={now} onDone={reload} />
+            </List.Item>
+          )}
+        />
       </>
     ) : null;
 

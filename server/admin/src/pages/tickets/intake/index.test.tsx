@@ -64,6 +64,13 @@ describe('phone / walk-in intake form', () => {
       priority: 'normal',
       description: '2单元楼道灯不亮',
     });
-    expect(body).toEqual({ type: 'repair', location: { kind: 'unit', buildingId: 'b3', unit: '2' }, category: '公共设施', description: '2单元楼道灯不亮', priority: 'normal', channel: 'patrol' });
+    expect(body).toEqual({
+      type: 'repair',
+      location: { kind: 'unit', buildingId: 'b3', unit: '2' },
+      category: '公共设施',
+      description: '2单元楼道灯不亮',
+      priority: 'normal',
+      channel: 'patrol',
+    });
   });
 });

@@ -184,7 +184,11 @@ export default function IntakePage() {
             ) : null}
           </>
         )}
-        <Form.Item name="residentName" label={T.intake.residentName} rules={[{ required: residentRequired, whitespace: true, message: T.intake.residentNameRequired }]}>
+        <Form.Item
+          name="residentName"
+          label={T.intake.residentName}
+          rules={[{ required: residentRequired, whitespace: true, message: T.intake.residentNameRequired }]}
+        >
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -192,7 +196,9 @@ export default function IntakePage() {
           label={T.intake.residentPhone}
           rules={[
             { required: residentRequired, whitespace: true, message: T.intake.residentPhoneRequired },
-            { validator: (_, v: string | undefined) => (!v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid))) },
+            {
+              validator: (_, v: string | undefined) => (!v?.trim() || isMobilePhone(v) ? Promise.resolve() : Promise.reject(new Error(T.intake.phoneInvalid))),
+            },
           ]}
         >
           <Input inputMode="tel" maxLength={20} autoComplete="off" />
@@ -211,7 +217,9 @@ export default function IntakePage() {
           <>
             <Form.Item name="serviceItemId" label={T.ticket.serviceItem} rules={[{ required: true, message: T.intake.serviceItemRequired }]}>
               <Select
-                options={(serviceItems ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: `${s.name}（¥${s.price}，约 ${s.durationMin} 分钟）` }))}
+                options={(serviceItems ?? [])
+                  .filter((s) => s.active)
+                  .map((s) => ({ value: s.id, label: `${s.name}（¥${s.price}，约 ${s.durationMin} 分钟）` }))}
               />
             </Form.Item>
             <Form.Item name="slotStart" label={T.ticket.slotStart} rules={[{ required: true, message: T.intake.slotRequired }]}>
@@ -220,14 +228,22 @@ export default function IntakePage() {
           </>
         ) : null}
         <Form.Item name="priority" label={T.ticket.priority}>
-          <Radio.Group options={[{ value: 'normal', label: LABELS.priority.normal }, { value: 'urgent', label: `${LABELS.priority.urgent}（漏水、燃气味、困梯等）` }]} />
+          <Radio.Group
+            options={[
+              { value: 'normal', label: LABELS.priority.normal },
+              { value: 'urgent', label: `${LABELS.priority.urgent}（漏水、燃气味、困梯等）` },
+            ]}
+          />
         </Form.Item>
         <Form.Item
           name="description"
           label={T.ticket.description}
           rules={[
             { required: true, whitespace: true, message: T.intake.descriptionRequired },
-            { validator: (_, v: string | undefined) => (!v?.trim() || v.trim().length >= 5 ? Promise.resolve() : Promise.reject(new Error(T.intake.descriptionTooShort))) },
+            {
+              validator: (_, v: string | undefined) =>
+                !v?.trim() || v.trim().length >= 5 ? Promise.resolve() : Promise.reject(new Error(T.intake.descriptionTooShort)),
+            },
           ]}
         >
           <Input.TextArea rows={4} maxLength={1000} showCount />

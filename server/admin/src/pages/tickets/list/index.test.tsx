@@ -19,8 +19,7 @@ describe('ticket list paging and filters', () => {
     const server = fakeServer({
       'GET /communities': { body: { items: [], nextCursor: null } },
       'GET /admin/staff': { body: { items: [], nextCursor: null } },
-      'GET /tickets': (c) =>
-        c.query.get('cursor') === 'CUR2' ? { body: { items: page2, nextCursor: null } } : { body: { items: page1, nextCursor: 'CUR2' } },
+      'GET /tickets': (c) => (c.query.get('cursor') === 'CUR2' ? { body: { items: page2, nextCursor: null } } : { body: { items: page1, nextCursor: 'CUR2' } }),
     });
     renderPage(<TicketListPage />);
     expect(await screen.findByText('BX-0001')).toBeInTheDocument();

@@ -169,12 +169,7 @@ export default function TicketListPage() {
               <Button size="small" onClick={() => apply(s.filters)}>
                 {s.name}
               </Button>
-              <Button
-                size="small"
-                aria-label={`${T.delete}${s.name}`}
-                icon={<DeleteOutlined />}
-                onClick={() => setSaved(removeSavedFilter(staffId, s.name))}
-              />
+              <Button size="small" aria-label={`${T.delete}${s.name}`} icon={<DeleteOutlined />} onClick={() => setSaved(removeSavedFilter(staffId, s.name))} />
             </Space.Compact>
           ))}
         </Space>

@@ -26,9 +26,9 @@ function ticketServer() {
 }
 
 async function fillForm() {
-  await screen.findByText(`我家（${ME.rooms[0]!.label}）`)
-  fireEvent.click(screen.getByText('水电'))
-  fireEvent.change(screen.getByPlaceholderText(/请描述需要维修的问题/), { target: { value: '厨房水槽下方漏水，地面已经湿了' } })
+  await screen.findByText(`我家（${ME.rooms[0]!.label}）`);
+  fireEvent.click(screen.getByText('水电'));
+  fireEvent.change(screen.getByPlaceholderText(/请描述需要维修的问题/), { target: { value: '厨房水槽下方漏水，地面已经湿了' } });
 }
 
 describe('submitting a repair', () => {
@@ -148,13 +148,13 @@ describe('submitting a repair', () => {
   });
 
   it('explains what is missing instead of sending an incomplete form', async () => {
-    ticketServer()
-    render(<CreateTicketPage />)
-    await screen.findByText(`我家（${ME.rooms[0]!.label}）`)
-    fireEvent.click(screen.getByText('提交'))
-    expect((await screen.findByTestId('form-error')).textContent).toBe('请选择类别')
-    expect(api.calls('POST /tickets')).toHaveLength(0)
-  })
+    ticketServer();
+    render(<CreateTicketPage />);
+    await screen.findByText(`我家（${ME.rooms[0]!.label}）`);
+    fireEvent.click(screen.getByText('提交'));
+    expect((await screen.findByTestId('form-error')).textContent).toBe('请选择类别');
+    expect(api.calls('POST /tickets')).toHaveLength(0);
+  });
 
   it('lets the resident retry or remove a photo whose upload failed, and waits for it', async () => {
     const server = ticketServer();
@@ -182,14 +182,14 @@ describe('submitting a repair', () => {
   });
 
   it('shows the page error with a retry when the profile cannot load', async () => {
-    api.offline = true
-    render(<CreateTicketPage />)
-    expect(await screen.findByText('网络开小差了，请检查网络后重试')).toBeTruthy()
-    api.offline = false
-    fireEvent.click(screen.getByText('重新加载'))
-    expect(await screen.findByText(`我家（${ME.rooms[0]!.label}）`)).toBeTruthy()
-  })
-})
+    api.offline = true;
+    render(<CreateTicketPage />);
+    expect(await screen.findByText('网络开小差了，请检查网络后重试')).toBeTruthy();
+    api.offline = false;
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText(`我家（${ME.rooms[0]!.label}）`)).toBeTruthy();
+  });
+});
 
 describe('the complaint form', () => {
   beforeEach(() => {
@@ -208,54 +208,72 @@ describe('the complaint form', () => {
 
 describe('我也遇到: a public area shows the open requests already filed there first', () => {
   beforeEach(() => {
-    returningResident()
-    taroTest.params = { type: 'repair' }
-    api.on('GET /me', () => ({ status: 200, body: ME }))
+    returningResident();
+    taroTest.params = { type: 'repair' };
+    api.on('GET /me', () => ({ status: 200, body: ME }));
     api.on('GET /communities/:id/locations', () => ({
       status: 200,
-      body: { zones: [{ id: 'z1', label: 'A1区' }], buildings: [{ id: 'b3', label: 'A1区 3栋', zoneId: 'z1', units: ['1', '2'] }], places: [{ id: 'p1', label: '中心花园', zoneId: 'z1' }] },
-    }))
+      body: {
+        zones: [{ id: 'z1', label: 'A1区' }],
+        buildings: [{ id: 'b3', label: 'A1区 3栋', zoneId: 'z1', units: ['1', '2'] }],
+        places: [{ id: 'p1', label: '中心花园', zoneId: 'z1' }],
+      },
+    }));
     api.on('GET /me/public-requests', (req) => ({
       status: 200,
       body: {
         items:
           req.query.placeId === 'p1'
-            ? [{ id: 'T9', no: 'BX20261207-0009', type: 'repair', status: 'accepted', category: '公共设施', description: '花园路灯不亮', locationLabel: '中心花园', followerCount: 2, createdAt: new Date().toISOString(), mine: false, following: false }]
+            ? [
+                {
+                  id: 'T9',
+                  no: 'BX20261207-0009',
+                  type: 'repair',
+                  status: 'accepted',
+                  category: '公共设施',
+                  description: '花园路灯不亮',
+                  locationLabel: '中心花园',
+                  followerCount: 2,
+                  createdAt: new Date().toISOString(),
+                  mine: false,
+                  following: false,
+                },
+              ]
             : [],
       },
-    }))
-  })
+    }));
+  });
 
   it('joins the neighbour’s request instead of filing a new one', async () => {
-    const server = ticketServer()
-    api.on('POST /tickets/:id/follow', () => ({ status: 200, body: { id: 'T9' } }))
-    render(<CreateTicketPage />)
-    fireEvent.click(await screen.findByText('公共区域'))
-    fireEvent.click(await screen.findByText('中心花园'))
-    await screen.findByText('这里已有 1 条正在处理的报修')
-    screen.getByText('2 位邻居也遇到')
-    fireEvent.click(screen.getByText('我也遇到'))
-    await waitFor(() => expect(taroTest.navigations).toContain('redirectTo /subpackages/tickets/pages/detail/index?id=T9'))
-    expect(api.calls('POST /tickets/T9/follow')).toHaveLength(1)
-    expect(server.tickets()).toEqual([])
-  })
+    const server = ticketServer();
+    api.on('POST /tickets/:id/follow', () => ({ status: 200, body: { id: 'T9' } }));
+    render(<CreateTicketPage />);
+    fireEvent.click(await screen.findByText('公共区域'));
+    fireEvent.click(await screen.findByText('中心花园'));
+    await screen.findByText('这里已有 1 条正在处理的报修');
+    screen.getByText('2 位邻居也遇到');
+    fireEvent.click(screen.getByText('我也遇到'));
+    await waitFor(() => expect(taroTest.navigations).toContain('redirectTo /subpackages/tickets/pages/detail/index?id=T9'));
+    expect(api.calls('POST /tickets/T9/follow')).toHaveLength(1);
+    expect(server.tickets()).toEqual([]);
+  });
 
   it('files a new request about the public area when none fits, with the location instead of the room', async () => {
-    const server = ticketServer()
-    api.on('POST /subscriptions', () => ({ status: 204 }))
-    render(<CreateTicketPage />)
-    fireEvent.click(await screen.findByText('公共区域'))
-    fireEvent.click(screen.getByText('楼道/电梯厅'))
-    fireEvent.click(await screen.findByText('A1区 3栋'))
-    fireEvent.click(screen.getByText('提交'))
-    expect((await screen.findByTestId('form-error')).textContent).toBe('请选择问题所在的公共区域')
-    fireEvent.click(screen.getByText('2单元'))
-    fireEvent.click(screen.getByText('公共设施'))
-    fireEvent.change(screen.getByPlaceholderText(/请描述需要维修的问题/), { target: { value: '2单元楼道灯不亮，晚上很黑' } })
-    fireEvent.change(screen.getByPlaceholderText(/不填则使用微信手机号/), { target: { value: '13800138000' } })
-    fireEvent.click(screen.getByText('提交'))
-    await waitFor(() => expect(server.tickets()).toHaveLength(1))
-    expect(server.tickets()[0]!.body).toMatchObject({ location: { kind: 'unit', buildingId: 'b3', unit: '2' }, category: '公共设施' })
-    expect(server.tickets()[0]!.body).not.toHaveProperty('roomId')
-  })
-})
+    const server = ticketServer();
+    api.on('POST /subscriptions', () => ({ status: 204 }));
+    render(<CreateTicketPage />);
+    fireEvent.click(await screen.findByText('公共区域'));
+    fireEvent.click(screen.getByText('楼道/电梯厅'));
+    fireEvent.click(await screen.findByText('A1区 3栋'));
+    fireEvent.click(screen.getByText('提交'));
+    expect((await screen.findByTestId('form-error')).textContent).toBe('请选择问题所在的公共区域');
+    fireEvent.click(screen.getByText('2单元'));
+    fireEvent.click(screen.getByText('公共设施'));
+    fireEvent.change(screen.getByPlaceholderText(/请描述需要维修的问题/), { target: { value: '2单元楼道灯不亮，晚上很黑' } });
+    fireEvent.change(screen.getByPlaceholderText(/不填则使用微信手机号/), { target: { value: '13800138000' } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(server.tickets()).toHaveLength(1));
+    expect(server.tickets()[0]!.body).toMatchObject({ location: { kind: 'unit', buildingId: 'b3', unit: '2' }, category: '公共设施' });
+    expect(server.tickets()[0]!.body).not.toHaveProperty('roomId');
+  });
+});

@@ -91,21 +91,21 @@ describe('request detail', () => {
   });
 
   it('shows a complaint’s formal reply (结果 + 整改措施), and the staff member the resident named', async () => {
-    const complaint = { level: null, validity: null, subjectName: '李敏', subjectStaffId: null, aboutStaff: true, investigations: [], formalReply: null }
-    const served = serve(ticket({ type: 'complaint', category: '服务态度', complaint }))
-    const { unmount } = render(<TicketDetailPage />)
-    const card = await screen.findByTestId('formal-reply')
-    expect(card.textContent).toContain('被投诉人员：李敏')
-    expect(card.textContent).toContain('会正式答复您处理结果和整改措施')
-    unmount()
+    const complaint = { level: null, validity: null, subjectName: '李敏', subjectStaffId: null, aboutStaff: true, investigations: [], formalReply: null };
+    const served = serve(ticket({ type: 'complaint', category: '服务态度', complaint }));
+    const { unmount } = render(<TicketDetailPage />);
+    const card = await screen.findByTestId('formal-reply');
+    expect(card.textContent).toContain('被投诉人员：李敏');
+    expect(card.textContent).toContain('会正式答复您处理结果和整改措施');
+    unmount();
     served.set({
       complaint: { ...complaint, formalReply: { result: '经核实属实，已向您致歉', measures: '对当事客服进行礼仪培训', repliedAt: '2026-11-23T08:00:00.000Z' } },
-    })
-    render(<TicketDetailPage />)
-    await waitFor(() => expect(screen.getByTestId('formal-reply').textContent).toContain('物业正式答复'))
-    expect(screen.getByTestId('formal-reply').textContent).toContain('经核实属实，已向您致歉')
-    expect(screen.getByTestId('formal-reply').textContent).toContain('对当事客服进行礼仪培训')
-  })
+    });
+    render(<TicketDetailPage />);
+    await waitFor(() => expect(screen.getByTestId('formal-reply').textContent).toContain('物业正式答复'));
+    expect(screen.getByTestId('formal-reply').textContent).toContain('经核实属实，已向您致歉');
+    expect(screen.getByTestId('formal-reply').textContent).toContain('对当事客服进行礼仪培训');
+  });
 
   it('offers urge and cancel while waiting, and shows why an urge is refused', async () => {
     serve(ticket());

@@ -17,6 +17,7 @@ import {
   WaiveDto,
   WechatPayOrderView,
 } from './payments.dto';
+import { OfflinePayments } from './offline-payments.service';
 import { PaymentsService } from './payments.service';
 import { PriceListService } from './price-list.service';
 import { QuotesService } from './quotes.service';
@@ -32,6 +33,7 @@ import { RefundsService } from './refunds.service';
 export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
+    private readonly offlinePayments: OfflinePayments,
     private readonly quotes: QuotesService,
     private readonly refunds: RefundsService,
     private readonly prices: PriceListService,
@@ -102,7 +104,7 @@ export class PaymentsController {
   @StaffOnly()
   @ApiCreatedResponse({ type: SettlementView, description: 'cash or the property’s QR code, recorded with who and when' })
   offline(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: OfflinePaymentDto): Promise<SettlementView> {
-    return this.payments.recordOffline(auth, meta, id, dto);
+    return this.offlinePayments.recordOffline(auth, meta, id, dto);
   }
 
   @Post(':id/payments/:paymentId/refunds')
@@ -117,6 +119,6 @@ export class PaymentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SettlementView, description: '免收: what is due is waived, with a reason' })
   waive(@Caller() auth: StaffAuth, @Meta() meta: RequestMeta, @Param() { id }: IdParam, @Body() dto: WaiveDto): Promise<SettlementView> {
-    return this.payments.waive(auth, meta, id, dto);
+    return this.offlinePayments.waive(auth, meta, id, dto);
   }
 }

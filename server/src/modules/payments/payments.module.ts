@@ -5,6 +5,7 @@ import { NoticesModule } from '../notices/notices.module';
 import { Payment, PriceItem, Quote, QuoteLineRow, Refund } from './payment.entities';
 import { PaymentsAdminController } from './payments-admin.controller';
 import { PaymentsController } from './payments.controller';
+import { OfflinePayments } from './offline-payments.service';
 import { PaymentsService } from './payments.service';
 import { PriceListService } from './price-list.service';
 import { QuotesService } from './quotes.service';
@@ -19,7 +20,17 @@ import { WechatpayNotifyController } from './wechatpay-notify.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Payment, PriceItem, Quote, QuoteLineRow, Refund]), AuditModule, NoticesModule],
   controllers: [PaymentsController, PaymentsAdminController, WechatpayNotifyController],
-  providers: [PaymentsService, PriceListService, QuotesService, RefundsService, SettlementViews, SettlementWriter, StatementsService, WechatpayClient],
+  providers: [
+    PaymentsService,
+    OfflinePayments,
+    PriceListService,
+    QuotesService,
+    RefundsService,
+    SettlementViews,
+    SettlementWriter,
+    StatementsService,
+    WechatpayClient,
+  ],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

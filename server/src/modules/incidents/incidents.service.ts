@@ -18,6 +18,7 @@ import { IncidentViews, incidentStatus } from './incident-views.service';
 import { Incident, IncidentTicket } from './incident.entities';
 import type { CreateIncidentDto, IncidentDetailView, ResolveIncidentDto, UpdateIncidentDto } from './incidents.dto';
 import { ticketSubject } from '../notices/ticket-subject';
+import { machineStateOf } from '../tickets/ticket-state';
 
 /** The mini-program page an incident's subscribe message opens (home shows the area's incidents). */
 const HOME_PAGE = 'pages/home/index';
@@ -219,20 +220,7 @@ export class IncidentsService {
     for (const { id } of ids) {
       const ticket = await repo.findOne({ where: { id: String(id) }, lock: rowLock(manager) });
       if (!ticket) continue;
-      const verdict = transition(
-        {
-          status: ticket.status,
-          ownerId: ticket.ownerId,
-          assigneeId: ticket.assigneeId,
-          residentId: ticket.residentId,
-          onHold: ticket.heldAt !== null,
-          rated: false,
-          quotePending: ticket.quotePending,
-          paymentDue: ticket.dueFen > 0,
-        },
-        'resolve',
-        { kind: 'system' },
-      );
+      const verdict = transition(machineStateOf(ticket), 'resolve', { kind: 'system' });
       if (!verdict.allowed) continue; // moved on since the read (resolved or cancelled by its owner)
       const policy = await this.policies.policyFor(manager, ticket.communityId, ticket.type, ticket.priority);
       const { confirmBy, revisitBy } = deadlinesAtResolution(policy, now);

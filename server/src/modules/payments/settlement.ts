@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TicketAction, TicketState, transition } from '@yizhan/shared';
+import { TicketAction, transition } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, actorOf } from '../../common/auth/auth-context';
 import { AppError, notFound } from '../../common/errors/app-error';
@@ -10,6 +10,7 @@ import { ServiceItem } from '../catalogue/service-item.entity';
 import { NoticesService } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { EventSpec, actorEvent, systemEvent } from '../tickets/timeline';
+import { machineStateOf } from '../tickets/ticket-state';
 
 /** The ticket columns paid services keep (ticket.entity.ts). */
 export type SettlementColumns = Pick<Ticket, 'quotePending' | 'approvedFen' | 'paidFen' | 'dueFen' | 'feeWaivedAt'>;
@@ -37,20 +38,6 @@ export async function bookingPriceFen(manager: EntityManager, ticket: Pick<Ticke
   return item ? yuanToFen(item.price) : 0;
 }
 
-/** The state machine's view of a locked ticket row. */
-export function stateOf(t: Ticket): TicketState {
-  return {
-    status: t.status,
-    ownerId: t.ownerId === null ? null : String(t.ownerId),
-    assigneeId: t.assigneeId === null ? null : String(t.assigneeId),
-    residentId: t.residentId === null ? null : String(t.residentId),
-    onHold: t.heldAt !== null,
-    rated: false,
-    quotePending: t.quotePending,
-    paymentDue: t.dueFen > 0,
-  };
-}
-
 /**
  * The request side of paid services: lock the ticket, ask the shared state machine, and
  * write the settlement columns, the timeline entry and the notices in the caller's
@@ -69,7 +56,7 @@ export class SettlementWriter {
 
   /** Throws the state machine's refusal (403 FORBIDDEN, 409 INVALID_TRANSITION / QUOTE_PENDING / PAYMENT_DUE). */
   check(ticket: Ticket, action: TicketAction, auth: AuthContext): void {
-    const verdict = transition(stateOf(ticket), action, actorOf(auth));
+    const verdict = transition(machineStateOf(ticket), action, actorOf(auth));
     if (!verdict.allowed) throw new AppError(verdict.conflict ?? verdict.code, verdict.reason);
   }
 

@@ -12,6 +12,7 @@ import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { systemEvent } from '../tickets/timeline';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
 import { insertRows } from '../../database/plain-insert';
+import { machineStateOf } from '../tickets/ticket-state';
 
 /** Rows per statement when a pass writes what it collected. */
 const CHUNK = 500;
@@ -148,20 +149,7 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async autoConfirm(manager: EntityManager, ticket: Ticket, now: Date, pass: ScanPass): Promise<boolean> {
-    const verdict = transition(
-      {
-        status: ticket.status,
-        ownerId: ticket.ownerId,
-        assigneeId: ticket.assigneeId,
-        residentId: ticket.residentId,
-        onHold: ticket.heldAt !== null,
-        rated: false,
-        quotePending: ticket.quotePending,
-        paymentDue: ticket.dueFen > 0,
-      },
-      'auto_confirm',
-      { kind: 'system' },
-    );
+    const verdict = transition(machineStateOf(ticket), 'auto_confirm', { kind: 'system' });
     if (!verdict.allowed) {
       // Unpaid (paid services): it waits in the unpaid queue instead; the confirm clock is not looked at again.
       if (verdict.conflict === 'PAYMENT_DUE') ticket.slaBreached |= CLOCK_BIT.confirm;

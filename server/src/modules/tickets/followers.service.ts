@@ -18,6 +18,7 @@ import { TicketFollower } from './ticket-follower.entity';
 import { TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent } from './ticket.entity';
 import { actorEvent, systemEvent } from './timeline';
+import { machineStateOf } from './ticket-state';
 
 /**
  * 我也遇到 and merging (DESIGN.md "Where the problem is"). A resident who has the same
@@ -155,20 +156,7 @@ export class FollowersService {
       const duplicate = locked.find((t) => String(t.id) === String(id));
       const kept = locked.find((t) => String(t.id) === String(dto.intoTicketId));
       if (!duplicate || !canSeeTicket(auth, duplicate)) throw notFound('工单');
-      const verdict = transition(
-        {
-          status: duplicate.status,
-          ownerId: str(duplicate.ownerId),
-          assigneeId: str(duplicate.assigneeId),
-          residentId: str(duplicate.residentId),
-          onHold: duplicate.heldAt !== null,
-          rated: false,
-          quotePending: duplicate.quotePending,
-          paymentDue: duplicate.dueFen > 0,
-        },
-        'merge',
-        actorOf(auth),
-      );
+      const verdict = transition(machineStateOf(duplicate), 'merge', actorOf(auth));
       if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason);
       if (
         !kept ||
@@ -317,8 +305,6 @@ const AFTER_RESOLUTION_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'
 export function isFollower(manager: EntityManager, residentId: string, ticketId: string): Promise<boolean> {
   return manager.getRepository(TicketFollower).exists({ where: { ticketId, residentId } });
 }
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Which columns say "the same spot" for each public kind. */
 function sameSpotColumns(kind: string): string {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TicketAction, TicketState, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
+import { TicketAction, nextDueAt, queueDueAt, transition } from '@yizhan/shared';
 import { canSeeTicket } from '../../common/access/access';
 import { AuthContext, RequestMeta, actorOf } from '../../common/auth/auth-context';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
@@ -16,6 +16,7 @@ import type { TicketDetailView } from './dto/ticket.dto';
 import { TicketViews } from './ticket-views.service';
 import { Ticket, TicketEvent, TicketRating } from './ticket.entity';
 import { EventSpec, actorEvent } from './timeline';
+import { machineStateOf } from './ticket-state';
 
 /** What an action does to the locked ticket; returns its timeline entry. */
 export type ActionStep = (ticket: Ticket, manager: EntityManager, now: Date) => EventSpec | Promise<EventSpec>;
@@ -70,19 +71,8 @@ export class TicketActionRunner {
     const ticket = await repo.findOne({ where: { id }, lock: rowLock(repo.manager) });
     if (!ticket || !canSeeTicket(auth, ticket)) throw notFound();
     const rated = action === 'rate' ? (await manager.getRepository(TicketRating).count({ where: { ticketId: id } })) > 0 : false;
-    const state: TicketState = {
-      status: ticket.status,
-      ownerId: ticket.ownerId === null ? null : String(ticket.ownerId),
-      assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
-      residentId: ticket.residentId === null ? null : String(ticket.residentId),
-      onHold: ticket.heldAt !== null,
-      rated,
-      // Paid services (modules/payments): a quote waiting for the resident, something unpaid.
-      quotePending: ticket.quotePending,
-      paymentDue: ticket.dueFen > 0,
-      // A complaint's own state: resolving one needs its formal reply first.
-      complaint: await this.complaints.stateOf(manager, ticket),
-    };
+    // A complaint's own state: resolving one needs its formal reply first.
+    const state = machineStateOf(ticket, { rated, complaint: await this.complaints.stateOf(manager, ticket) });
     const verdict = transition(state, action, actorOf(auth));
     // The state machine names the refusal, with its own code for a lost claim or a second rating.
     if (!verdict.allowed) throw new AppError(verdict.conflict ?? verdict.code, verdict.reason);

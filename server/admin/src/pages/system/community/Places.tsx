@@ -1,7 +1,8 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Place, PlaceImportResult, Zone } from '@yizhan/shared';
+import type { Place, Zone } from '@yizhan/shared';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useDryRunImport } from '../../../hooks/useDryRunImport';
 import { useFormModal } from '../../../components/FormModal';
 import { useAsync } from '../../../hooks/useAsync';
 import * as admin from '../../../services/admin';
@@ -31,9 +32,7 @@ export function PlacesTab({ communityId, zones }: { communityId: string; zones: 
   const { data, loading, reload } = useAsync(() => admin.listPlaces(communityId), [communityId]);
   const { data: buildings } = useAsync(() => admin.listBuildings(communityId), [communityId]);
   const editingId = useRef<string | null>(null);
-  const [preview, setPreview] = useState<PlaceImportResult | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { preview, busy, bad, check, apply, cancel } = useDryRunImport((f, dryRun) => admin.importPlaces(communityId, f, dryRun), reload);
   const modal = useFormModal<PlaceForm>(async (v) => {
     const body = { name: v.name.trim(), zoneId: v.zoneId ?? null, buildingId: v.buildingId ?? null };
     if (editingId.current) await admin.updatePlace(editingId.current, body);
@@ -48,33 +47,6 @@ export function PlacesTab({ communityId, zones }: { communityId: string; zones: 
     message.success(T.saved);
     reload();
   };
-  const check = async (f: File) => {
-    setFile(f);
-    setBusy(true);
-    try {
-      setPreview(await admin.importPlaces(communityId, f, true));
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setBusy(false);
-    }
-  };
-  const apply = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const result = await admin.importPlaces(communityId, file, false);
-      message.success(T.admin.importDone(result.created, result.updated));
-      setPreview(null);
-      setFile(null);
-      reload();
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setBusy(false);
-    }
-  };
-  const bad = preview?.rows.filter((r) => !r.ok) ?? [];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -129,7 +101,7 @@ export function PlacesTab({ communityId, zones }: { communityId: string; zones: 
             <Button type="primary" disabled={bad.length > 0} loading={busy} onClick={apply}>
               {T.admin.importApply}
             </Button>
-            <Button onClick={() => setPreview(null)}>{T.cancel}</Button>
+            <Button onClick={cancel}>{T.cancel}</Button>
           </Space>
         </>
       ) : null}

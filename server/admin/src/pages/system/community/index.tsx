@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { isMobilePhone, type Building, type Room, type RoomImportResult, type Zone } from '@yizhan/shared';
+import { isMobilePhone, type Building, type Room, type Zone } from '@yizhan/shared';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useFormModal } from '../../../components/FormModal';
 import { useZones } from '../../../components/pickers';
 import { useAsync } from '../../../hooks/useAsync';
 import { useCursorPages } from '../../../hooks/useCursorPages';
+import { useDryRunImport } from '../../../hooks/useDryRunImport';
 import * as admin from '../../../services/admin';
 import { T } from '../../../strings';
 import { HotlinesTab } from './Hotlines';
@@ -199,38 +200,7 @@ function downloadTemplate() {
 
 /** Upload the roster, preview with per-row problems (dry run), then apply. */
 export function ImportTab({ communityId }: { communityId: string }) {
-  const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<RoomImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const bad = preview?.rows.filter((r) => !r.ok) ?? [];
-
-  const check = async (f: File) => {
-    setFile(f);
-    setPreview(null);
-    setBusy(true);
-    try {
-      setPreview(await admin.importRooms(communityId, f, true));
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setBusy(false);
-    }
-  };
-  const apply = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const result = await admin.importRooms(communityId, file, false);
-      message.success(T.admin.importDone(result.created, result.updated));
-      setPreview(null);
-      setFile(null);
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { preview, busy, bad, check, apply } = useDryRunImport((f, dryRun) => admin.importRooms(communityId, f, dryRun));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -56,7 +56,8 @@ async function main() {
     'started on the embedded database',
     /data[\\/]yizhan\.sqlite|embedded/.test(output) || require('node:fs').existsSync(path.join(root, 'data', 'yizhan.sqlite')),
   );
-  check('says it uses the fake WeChat, in one line', output.split('\n').filter((l) => l.includes('fake WeChat')).length === 1);
+  check('says it uses the fake WeChat, in one line', output.split('\n').filter((l) => l.includes('fake WeChat API')).length === 1);
+  check('says it uses the fake WeChat Pay, in one line', output.split('\n').filter((l) => l.includes('fake WeChat Pay')).length === 1);
   const admin = await get('/admin/');
   check('admin pages at /admin/', admin.status === 200 && admin.body.includes('<div id="root"'), `HTTP ${admin.status}`);
   const h5 = await get('/h5/');

@@ -47,6 +47,6 @@ export function useDryRunImport<R extends ImportResult>(send: (file: File, dryRu
       setBusy(false);
     }
   };
-  const bad = preview?.rows.filter((r) => !r.ok) ?? [];
+  const bad: R['rows'] = preview?.rows.filter((r) => !r.ok) ?? [];
   return { preview, busy, bad, check, apply, cancel: () => setPreview(null) };
 }

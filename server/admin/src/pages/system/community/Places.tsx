@@ -1,12 +1,13 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Place, Zone } from '@yizhan/shared';
-import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { useDryRunImport } from '../../../hooks/useDryRunImport';
 import { useFormModal } from '../../../components/FormModal';
 import { useAsync } from '../../../hooks/useAsync';
 import * as admin from '../../../services/admin';
 import { T } from '../../../strings';
+import { ImportPicker, ImportPreview, downloadCsvTemplate } from '../../../components/SheetImport';
 
 interface PlaceForm {
   name: string;
@@ -17,13 +18,7 @@ interface PlaceForm {
 const TEMPLATE = '名称,分区,楼栋\n1号门岗,A1,\n地下车库B1,,\n中心花园,A1,\n';
 
 function downloadTemplate() {
-  // BOM so that Excel opens the Chinese header correctly.
-  const url = URL.createObjectURL(new Blob(['\ufeff', TEMPLATE], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = '公共场所模板.csv';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadCsvTemplate('公共场所模板.csv', TEMPLATE);
 }
 
 /** 公共场所: the community's named public spots — added one by one or from a sheet, renamed, retired. */
@@ -64,45 +59,12 @@ export function PlacesTab({ communityId, zones }: { communityId: string; zones: 
         <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
           {T.admin.placeImportTemplate}
         </Button>
-        <Upload
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void check(f);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={busy && !preview}>
-            {T.admin.importPick}
-          </Button>
-        </Upload>
+        <ImportPicker onPick={(f) => void check(f)} loading={busy && !preview} />
       </Space>
       {preview ? (
         <>
           <Typography.Text type="secondary">{T.admin.placeImportHint}</Typography.Text>
-          <Alert
-            type={bad.length ? 'warning' : 'success'}
-            showIcon
-            message={bad.length ? T.admin.importHasErrors(bad.length) : T.admin.importSummary(preview.created, preview.updated)}
-          />
-          <Table
-            rowKey="line"
-            size="small"
-            dataSource={bad.length ? bad : preview.rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: T.admin.importLine, dataIndex: 'line', width: 80 },
-              { title: T.admin.placeName, dataIndex: 'name', render: (v?: string) => v ?? T.dash },
-              { title: T.admin.importOk, dataIndex: 'ok', width: 100, render: (ok: boolean) => (ok ? <Tag color="green">✓</Tag> : <Tag color="red">✗</Tag>) },
-              { title: T.admin.importErrors, dataIndex: 'errors', render: (errors: string[]) => errors.join('；') || T.dash },
-            ]}
-          />
-          <Space>
-            <Button type="primary" disabled={bad.length > 0} loading={busy} onClick={apply}>
-              {T.admin.importApply}
-            </Button>
-            <Button onClick={cancel}>{T.cancel}</Button>
-          </Space>
+          <ImportPreview result={preview} bad={bad} busy={busy} nameTitle={T.admin.placeName} nameField="name" onApply={apply} onCancel={cancel} />
         </>
       ) : null}
       <Table<Place>

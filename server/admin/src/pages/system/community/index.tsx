@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { isMobilePhone, type Building, type Room, type Zone } from '@yizhan/shared';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CursorTable } from '../../../components/CursorTable';
@@ -13,6 +13,7 @@ import * as admin from '../../../services/admin';
 import { T } from '../../../strings';
 import { HotlinesTab } from './Hotlines';
 import { PlacesTab } from './Places';
+import { ImportPicker, ImportPreview, downloadCsvTemplate } from '../../../components/SheetImport';
 
 function ZonesTab({ communityId, zones, loading, reload }: { communityId: string; zones: Zone[]; loading: boolean; reload: () => void }) {
   const { message } = App.useApp();
@@ -189,13 +190,7 @@ function RoomsTab({ communityId, zones }: { communityId: string; zones: Zone[] }
 const TEMPLATE = '分区,楼栋,单元,房号,业主姓名,业主电话\nA1区,1栋,1,101,张三,13800138000\n';
 
 function downloadTemplate() {
-  // BOM so that Excel opens the Chinese header correctly.
-  const url = URL.createObjectURL(new Blob(['\ufeff', TEMPLATE], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = '房屋名册模板.csv';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadCsvTemplate('房屋名册模板.csv', TEMPLATE);
 }
 
 /** Upload the roster, preview with per-row problems (dry run), then apply. */
@@ -209,41 +204,11 @@ export function ImportTab({ communityId }: { communityId: string }) {
         <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
           {T.admin.importTemplate}
         </Button>
-        <Upload
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void check(f);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={busy && !preview}>
-            {T.admin.importPick}
-          </Button>
-        </Upload>
+        <ImportPicker onPick={(f) => void check(f)} loading={busy && !preview} />
       </Space>
       {preview ? (
         <>
-          <Alert
-            type={bad.length ? 'warning' : 'success'}
-            showIcon
-            message={bad.length ? T.admin.importHasErrors(bad.length) : T.admin.importSummary(preview.created, preview.updated)}
-          />
-          <Table
-            rowKey="line"
-            size="small"
-            dataSource={bad.length ? bad : preview.rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: T.admin.importLine, dataIndex: 'line', width: 80 },
-              { title: T.admin.label, dataIndex: 'label', render: (v?: string) => v ?? T.dash },
-              { title: T.admin.importOk, dataIndex: 'ok', width: 100, render: (ok: boolean) => (ok ? <Tag color="green">✓</Tag> : <Tag color="red">✗</Tag>) },
-              { title: T.admin.importErrors, dataIndex: 'errors', render: (errors: string[]) => errors.join('；') || T.dash },
-            ]}
-          />
-          <Button type="primary" disabled={bad.length > 0} loading={busy} onClick={apply}>
-            {T.admin.importApply}
-          </Button>
+          <ImportPreview result={preview} bad={bad} busy={busy} nameTitle={T.admin.label} nameField="label" onApply={apply} />
         </>
       ) : null}
     </Space>

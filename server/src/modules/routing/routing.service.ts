@@ -17,53 +17,8 @@ export interface RoutingDecision {
  * among several, the one with the fewest open owned requests (lowest id on a tie, so
  * the choice is reproducible); nobody on duty → the community pool, to be claimed.
  */
-/** The duty roster's answer read with the room (RoutingService.rosterColumns): agents on duty and the lowest id of them. */
-export interface RosterRow {
-  zoneAgents: number | string | null;
-  zoneAgentId: string | number | null;
-  zoneAgentName: string | null;
-  communityAgents: number | string | null;
-  communityAgentId: string | number | null;
-  communityAgentName: string | null;
-}
-
 @Injectable()
 export class RoutingService {
-  /**
-   * Columns to add to a read of the room `r` (its community_id and zone_id): how many
-   * agents are on duty at `at` for the room's zone and for the whole community, and the
-   * first of each with their name. With one candidate (the usual case) that is the choice,
-   * and routing costs no statement of its own (npm run bench: a submission's round trips);
-   * `fromRoster` falls back to chooseOwner when several must be compared by load.
-   */
-  rosterColumns(manager: EntityManager, at: Date): { sql: string; params: unknown[] } {
-    const onDuty = (zone: string) =>
-      `FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
-        WHERE d.community_id = r.community_id AND ${zone} AND d.start_at <= ? AND d.end_at > ? AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')}`;
-    const zone = onDuty('d.zone_id = r.zone_id');
-    const community = onDuty('d.zone_id IS NULL');
-    return {
-      sql: `(SELECT COUNT(DISTINCT d.staff_id) ${zone}) AS zoneAgents,
-            (SELECT MIN(d.staff_id) ${zone}) AS zoneAgentId,
-            (SELECT s2.name FROM staff s2 WHERE s2.id = (SELECT MIN(d.staff_id) ${zone})) AS zoneAgentName,
-            (SELECT COUNT(DISTINCT d.staff_id) ${community}) AS communityAgents,
-            (SELECT MIN(d.staff_id) ${community}) AS communityAgentId,
-            (SELECT s2.name FROM staff s2 WHERE s2.id = (SELECT MIN(d.staff_id) ${community})) AS communityAgentName`,
-      params: [at, at, at, at, at, at, at, at, at, at, at, at],
-    };
-  }
-
-  /** The first-contact choice from rosterColumns' answer: the same as chooseOwner, which it asks when several agents are on duty. */
-  async fromRoster(manager: EntityManager, roster: RosterRow, communityId: string, zoneId: string | null, at: Date): Promise<RoutingDecision> {
-    const zoneAgents = zoneId === null ? 0 : Number(roster.zoneAgents ?? 0);
-    if (zoneAgents === 1) return { ownerId: String(roster.zoneAgentId), ownerName: roster.zoneAgentName ?? '', basis: 'zone_shift' };
-    if (zoneAgents > 1) return this.chooseOwner(manager, communityId, zoneId, at);
-    const communityAgents = Number(roster.communityAgents ?? 0);
-    if (communityAgents === 1) return { ownerId: String(roster.communityAgentId), ownerName: roster.communityAgentName ?? '', basis: 'community_shift' };
-    if (communityAgents > 1) return this.chooseOwner(manager, communityId, zoneId, at);
-    return { ownerId: null, ownerName: null, basis: 'pool' };
-  }
-
   async chooseOwner(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<RoutingDecision> {
     if (zoneId !== null) {
       const zoneAgent = await this.leastLoadedOnDuty(manager, communityId, zoneId, at);

@@ -65,3 +65,16 @@ export function inCommaList(source: DataSource | EntityManager, value: string, c
 export function onConflictUpdate(source: DataSource | EntityManager, conflictColumns: string[], assignments: string): string {
   return dbKind(source) === 'sqlite' ? `ON CONFLICT (${conflictColumns.join(', ')}) DO UPDATE SET ${assignments}` : `ON DUPLICATE KEY UPDATE ${assignments}`;
 }
+
+/**
+ * A JSON array of one object per row, as text: `pairs` are [key, SQL expression]
+ * (MariaDB/MySQL JSON_ARRAYAGG, SQLite json_group_array); no rows give NULL on MariaDB and
+ * '[]' on SQLite.
+ */
+export function jsonArrayAgg(source: DataSource | EntityManager, pairs: [string, string][]): string {
+  const object = pairs.map(([key, expr]) => `'${key}', ${expr}`).join(', ');
+  return dbKind(source) === 'sqlite' ? `json_group_array(json_object(${object}))` : `JSON_ARRAYAGG(JSON_OBJECT(${object}))`;
+}
+
+/** Orders ids (unsigned decimal integers without leading zeros, as text): shorter is smaller, else compare the text. */
+export const byIdNumber = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

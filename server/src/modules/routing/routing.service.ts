@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@yizhan/shared';
-import { inCommaList, placeholders } from '../../database/sql';
+import { byIdNumber, inCommaList, jsonArrayAgg, placeholders } from '../../database/sql';
 
 export interface RoutingDecision {
   ownerId: string | null;
@@ -11,21 +11,62 @@ export interface RoutingDecision {
   basis: 'zone_shift' | 'community_shift' | 'pool' | 'supervisor';
 }
 
+/** An agent on duty for a community, for its whole area (`zone` false: the night shift) or one zone. */
+export interface OnDutyAgent {
+  id: string;
+  name: string;
+  zone: boolean;
+}
+
 /**
  * The first-contact rule for mini-program requests (DESIGN.md §2): the agent on duty
  * for the room's zone at that moment; failing that, the community-wide (night) shift;
  * among several, the one with the fewest open owned requests (lowest id on a tie, so
  * the choice is reproducible); nobody on duty → the community pool, to be claimed.
+ *
+ * Who is on duty is one scalar subquery (`onDutySql`), so a submission reads it with the
+ * room in the same statement (tickets/intake-location.ts); the open requests are counted
+ * only when there is someone to compare with: the count reads every one of them (npm run
+ * bench: 2.5 ms of a submission's SQL for an agent owning 6,000), and a zone often has
+ * one agent on duty.
  */
 @Injectable()
 export class RoutingService {
+  /**
+   * A scalar subquery: the agents on duty at `?` (bind `at` twice) in the community
+   * `communityExpr`, for the zone `zoneExpr` or the whole community, as JSON text
+   * (`OnDutyAgent` rows, parsed by `chooseAmong`).
+   */
+  onDutySql(manager: EntityManager, communityExpr: string, zoneExpr: string): string {
+    const agents = jsonArrayAgg(manager, [
+      ['id', 'd.staff_id'],
+      ['name', 's.name'],
+      ['zone', 'CASE WHEN d.zone_id IS NULL THEN 0 ELSE 1 END'],
+    ]);
+    return `(SELECT ${agents} FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
+              WHERE d.community_id = ${communityExpr} AND (d.zone_id = ${zoneExpr} OR d.zone_id IS NULL)
+                AND d.start_at <= ? AND d.end_at > ?
+                AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')})`;
+  }
+
   async chooseOwner(manager: EntityManager, communityId: string, zoneId: string | null, at: Date): Promise<RoutingDecision> {
-    if (zoneId !== null) {
-      const zoneAgent = await this.leastLoadedOnDuty(manager, communityId, zoneId, at);
-      if (zoneAgent) return { ...zoneAgent, basis: 'zone_shift' };
+    const [row]: { onDuty: unknown }[] = await manager.query(`SELECT ${this.onDutySql(manager, '?', '?')} AS onDuty`, [communityId, zoneId, at, at]);
+    return this.chooseAmong(manager, row?.onDuty ?? null);
+  }
+
+  /** The owner among the agents `onDutySql` found: the zone's first, then the community's. */
+  async chooseAmong(manager: EntityManager, onDuty: unknown): Promise<RoutingDecision> {
+    // JSON text, or already parsed where the driver reads a JSON column itself (MySQL's mysql2).
+    const rows = (typeof onDuty === 'string' ? JSON.parse(onDuty) : (onDuty ?? [])) as { id: number | string; name: string; zone: number | boolean }[];
+    // One entry per agent and area (overlapping shifts list an agent twice).
+    const agents = new Map<string, OnDutyAgent>();
+    for (const r of rows) agents.set(`${Number(r.zone) ? 'z' : 'c'}${r.id}`, { id: String(r.id), name: r.name, zone: Boolean(Number(r.zone)) });
+    for (const zone of [true, false]) {
+      const candidates = [...agents.values()].filter((a) => a.zone === zone);
+      if (!candidates.length) continue;
+      const chosen = await this.leastLoaded(manager, candidates);
+      return { ownerId: chosen.id, ownerName: chosen.name, basis: zone ? 'zone_shift' : 'community_shift' };
     }
-    const communityAgent = await this.leastLoadedOnDuty(manager, communityId, null, at);
-    if (communityAgent) return { ...communityAgent, basis: 'community_shift' };
     return { ownerId: null, ownerName: null, basis: 'pool' };
   }
 
@@ -59,30 +100,18 @@ export class RoutingService {
     return rows.map((r: { staffId: string }) => String(r.staffId));
   }
 
-  private async leastLoadedOnDuty(
-    manager: EntityManager,
-    communityId: string,
-    zoneId: string | null,
-    at: Date,
-  ): Promise<{ ownerId: string; ownerName: string } | null> {
-    // An agent's open requests are counted only when there is someone to compare with:
-    // the count reads every one of them (npm run bench: 2.5 ms of a submission's SQL for
-    // an agent owning 6,000), and a zone often has one agent on duty.
-    const rows: { staffId: string; name: string }[] = await manager.query(
-      `SELECT c.staffId, c.name,
-              CASE WHEN c.candidates > 1
-                THEN (SELECT COUNT(*) FROM tickets t WHERE t.owner_id = c.staffId AND t.status IN (${placeholders(OPEN_STATUSES)}))
-                ELSE 0 END AS openOwned
-         FROM (SELECT d.staff_id AS staffId, MIN(s.name) AS name, COUNT(*) OVER () AS candidates
-                 FROM duty_shifts d JOIN staff s ON s.id = d.staff_id
-                WHERE d.community_id = ? AND ${zoneId === null ? 'd.zone_id IS NULL' : 'd.zone_id = ?'}
-                  AND d.start_at <= ? AND d.end_at > ?
-                  AND s.active = 1 AND ${inCommaList(manager, "'agent'", 's.roles')}
-                GROUP BY d.staff_id) c
-        ORDER BY openOwned ASC, c.staffId ASC
-        LIMIT 1`,
-      [...OPEN_STATUSES, communityId, ...(zoneId === null ? [] : [zoneId]), at, at],
+  /** Fewest open owned requests, lowest id on a tie; counted only when there are several. */
+  private async leastLoaded(manager: EntityManager, candidates: OnDutyAgent[]): Promise<OnDutyAgent> {
+    const byId = [...candidates].sort((a, b) => byIdNumber(a.id, b.id));
+    if (byId.length === 1) return byId[0]!;
+    const ids = byId.map((a) => a.id);
+    const counts: { ownerId: string; n: number }[] = await manager.query(
+      `SELECT t.owner_id AS ownerId, COUNT(*) AS n FROM tickets t
+        WHERE t.owner_id IN (${placeholders(ids)}) AND t.status IN (${placeholders(OPEN_STATUSES)}) GROUP BY t.owner_id`,
+      [...ids, ...OPEN_STATUSES],
     );
-    return rows[0] ? { ownerId: String(rows[0].staffId), ownerName: rows[0].name } : null;
+    const load = new Map(counts.map((c) => [String(c.ownerId), Number(c.n)]));
+    // A stable sort keeps the lowest id first among equals.
+    return byId.sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0))[0]!;
   }
 }

@@ -17,7 +17,7 @@ import {
 import { requireCommunityParam } from '../../common/access/access';
 import type { StaffAuth } from '../../common/auth/auth-context';
 import { AppError, notFound } from '../../common/errors/app-error';
-import { DbKind, dbKind, placeholders } from '../../database/sql';
+import { DbKind, byIdNumber, dbKind, placeholders } from '../../database/sql';
 import { Community } from '../communities/community.entities';
 import type {
   ComplaintCategoryStatsView,
@@ -132,9 +132,6 @@ interface Tally {
 const clockCounts = () => Object.fromEntries(SLA_CLOCKS.map((c) => [c, 0])) as Record<SlaClock, number>;
 const emptyTally = (): Tally => ({ n: 0, open: 0, met: clockCounts(), due: clockCounts(), rated: 0, satisfied: 0 });
 const OPEN = new Set<string>(OPEN_STATUSES);
-
-/** Ids are unsigned decimal integers without leading zeros: shorter is smaller, else compare the text. */
-const byIdNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Nearest-rank percentile of an ascending list: the value at rank ⌈p·n⌉, p = percent / 100.

@@ -163,7 +163,13 @@ export class TicketIntake {
   ): Promise<KnownDetail> {
     let flagged = textFlagged;
     // Where the problem is (a room or a public area) and, for a public area, the resident's own room.
-    const { location: room, reporterRoomId, residentPhoneEnc } = await resolveIntakeLocation(manager, this.places, auth, dto);
+    const {
+      location: room,
+      reporterRoomId,
+      residentPhoneEnc,
+      incidentPossible,
+      onDuty,
+    } = await resolveIntakeLocation(manager, { places: this.places, routing: this.routing }, auth, dto, now);
 
     const priority = dto.priority ?? 'normal';
     // A complaint's level (its time limits) and the person it is about (who may handle it).
@@ -182,7 +188,9 @@ export class TicketIntake {
       (await this.complaints.routeFor(manager, auth, room.communityId, complaint)) ??
       (auth.kind === 'staff'
         ? { ownerId: auth.staffId, ownerName: auth.name, basis: 'creator' as const }
-        : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now));
+        : onDuty !== undefined
+          ? await this.routing.chooseAmong(manager, onDuty)
+          : await this.routing.chooseOwner(manager, room.communityId, room.zoneId, now));
     const deadlines = deadlinesAtCreation(policy, now, { slotStart });
     if (policy.resolveWorkingDays) {
       // The resolve limit counts working days (China's holidays and make-up days) from when work can start.
@@ -266,12 +274,9 @@ export class TicketIntake {
       );
     }
     // A known incident (停水停电 …) in the room's area and the request's category: linked, and the resident told at once.
-    const linked = await this.incidents.linkAtSubmission(
-      manager,
-      ticket,
-      { communityId: room.communityId, zoneId: room.zoneId, buildingId: room.buildingId },
-      now,
-    );
+    const linked = incidentPossible
+      ? await this.incidents.linkAtSubmission(manager, ticket, { communityId: room.communityId, zoneId: room.zoneId, buildingId: room.buildingId }, now)
+      : null;
     if (linked) timeline.push(linked);
     await insertRows(manager, TicketEvent, timeline);
     await this.notices.onTicketChange(manager, { ticket, event: 'created', actor: auth, at: now });

@@ -6,6 +6,8 @@ import { TICKET_NO_PREFIX, TicketType, shanghaiDate, ticketNo } from '@yizhan/sh
 
 /** At most this many numbers taken by one bump of a counter. */
 const MAX_BLOCK = 64;
+/** Numbers an instance takes ahead, so most submissions bump no counter and commit once. */
+const AHEAD = 16;
 
 interface Waiter {
   resolve: (seq: number) => void;
@@ -19,21 +21,30 @@ interface Waiter {
  * RETURNING on SQLite), not in the ticket's transaction: there its row lock would be held
  * until the commit (its log flush included), and every submission of the day would queue
  * behind the one before (npm run bench: the submission's statements replayed raw fell from
- * 266 to 135 a second). And submissions arriving together share one bump: the requests
- * waiting while a bump is under way take the next block of numbers (as many as are
- * waiting) in one statement — one at a time when the desk is quiet, so a day's numbers
- * still run 0001, 0002, … in order on one instance. A rolled-back submission leaves a gap,
+ * 266 to 135 a second). And a bump is rare: each instance takes a block of numbers ahead
+ * (AHEAD, or as many as are waiting when more are) and hands them out in order, so a
+ * submission usually costs no statement and no commit of its own here. On one instance a
+ * day's numbers run in order; two instances interleave their blocks (numbers say which
+ * request, ids say which came first), and a restart or a refused submission leaves a gap,
  * which is harmless.
  */
 @Injectable()
 export class TicketNumberService {
   private readonly waiting = new Map<string, Waiter[]>();
+  /** Numbers taken ahead and not yet handed out, per prefix: [next, last]. */
+  private readonly ahead = new Map<string, [number, number]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async next(type: TicketType, at: Date): Promise<string> {
     const day = shanghaiDate(at);
     const prefix = `${TICKET_NO_PREFIX[type]}${day}`;
+    const spare = this.ahead.get(prefix);
+    if (spare && !this.waiting.has(prefix)) {
+      const seq = spare[0]++;
+      if (spare[0] > spare[1]) this.ahead.delete(prefix);
+      return ticketNo(type, day, seq);
+    }
     const seq = await new Promise<number>((resolve, reject) => {
       const queue = this.waiting.get(prefix);
       if (queue) queue.push({ resolve, reject });
@@ -55,8 +66,21 @@ export class TicketNumberService {
       }
       const served = queue.splice(0, MAX_BLOCK);
       try {
-        const last = await this.bump(prefix, served.length);
-        served.forEach((w, i) => w.resolve(last - served.length + 1 + i));
+        const spare = this.ahead.get(prefix);
+        const fromSpare = spare ? Math.min(served.length, spare[1] - spare[0] + 1) : 0;
+        if (spare) this.ahead.delete(prefix);
+        for (let i = 0; i < fromSpare; i++) served[i]!.resolve(spare![0] + i);
+        const rest = served.length - fromSpare;
+        if (rest === 0) continue;
+        const block = Math.max(rest, AHEAD);
+        const last = await this.bump(prefix, block);
+        const first = last - block + 1;
+        for (let i = 0; i < rest; i++) served[fromSpare + i]!.resolve(first + i);
+        if (block > rest) {
+          // Yesterday's spare numbers are never used again.
+          for (const old of this.ahead.keys()) if (old.slice(0, -8) === prefix.slice(0, -8)) this.ahead.delete(old);
+          this.ahead.set(prefix, [first + rest, last]);
+        }
       } catch (e) {
         served.forEach((w) => w.reject(e));
       }

@@ -63,25 +63,28 @@ async function submit(ctx, residentId, i, timeoutMs = 30_000) {
 
 /**
  * What a submission costs the database with nothing else around it: the statements one
- * TicketIntake.create sends (recorded in-process), replayed through mysql2 connections
- * in a closed loop — each replay with its own idempotency key, ticket number and the id
- * its ticket INSERT got. No HTTP, token, validation, content check or ORM: a ceiling for
- * any server that writes what a submission writes.
+ * POST /tickets sends — the token's account read, the rate-limit counter, the number
+ * when one is due, and the transaction (recorded in-process from a real request to the
+ * bench's in-process app) — replayed through mysql2 connections in a closed loop, each
+ * replay with its own idempotency key, ticket number, rate-limit bucket and the id its
+ * ticket INSERT got. No HTTP, token check, validation, content check or ORM: a ceiling
+ * for any server that writes what a submission writes.
  */
 async function submissionSqlFloor(ctx, concurrency, durationMs) {
   const app = await ctx.inProcessApp();
   const { DataSource } = require(require.resolve('typeorm', { paths: [path.join(ROOT, 'server')] }));
-  const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
+  const server = app.getHttpServer();
+  if (!server.listening) await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const residentId = ids.room(0, 7);
-  const create = (key) =>
-    app
-      .get(TicketIntake)
-      .create(
-        { kind: 'resident', residentId: String(residentId), openid: `obench${residentId}` },
-        { ip: '127.0.0.1', userAgent: 'bench' },
-        { ...submitBody(0), roomId: String(residentId) },
-        key,
-      );
+  const create = async (key) => {
+    const res = await fetch(`http://127.0.0.1:${server.address().port}${API}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.tokens.resident(residentId)}`, 'idempotency-key': key },
+      body: JSON.stringify({ ...submitBody(0), roomId: String(residentId) }),
+    });
+    if (res.status !== 201) throw new Error(`in-process POST /tickets → ${res.status} ${await res.text()}`);
+    return res.json();
+  };
   await create(`floor-${crypto.randomUUID()}`); // the first one also fills the server's caches (SLA policies)
   const key = `floor-${crypto.randomUUID()}`;
   const capture = captureQueries(app.get(DataSource));
@@ -92,7 +95,7 @@ async function submissionSqlFloor(ctx, concurrency, durationMs) {
     capture.stop();
   }
   const statements = capture.log;
-  const { id, no } = created.ticket;
+  const { id, no } = created;
   const pool = ctx.mysql.createPool({
     host: '127.0.0.1',
     port: 3306,
@@ -115,7 +118,10 @@ async function submissionSqlFloor(ctx, concurrency, durationMs) {
       let ticketId = null;
       try {
         for (const s of statements) {
-          const params = s.params.map((p) => (p === key ? `${key}-${i}` : p === no ? `F${process.pid}-${i}` : p === id ? ticketId : p));
+          const counter = /rate_limit_counters/.test(s.sql);
+          const params = s.params.map((p, k) =>
+            counter && k === 0 ? `${p}-${i % 1000}` : p === key ? `${key}-${i}` : p === no ? `F${process.pid}-${i}` : p === id ? ticketId : p,
+          );
           const [result] = await conn.query(s.sql, params);
           if (ticketId === null && /^INSERT INTO [`"]?tickets[`"]? /.test(s.sql)) ticketId = String(result.insertId);
         }
@@ -129,7 +135,20 @@ async function submissionSqlFloor(ctx, concurrency, durationMs) {
     },
   });
   await pool.end();
-  return { ...res, statements: statements.length, sql: statements.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 100)) };
+  // Commits: the transaction's, and each write outside it (autocommit).
+  let inTransaction = false;
+  let commits = 0;
+  for (const s of statements) {
+    if (/^START TRANSACTION|^BEGIN/i.test(s.sql)) {
+      inTransaction = true;
+    } else if (/^COMMIT/i.test(s.sql)) {
+      inTransaction = false;
+      commits += 1;
+    } else if (!inTransaction && /^\s*(INSERT|UPDATE|DELETE)/i.test(s.sql)) {
+      commits += 1;
+    }
+  }
+  return { ...res, statements: statements.length, commits, sql: statements.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 100)) };
 }
 
 async function submission(ctx) {
@@ -211,7 +230,7 @@ async function submission(ctx) {
   const failed = fixed.errors + fixed.dropped;
   const s = summary([...fixed.latencies, ...Array(failed).fill(10_000)]);
   log(`POST /tickets at ${rate}/s: p50 ${s.p50} p99 ${s.p99} ms, achieved ${round(fixed.achievedRate)} /s, errors ${fixed.errors}`);
-  const commits = floor.sql.filter((q) => /^COMMIT/i.test(q)).length;
+  const { commits } = floor;
   return [
     row({
       id: 'submission.throughput',
@@ -231,7 +250,7 @@ async function submission(ctx) {
     }),
     {
       id: 'submission.sql_floor',
-      figure: `  its ${floor.statements} statements (${commits} COMMIT) replayed raw (mysql2, ${concurrency} concurrent) vs raw single-row INSERT`,
+      figure: `  its ${floor.statements} statements (${commits} commit${commits === 1 ? '' : 's'}) replayed raw (mysql2, ${concurrency} concurrent) vs raw single-row INSERT`,
       value: round(floor.throughput, 1),
       unit: 'req/s',
       target: null,

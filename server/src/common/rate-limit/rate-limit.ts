@@ -19,14 +19,23 @@ const rateClassOf = (context: ExecutionContext): RateClass | undefined => Reflec
  * Rate limits (DESIGN.md §4): a general ceiling on every route, and tighter ones on
  * the routes marked LoginLimit / WriteLimit. Counted in the database (one limit for
  * all instances) or in this process (`RATE_LIMIT_STORE`); a 429 carries Retry-After.
+ *
+ * Every limit counts per route and caller over the same minute, so on a route with a
+ * tighter limit the general one can never be the one that refuses: it is not counted
+ * there (one counter write per submission, not two).
  */
 export function throttlerOptions(config: AppConfig, dataSource: DataSource): ThrottlerModuleOptions {
+  const { general, login, write } = config.rateLimits;
+  const tighter = (c: ExecutionContext) => {
+    const rateClass = rateClassOf(c);
+    return rateClass === 'login' ? login <= general : rateClass === 'write' ? write <= general : false;
+  };
   return {
     storage: config.rateLimits.store === 'database' ? new DatabaseThrottlerStorage(dataSource) : undefined,
     throttlers: [
-      { name: 'general', ttl: seconds(60), limit: config.rateLimits.general },
-      { name: 'login', ttl: seconds(60), limit: config.rateLimits.login, skipIf: (c) => rateClassOf(c) !== 'login' },
-      { name: 'write', ttl: seconds(60), limit: config.rateLimits.write, skipIf: (c) => rateClassOf(c) !== 'write' },
+      { name: 'general', ttl: seconds(60), limit: general, skipIf: tighter },
+      { name: 'login', ttl: seconds(60), limit: login, skipIf: (c) => rateClassOf(c) !== 'login' },
+      { name: 'write', ttl: seconds(60), limit: write, skipIf: (c) => rateClassOf(c) !== 'write' },
     ],
     errorMessage: '操作太频繁了，请稍后再试',
   };

@@ -164,6 +164,7 @@ describe('talking with the resident', () => {
 
     it('apologises once when a time limit is broken, with no staff text', async () => {
       const tk = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id));
+      const other = await w.ok(resident.token, 'post', '/tickets', w.repair(c.roomA.id, { description: '楼道灯不亮，晚上看不清台阶' }));
       const scanner = t.app.get(SlaScanner);
       const respondBy = new Date(tk.deadlines.respondBy).getTime();
       await scanner.scan(new Date(respondBy + 1000));
@@ -171,6 +172,18 @@ describe('talking with the resident', () => {
       expect(delayed).toHaveLength(1);
       expect(delayed[0]!.body).toContain('处理时间超出承诺，我们已督办');
       expect(delayed[0]!.body).not.toContain('受理时限');
+      // One pass wrote both apologies together: each subscribe message carries its own request and inbox line.
+      const sent = await t.sql<{ noticeId: string; ticketId: string; vals: unknown }>(
+        `SELECT o.notice_id AS noticeId, n.ticket_id AS ticketId, o.\`values\` AS vals
+           FROM outbox_messages o JOIN notices n ON n.id = o.notice_id WHERE o.kind = 'delayed' AND n.ticket_id IN (?, ?) ORDER BY n.ticket_id`,
+        [tk.id, other.id],
+      );
+      expect(sent.map((r) => String(r.ticketId))).toEqual([tk.id, other.id].map(String).sort((a, b) => Number(a) - Number(b)));
+      for (const r of sent) {
+        const values = typeof r.vals === 'string' ? JSON.parse(r.vals) : r.vals;
+        expect(values.no).toBe(String(r.ticketId) === String(tk.id) ? tk.no : other.no);
+        expect(values.room).not.toBe('');
+      }
       const resolveBy = new Date(tk.deadlines.resolveBy).getTime();
       await scanner.scan(new Date(resolveBy + 1000));
       expect((await inbox(tk.id)).filter((n) => n.kind === 'delayed')).toHaveLength(1);

@@ -7,7 +7,7 @@ import { PeriodicTask } from '../../common/periodic-task';
 import { NoticesService } from '../notices/notices.service';
 import { RoutingService } from '../routing/routing.service';
 import { Staff } from '../staff/staff.entity';
-import type { StaffNoticeRow } from '../notices/notices.service';
+import type { StaffNoticeRow, TicketChange } from '../notices/notices.service';
 import { Ticket, TicketEvent } from '../tickets/ticket.entity';
 import { systemEvent } from '../tickets/timeline';
 import { inCommaList, placeholders, skipLocked } from '../../database/sql';
@@ -113,7 +113,7 @@ export class SlaScanner implements OnApplicationBootstrap, BeforeApplicationShut
       const working = CLOCK_BIT.respond | CLOCK_BIT.onsite | CLOCK_BIT.resolve;
       const before = ticket.slaBreached & ~breachedNow.reduce((bits, c) => bits | CLOCK_BIT[c], 0);
       if (breachedNow.some((c) => CLOCK_BIT[c] & working) && !(before & working)) {
-        await this.notices.noticeResident(manager, 'delayed', { ticket, event: 'overdue', actor: null, at: now, publicNote: '处理时间超出承诺，我们已督办' });
+        pass.apology({ ticket, event: 'overdue', actor: null, at: now, publicNote: '处理时间超出承诺，我们已督办' });
       }
     }
     if (breachedNow.length) {
@@ -205,7 +205,7 @@ const UPDATED_COLUMNS: [column: string, value: (u: TicketUpdate) => unknown][] =
 /**
  * What one scan pass looks up once and writes at its end: the supervisors of the
  * batch's communities (one read), who is on duty per community, the admins; and the
- * ticket updates, timeline lines and staff notices, in the order they happened (a
+ * ticket updates, timeline lines, staff notices and residents' apologies, in the order they happened (a
  * multi-row INSERT numbers its rows in order, so each ticket's timeline keeps its
  * sequence). The claimed rows stay locked until the transaction ends, so writing them
  * at its end changes nothing for anyone else.
@@ -214,6 +214,7 @@ class ScanPass {
   private readonly updates: TicketUpdate[] = [];
   private readonly events: Partial<TicketEvent>[] = [];
   private readonly notices: StaffNoticeRow[] = [];
+  private readonly apologies: TicketChange[] = [];
   private supervisors: Promise<Map<string, string[]>> | null = null;
   private readonly onDuty = new Map<string, Promise<string[]>>();
   private adminIds: Promise<string[]> | null = null;
@@ -233,6 +234,11 @@ class ScanPass {
 
   staffNotices(rows: StaffNoticeRow[]): void {
     this.notices.push(...rows);
+  }
+
+  /** The resident's apology for a broken limit (the `delayed` notice). */
+  apology(change: TicketChange): void {
+    this.apologies.push(change);
   }
 
   /** The ticket's SLA bookkeeping, status and times as they stand after this pass. */
@@ -302,6 +308,9 @@ class ScanPass {
     // The staff notices (the notices service also wakes the staff event streams).
     await this.noticesService.insertStaffNotices(this.manager, this.notices, CHUNK);
     this.notices.length = 0;
+    // The residents' apologies, a few statements for the whole pass.
+    await this.noticesService.noticeResidentsAbout(this.manager, 'delayed', this.apologies);
+    this.apologies.length = 0;
   }
 }
 

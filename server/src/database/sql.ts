@@ -78,3 +78,8 @@ export function jsonArrayAgg(source: DataSource | EntityManager, pairs: [string,
 
 /** Orders ids (unsigned decimal integers without leading zeros, as text): shorter is smaller, else compare the text. */
 export const byIdNumber = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Row locks for a raw SELECT read before a write in the same transaction (SQLite: the transaction holds the whole database). */
+export function forUpdate(source: DataSource | EntityManager): string {
+  return dbKind(source) === 'sqlite' ? '' : ' FOR UPDATE';
+}

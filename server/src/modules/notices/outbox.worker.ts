@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fromLocalDateTime, localDateTime } from '@yizhan/shared';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
-import { execute, skipLocked } from '../../database/sql';
+import { forUpdate, placeholders, skipLocked } from '../../database/sql';
 import { PeriodicTask } from '../../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
 import { Resident } from '../residents/resident.entity';
@@ -36,12 +36,13 @@ export interface DrainResult {
 
 interface Claimed {
   row: OutboxMessage;
-  openid: string | null;
+  openid: string;
 }
 
 /**
  * Sends the outbox. A pass claims a batch in one short transaction (FOR UPDATE SKIP
- * LOCKED on MariaDB) by moving the rows' next_attempt_at one lease ahead, commits, and
+ * LOCKED on MariaDB) by moving the rows' next_attempt_at one lease ahead (and taking their
+ * subscription credits, a few statements for the whole batch), commits, and
  * only then talks to WeChat — no lock is held across a network call, so ticket writes
  * never wait for WeChat and a send cannot be rolled back after WeChat took it (a
  * deadlock victim used to be sent again). If this process dies mid-send, the rows fall
@@ -72,7 +73,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** One pass: claim a batch, send it, record the outcomes. Public for tests and tools. */
   async drainOnce(now = new Date()): Promise<DrainResult> {
-    const batch = await this.claim(now);
+    const { batch, taken } = await this.claim(now);
     // One lane per resident, sent in order: their notices reach WeChat in the order they
     // were written, and when credits run short it is the earliest notice that gets one
     // (sent side by side, whichever reserved first won).
@@ -95,7 +96,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     // Shutting down: lanes not started are given back now rather than when the lease ends.
     const unsent = queue.slice(next).flatMap((lane) => lane.map((item) => item.row.id));
     if (unsent.length) await this.release(unsent, now);
-    return { claimed: batch.length, delivered };
+    return { claimed: taken, delivered };
   }
 
   private async release(ids: string[], now: Date): Promise<void> {
@@ -103,41 +104,109 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.logger.log(`gave back ${ids.length} claimed subscribe message(s) on shutdown`);
   }
 
-  private async claim(now: Date): Promise<Claimed[]> {
+  /** The rows to send now, and how many rows the pass took in all (settled ones included). */
+  private async claim(now: Date): Promise<{ batch: Claimed[]; taken: number }> {
     const [any] = await this.dataSource.query(`SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`, [now]);
-    if (!any) return [];
-    const leaseEnd = new Date(now.getTime() + this.config.outboxLeaseMs);
+    if (!any) return { batch: [], taken: 0 };
     // READ COMMITTED: the claim locks only the rows it takes, no gaps, so a ticket
     // transaction inserting its outbox row never waits on it (under REPEATABLE READ the
     // two deadlocked — found by scripts/reliability with two instances under load).
-    const claimInTransaction = async (manager: EntityManager) => {
-      const due: { id: string | number }[] = await manager.query(
-        `SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${BATCH}${skipLocked(manager)}`,
-        [now],
-      );
-      const claimed = due.map((r) => String(r.id));
-      if (claimed.length) await manager.update(OutboxMessage, { id: In(claimed) }, { nextAttemptAt: leaseEnd });
-      return claimed;
-    };
-    const ids = await this.dataSource.transaction('READ COMMITTED', claimInTransaction);
-    if (!ids.length) return [];
-    const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
-    const residents = await this.dataSource
+    return this.dataSource.transaction('READ COMMITTED', (manager) => this.claimIn(manager, now));
+  }
+
+  /**
+   * Takes a batch one lease ahead: rows that cannot be sent are settled at once (no
+   * template, no openid: skipped; no subscription credit left: no_consent), the others get
+   * their credit — a few statements for the whole batch, in the claim's transaction.
+   */
+  private async claimIn(manager: EntityManager, now: Date): Promise<{ batch: Claimed[]; taken: number }> {
+    const due: { id: string | number }[] = await manager.query(
+      `SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ${BATCH}${skipLocked(manager)}`,
+      [now],
+    );
+    if (!due.length) return { batch: [], taken: 0 };
+    const ids = due.map((r) => String(r.id));
+    const repo = manager.getRepository(OutboxMessage);
+    // Every row taken moves one lease ahead: its last attempt, for the sweep (OUTBOX_KEEP_DAYS), is now + the lease.
+    await repo.update({ id: In(ids) }, { nextAttemptAt: new Date(now.getTime() + this.config.outboxLeaseMs) });
+    const rows = await repo.find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+    const residents = await manager
       .getRepository(Resident)
       .find({ where: { id: In([...new Set(rows.map((r) => r.residentId))]) }, select: { id: true, openid: true } });
     const openids = new Map(residents.map((r) => [String(r.id), r.openid]));
-    return rows.map((row) => ({ row, openid: openids.get(String(row.residentId)) ?? null }));
+    const claimed: Claimed[] = [];
+    const noTemplate: string[] = [];
+    const noOpenid: string[] = [];
+    for (const row of rows) {
+      const openid = openids.get(String(row.residentId)) ?? null;
+      if (!this.config.wechatTemplates[row.kind]) noTemplate.push(row.id);
+      else if (!openid) noOpenid.push(row.id);
+      else claimed.push({ row, openid });
+    }
+    if (noTemplate.length) await repo.update({ id: In(noTemplate) }, { status: 'skipped', lastError: 'no template configured' });
+    if (noOpenid.length) await repo.update({ id: In(noOpenid) }, { status: 'skipped', lastError: 'resident has no openid' });
+    const refused = await this.reserveCredits(
+      manager,
+      claimed.filter((c) => !c.row.creditReserved).map((c) => c.row),
+    );
+    const sendable = claimed.filter((c) => !refused.has(c.row.id));
+    return { batch: sendable, taken: due.length };
   }
 
-  private async deliver(row: OutboxMessage, openid: string | null, now: Date): Promise<boolean> {
-    const template = this.config.wechatTemplates[row.kind];
-    if (!template || !openid) {
-      await this.dataSource
-        .getRepository(OutboxMessage)
-        .update({ id: row.id }, { status: 'skipped', lastError: template ? 'resident has no openid' : 'no template configured' });
-      return false;
+  /**
+   * One credit per row, the earliest rows first: a resident's credits for a template are
+   * read with a row lock and taken in one statement for the whole batch, so two rows
+   * cannot spend one accept. Without one the in-app notice is all the resident gets
+   * (no_consent). Answers the ids refused.
+   */
+  private async reserveCredits(manager: EntityManager, rows: OutboxMessage[]): Promise<Set<string>> {
+    const refused = new Set<string>();
+    if (!rows.length) return refused;
+    const keyOf = (residentId: string, templateId: string) => `${residentId}\u0000${templateId}`;
+    const wanted = new Map<string, { residentId: string; templateId: string }>();
+    for (const row of rows) {
+      const templateId = this.config.wechatTemplates[row.kind]!.templateId;
+      wanted.set(keyOf(String(row.residentId), templateId), { residentId: String(row.residentId), templateId });
     }
-    if (!row.creditReserved && !(await this.reserveCredit(row, template.templateId))) return false;
+    const pairs = [...wanted.values()];
+    const match = pairs.map(() => '(resident_id = ? AND template_id = ?)').join(' OR ');
+    const params = pairs.flatMap((p) => [p.residentId, p.templateId]);
+    const held: { residentId: string; templateId: string; credits: number }[] = await manager.query(
+      `SELECT resident_id AS residentId, template_id AS templateId, credits FROM subscription_credits WHERE ${match}${forUpdate(manager)}`,
+      params,
+    );
+    const left = new Map(held.map((h) => [keyOf(String(h.residentId), h.templateId), Number(h.credits)]));
+    const taken = new Map<string, number>();
+    const granted: string[] = [];
+    for (const row of rows) {
+      const key = keyOf(String(row.residentId), this.config.wechatTemplates[row.kind]!.templateId);
+      if ((left.get(key) ?? 0) > 0) {
+        left.set(key, left.get(key)! - 1);
+        taken.set(key, (taken.get(key) ?? 0) + 1);
+        granted.push(row.id);
+      } else refused.add(row.id);
+    }
+    if (taken.size) {
+      const spent = [...taken].map(([key, n]) => ({ ...wanted.get(key)!, n }));
+      await manager.query(
+        `UPDATE subscription_credits SET credits = credits - CASE ${spent.map(() => 'WHEN resident_id = ? AND template_id = ? THEN ?').join(' ')} ELSE 0 END
+          WHERE ${spent.map(() => '(resident_id = ? AND template_id = ?)').join(' OR ')}`,
+        [...spent.flatMap((x) => [x.residentId, x.templateId, x.n]), ...spent.flatMap((x) => [x.residentId, x.templateId])],
+      );
+      await manager.getRepository(OutboxMessage).update({ id: In(granted) }, { creditReserved: true });
+    }
+    if (refused.size) {
+      // attempts + 1 for each: a refused row was tried once.
+      await manager.query(
+        `UPDATE outbox_messages SET status = 'no_consent', attempts = attempts + 1, last_error = 'no subscription credit' WHERE id IN (${placeholders([...refused])})`,
+        [...refused],
+      );
+    }
+    return refused;
+  }
+
+  private async deliver(row: OutboxMessage, openid: string, now: Date): Promise<boolean> {
+    const template = this.config.wechatTemplates[row.kind]!;
     try {
       await this.wechat.callWithToken('/cgi-bin/message/subscribe/send', {
         touser: openid,
@@ -153,31 +222,12 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       return false;
     }
     this.metrics.sends.inc({ outcome: 'delivered', errcode: '0' });
-    await this.dataSource
-      .getRepository(OutboxMessage)
-      .update({ id: row.id, status: 'pending' }, { status: 'delivered', attempts: row.attempts + 1, sentAt: new Date(), lastError: null });
+    // Marked one by one as WeChat takes them: a crash repeats at most the sends in flight.
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'delivered', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`,
+      [row.attempts + 1, new Date(), row.id],
+    );
     return true;
-  }
-
-  /**
-   * Takes one credit for this row (a conditional decrement, so two rows for one resident
-   * and template cannot both spend one accept). Without one the in-app notice is all the
-   * resident gets.
-   */
-  private reserveCredit(row: OutboxMessage, templateId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const taken = await execute(manager, 'UPDATE subscription_credits SET credits = credits - 1 WHERE resident_id = ? AND template_id = ? AND credits > 0', [
-        row.residentId,
-        templateId,
-      ]);
-      const repo = manager.getRepository(OutboxMessage);
-      if (!taken) {
-        await repo.update({ id: row.id }, { status: 'no_consent', attempts: row.attempts + 1, lastError: 'no subscription credit' });
-        return false;
-      }
-      await repo.update({ id: row.id }, { creditReserved: true });
-      return true;
-    });
   }
 
   /** Records a failed send; says what became of the row (for the metrics). */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { previewImage } from '../../../../utils/previewImage';
 import Button from '../../../../components/Button';
 import {
   allowedActions,
@@ -72,7 +73,7 @@ function deadlineLines(t: TicketDetail, now: Date): DeadlineLine[] {
 }
 
 function preview(photos: Photo[], current: Photo) {
-  void Taro.previewImage({ urls: photos.map((p) => p.url), current: current.url });
+  void previewImage({ urls: photos.map((p) => p.url), current: current.url });
 }
 
 function Photos({ photos }: { photos: Photo[] }) {

@@ -35,7 +35,7 @@ export default function HomePage() {
   const toConfirm = useAsync(() => listTickets('toConfirm', null, 5), []);
   const incidents = useAsync(() => listMyIncidents(), []);
   const announcements = useAsync(() => listMyAnnouncements(), []);
-  const { unread, refresh: refreshUnread } = useUnreadNotices();
+  const { unread, checked: unreadChecked, refresh: refreshUnread } = useUnreadNotices();
   const roomId = me.currentRoom?.roomId ?? null;
   const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId]);
 
@@ -78,11 +78,17 @@ export default function HomePage() {
     }
   };
 
+  // The first visit shows the page once, whole: filled section by section as each answer
+  // came back, the sections below jumped down one after another (layout shifts, which
+  // Lighthouse and a reading thumb both notice). Refreshes keep the page on screen.
+  const firstLoad =
+    me.status === 'ready' && ([open, toConfirm, incidents, announcements, hotline].some((s) => s.status === 'loading' && s.data === null) || !unreadChecked);
+
   const openItems: TicketSummary[] = open.data?.items ?? [];
   const toConfirmItems: TicketSummary[] = toConfirm.data?.items ?? [];
 
   return (
-    <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
+    <PageShell loading={me.status === 'loading' || firstLoad} error={me.error} hasData={me.data !== null && !firstLoad} onRetry={() => void me.reload()}>
       <View className="home">
         <View className="home__hero">
           <View className="home__greeting">{zh.home.greeting}</View>

@@ -169,8 +169,16 @@ export default function TicketDetailPage() {
   };
 
   const now = new Date();
+  // The first visit waits for the contacts too: the 联系 card, appearing after the rest,
+  // pushed everything below it down (a layout shift). Refreshes keep the page on screen.
+  const contactsPending = contacts.status === 'loading' && contacts.data === null;
   return (
-    <PageShell loading={ticket.status === 'loading'} error={ticket.error} hasData={t !== null} onRetry={() => void ticket.reload()}>
+    <PageShell
+      loading={ticket.status === 'loading' || contactsPending}
+      error={ticket.error}
+      hasData={t !== null && !contactsPending}
+      onRetry={() => void ticket.reload()}
+    >
       {t && (
         <View className="detail">
           <View className="detail__header">

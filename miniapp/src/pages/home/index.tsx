@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Button from '../../components/Button';
@@ -6,6 +6,7 @@ import type { TicketSummary } from '@yizhan/shared';
 import { listMyAnnouncements } from '../../api/announcements';
 import { listMyIncidents } from '../../api/incidents';
 import { fetchHotline } from '../../api/me';
+import { currentSession } from '../../api/session';
 import { listTickets } from '../../api/tickets';
 import AnnouncementList from '../../components/AnnouncementList';
 import CallButton from '../../components/CallButton';
@@ -40,8 +41,13 @@ export default function HomePage() {
   const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId]);
 
   const loggedIn = me.status === 'ready';
+  // With a session stored, the unread count is asked for at once, beside the other first
+  // requests, rather than after "me" answers: the first paint waits for it (firstLoad).
+  const unreadAsked = useRef(false);
   useEffect(() => {
-    if (loggedIn) void refreshUnread();
+    if (unreadAsked.current || !(loggedIn || currentSession())) return;
+    unreadAsked.current = true;
+    void refreshUnread();
   }, [loggedIn, refreshUnread]);
 
   const reloadAll = useCallback(async () => {

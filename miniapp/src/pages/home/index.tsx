@@ -21,6 +21,7 @@ import { zh } from '../../i18n/zh';
 import { ROUTES } from '../../routes';
 import './index.scss';
 
+type HotlineOfRoom = { roomId: string | null; hotline: { phone: string; label: string } | null };
 type Shortcut = 'repair' | 'complaint' | 'home_service' | 'enquiry';
 const SHORTCUTS: { type: Shortcut; icon: string }[] = [
   { type: 'repair', icon: '修' },
@@ -38,7 +39,12 @@ export default function HomePage() {
   const announcements = useAsync(() => listMyAnnouncements(), []);
   const { unread, checked: unreadChecked, refresh: refreshUnread } = useUnreadNotices();
   const roomId = me.currentRoom?.roomId ?? null;
-  const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId]);
+  // Tagged with its room, so the first paint can tell "no room yet" from "this room's answer".
+  const hotline = useAsync<HotlineOfRoom>(async () => {
+    if (!roomId) return { ok: true as const, status: 200, data: { roomId, hotline: null } };
+    const res = await fetchHotline(roomId);
+    return res.ok ? { ...res, data: { roomId, hotline: res.data.hotline } } : res;
+  }, [roomId]);
 
   const loggedIn = me.status === 'ready';
   // With a session stored, the unread count is asked for at once, beside the other first
@@ -87,8 +93,14 @@ export default function HomePage() {
   // The first visit shows the page once, whole: filled section by section as each answer
   // came back, the sections below jumped down one after another (layout shifts, which
   // Lighthouse and a reading thumb both notice). Refreshes keep the page on screen.
+  const shown = useRef(false);
+  const hotlinePending = hotline.status === 'loading' || (hotline.status === 'ready' && hotline.data.roomId !== roomId);
   const firstLoad =
-    me.status === 'ready' && ([open, toConfirm, incidents, announcements, hotline].some((s) => s.status === 'loading' && s.data === null) || !unreadChecked);
+    !shown.current &&
+    me.status === 'ready' &&
+    ([open, toConfirm, incidents, announcements].some((s) => s.status === 'loading') || hotlinePending || !unreadChecked);
+  // Once shown, the page stays: a room switch or a refresh updates it in place.
+  if (me.status === 'ready' && !firstLoad) shown.current = true;
 
   const openItems: TicketSummary[] = open.data?.items ?? [];
   const toConfirmItems: TicketSummary[] = toConfirm.data?.items ?? [];

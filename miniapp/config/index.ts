@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IH5Config } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -24,6 +25,36 @@ const subscribeTemplates = (process.env.WECHAT_SUBSCRIBE_TEMPLATES ?? '')
   .map((id) => id.trim())
   .filter(Boolean)
   .slice(0, 3);
+
+/**
+ * The h5's chunks, for a phone's first visit and every visit after. Taro's own split
+ * (`chunks: 'initial'`) leaves the pages' lazy chunks alone, so each page chunk carried
+ * its own copy of everything it shared with the others — the Taro components and their
+ * Stencil runtime, the request wrapper, the strings — and a phone parsed them again on
+ * every page. Here:
+ * - `framework`: the packages the app starts with (React, Taro's runtime and router) and
+ *   those two or more pages share (the Taro components they use), in one chunk loaded
+ *   with the app, content-hashed (cached for a year) and unchanged by a deploy that only
+ *   touches our code;
+ * - `common`: our own modules that two or more chunks share, in one chunk;
+ * - a page's chunk keeps only what that page alone uses, and a lazy chunk used by one
+ *   place stays lazy (the photo viewer, utils/previewImage.ts).
+ */
+type Chain = Parameters<NonNullable<IH5Config['webpackChain']>>[0];
+function splitH5Chunks(chain: Chain) {
+  const nodeModules = /[\\/]node_modules[\\/]/;
+  chain.optimization.splitChunks({
+    chunks: 'all',
+    minSize: 0,
+    cacheGroups: {
+      default: false,
+      defaultVendors: false,
+      framework: { name: 'framework', test: nodeModules, chunks: 'initial', priority: 30, enforce: true },
+      sharedPackages: { name: 'framework', test: nodeModules, minChunks: 2, priority: 20, enforce: true },
+      common: { name: 'common', minChunks: 2, priority: 10, enforce: true, reuseExistingChunk: true },
+    },
+  });
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -60,6 +91,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/h5/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain: splitH5Chunks,
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

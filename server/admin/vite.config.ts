@@ -19,6 +19,21 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // React and the router in one vendor chunk of their own: content-hashed and cached
+        // for a year (server/src/front-ends.ts), it stays valid across deploys that change
+        // only our pages. antd is left to the automatic split, which already gives each
+        // component its own chunk loaded with the first page that uses it (the table with
+        // the desk, the date picker with the pages that pick dates); one antd chunk would
+        // make the desk download every component of every page.
+        codeSplitting: {
+          groups: [
+            { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@remix-run[\\/]router)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

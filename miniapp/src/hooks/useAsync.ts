@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiFailure, ApiResult } from '../api/result';
 
 export type LoadState<T> =
@@ -19,7 +19,12 @@ export function useAsync<T>(load: () => Promise<ApiResult<T>>, deps: readonly un
     if (!quiet) setState((s) => ({ status: 'loading', data: s.data, error: null }));
     const res = await loadRef.current();
     if (call === latest.current) {
-      setState((s) => (res.ok ? { status: 'ready', data: res.data, error: null } : { status: 'error', data: s.data, error: res }));
+      // A transition: the page an answer fills is rendered in slices, React yielding to
+      // the browser between them, instead of one long task (on a slow phone, the whole
+      // home page at once); a tap meanwhile is answered at once.
+      startTransition(() => {
+        setState((s) => (res.ok ? { status: 'ready', data: res.data, error: null } : { status: 'error', data: s.data, error: res }));
+      });
     }
     return res;
   }, []);

@@ -24,9 +24,12 @@ export async function refreshUnreadBadge(): Promise<number | null> {
 
 export function useUnreadNotices() {
   const [unread, setUnread] = useState(0);
+  /** Has the first count come back (or failed)? The home page waits for it before showing. */
+  const [checked, setChecked] = useState(false);
   const refresh = useCallback(async () => {
     const n = await refreshUnreadBadge();
     if (n !== null) setUnread(n);
+    setChecked(true);
   }, []);
-  return { unread, refresh };
+  return { unread, checked, refresh };
 }

@@ -1,16 +1,22 @@
 import { App as AntdApp, Button, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { PageLoading } from './components/PageLoading';
 import { useAccess, useSession } from './hooks/useSession';
-import LoginPage from './pages/login';
 import { homePathFor, ROUTES, type AppRoute } from './routes';
 import { setErrorPresenter } from './services/request';
 import { T } from './strings';
 import './time';
 import './global.css';
+
+/**
+ * The sign-in page is a chunk of its own like every other page: someone already signed
+ * in (most visits, the desk's every morning) no longer downloads and runs antd's Form
+ * and its validator on the way to their first page.
+ */
+const LoginPage = lazy(() => import('./pages/login'));
 
 /** Installs antd's message as the request wrapper's way to show errors. */
 function ErrorPresenter() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { previewImage } from '../../utils/previewImage';
 import { markAnnouncementRead, type ResidentAnnouncement } from '../../api/announcements';
 import { zh } from '../../i18n/zh';
 import { formatDateTime } from '../../utils/time';
@@ -57,7 +57,7 @@ export default function AnnouncementList({
                     mode="aspectFill"
                     onClick={(e) => {
                       e.stopPropagation();
-                      void Taro.previewImage({ urls: a.photos.map((x) => x.url), current: p.url });
+                      void previewImage({ urls: a.photos.map((x) => x.url), current: p.url });
                     }}
                   />
                 ))}

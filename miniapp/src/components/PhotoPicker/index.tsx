@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { previewImage } from '../../utils/previewImage';
 import { MAX_PHOTOS } from '../../config';
 import type { TokenSource } from '../../api/upload';
 import { type DraftPhoto, usePhotoUploads } from '../../hooks/usePhotoUploads';
@@ -17,7 +17,7 @@ export default function PhotoPicker({ photos, update, tokens }: Props) {
   const { add, retry, remove } = usePhotoUploads(photos, update, tokens);
   const preview = (photo: DraftPhoto) => {
     const urls = photos.map((p) => p.upload?.url ?? p.path);
-    void Taro.previewImage({ urls, current: photo.upload?.url ?? photo.path });
+    void previewImage({ urls, current: photo.upload?.url ?? photo.path });
   };
   return (
     <View className="photo-picker">

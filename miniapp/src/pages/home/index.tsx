@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Button from '../../components/Button';
@@ -6,6 +6,7 @@ import type { TicketSummary } from '@yizhan/shared';
 import { listMyAnnouncements } from '../../api/announcements';
 import { listMyIncidents } from '../../api/incidents';
 import { fetchHotline } from '../../api/me';
+import { currentSession } from '../../api/session';
 import { listTickets } from '../../api/tickets';
 import AnnouncementList from '../../components/AnnouncementList';
 import CallButton from '../../components/CallButton';
@@ -20,6 +21,7 @@ import { zh } from '../../i18n/zh';
 import { ROUTES } from '../../routes';
 import './index.scss';
 
+type HotlineOfRoom = { roomId: string | null; hotline: { phone: string; label: string } | null };
 type Shortcut = 'repair' | 'complaint' | 'home_service' | 'enquiry';
 const SHORTCUTS: { type: Shortcut; icon: string }[] = [
   { type: 'repair', icon: '修' },
@@ -35,13 +37,23 @@ export default function HomePage() {
   const toConfirm = useAsync(() => listTickets('toConfirm', null, 5), []);
   const incidents = useAsync(() => listMyIncidents(), []);
   const announcements = useAsync(() => listMyAnnouncements(), []);
-  const { unread, refresh: refreshUnread } = useUnreadNotices();
+  const { unread, checked: unreadChecked, refresh: refreshUnread } = useUnreadNotices();
   const roomId = me.currentRoom?.roomId ?? null;
-  const hotline = useAsync(async () => (roomId ? fetchHotline(roomId) : { ok: true as const, status: 200, data: { hotline: null } }), [roomId]);
+  // Tagged with its room, so the first paint can tell "no room yet" from "this room's answer".
+  const hotline = useAsync<HotlineOfRoom>(async () => {
+    if (!roomId) return { ok: true as const, status: 200, data: { roomId, hotline: null } };
+    const res = await fetchHotline(roomId);
+    return res.ok ? { ...res, data: { roomId, hotline: res.data.hotline } } : res;
+  }, [roomId]);
 
   const loggedIn = me.status === 'ready';
+  // With a session stored, the unread count is asked for at once, beside the other first
+  // requests, rather than after "me" answers: the first paint waits for it (firstLoad).
+  const unreadAsked = useRef(false);
   useEffect(() => {
-    if (loggedIn) void refreshUnread();
+    if (unreadAsked.current || !(loggedIn || currentSession())) return;
+    unreadAsked.current = true;
+    void refreshUnread();
   }, [loggedIn, refreshUnread]);
 
   const reloadAll = useCallback(async () => {
@@ -78,11 +90,23 @@ export default function HomePage() {
     }
   };
 
+  // The first visit shows the page once, whole: filled section by section as each answer
+  // came back, the sections below jumped down one after another (layout shifts, which
+  // Lighthouse and a reading thumb both notice). Refreshes keep the page on screen.
+  const shown = useRef(false);
+  const hotlinePending = hotline.status === 'loading' || (hotline.status === 'ready' && hotline.data.roomId !== roomId);
+  const firstLoad =
+    !shown.current &&
+    me.status === 'ready' &&
+    ([open, toConfirm, incidents, announcements].some((s) => s.status === 'loading') || hotlinePending || !unreadChecked);
+  // Once shown, the page stays: a room switch or a refresh updates it in place.
+  if (me.status === 'ready' && !firstLoad) shown.current = true;
+
   const openItems: TicketSummary[] = open.data?.items ?? [];
   const toConfirmItems: TicketSummary[] = toConfirm.data?.items ?? [];
 
   return (
-    <PageShell loading={me.status === 'loading'} error={me.error} hasData={me.data !== null} onRetry={() => void me.reload()}>
+    <PageShell loading={me.status === 'loading' || firstLoad} error={me.error} hasData={me.data !== null && !firstLoad} onRetry={() => void me.reload()}>
       <View className="home">
         <View className="home__hero">
           <View className="home__greeting">{zh.home.greeting}</View>

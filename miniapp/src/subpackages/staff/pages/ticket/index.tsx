@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { previewImage } from '../../../../utils/previewImage';
 import { LABELS, type StaffProfile, type TicketAction, type TicketDetail, allowedActions, fromLocalDateTime, ticketStateOf } from '@yizhan/shared';
 import Button from '../../../../components/Button';
 import PageShell from '../../../../components/PageShell';
@@ -190,7 +191,7 @@ export default function StaffTicketPage() {
                     className="staff-photos__img"
                     src={p.thumbUrl}
                     mode="aspectFill"
-                    onClick={() => void Taro.previewImage({ urls: ticket.photos.map((x) => x.url), current: p.url })}
+                    onClick={() => void previewImage({ urls: ticket.photos.map((x) => x.url), current: p.url })}
                   />
                 ))}
               </View>

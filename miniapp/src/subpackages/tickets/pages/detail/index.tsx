@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { previewImage } from '../../../../utils/previewImage';
 import Button from '../../../../components/Button';
 import {
   allowedActions,
@@ -72,7 +73,7 @@ function deadlineLines(t: TicketDetail, now: Date): DeadlineLine[] {
 }
 
 function preview(photos: Photo[], current: Photo) {
-  void Taro.previewImage({ urls: photos.map((p) => p.url), current: current.url });
+  void previewImage({ urls: photos.map((p) => p.url), current: current.url });
 }
 
 function Photos({ photos }: { photos: Photo[] }) {
@@ -168,8 +169,16 @@ export default function TicketDetailPage() {
   };
 
   const now = new Date();
+  // The first visit waits for the contacts too: the 联系 card, appearing after the rest,
+  // pushed everything below it down (a layout shift). Refreshes keep the page on screen.
+  const contactsPending = contacts.status === 'loading' && contacts.data === null;
   return (
-    <PageShell loading={ticket.status === 'loading'} error={ticket.error} hasData={t !== null} onRetry={() => void ticket.reload()}>
+    <PageShell
+      loading={ticket.status === 'loading' || contactsPending}
+      error={ticket.error}
+      hasData={t !== null && !contactsPending}
+      onRetry={() => void ticket.reload()}
+    >
       {t && (
         <View className="detail">
           <View className="detail__header">

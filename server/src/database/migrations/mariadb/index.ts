@@ -29,6 +29,7 @@ import { ComplaintNotices1796630324972 } from './1796630324972-ComplaintNotices'
 import { PaidServices1796630551968 } from './1796630551968-PaidServices';
 import { ComplaintsBesideFollowers1796631361401 } from './1796631361401-ComplaintsBesideFollowers';
 import { PaidServicesBesideComplaintsAndFollowers1796631597253 } from './1796631597253-PaidServicesBesideComplaintsAndFollowers';
+import { StatsFromIndexes1796655170702 } from './1796655170702-StatsFromIndexes';
 
 /**
  * Every migration, in order. Generate a new one after changing entities:
@@ -67,4 +68,5 @@ export const MARIADB_MIGRATIONS: Function[] = [
   PaidServices1796630551968,
   ComplaintsBesideFollowers1796631361401,
   PaidServicesBesideComplaintsAndFollowers1796631597253,
+  StatsFromIndexes1796655170702,
 ];

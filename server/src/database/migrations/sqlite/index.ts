@@ -3,6 +3,7 @@ import { RatingsByCommunityAndQueueByDeadline1795469275197 } from './17954692751
 import { StaffAccessVersion1795482817925 } from './1795482817925-StaffAccessVersion';
 import { ServiceDeskRound1796620297016 } from './1796620297016-ServiceDeskRound';
 import { RoundSeven1796631595161 } from './1796631595161-RoundSeven';
+import { StatsFromIndexes1796655172519 } from './1796655172519-StatsFromIndexes';
 
 /**
  * The embedded database's migrations, in order — a set of its own, since SQLite's DDL
@@ -17,4 +18,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   StaffAccessVersion1795482817925,
   ServiceDeskRound1796620297016,
   RoundSeven1796631595161,
+  StatsFromIndexes1796655172519,
 ];

@@ -33,12 +33,16 @@ function h5FirstPageGzipKb() {
     const pages = /"pages":\["([^"]+)"/.exec(text);
     firstPage = pages ? pages[1] : null;
     if (firstPage) {
+      // The route's loader: `"path":"pages/home/index","load":function(…){return[Promise.all([t.e(593),t.e(76),…]).then(…`.
       const at = text.indexOf(`"path":"${firstPage}","load":`);
-      const loader = at >= 0 ? text.slice(at, text.indexOf(',a,u]', at)) : '';
-      const jsDir = path.join(dist, 'js');
+      const loader = at >= 0 ? text.slice(at, text.indexOf('.then(', at)) : '';
+      // Chunk id → file, from webpack's runtime: js/ + (name or id) + . + hash + .js; an id
+      // without a hash is already in an entry file (the shared framework chunk).
+      const runtime = /\.u=function\(\w\)\{return"js\/"\+\((\{[^}]*\})\[\w\]\|\|\w\)\+"\."\+(\{[^}]*\})\[\w\]\+"\.js"\}/.exec(text);
+      const names = runtime ? JSON.parse(runtime[1]) : {};
+      const hashes = runtime ? JSON.parse(runtime[2]) : {};
       for (const m of loader.matchAll(/\b\w\.e\((\d+)\)/g)) {
-        const chunk = fs.readdirSync(jsDir).find((f) => f.startsWith(`${m[1]}.`) && f.endsWith('.js'));
-        if (chunk) files.push(path.join(jsDir, chunk));
+        if (hashes[m[1]]) files.push(path.join(dist, 'js', `${names[m[1]] ?? m[1]}.${hashes[m[1]]}.js`));
       }
     }
   }

@@ -290,3 +290,35 @@ describe('metrics', () => {
     expect(text).toMatch(/yizhan_nodejs_eventloop_lag_seconds/);
   });
 });
+
+describe('a small database pool under concurrent submissions', () => {
+  let t: TestApp;
+  const poolSize = process.env.DB_POOL_SIZE;
+  beforeAll(async () => {
+    // Two connections: a submission that took a second one inside its transaction would leave none.
+    process.env.DB_POOL_SIZE = '2';
+    t = await startTestApp('small_pool');
+  });
+  afterAll(async () => {
+    await t.close();
+    if (poolSize === undefined) delete process.env.DB_POOL_SIZE;
+    else process.env.DB_POOL_SIZE = poolSize;
+  });
+
+  it('serves eight at once from eight communities whose time limits are not cached yet', async () => {
+    const w = new World(t);
+    const residents = [];
+    for (let i = 0; i < 8; i++) {
+      const c = await w.community(`池塘花园${i}`);
+      residents.push({ roomId: c.roomA.id, token: (await w.resident(`pool_res${i}`, { roomId: c.roomA.id, name: '张伟', phone: '13812341234' })).token });
+    }
+    const statuses = await Promise.all(
+      residents.map(
+        async ({ roomId, token }) =>
+          (await t.http.post('/api/v1/tickets').set('Authorization', `Bearer ${token}`).send(w.repair(roomId)).timeout(10_000)).status,
+      ),
+    );
+    expect(statuses).toEqual(Array(8).fill(201));
+    expect((await t.http.get('/api/v1/health').timeout(5000)).status).toBe(200);
+  });
+});

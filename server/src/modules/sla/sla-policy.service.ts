@@ -17,7 +17,7 @@ import { requireCommunity, requireCommunityParam } from '../../common/access/acc
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { SlaPolicy } from './sla-policy.entity';
-import { dbKind } from '../../database/sql';
+import { rowLock } from '../../database/sql';
 import type { SlaPolicyView, UpsertSlaPolicyDto } from './sla.dto';
 
 /**
@@ -53,11 +53,15 @@ export class SlaPolicyService {
   private rowsOf(manager: EntityManager, communityId: string): Promise<SlaPolicy[]> {
     const cached = this.cache.get(communityId);
     if (cached && cached.until > Date.now()) return cached.rows;
-    // On MariaDB the rows are read outside the caller's transaction: its snapshot may
-    // predate a change committed meanwhile, which must not be kept for 30 s. SQLite runs
-    // one transaction at a time, so there the caller's own is current (and the only way in).
-    const reader = dbKind(manager) === 'sqlite' ? manager : this.dataSource.manager;
-    const rows = reader.getRepository(SlaPolicy).find({ where: { communityId } });
+    // Read through the caller's own connection: a second one from the pool, taken while the
+    // caller holds one in its transaction, deadlocked the pool once every connection was
+    // held by a submission waiting for another (npm run bench -- --scale xl, where the cache
+    // misses for most of 3,000 communities). Inside a transaction the read locks (shared):
+    // a locking read sees the latest committed rows, not the transaction's snapshot, which
+    // may predate a change committed meanwhile and must not be cached for 30 s. SQLite runs
+    // one transaction at a time, so there the caller's own view is current.
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    const rows = manager.getRepository(SlaPolicy).find({ where: { communityId }, ...(inTransaction ? { lock: rowLock(manager, 'pessimistic_read') } : {}) });
     this.cache.set(communityId, { until: Date.now() + POLICY_CACHE_MS, rows });
     rows.catch(() => this.cache.get(communityId)?.rows === rows && this.cache.delete(communityId));
     return rows;

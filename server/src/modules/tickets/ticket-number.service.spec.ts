@@ -43,6 +43,17 @@ describe('TicketNumberService', () => {
     expect(bumps.length).toBeLessThanOrEqual(3);
   });
 
+  it('keeps the rest of a block when a few waiting submissions take numbers from it (no gap)', async () => {
+    const { dataSource, bumps } = counterDatabase();
+    const numbers = new TicketNumberService(dataSource);
+    await numbers.next('repair', at); // 0001, and 0002–0016 taken ahead
+    // A bump under way for another prefix is irrelevant; here three arrive together while none is.
+    const together = await Promise.all([numbers.next('repair', at), numbers.next('repair', at), numbers.next('repair', at)]);
+    expect(together.sort()).toEqual(['BX20261207-0002', 'BX20261207-0003', 'BX20261207-0004']);
+    expect(await numbers.next('repair', at)).toBe('BX20261207-0005');
+    expect(bumps).toHaveLength(1);
+  });
+
   it('two instances never hand out the same number, and a new day starts its own count', async () => {
     const { dataSource } = counterDatabase();
     const [a, b] = [new TicketNumberService(dataSource), new TicketNumberService(dataSource)];

@@ -66,10 +66,14 @@ export class TicketNumberService {
       }
       const served = queue.splice(0, MAX_BLOCK);
       try {
+        // Numbers already taken ahead first; what they do not cover, from a new bump.
         const spare = this.ahead.get(prefix);
         const fromSpare = spare ? Math.min(served.length, spare[1] - spare[0] + 1) : 0;
-        if (spare) this.ahead.delete(prefix);
         for (let i = 0; i < fromSpare; i++) served[i]!.resolve(spare![0] + i);
+        if (spare) {
+          spare[0] += fromSpare;
+          if (spare[0] > spare[1]) this.ahead.delete(prefix);
+        }
         const rest = served.length - fromSpare;
         if (rest === 0) continue;
         const block = Math.max(rest, AHEAD);

@@ -502,8 +502,10 @@ async function seedTickets(conns, scale, T0) {
 
 /**
  * The tickets table's secondary indexes, dropped before a large seed and built again after
- * it (one sorted build per index instead of 10 M random B-tree inserts into each). Indexes a
- * foreign key needs stay (MariaDB refuses to drop them). Returns what to add back.
+ * it (one sorted build per index instead of 10 M random B-tree inserts into each). With
+ * foreign_key_checks off (as in the seeding session) MariaDB lets the foreign keys' own
+ * indexes go too, and they come back with the rest; with it on, it refuses (1553) and they
+ * stay. Returns what to add back.
  */
 async function dropSecondaryIndexes(conn, table) {
   const [cols] = await conn.query(
@@ -522,7 +524,7 @@ async function dropSecondaryIndexes(conn, table) {
       await conn.query(`ALTER TABLE \`${table}\` DROP INDEX \`${ix.name}\``);
       dropped.push(ix);
     } catch (e) {
-      if (e.errno !== 1553) throw e; // ER_DROP_INDEX_FK: a foreign key needs it, so it stays
+      if (e.errno !== 1553) throw e; // ER_DROP_INDEX_FK: a foreign key needs it (checks on), so it stays
     }
   }
   return dropped;

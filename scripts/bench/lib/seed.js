@@ -444,7 +444,8 @@ async function seedTickets(conns, scale, T0) {
   // Pass 1: each ticket's creation time (every ticket has its own PRNG, so it can be drawn again).
   // Typed arrays only: at xl that is 10 M doubles and 10 M indexes (120 MB), no objects kept.
   const createdAt = new Float64Array(tickets);
-  for (let i = 0; i < tickets; i++) createdAt[i] = drawTicket(ticketRng(i), T0, weights).createdAtMs;
+  // Whole milliseconds, as the ticket's Date keeps them: tickets created in the same millisecond keep their order.
+  for (let i = 0; i < tickets; i++) createdAt[i] = Math.trunc(drawTicket(ticketRng(i), T0, weights).createdAtMs);
   const order = new Uint32Array(tickets);
   for (let i = 0; i < tickets; i++) order[i] = i;
   order.sort((a, b) => createdAt[a] - createdAt[b]);

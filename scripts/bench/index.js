@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --scale small|single|full] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901] [--lighthouse]
+ * npm run bench [-- --scale small|single|full|xl] [--only a,b] [--skip a,b] [--buffer-pool-mb N] [--reseed] [--label x] [--port 3901] [--lighthouse]
  *
  * --scale single: 200,000 tickets in one community (a company with one large estate).
+ * --scale xl: 10,000,000 tickets over 3,000 communities (yizhan_bench_xl); raises the buffer
+ *   pool to 8192 MB unless --buffer-pool-mb says otherwise, and measures the staff queue on
+ *   the full scale's database too (seeded if missing) for the xl ÷ 1 M ratio.
  * --port: the server's port (the platform harnesses take the next two, the streams' instances
- *   the two after, Lighthouse's server and blank page the two after those).
+ *   the two after, Lighthouse's server and blank page the two after those, xl's second
+ *   server on the 1 M database the one after).
  * --lighthouse (or --only lighthouse): Lighthouse's mobile/desktop profiles on the built
  *   front ends, beside a blank Taro h5 page (scripts/bench/lighthouse.js).
  *
@@ -137,6 +141,167 @@ async function quiesce(db) {
   log(`InnoDB settled in ${((Date.now() - started) / 1000).toFixed(1)} s (purge history ${left.history}, dirty pages ${left.dirty})`);
 }
 
+const dbUrlOf = (dbName) => `mysql://root@127.0.0.1:3306/${dbName}`;
+
+function openPool(mysql, dbName) {
+  return mysql.createPool({
+    host: '127.0.0.1',
+    port: 3306,
+    user: 'root',
+    database: dbName,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectionLimit: 4,
+  });
+}
+
+/** Undoes what earlier runs added, so every run starts from the same data. */
+async function resetToSeed(db, s) {
+  for (const sql of [
+    `DELETE FROM ticket_events WHERE id > ${s.max_event_id}`,
+    `DELETE FROM ticket_ratings WHERE id > ${s.max_rating_id}`,
+    `DELETE FROM tickets WHERE id > ${s.max_ticket_id}`,
+    `DELETE FROM notices WHERE id > ${s.max_notice_id}`,
+    'DELETE FROM outbox_messages',
+    'DELETE FROM staff_notices',
+    'DELETE FROM idempotency_keys',
+    'DELETE FROM audit_logs',
+    'DELETE FROM uploads',
+    'DELETE FROM subscription_credits',
+    'DELETE FROM ticket_sequences',
+    // the current shifts (longer than two days) cover the run
+    'UPDATE duty_shifts SET start_at = NOW(3) - INTERVAL 1 DAY, end_at = NOW(3) + INTERVAL 90 DAY WHERE end_at > start_at + INTERVAL 2 DAY',
+  ])
+    await db.query(sql);
+}
+
+/**
+ * What every measurement is given: the database and its seed, the HTTP client of the running
+ * server (http.current), and an in-process app on the same database for the SQL it sends.
+ */
+function benchContext({ args, mysql, db, dbName, dbUrl, fake, seed, http }) {
+  let inProcess = null;
+  const measures = require('./lib/measures');
+  return {
+    // small and single are quick looks; full and xl take the full counts
+    opts: { short: !['full', 'xl'].includes(args.scale), port: args.port },
+    mysql,
+    db,
+    dbName,
+    dbUrl,
+    fake,
+    seed,
+    scale: { communities: Number(seed.communities), tickets: Number(seed.tickets) },
+    tokens: measures.ctxTokens(),
+    get http() {
+      return http.current;
+    },
+    server: null,
+    /** Waits until the server answers the health check quickly again (after an overload test). */
+    async settle() {
+      const until = Date.now() + 120_000;
+      while (Date.now() < until) {
+        const r = await http.current.request({ path: '/api/v1/health', timeoutMs: 5000 });
+        if (r.status === 200 && r.ms < 50) return;
+        await sleep(500);
+      }
+    },
+    async inProcessApp() {
+      if (inProcess) return inProcess;
+      require('reflect-metadata');
+      const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
+      const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
+      const { JWT_SECRET } = require('./lib/server');
+      const config = loadConfig({
+        NODE_ENV: 'development',
+        DATABASE_URL: dbUrl,
+        JWT_SECRET,
+        WECHAT_APPID: 'wxbench',
+        WECHAT_SECRET: 'wxbenchsecret',
+        WECHAT_API_BASE: fake.url,
+        OUTBOX_POLL_MS: '0',
+        SLA_SCAN_MS: '0',
+        DEMO_DATA: 'false',
+        FILES_DIR: '/tmp/yizhan-bench-files',
+      });
+      inProcess = await createApp(config, { logger: ['error'] });
+      await inProcess.init();
+      return inProcess;
+    },
+    async closeApp() {
+      if (inProcess) await inProcess.close().catch(() => {});
+      inProcess = null;
+    },
+  };
+}
+
+/**
+ * xl's "≤ 1.3 × its p95 at 1 M in the same run": a second server (on port) over the smaller
+ * scale's database beside the first; the whole staff-queue measure there (its own p95s), then
+ * every filter's page 1 asked of both servers in turn by the same workers — on a shared
+ * machine two measures a minute apart differ by the load alone — and the ratio of the two
+ * worst-filter p95s.
+ */
+async function queueAgainst({ mine, args, mysql, fake, results, measures, startServer, client, scaleName, seed, port }) {
+  const alone = results.find((r) => r.id === 'queue.p95');
+  if (!alone?.value) throw new Error('no staff queue p95 at this scale to compare');
+  const { SCALES } = require('./lib/seed');
+  const dbName = SCALES[scaleName].db;
+  const db = openPool(mysql, dbName);
+  const http = { current: null };
+  let server = null;
+  const ctx = benchContext({ args, mysql, db, dbName, dbUrl: dbUrlOf(dbName), fake, seed, http });
+  try {
+    await resetToSeed(db, seed);
+    await quiesce(db);
+    server = await startServer({ dbUrl: dbUrlOf(dbName), port, fakeUrl: fake.url, logFile: path.join(ROOT, `artifacts/bench/server-${scaleName}.log`) });
+    ctx.server = server;
+    http.current = client(server.base);
+    const theirs = (await measures.staffQueue(ctx)).find((r) => r.id === 'queue.p95');
+    const paired = await measures.queuePaired(mine, ctx, { count: mine.opts.short ? 100 : 300 });
+    const worst = (side) => Math.max(...Object.values(paired).map((p) => p[side].p95));
+    const ratio = round(worst('a') / worst('b'), 2);
+    log(
+      `staff queue p95, paired: ${args.scale} ${worst('a')} ms, ${scaleName} ${worst('b')} ms (${ratio}×); measured apart: ${alone.value} ms, ${theirs.value} ms; ` +
+        Object.entries(paired)
+          .map(([name, p]) => `${name} ${p.a.p95}/${p.b.p95}`)
+          .join(', '),
+    );
+    return [
+      { ...theirs, id: `queue.${scaleName}.p95`, figure: `Staff queue p95 on ${dbName} (${seed.tickets} tickets), measured after it` },
+      {
+        id: `queue.vs_${scaleName}`,
+        figure: `Staff queue p95, ${args.scale} ÷ ${scaleName}: both servers asked in turn (worst filter of each)`,
+        value: ratio,
+        unit: '×',
+        target: 1.3,
+        targetText: '≤ 1.3×',
+        baseline: `${worst('a')} ms ÷ ${worst('b')} ms (measured apart: ${alone.value} ÷ ${theirs.value} ms)`,
+        ratio,
+        pass: ratio <= 1.3,
+        details: paired,
+      },
+      ...Object.entries(paired).map(([name, p]) => ({
+        id: `queue.vs_${scaleName}.${name}`,
+        figure: `  ${name}: ${args.scale} p95 ÷ ${scaleName} p95, asked in turn`,
+        value: round(p.a.p95 / p.b.p95, 2),
+        unit: '×',
+        target: null,
+        targetText: 'measure only',
+        baseline: `${p.a.p95} ms ÷ ${p.b.p95} ms`,
+        ratio: null,
+        pass: null,
+      })),
+    ];
+  } finally {
+    http.current?.close();
+    if (server) await server.stop();
+    await ctx.closeApp();
+    await db.end();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
@@ -149,20 +314,25 @@ async function main() {
   const started = Date.now();
   ensureBuilt();
   const mysql = require(require.resolve('mysql2/promise', { paths: [path.join(ROOT, 'server')] }));
-  const { ensureSeed, ROOMS } = require('./lib/seed');
+  const { ensureSeed, ROOMS, SCALES } = require('./lib/seed');
   const measures = require('./lib/measures');
   const { startServer } = require('./lib/server');
   const { client } = require('./lib/load');
   const sizes = require('./lib/sizes');
 
   // BENCH_DB: a database of one's own, when others run the bench on the same machine (--port for the server's port).
-  const dbName = process.env.BENCH_DB || { full: 'yizhan_bench', small: 'yizhan_bench_small', single: 'yizhan_bench_single' }[args.scale];
-  const dbUrl = `mysql://root@127.0.0.1:3306/${dbName}`;
+  const scale = SCALES[args.scale];
+  const dbName = process.env.BENCH_DB || scale.db;
+  const dbUrl = dbUrlOf(dbName);
   const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
   const [[vars]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp, @@version AS version, @@innodb_flush_log_at_trx_commit AS flush');
-  if (args.bufferPoolMb > 0 && Number(vars.bp) < args.bufferPoolMb * 1048576) {
-    log(`raising innodb_buffer_pool_size ${Number(vars.bp) / 1048576} → ${args.bufferPoolMb} MB (--buffer-pool-mb)`);
-    await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${args.bufferPoolMb * 1048576}`);
+  // xl's hot pages (3,000 communities' queues, and the 1 M database beside them) do not fit the default pool.
+  const wantPoolMb = args.bufferPoolMb > 0 ? args.bufferPoolMb : (scale.bufferPoolMb ?? 0);
+  if (wantPoolMb > 0 && Number(vars.bp) < wantPoolMb * 1048576) {
+    log(
+      `raising innodb_buffer_pool_size ${Number(vars.bp) / 1048576} → ${wantPoolMb} MB (${args.bufferPoolMb > 0 ? '--buffer-pool-mb' : `scale ${args.scale}'s default`})`,
+    );
+    await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${wantPoolMb * 1048576}`);
     await sleep(2000);
   }
   const [[vars2]] = await admin.query('SELECT @@innodb_buffer_pool_size AS bp');
@@ -175,7 +345,7 @@ async function main() {
   const needsDb = selected.some((m) => m !== 'sizes' && m !== 'lighthouse');
   let server = null;
   let fake = null;
-  let inProcess = null;
+  let ctx = null;
   let db = null;
   const http = { current: null };
   try {
@@ -227,88 +397,33 @@ async function main() {
     if (!needsDb) return;
     const seeded = await ensureSeed({ mysql, dbUrl, dbName, scaleName: args.scale, reseed: args.reseed });
     seedInfo = { ...seeded.seed, reused: seeded.reused };
-    db = mysql.createPool({
-      host: '127.0.0.1',
-      port: 3306,
-      user: 'root',
-      database: dbName,
-      timezone: 'Z',
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      connectionLimit: 4,
+    results.push({
+      id: 'seed.seconds',
+      figure: `Seeding time (${seeded.seed.tickets} tickets, ${seeded.seed.communities} communities${seeded.reused ? ', by an earlier run' : ''})`,
+      value: seeded.seed.seed_seconds,
+      unit: 's',
+      pass: null,
+      target: null,
+      targetText: 'measure only',
+      baseline: `seeded ${seeded.seed.seeded_at.toISOString().slice(0, 16)}Z`,
+      ratio: null,
     });
-    // Undo what earlier runs added, so every run starts from the same data.
-    const s = seeded.seed;
-    for (const sql of [
-      `DELETE FROM ticket_events WHERE id > ${s.max_event_id}`,
-      `DELETE FROM ticket_ratings WHERE id > ${s.max_rating_id}`,
-      `DELETE FROM tickets WHERE id > ${s.max_ticket_id}`,
-      `DELETE FROM notices WHERE id > ${s.max_notice_id}`,
-      'DELETE FROM outbox_messages',
-      'DELETE FROM staff_notices',
-      'DELETE FROM idempotency_keys',
-      'DELETE FROM audit_logs',
-      'DELETE FROM uploads',
-      'DELETE FROM subscription_credits',
-      'DELETE FROM ticket_sequences',
-      // the current shifts (longer than two days) cover the run
-      'UPDATE duty_shifts SET start_at = NOW(3) - INTERVAL 1 DAY, end_at = NOW(3) + INTERVAL 90 DAY WHERE end_at > start_at + INTERVAL 2 DAY',
-    ])
-      await db.query(sql);
+    // The database the staff queue is compared with (xl ÷ 1 M), seeded now rather than between measurements.
+    const other = scale.compareWith && selected.includes('queue') ? SCALES[scale.compareWith] : null;
+    const compareSeed = other
+      ? (await ensureSeed({ mysql, dbUrl: dbUrlOf(other.db), dbName: other.db, scaleName: scale.compareWith, reseed: false })).seed
+      : null;
+    db = openPool(mysql, dbName);
+    await resetToSeed(db, seeded.seed);
     await quiesce(db);
     fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
 
     const { startFakeWechat } = require('@yizhan/fake-wechat');
     fake = await startFakeWechat({ port: 0, host: '127.0.0.1', appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
-    for (let id = 1; id <= Number(s.communities) * ROOMS; id++) fake.addUser(`obench${id}`);
+    for (let id = 1; id <= Number(seeded.seed.communities) * ROOMS; id++) fake.addUser(`obench${id}`);
     fake.setMaxListeners(50);
 
-    const ctx = {
-      opts: { short: args.scale !== 'full', port: args.port },
-      mysql,
-      db,
-      dbName,
-      dbUrl,
-      fake,
-      seed: s,
-      scale: { communities: Number(s.communities), tickets: Number(s.tickets) },
-      tokens: measures.ctxTokens(),
-      get http() {
-        return http.current;
-      },
-      server: null,
-      /** Waits until the server answers the health check quickly again (after an overload test). */
-      async settle() {
-        const until = Date.now() + 120_000;
-        while (Date.now() < until) {
-          const r = await http.current.request({ path: '/api/v1/health', timeoutMs: 5000 });
-          if (r.status === 200 && r.ms < 50) return;
-          await sleep(500);
-        }
-      },
-      async inProcessApp() {
-        if (inProcess) return inProcess;
-        require('reflect-metadata');
-        const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
-        const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
-        const { JWT_SECRET } = require('./lib/server');
-        const config = loadConfig({
-          NODE_ENV: 'development',
-          DATABASE_URL: dbUrl,
-          JWT_SECRET,
-          WECHAT_APPID: 'wxbench',
-          WECHAT_SECRET: 'wxbenchsecret',
-          WECHAT_API_BASE: fake.url,
-          OUTBOX_POLL_MS: '0',
-          SLA_SCAN_MS: '0',
-          DEMO_DATA: 'false',
-          FILES_DIR: '/tmp/yizhan-bench-files',
-        });
-        inProcess = await createApp(config, { logger: ['error'] });
-        await inProcess.init();
-        return inProcess;
-      },
-    };
+    ctx = benchContext({ args, mysql, db, dbName, dbUrl, fake, seed: seeded.seed, http });
     const run = async (name, fn) => {
       if (!selected.includes(name)) return;
       log(`— ${name}`);
@@ -338,6 +453,22 @@ async function main() {
       ctx.server = server;
       http.current = client(server.base);
       await run('queue', measures.staffQueue);
+      if (compareSeed)
+        await run('queue', (mine) =>
+          queueAgainst({
+            mine,
+            args,
+            mysql,
+            fake,
+            results,
+            measures,
+            startServer,
+            client,
+            scaleName: scale.compareWith,
+            seed: compareSeed,
+            port: args.port + 7,
+          }),
+        );
       await run('resident', measures.myRequests);
       await run('stats', measures.stats);
       await run('submission', measures.submission);
@@ -351,7 +482,7 @@ async function main() {
     await run('sla', measures.slaScanner);
   } finally {
     if (server) await server.stop();
-    if (inProcess) await inProcess.close().catch(() => {});
+    if (ctx) await ctx.closeApp();
     if (fake) await fake.close();
     if (db) await db.end();
     fs.rmSync('/tmp/yizhan-bench-files', { recursive: true, force: true });
@@ -383,7 +514,7 @@ async function main() {
     fs.writeFileSync(path.join(ROOT, 'artifacts/bench/results.json'), JSON.stringify(out, null, 2));
     fs.writeFileSync(path.join(ROOT, `artifacts/bench/results-${args.scale}${args.label ? `-${args.label}` : ''}.json`), JSON.stringify(out, null, 2));
     process.stdout.write(
-      `\nYizhan bench — scale ${args.scale}${seedInfo ? ` (${seedInfo.tickets} tickets, ${seedInfo.communities} communities)` : ''}, ${out.durationSec} s\n`,
+      `\nYizhan bench — scale ${args.scale}${seedInfo ? ` (${seedInfo.tickets} tickets, ${seedInfo.communities} communities, seeded in ${seedInfo.seed_seconds} s)` : ''}, ${out.durationSec} s\n`,
     );
     process.stdout.write(table(rows, ['figure', 'value', 'target', 'baseline', 'ratio', 'result']) + '\n');
     process.stdout.write(`\nwritten: artifacts/bench/results.json\n`);

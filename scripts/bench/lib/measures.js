@@ -413,6 +413,47 @@ async function httpFloor(ctx, token, concurrency = 4, count = 300) {
   return timeGets(ctx, { token, paths: [`${API}/notices/templates`], count, concurrency });
 }
 
+/** The staff queue's six filters in community cid ("mine" is a zone agent's; the others the supervisor's). */
+function queueVariants(cid) {
+  return {
+    status: { communityId: String(cid), status: 'accepted' },
+    status_overdue: { communityId: String(cid), status: 'accepted', overdue: true },
+    open_newest: { communityId: String(cid), stage: 'open' },
+    open_overdue_deadline: { communityId: String(cid), stage: 'open', overdue: true, sort: 'deadline' },
+    all_newest: { communityId: String(cid) },
+    mine_open: { mine: 'owner', stage: 'open' },
+  };
+}
+
+const qs = (q) =>
+  Object.entries(q)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+
+/**
+ * The staff queue's page 1 for every filter on two servers over two databases (xl and the
+ * 1 M one), asked of both in turn by the same workers so that both see the same load on a
+ * shared machine; p95 of each side per filter. Both databases number community 1's staff alike.
+ */
+async function queuePaired(a, b, { count = 300, concurrency = 4 } = {}) {
+  const cid = 1;
+  const out = {};
+  for (const [name, q] of Object.entries(queueVariants(cid))) {
+    const [staffId, roles] = name.startsWith('mine') ? [ids.staff(0, 0), ['agent']] : [ids.staff(0, 4), ['supervisor', 'agent']];
+    const sides = [a, b].map((ctx) => ({ ctx, token: ctx.tokens.staff(staffId, [cid], roles), ms: [] }));
+    const ask = (side, keep) =>
+      side.ctx.http.request({ path: `${API}/tickets?${qs(q)}`, headers: { authorization: `Bearer ${side.token}` } }).then((r) => {
+        if (keep && r.status === 200) side.ms.push(r.ms);
+        return r;
+      });
+    await closedLoop({ concurrency, count: 120, durationMs: 60_000, send: (i) => ask(sides[i % 2], false) }); // warm-up, both sides
+    const res = await closedLoop({ concurrency, count: 2 * count, durationMs: 120_000, send: (i) => ask(sides[i % 2], true) });
+    if (res.errors) throw new Error(`paired queue ${name}: ${JSON.stringify(res.statuses)}`);
+    out[name] = { a: summary(sides[0].ms), b: summary(sides[1].ms) };
+  }
+  return out;
+}
+
 async function staffQueue(ctx) {
   const { db, opts } = ctx;
   const cid = 1; // one of the large communities (the only one at --scale single)
@@ -426,18 +467,7 @@ async function staffQueue(ctx) {
     communityIds: [String(cid)],
     accessVersion: 0,
   };
-  const variants = {
-    status: { communityId: String(cid), status: 'accepted' },
-    status_overdue: { communityId: String(cid), status: 'accepted', overdue: true },
-    open_newest: { communityId: String(cid), stage: 'open' },
-    open_overdue_deadline: { communityId: String(cid), stage: 'open', overdue: true, sort: 'deadline' },
-    all_newest: { communityId: String(cid) },
-    mine_open: { mine: 'owner', stage: 'open' },
-  };
-  const qs = (q) =>
-    Object.entries(q)
-      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-      .join('&');
+  const variants = queueVariants(cid);
   const [[{ n: communityTickets }]] = await db.query('SELECT COUNT(*) n FROM tickets WHERE community_id = ?', [cid]);
   const floor = await httpFloor(ctx, token);
   log(`HTTP floor (authenticated no-op GET, 4 concurrent): p95 ${floor.p95} ms`);
@@ -983,8 +1013,12 @@ async function streams(ctx) {
     const windowMs = opts.short ? 8000 : 15_000;
     const idle = await window(windowMs);
     // The staff: every community's zone agents and night agent, round-robin until 500 streams (several tabs each).
+    // Every person with a stream has a tab on both instances, and the submissions below come from
+    // the communities they cover: N / 8 of them (4 agents × 2 tabs). Over all communities, xl's
+    // 12,000 agents left most submissions' owners without any stream (79 of 80 "missing").
+    const covered = Math.min(scale.communities, Math.floor(N / 8));
     const staff = [];
-    for (let c = 0; c < scale.communities; c++) for (const k of [0, 1, 2, 3]) staff.push({ c, id: ids.staff(c, k) });
+    for (let c = 0; c < covered; c++) for (const k of [0, 1, 2, 3]) staff.push({ c, id: ids.staff(c, k) });
     const arrivals = new Map(); // ticket id → [{ instance, at }]
     const open = [];
     for (let i = 0; i < N; i++) {
@@ -1031,7 +1065,7 @@ async function streams(ctx) {
     const count = opts.short ? 40 : 80;
     for (let i = 0; i < count; i++) {
       const k = i % 2;
-      const residentId = randomResident(r, scale.communities);
+      const residentId = randomResident(r, covered);
       const res = await clients[k].request({
         method: 'POST',
         path: `${API}/tickets`,
@@ -1192,4 +1226,4 @@ async function uploads(ctx) {
   ];
 }
 
-module.exports = { streams, submission, staffQueue, myRequests, stats, slaScanner, outbox, uploads, ctxTokens, queueSql, explain };
+module.exports = { streams, submission, staffQueue, queuePaired, myRequests, stats, slaScanner, outbox, uploads, ctxTokens, queueSql, explain };

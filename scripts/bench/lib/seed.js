@@ -13,11 +13,30 @@ const { ROOT, rng, log } = require('./util');
 const shared = require(path.join(ROOT, 'shared'));
 const { nextDueAt, queueDueAt } = shared;
 
+/**
+ * db: the bench database of each scale. xl (issue #21 point 3): a national company, about a
+ * million households, three years — 10 M tickets over 3,000 communities; timelines only for
+ * open tickets and the last eventsWithinDays (disk), the tickets table's secondary indexes
+ * built after the load (deferIndexes), a larger redo log and buffer pool (bufferPoolMb, unless
+ * --buffer-pool-mb says otherwise), and the staff queue measured on the full scale's database
+ * in the same run for the ratio (compareWith).
+ */
 const SCALES = {
-  small: { communities: 30, tickets: 50_000, historyDays: 60 },
-  full: { communities: 300, tickets: 1_000_000, historyDays: 180 },
+  small: { db: 'yizhan_bench_small', communities: 30, tickets: 50_000, historyDays: 60 },
+  full: { db: 'yizhan_bench', communities: 300, tickets: 1_000_000, historyDays: 180 },
   // One large estate: a company that keeps every ticket in one community (issue #21 point 5).
-  single: { communities: 1, tickets: 200_000, historyDays: 60 },
+  single: { db: 'yizhan_bench_single', communities: 1, tickets: 200_000, historyDays: 60 },
+  xl: {
+    db: 'yizhan_bench_xl',
+    communities: 3000,
+    tickets: 10_000_000,
+    historyDays: 30,
+    eventsWithinDays: 30,
+    deferIndexes: true,
+    redoLogMb: 1024,
+    bufferPoolMb: 8192,
+    compareWith: 'full',
+  },
 };
 const ZONES = 3;
 const BUILDINGS_PER_ZONE = 4;
@@ -88,7 +107,19 @@ async function chunked(conn, table, columns, rows, size = 5000) {
 }
 
 async function seedStructure(conn, scale, T0) {
-  const { communities, historyDays } = scale;
+  const { communities } = scale;
+  // In blocks of communities, so that xl's 720,000 rooms and their shifts are never all in memory at once.
+  const BLOCK = 100;
+  const total = { communities: 0, rooms: 0, staff: 0, shifts: 0 };
+  for (let from = 0; from < communities; from += BLOCK) {
+    const n = await seedStructureBlock(conn, scale, T0, from, Math.min(communities, from + BLOCK));
+    for (const k of Object.keys(total)) total[k] += n[k];
+  }
+  log(`structure: ${total.communities} communities, ${total.rooms} rooms/residents, ${total.staff} staff, ${total.shifts} duty shifts`);
+}
+
+async function seedStructureBlock(conn, scale, T0, fromCommunity, toCommunity) {
+  const { historyDays } = scale;
   const cRows = [];
   const zRows = [];
   const bRows = [];
@@ -99,7 +130,7 @@ async function seedStructure(conn, scale, T0) {
   const scRows = [];
   const dRows = [];
   const created = new Date(T0.getTime() - 4 * 365 * DAY);
-  for (let c = 0; c < communities; c++) {
+  for (let c = fromCommunity; c < toCommunity; c++) {
     const cid = c + 1;
     cRows.push([cid, `基准小区${pad(cid, 3)}`, `某市某区某路${cid}号`, created]);
     for (let z = 0; z < ZONES; z++) zRows.push([ids.zone(c, z), cid, `${String.fromCharCode(65 + z)}区`, created]);
@@ -143,7 +174,7 @@ async function seedStructure(conn, scale, T0) {
   await chunked(conn, 'staff', ['id', 'username', 'password_hash', 'name', 'roles', 'skills', 'active', 'failed_logins', 'created_at'], sRows);
   await chunked(conn, 'staff_communities', ['staff_id', 'community_id'], scRows);
   await chunked(conn, 'duty_shifts', ['community_id', 'zone_id', 'staff_id', 'start_at', 'end_at', 'created_at'], dRows);
-  log(`structure: ${cRows.length} communities, ${rRows.length} rooms/residents, ${sRows.length} staff, ${dRows.length} duty shifts`);
+  return { communities: cRows.length, rooms: rRows.length, staff: sRows.length, shifts: dRows.length };
 }
 
 const TICKET_COLUMNS = [
@@ -192,13 +223,13 @@ const TICKET_COLUMNS = [
 const EVENT_COLUMNS = ['ticket_id', 'type', 'at', 'actor_kind', 'actor_id', 'actor_name', 'note', 'data', 'photo_ids'];
 const RATING_COLUMNS = ['ticket_id', 'community_id', 'resident_id', 'attitude', 'timeliness', 'quality', 'comment', 'created_at'];
 
-function makeTicket(i, r, T0, communities, weights) {
-  const id = i + 1;
+/**
+ * The first draws of a ticket: where, what and when. Pass 1 of the seeder needs only the
+ * creation time, and this is much cheaper than the whole ticket (10 M of them at xl).
+ */
+function drawTicket(r, T0, weights) {
   const c = pick(weights.cum, r());
-  const cid = c + 1;
   const roomIdx = Math.floor(r() * ROOMS);
-  const roomId = ids.room(c, roomIdx);
-  const z = Math.floor(roomIdx / (BUILDINGS_PER_ZONE * ROOMS_PER_BUILDING));
   const u = r();
   const type = u < 0.72 ? 'repair' : u < 0.92 ? 'complaint' : 'home_service';
   const priority = r() < 0.08 ? 'urgent' : 'normal';
@@ -220,7 +251,16 @@ function makeTicket(i, r, T0, communities, weights) {
       age = 3 * DAY + 3 * 365 * DAY * r() ** 1.6;
     }
   }
-  const createdAt = new Date(T0.getTime() - age);
+  return { c, roomIdx, type, priority, status, createdAtMs: T0.getTime() - age };
+}
+
+function makeTicket(i, r, T0, weights) {
+  const id = i + 1;
+  const { c, roomIdx, type, priority, status, createdAtMs } = drawTicket(r, T0, weights);
+  const cid = c + 1;
+  const roomId = ids.room(c, roomIdx);
+  const z = Math.floor(roomIdx / (BUILDINGS_PER_ZONE * ROOMS_PER_BUILDING));
+  const createdAt = new Date(createdAtMs);
   const channel = r() < 0.88 ? 'miniapp' : 'phone';
   const pooled = status === 'submitted' && r() < 0.05;
   const ownerId = pooled ? null : r() < 0.8 ? ids.staff(c, z) : ids.staff(c, 3);
@@ -395,14 +435,23 @@ function makeTicket(i, r, T0, communities, weights) {
   return { row, events, rating };
 }
 
+const OPEN = new Set(['submitted', 'accepted', 'dispatched', 'in_progress']);
+
 async function seedTickets(conns, scale, T0) {
-  const { tickets, communities } = scale;
-  const weights = communityWeights(communities);
+  const { tickets } = scale;
+  const weights = communityWeights(scale.communities);
   const ticketRng = (i) => rng((Math.imul(i + 1, 2654435761) ^ 0x5eed) >>> 0);
   // Pass 1: each ticket's creation time (every ticket has its own PRNG, so it can be drawn again).
+  // Typed arrays only: at xl that is 10 M doubles and 10 M indexes (120 MB), no objects kept.
   const createdAt = new Float64Array(tickets);
-  for (let i = 0; i < tickets; i++) createdAt[i] = makeTicket(i, ticketRng(i), T0, communities, weights).row[32].getTime();
-  const order = Uint32Array.from({ length: tickets }, (_, i) => i).sort((a, b) => createdAt[a] - createdAt[b]);
+  // Whole milliseconds, as the ticket's Date keeps them: tickets created in the same millisecond keep their order.
+  for (let i = 0; i < tickets; i++) createdAt[i] = Math.trunc(drawTicket(ticketRng(i), T0, weights).createdAtMs);
+  const order = new Uint32Array(tickets);
+  for (let i = 0; i < tickets; i++) order[i] = i;
+  order.sort((a, b) => createdAt[a] - createdAt[b]);
+  // Timelines only for a recent subset when the scale says so (xl: open tickets and the last
+  // N days), so that 10 M tickets' ~70 M events do not fill the disk; lists and stats do not read them.
+  const eventsSince = scale.eventsWithinDays ? T0.getTime() - scale.eventsWithinDays * DAY : -Infinity;
   // Pass 2: rows in creation order, so ids grow with created_at as in real life.
   const BATCH = 4000;
   let tRows = [];
@@ -412,15 +461,19 @@ async function seedTickets(conns, scale, T0) {
   const started = Date.now();
   let events = 0;
   let ratings = 0;
+  let withTimeline = 0;
   for (let p = 0; p < tickets; p++) {
-    const d = makeTicket(order[p], ticketRng(order[p]), T0, communities, weights);
+    const d = makeTicket(order[p], ticketRng(order[p]), T0, weights);
     const id = p + 1;
     d.row[0] = id;
     d.row[1] = d.row[1].replace(/-S\d+$/, `-S${pad(id, 7)}`);
     tRows.push(d.row);
-    for (const e of d.events) {
-      e[0] = id;
-      eRows.push(e);
+    if (createdAt[order[p]] >= eventsSince || OPEN.has(d.row[3])) {
+      withTimeline++;
+      for (const e of d.events) {
+        e[0] = id;
+        eRows.push(e);
+      }
     }
     if (d.rating) {
       d.rating[0] = id;
@@ -445,7 +498,43 @@ async function seedTickets(conns, scale, T0) {
     }
   }
   await inFlight;
-  return { events, ratings, bigCommunities: weights.big };
+  return { events, ratings, withTimeline, bigCommunities: weights.big };
+}
+
+/**
+ * The tickets table's secondary indexes, dropped before a large seed and built again after
+ * it (one sorted build per index instead of 10 M random B-tree inserts into each). With
+ * foreign_key_checks off (as in the seeding session) MariaDB lets the foreign keys' own
+ * indexes go too, and they come back with the rest; with it on, it refuses (1553) and they
+ * stay. Returns what to add back.
+ */
+async function dropSecondaryIndexes(conn, table) {
+  const [cols] = await conn.query(
+    `SELECT index_name, non_unique, column_name, sub_part FROM information_schema.statistics
+      WHERE table_schema = DATABASE() AND table_name = ? AND index_name <> 'PRIMARY' ORDER BY index_name, seq_in_index`,
+    [table],
+  );
+  const indexes = new Map();
+  for (const c of cols) {
+    if (!indexes.has(c.index_name)) indexes.set(c.index_name, { name: c.index_name, unique: Number(c.non_unique) === 0, columns: [] });
+    indexes.get(c.index_name).columns.push(`\`${c.column_name}\`${c.sub_part ? `(${c.sub_part})` : ''}`);
+  }
+  const dropped = [];
+  for (const ix of indexes.values()) {
+    try {
+      await conn.query(`ALTER TABLE \`${table}\` DROP INDEX \`${ix.name}\``);
+      dropped.push(ix);
+    } catch (e) {
+      if (e.errno !== 1553) throw e; // ER_DROP_INDEX_FK: a foreign key needs it (checks on), so it stays
+    }
+  }
+  return dropped;
+}
+
+async function restoreIndexes(conn, table, dropped) {
+  if (!dropped.length) return;
+  const adds = dropped.map((ix) => `ADD ${ix.unique ? 'UNIQUE ' : ''}INDEX \`${ix.name}\` (${ix.columns.join(', ')})`);
+  await conn.query(`ALTER TABLE \`${table}\` ${adds.join(', ')}`);
 }
 
 /** Creates the schema (the server's own migrations) and the seed, unless a complete one exists. */
@@ -469,6 +558,7 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
     await admin.end();
   }
   await runServerMigrations(dbUrl);
+  if (scale.redoLogMb) await raiseRedoLog(mysql, scale.redoLogMb);
   const T0 = new Date();
   const started = Date.now();
   const open = () =>
@@ -481,8 +571,15 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
       seeded_at datetime(3) NOT NULL, max_ticket_id bigint NOT NULL DEFAULT 0, max_event_id bigint NOT NULL DEFAULT 0, max_rating_id bigint NOT NULL DEFAULT 0,
       max_notice_id bigint NOT NULL DEFAULT 0, seed_seconds int NULL, completed_at datetime(3) NULL)`);
     await seedStructure(conns[0], scale, T0);
-    const { events, ratings, bigCommunities } = await seedTickets(conns, scale, T0);
-    log(`tickets: ${scale.tickets}, events: ${events}, ratings: ${ratings}`);
+    const deferred = scale.deferIndexes ? await dropSecondaryIndexes(conns[0], 'tickets') : [];
+    if (deferred.length) log(`tickets: ${deferred.length} secondary indexes dropped for the seed, built again after it`);
+    const { events, ratings, withTimeline, bigCommunities } = await seedTickets(conns, scale, T0);
+    log(`tickets: ${scale.tickets} (${withTimeline} with their timeline), events: ${events}, ratings: ${ratings}`);
+    if (deferred.length) {
+      const t = Date.now();
+      await restoreIndexes(conns[0], 'tickets', deferred);
+      log(`tickets: ${deferred.length} indexes built again in ${Math.round((Date.now() - t) / 1000)} s`);
+    }
     // Each complaint's own row (投诉处理): one in ten 重大; the finished ones judged and formally answered.
     await conns[0].query(
       `INSERT INTO ticket_complaints (ticket_id, community_id, level, about_staff, validity, judged_at, reply_result, reply_measures, replied_at, created_at)
@@ -508,11 +605,29 @@ async function ensureSeed({ mysql, dbUrl, dbName, scaleName, reseed }) {
       max.n,
       seconds,
     ]);
-    log(`seed done in ${seconds} s`);
+    log(`seed done in ${seconds} s (${scaleName}: ${scale.tickets} tickets)`);
     const [[seed]] = await conns[0].query('SELECT * FROM bench_seed');
     return { seed, scale, reused: false };
   } finally {
     for (const c of conns) await c.end();
+  }
+}
+
+/**
+ * A larger redo log for a long bulk load (MariaDB 10.11 resizes it online): with the default
+ * 96 MB, InnoDB stalls on checkpoints every few seconds of a 10 M-row load.
+ */
+async function raiseRedoLog(mysql, mb) {
+  const c = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
+  try {
+    const [[{ size }]] = await c.query('SELECT @@innodb_log_file_size AS size');
+    if (Number(size) >= mb * 1048576) return;
+    log(`raising innodb_log_file_size ${Number(size) / 1048576} → ${mb} MB for the seed`);
+    await c.query(`SET GLOBAL innodb_log_file_size = ${mb * 1048576}`);
+  } catch (e) {
+    log(`note: innodb_log_file_size stays as it is (${e.message})`);
+  } finally {
+    await c.end();
   }
 }
 

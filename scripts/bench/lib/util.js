@@ -22,7 +22,7 @@ function parseArgs(argv) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (!['small', 'single', 'full'].includes(values.scale)) throw new Error('--scale must be small, single or full');
+  if (!['small', 'single', 'full', 'xl'].includes(values.scale)) throw new Error('--scale must be small, single, full or xl');
   return {
     scale: values.scale,
     only: values.only ? values.only.split(',') : null,

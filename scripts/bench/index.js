@@ -27,6 +27,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
+const { startInProcessApp } = require('./lib/in-process-app');
 const { ROOT, parseArgs, table, log, sleep, round, summary } = require('./lib/util');
 
 const ALL = ['sizes', 'platform', 'queue', 'resident', 'stats', 'submission', 'uploads', 'outbox', 'streams', 'sla'];
@@ -208,25 +209,7 @@ function benchContext({ args, mysql, db, dbName, dbUrl, fake, seed, http }) {
       }
     },
     async inProcessApp() {
-      if (inProcess) return inProcess;
-      require('reflect-metadata');
-      const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
-      const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
-      const { JWT_SECRET } = require('./lib/server');
-      const config = loadConfig({
-        NODE_ENV: 'development',
-        DATABASE_URL: dbUrl,
-        JWT_SECRET,
-        WECHAT_APPID: 'wxbench',
-        WECHAT_SECRET: 'wxbenchsecret',
-        WECHAT_API_BASE: fake.url,
-        OUTBOX_POLL_MS: '0',
-        SLA_SCAN_MS: '0',
-        DEMO_DATA: 'false',
-        FILES_DIR: '/tmp/yizhan-bench-files',
-      });
-      inProcess = await createApp(config, { logger: ['error'] });
-      await inProcess.init();
+      inProcess ??= await startInProcessApp({ dbUrl, wechatUrl: fake.url });
       return inProcess;
     },
     async closeApp() {

@@ -10,27 +10,15 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { ROOT } = require('./lib/util');
 const { captureQueries } = require('./lib/capture-sql');
+const { startInProcessApp } = require('./lib/in-process-app');
 
 async function main() {
   const db = process.argv[2] || 'yizhan_bench_small';
   const { startFakeWechat } = require('@yizhan/fake-wechat');
   const fake = await startFakeWechat({ port: 0, appid: 'wxbench', secret: 'wxbenchsecret', inferTemplates: true, log: false });
-  const { createApp } = require(path.join(ROOT, 'server/dist/app.factory.js'));
-  const { loadConfig } = require(path.join(ROOT, 'server/dist/common/config/app-config.js'));
   const { TicketIntake } = require(path.join(ROOT, 'server/dist/modules/tickets/ticket-intake.service.js'));
   const { DataSource } = require('typeorm');
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: `mysql://root@127.0.0.1:3306/${db}`,
-    WECHAT_APPID: 'wxbench',
-    WECHAT_SECRET: 'wxbenchsecret',
-    WECHAT_API_BASE: fake.url,
-    OUTBOX_POLL_MS: '0',
-    SLA_SCAN_MS: '0',
-    DEMO_DATA: 'false',
-  });
-  const app = await createApp(config, { logger: ['error'] });
-  await app.init();
+  const app = await startInProcessApp({ dbUrl: `mysql://root@127.0.0.1:3306/${db}`, wechatUrl: fake.url });
   const ds = app.get(DataSource);
   const { log } = captureQueries(ds);
   const tickets = app.get(TicketIntake);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { IH5Config } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
+import { PreloadFirstPage } from './preload-first-page';
 import prodConfig from './prod';
 
 /**
@@ -91,7 +92,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/h5/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      webpackChain: splitH5Chunks,
+      webpackChain(chain) {
+        splitH5Chunks(chain);
+        // The blank baseline page stays as Taro makes it.
+        if (!blank)
+          chain
+            .plugin('preload-first-page')
+            .use(PreloadFirstPage, [{ publicPath: '/h5/', sourceRoot: path.resolve(__dirname, '../src'), firstPage: 'pages/home/index' }]);
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

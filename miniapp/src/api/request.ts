@@ -1,5 +1,6 @@
 import type { HttpMethod, Query } from './http';
-import { send } from './http';
+import { earlyAnswer, forgetEarly } from './early';
+import { apiUrl, send } from './http';
 import type { ApiResult } from './result';
 import { ensureToken, refreshAfter401 } from './session';
 
@@ -15,10 +16,21 @@ export interface RequestOptions {
  * The one way pages talk to the server: adds the token, logs in again once on 401 and
  * retries, and returns `ApiResult` for every outcome (network failure included).
  */
-export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+export function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
   const { auth = true, headers, ...rest } = options;
   if (!auth) return send<T>({ method, path, headers, ...rest });
+  // A read may have been started at launch for the first page (api/early.ts); a change makes those stale.
+  if (method === 'GET') return earlyAnswer(apiUrl(path, rest.query), () => authorised<T>(method, path, headers, rest));
+  forgetEarly();
+  return authorised<T>(method, path, headers, rest);
+}
 
+async function authorised<T>(
+  method: HttpMethod,
+  path: string,
+  headers: Record<string, string> | undefined,
+  rest: Omit<RequestOptions, 'auth' | 'headers'>,
+): Promise<ApiResult<T>> {
   const token = await ensureToken();
   if (!token.ok) return token;
   const first = await send<T>({ method, path, ...rest, headers: { ...headers, Authorization: `Bearer ${token.data}` } });

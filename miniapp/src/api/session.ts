@@ -4,6 +4,7 @@ import { isH5 } from '../config';
 import { zh } from '../i18n/zh';
 import { randomId } from '../utils/id';
 import { readStorage, removeStorage, STORAGE_KEYS, writeStorage } from '../utils/storage';
+import { forgetEarly } from './early';
 import { send } from './http';
 import { type ApiResult, loginRequired } from './result';
 
@@ -130,6 +131,7 @@ export async function logInByTap(name?: string): Promise<ApiResult<WechatLoginRe
 }
 
 export function logOut(): void {
+  forgetEarly();
   removeStorage(STORAGE_KEYS.session);
   removeStorage(STORAGE_KEYS.currentRoom);
   if (isH5()) removeStorage(STORAGE_KEYS.demoName);

@@ -238,18 +238,20 @@ export class StatsService {
         }
       }
     }
-    const [closing]: Row[] = await m.query(
-      `SELECT ${CLOSING_CLOCKS.map(
-        (clock) => `SUM(CASE WHEN ${clockOutcome(clock)} = ${MET} THEN 1 ELSE 0 END) AS ${clock}_met,
-                SUM(CASE WHEN ${clockOutcome(clock)} = ${NOT_COUNTED} THEN 0 ELSE 1 END) AS ${clock}_due`,
-      ).join(',\n              ')}
+    // The closing clocks' outcomes, counted per combination (at most nine rows): each clock judged once a ticket.
+    const closing: Row[] = await m.query(
+      `SELECT ${CLOSING_CLOCKS.map((clock) => `${clockOutcome(clock)} AS ${clock}_outcome`).join(', ')}, COUNT(*) AS n
          FROM tickets t ${nowJoin(sql)}
-        WHERE ${COHORT}`,
+        WHERE ${COHORT}
+        GROUP BY ${CLOSING_CLOCKS.map((clock) => `${clock}_outcome`).join(', ')}`,
       [now, ...cohort],
     );
-    for (const clock of CLOSING_CLOCKS) {
-      all.met[clock] = num(closing?.[`${clock}_met`]);
-      all.due[clock] = num(closing?.[`${clock}_due`]);
+    for (const r of closing) {
+      for (const clock of CLOSING_CLOCKS) {
+        const outcome = num(r[`${clock}_outcome`]);
+        if (outcome === MET) all.met[clock] += num(r.n);
+        if (outcome === MET || outcome === BREACHED) all.due[clock] += num(r.n);
+      }
     }
 
     const summary = {

@@ -39,11 +39,10 @@ export class TicketNumberService {
   async next(type: TicketType, at: Date): Promise<string> {
     const day = shanghaiDate(at);
     const prefix = `${TICKET_NO_PREFIX[type]}${day}`;
-    const spare = this.ahead.get(prefix);
-    if (spare && !this.waiting.has(prefix)) {
-      const seq = spare[0]++;
-      if (spare[0] > spare[1]) this.ahead.delete(prefix);
-      return ticketNo(type, day, seq);
+    // Nobody waiting on a bump: a number taken ahead, if one is left (else queue, in order).
+    if (!this.waiting.has(prefix)) {
+      const { first, count } = this.takeAhead(prefix, 1);
+      if (count) return ticketNo(type, day, first);
     }
     const seq = await new Promise<number>((resolve, reject) => {
       const queue = this.waiting.get(prefix);
@@ -67,13 +66,8 @@ export class TicketNumberService {
       const served = queue.splice(0, MAX_BLOCK);
       try {
         // Numbers already taken ahead first; what they do not cover, from a new bump.
-        const spare = this.ahead.get(prefix);
-        const fromSpare = spare ? Math.min(served.length, spare[1] - spare[0] + 1) : 0;
-        for (let i = 0; i < fromSpare; i++) served[i]!.resolve(spare![0] + i);
-        if (spare) {
-          spare[0] += fromSpare;
-          if (spare[0] > spare[1]) this.ahead.delete(prefix);
-        }
+        const { first: spareFirst, count: fromSpare } = this.takeAhead(prefix, served.length);
+        for (let i = 0; i < fromSpare; i++) served[i]!.resolve(spareFirst + i);
         const rest = served.length - fromSpare;
         if (rest === 0) continue;
         const block = Math.max(rest, AHEAD);
@@ -89,6 +83,17 @@ export class TicketNumberService {
         served.forEach((w) => w.reject(e));
       }
     }
+  }
+
+  /** Up to `n` numbers taken ahead for `prefix`: the first of them and how many (0 when none are left). */
+  private takeAhead(prefix: string, n: number): { first: number; count: number } {
+    const spare = this.ahead.get(prefix);
+    if (!spare) return { first: 0, count: 0 };
+    const first = spare[0];
+    const count = Math.min(n, spare[1] - first + 1);
+    spare[0] += count;
+    if (spare[0] > spare[1]) this.ahead.delete(prefix);
+    return { first, count };
   }
 
   /** Takes `n` numbers; answers the last of them. */
